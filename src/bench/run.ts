@@ -1,0 +1,36 @@
+import { benchAnalyze, machineDescription } from './analyze-bench.js'
+
+/**
+ * `npm run bench`: throughput of the analysis pipeline on one core. Flags: --analyze-mb N (default 50).
+ * The store's ingest benchmark lives in ingest-bench.ts and runs after this one when present.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const flag = (name: string, fallback: number) => {
+    const at = args.indexOf(name)
+    return at >= 0 ? Number(args[at + 1]) : fallback
+  }
+  const analyzeMb = flag('--analyze-mb', 50)
+  console.log(`sitrep bench — ${machineDescription()}`)
+  console.log(`\nanalyze (one core, synthetic corpus from examples/demo, ≥ ${analyzeMb} MB)`)
+  const result = benchAnalyze(analyzeMb, (line) => console.log(line))
+  console.log(`  articles        ${result.articles}`)
+  console.log(`  corpus          ${result.megabytes.toFixed(1)} MB`)
+  console.log(`  time            ${result.seconds.toFixed(1)} s (+ ${result.loadSeconds.toFixed(2)} s loading knowledge base and gazetteer)`)
+  console.log(`  throughput      ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.megabytesPerSecond.toFixed(2)} MB/s (${(result.articlesPerSecond * 60).toFixed(0)} articles/min)`)
+  console.log(`  peak RSS        ${result.peakRssMb.toFixed(0)} MB`)
+  console.log(`  extracted       ${result.events} events, ${result.claims} claims`)
+  if (!args.includes('--analyze-only')) {
+    try {
+      const ingest = await import('./ingest-bench.js')
+      await ingest.main?.(args)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

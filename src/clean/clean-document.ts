@@ -1,0 +1,77 @@
+/** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
+import { marked } from 'marked'
+import type { RemovedBlock } from '../pipeline/record.js'
+import type { SourceDocument } from '../ingest/source-document.js'
+import { normalizeDate } from '../ingest/normalize-date.js'
+import { cleanText } from './clean-text.js'
+import { htmlFragmentText, htmlToArticle } from './html-to-text.js'
+
+export interface CleanedDocument {
+  title: string | null
+  source: string | null
+  url: string | null
+  author: string | null
+  published: string | null
+  text: string
+  removed: RemovedBlock[]
+}
+
+interface Prepared {
+  text: string
+  title: string | null
+  author: string | null
+  published: string | null
+  url: string | null
+  source: string | null
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
+function prepare(source: SourceDocument): Prepared {
+  const meta = source.meta
+  const given = {
+    title: meta.title?.trim() || null,
+    author: meta.author?.trim() || null,
+    published: normalizeDate(meta.published),
+    url: meta.url?.trim() || null,
+    source: meta.source?.trim() || null,
+  }
+  if (source.format === 'html') {
+    const page = htmlToArticle(source.content)
+    return {
+      text: page.text,
+      title: given.title ?? page.title,
+      author: given.author ?? page.author,
+      published: given.published ?? page.published,
+      url: given.url ?? page.url,
+      source: given.source ?? page.source,
+    }
+  }
+  if (source.format === 'markdown') {
+    const html = marked.parse(source.content, { async: false })
+    const heading = source.content.match(/^#\s+(.+?)\s*#*\s*$/m)?.[1] ?? null
+    return { ...given, title: given.title ?? heading, text: htmlFragmentText(html) }
+  }
+  return { ...given, text: source.content }
+}
+
+export function cleanDocument(source: SourceDocument): CleanedDocument {
+  const prepared = prepare(source)
+  const cleaned = cleanText(prepared.text, { ...prepared, extracted: source.format === 'html' })
+  return {
+    title: cleaned.title,
+    source: prepared.source ?? hostOf(prepared.url),
+    url: prepared.url,
+    author: cleaned.author,
+    published: cleaned.published,
+    text: cleaned.text,
+    removed: cleaned.removed,
+  }
+}

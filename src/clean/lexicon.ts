@@ -1,0 +1,82 @@
+/** Loads data/lexicon/boilerplate.json (general web boilerplate phrases) into lookup structures. */
+import { readFileSync } from 'node:fs'
+import { norm } from './text-shape.js'
+
+interface LexiconFile {
+  relatedMarkers: { lines: string[]; linePrefixes: string[] }
+  navigationLines: string[]
+  promoPhrases: string[]
+  cookiePhrases: string[]
+  commentLines: string[]
+  commentPhrases: string[]
+  spamPhrases: string[]
+  photoCreditAgencies: string[]
+  photoCreditPhrases: string[]
+  bylinePrefixes: string[]
+  deskBylines: string[]
+  bioRoles: string[]
+}
+
+export interface Lexicon {
+  relatedMarkerLines: Set<string>
+  relatedPrefix: RegExp
+  navigationLines: Set<string>
+  promoPhrases: RegExp
+  cookiePhrases: RegExp
+  commentLines: Set<string>
+  commentPhrases: RegExp
+  spamPhrases: RegExp
+  photoCreditSuffix: RegExp
+  photoCreditMarker: RegExp
+  photoCreditPhrases: RegExp
+  bylinePrefix: RegExp
+  deskBylines: Set<string>
+  bioRoles: RegExp
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Matches any of the normalized phrases on word boundaries of a normalized string. */
+function phraseRegex(phrases: string[]): RegExp {
+  const alternatives = phrases.map((phrase) => escapeRegex(norm(phrase))).sort((a, b) => b.length - a.length)
+  return new RegExp(`(?:^| )(?:${alternatives.join('|')})(?: |$)`)
+}
+
+function normalizedSet(lines: string[]): Set<string> {
+  return new Set(lines.map(norm))
+}
+
+function buildLexicon(file: LexiconFile): Lexicon {
+  const agencies = file.photoCreditAgencies.map(escapeRegex).join('|')
+  const prefixes = file.relatedMarkers.linePrefixes.map(escapeRegex).join('|')
+  const bylinePrefixes = file.bylinePrefixes.map(escapeRegex).join('|')
+  return {
+    relatedMarkerLines: normalizedSet(file.relatedMarkers.lines),
+    relatedPrefix: new RegExp(`^\\W*(?:${prefixes})\\s*[:|»›>–—-]+\\s*\\S`, 'i'),
+    navigationLines: normalizedSet(file.navigationLines),
+    promoPhrases: phraseRegex(file.promoPhrases),
+    cookiePhrases: phraseRegex(file.cookiePhrases),
+    commentLines: normalizedSet(file.commentLines),
+    commentPhrases: phraseRegex(file.commentPhrases),
+    spamPhrases: phraseRegex(file.spamPhrases),
+    // "… ABDULLAH SAHIL / AP" at the end of a line; capitals only, so "Facebook/X" in a sentence is no credit
+    photoCreditSuffix: new RegExp(`\\b[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+)*\\s*/\\s*(?:${agencies})\\W*$`),
+    // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP"
+    photoCreditMarker: /\((?:photo|image|picture|file)[^)]{0,80}\)|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:/i,
+    photoCreditPhrases: phraseRegex(file.photoCreditPhrases),
+    bylinePrefix: new RegExp(`^(?:${bylinePrefixes})\\s*[:\\-–—]?\\s+(?=\\S)`, 'i'),
+    deskBylines: normalizedSet(file.deskBylines),
+    bioRoles: phraseRegex(file.bioRoles.flatMap((role) => [role, `${role}s`])),
+  }
+}
+
+const LEXICON_URL = new URL('../../data/lexicon/boilerplate.json', import.meta.url)
+
+let cached: Lexicon | null = null
+
+export function lexicon(): Lexicon {
+  cached ??= buildLexicon(JSON.parse(readFileSync(LEXICON_URL, 'utf8')) as LexiconFile)
+  return cached
+}

@@ -1,0 +1,77 @@
+/**
+ * Pull quotes and decks: a one-sentence paragraph whose content words nearly all occur in one sentence of
+ * another paragraph is a copy of that sentence; the fuller sentence stays, the copy goes.
+ */
+import { norm, splitSentences } from './text-shape.js'
+
+const STOPWORDS = new Set(
+  'the a an of to in on at by for with and or but from is are was were be been as that this these those which who whom its it their his her they he she we you our your has have had not no than then also will would can could may might into over after before about said says'.split(' '),
+)
+
+/** Content words: the tokens that tell one sentence from another. */
+function contentWords(text: string): string[] {
+  return norm(text)
+    .split(' ')
+    .filter((token) => token.length > 1 && !STOPWORDS.has(token))
+}
+
+export interface Paragraph {
+  text: string
+  /** False for paragraphs already removed: they neither get compared nor serve as originals. */
+  kept: boolean
+}
+
+const MIN_WORDS = 5
+const MAX_WORDS = 60
+const CONTAINMENT = 0.8
+
+interface IndexedSentence {
+  paragraph: number
+  words: Set<string>
+  size: number
+}
+
+function indexSentences(paragraphs: Paragraph[]): { sentences: IndexedSentence[]; postings: Map<string, number[]> } {
+  const sentences: IndexedSentence[] = []
+  const postings = new Map<string, number[]>()
+  paragraphs.forEach((paragraph, index) => {
+    if (!paragraph.kept) return
+    for (const sentence of splitSentences(paragraph.text)) {
+      const unique = new Set(contentWords(sentence))
+      const id = sentences.push({ paragraph: index, words: unique, size: unique.size }) - 1
+      for (const word of unique) {
+        const list = postings.get(word)
+        if (list) list.push(id)
+        else postings.set(word, [id])
+      }
+    }
+  })
+  return { sentences, postings }
+}
+
+/** Indices of the paragraphs that are near-copies of a sentence elsewhere. */
+export function findNearDuplicates(paragraphs: Paragraph[]): Set<number> {
+  const { sentences, postings } = indexSentences(paragraphs)
+  const removed = new Set<number>()
+  paragraphs.forEach((paragraph, index) => {
+    if (!paragraph.kept || splitSentences(paragraph.text).length !== 1) return
+    const candidate = new Set(contentWords(paragraph.text))
+    if (candidate.size < MIN_WORDS || candidate.size > MAX_WORDS) return
+    const overlap = new Map<number, number>()
+    for (const word of candidate) {
+      for (const id of postings.get(word) ?? []) overlap.set(id, (overlap.get(id) ?? 0) + 1)
+    }
+    for (const [id, shared] of overlap) {
+      const original = sentences[id]!
+      if (original.paragraph === index || removed.has(original.paragraph)) continue
+      if (shared / candidate.size < CONTAINMENT) continue
+      const fuller = original.size > candidate.size
+      const sameSize = original.size === candidate.size && original.paragraph < index
+      if (fuller || sameSize) {
+        removed.add(index)
+        return
+      }
+    }
+  })
+  return removed
+}

@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { Command } from 'commander'
+import { isInputFailure, readSources } from '../../ingest/read-sources.js'
+import { analyzeSource } from '../../pipeline/analyze.js'
+import type { AnalysisRecord } from '../../pipeline/record.js'
+import { formatSummary } from '../format-summary.js'
+import { parseDateOption, parseSizeOption } from '../options.js'
+
+interface AnalyzeFlags {
+  json?: boolean
+  out?: string
+  date?: string
+  maxBytes?: number
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('analyze articles (text, HTML, Markdown, JSON Lines, feeds; - for stdin) and print their analysis records')
+    .argument('<files...>', 'files or folders to read; - reads standard input')
+    .option('--json', 'print the SPEC analysis record (one JSON document per input, or a JSON array for several)')
+    .option('--out <dir>', 'write one NAME.json per input into DIR')
+    .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
+    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
+    .action(async (files: string[], flags: AnalyzeFlags) => {
+      process.exitCode = await runAnalyze(files, flags)
+    })
+}
+
+async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
+  let failed = 0
+  const records: AnalysisRecord[] = []
+  if (flags.out) mkdirSync(flags.out, { recursive: true })
+  const usedNames = new Set<string>()
+  for await (const item of readSources(files, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
+    if (isInputFailure(item)) {
+      failed++
+      process.stderr.write(`sitrep analyze: ${item.error}\n`)
+      continue
+    }
+    let record: AnalysisRecord
+    try {
+      record = analyzeSource(item, { referenceDate: flags.date ?? null })
+    } catch (error) {
+      failed++
+      process.stderr.write(`sitrep analyze: ${item.name}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`)
+      continue
+    }
+    if (flags.out) {
+      const path = join(flags.out, `${uniqueName(outputName(item.name), usedNames)}.json`)
+      writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`)
+      if (!flags.json) process.stdout.write(`${item.name} → ${path}\n`)
+    } else if (flags.json) records.push(record)
+    else process.stdout.write(`${formatSummary(item.name, record)}\n`)
+  }
+  if (flags.json && !flags.out) {
+    process.stdout.write(`${JSON.stringify(records.length === 1 ? records[0] : records, null, 2)}\n`)
+  }
+  return failed > 0 ? 1 : 0
+}
+
+function outputName(name: string): string {
+  return basename(name).replace(/\.(txt|html?|md|markdown|jsonl|xml|rss|atom|gz)$/gi, '').replace(/[^\w.-]+/g, '_') || 'article'
+}
+
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name
+  for (let n = 2; used.has(candidate); n++) candidate = `${name}-${n}`
+  used.add(candidate)
+  return candidate
+}

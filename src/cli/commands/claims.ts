@@ -1,0 +1,84 @@
+import type { Command } from 'commander'
+import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { listPropositions, type PartyView, type PropositionView } from '../../store/queries.js'
+import { renderTable } from '../../store/render-table.js'
+import { parseCountOption } from '../options.js'
+
+interface ClaimsFlags {
+  db: string
+  contested?: boolean
+  about?: string
+  relation?: string
+  limit: number
+  json?: boolean
+  evidence?: boolean
+}
+
+export function registerClaims(program: Command): void {
+  program
+    .command('claims')
+    .description('propositions across articles: who asserts, who denies, how many independent sources')
+    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .option('--contested', 'only propositions that are both asserted and denied')
+    .option('--about <name>', 'only propositions whose subject or object is this actor or place')
+    .option('--relation <relation>', 'only this relation (present_in, supports, harbors, …)')
+    .option('--limit <n>', 'at most this many', parseCountOption, 50)
+    .option('--evidence', 'include the quoted evidence of every claim (always in --json)')
+    .option('--json', 'print JSON')
+    .action(async (flags: ClaimsFlags) => {
+      const store = await openExistingStore(flags.db)
+      try {
+        const propositions = await listPropositions(store, {
+          ...(flags.contested ? { contested: true } : {}),
+          ...(flags.about !== undefined ? { about: flags.about } : {}),
+          ...(flags.relation ? { relation: flags.relation } : {}),
+          limit: flags.limit,
+          withEvidence: Boolean(flags.json || flags.evidence),
+        })
+        process.stdout.write(`${flags.json ? JSON.stringify(propositions, null, 2) : renderPropositions(propositions, Boolean(flags.evidence))}\n`)
+      } finally {
+        await store.close()
+      }
+    })
+}
+
+function parties(list: PartyView[]): string {
+  if (list.length === 0) return '-'
+  return list
+    .map((party) => {
+      const who = party.party?.name ?? `reports${party.outlets.length ? ` (${party.outlets.join(', ')})` : ''}`
+      const via = party.speakers.length ? ` via ${party.speakers.map((s) => s.name).join(', ')}` : ''
+      return `${who}${via}${party.sources > 1 ? ` ×${party.sources}` : ''}`
+    })
+    .join('; ')
+}
+
+function renderPropositions(propositions: PropositionView[], withEvidence: boolean): string {
+  if (propositions.length === 0) return 'no propositions match'
+  const table = renderTable(
+    [
+      { header: 'STATUS' },
+      { header: 'SOURCES', align: 'right' },
+      { header: 'PROPOSITION', max: 60 },
+      { header: 'ASSERTED BY', max: 40 },
+      { header: 'DENIED BY', max: 30 },
+      { header: 'NO RESPONSE', max: 24 },
+      { header: 'SEEN' },
+    ],
+    propositions.map((p) => [
+      p.status,
+      String(p.sourceCount),
+      `${p.subject.name} ${p.relation.replace(/_/g, ' ')}${p.object ? ` ${p.object.name}` : ''}`,
+      parties(p.asserters),
+      parties(p.deniers),
+      parties(p.noResponse),
+      p.firstSeen === p.lastSeen ? p.firstSeen : `${p.firstSeen}…${p.lastSeen}`,
+    ]),
+  )
+  if (!withEvidence) return table
+  const quotes = propositions.flatMap((p) => [
+    `\n${p.subject.name} ${p.relation} ${p.object?.name ?? ''} [${p.status}]`,
+    ...(p.evidence ?? []).map((e) => `  ${e.stance} (${e.cue}) — ${e.title ?? e.articleId}${e.published ? `, ${e.published}` : ''}: "${e.text.replace(/\s+/g, ' ')}"`),
+  ])
+  return `${table}\n${quotes.join('\n')}`
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { readSources, isInputFailure } from '../../ingest/read-sources.js'
+import { analyzeSource } from '../../pipeline/analyze.js'
+import type { AnalysisRecord } from '../../pipeline/record.js'
+import type { GoldFile } from '../../eval/gold.js'
+import { evaluateDirectory } from '../../eval/run.js'
+import { renderJson, renderText } from '../../eval/report.js'
+
+interface EvalOptions {
+  docs?: string
+  json?: boolean
+  verbose?: boolean
+  perDoc?: boolean
+}
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('Score the analysis of gold-annotated articles (SPEC section 3): precision, recall and F1 per category.')
+    .argument('<gold-dir>', 'folder of *.gold.json files')
+    .option('--docs <dir>', 'folder holding the articles the gold files name (default: the gold folder)')
+    .option('--json', 'print the scores as JSON')
+    .option('--verbose', 'list every missed and spurious item per document')
+    .option('--per-doc', 'add one row of scores per document')
+    .action(async (goldDir: string, options: EvalOptions) => {
+      const result = await evaluateDirectory(goldDir, {
+        docsDir: options.docs,
+        analyze: analyzeArticle,
+        onDocument: (document) => {
+          if (document.error !== null) process.stderr.write(`sitrep eval: ${document.gold}: ${document.error}\n`)
+        },
+      })
+      process.stdout.write(options.json ? renderJson(result) : renderText(result, options))
+    })
+}
+
+async function analyzeArticle(articlePath: string, gold: GoldFile): Promise<AnalysisRecord> {
+  for await (const item of readSources([articlePath])) {
+    if (isInputFailure(item)) throw new Error(item.error)
+    return analyzeSource(item, { referenceDate: gold.published })
+  }
+  throw new Error(`${articlePath} holds no article`)
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander'
+import { registerAnalyze } from './analyze.js'
+import { registerEval } from './eval.js'
+import { registerIngest } from './ingest.js'
+import { registerClaims } from './claims.js'
+import { registerEvents } from './events.js'
+import { registerEntity } from './entity.js'
+import { registerSearch } from './search.js'
+import { registerWorker } from './worker.js'
+
+/** Every sub-command registers itself on the program; one line here per command. */
+export const commands: ReadonlyArray<(program: Command) => void> = [
+  registerAnalyze,
+  registerEval,
+  registerIngest,
+  registerClaims,
+  registerEvents,
+  registerEntity,
+  registerSearch,
+  registerWorker,
+]

@@ -1,0 +1,42 @@
+import os from 'node:os'
+import type { Command } from 'commander'
+import { isPostgresUrl, redactPassword } from '../../store/open-store.js'
+import { startWorker } from '../../queue/pg-queue.js'
+import { parseCountOption } from '../options.js'
+
+interface WorkerFlags {
+  db: string
+  jobs: number
+  batchSize?: number
+  exitWhenIdle?: number
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('take analysis jobs queued by `sitrep ingest --enqueue` from PostgreSQL and store the results')
+    .requiredOption('--db <url>', 'the PostgreSQL store holding the queue: postgres://…', process.env['SITREP_DB'])
+    .option('--jobs <n>', 'analysis threads (default: all cores)', parseCountOption, os.availableParallelism())
+    .option('--batch-size <n>', 'jobs fetched and written per transaction', parseCountOption)
+    .option('--exit-when-idle <seconds>', 'stop once the queue has been empty this long', parseCountOption)
+    .action(async (flags: WorkerFlags) => {
+      if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
+      let stored = 0
+      const worker = await startWorker(flags.db, {
+        jobs: flags.jobs,
+        ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
+        exitWhenIdleSeconds: flags.exitWhenIdle ?? null,
+        onBatch(outcomes, failures) {
+          stored += outcomes.length
+          for (const failure of failures) process.stderr.write(`sitrep worker: ${failure.error}\n`)
+          process.stderr.write(`sitrep worker ${process.pid}: stored ${outcomes.length} (${stored} in all)\n`)
+        },
+      })
+      process.stderr.write(`sitrep worker ${process.pid}: waiting for jobs in ${redactPassword(flags.db)}\n`)
+      const shutdown = (): void => void worker.stop()
+      process.once('SIGTERM', shutdown)
+      process.once('SIGINT', shutdown)
+      await worker.done
+      process.stderr.write(`sitrep worker ${process.pid}: stopped after storing ${stored} articles\n`)
+    })
+}

@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PLACE_KINDS, type PlaceKind } from '../pipeline/record.js'
+import { normalizePlaceName } from './normalize.js'
+import type { PlaceEntry } from './place-entry.js'
+
+export { normalizePlaceName } from './normalize.js'
+
+export interface Gazetteer {
+  /** All candidates whose name or alternate name normalizes to `name` (normalizePlaceName), curated records first. */
+  candidates(name: string): PlaceEntry[]
+  get(id: string): PlaceEntry | undefined
+  /** The country record for an ISO 3166-1 alpha-2 code. */
+  country(code: string): PlaceEntry | undefined
+  /** The province record containing a place (undefined for countries, provinces and unknown admin1 names). */
+  admin1Of(entry: PlaceEntry): PlaceEntry | undefined
+  /** Longest number of tokens in any indexed name (for n-gram scanning). */
+  readonly maxNameTokens: number
+  readonly size: number
+}
+
+export const GEONAMES_FILE = 'geonames-derived.json'
+export const CURATED_FILE = 'region.json'
+
+export class GazetteerError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`)
+    this.name = 'GazetteerError'
+  }
+}
+
+/** data/gazetteer, found from src/gazetteer/ (vitest, tsx) and from dist/gazetteer/ alike. */
+export function defaultGazetteerDir(): string {
+  return fileURLToPath(new URL('../../data/gazetteer/', import.meta.url))
+}
+
+const loaded = new Map<string, Gazetteer>()
+
+/** Loads data/gazetteer once per directory and keeps it for the life of the process. */
+export function loadGazetteer(dataDir: string = defaultGazetteerDir()): Gazetteer {
+  let gazetteer = loaded.get(dataDir)
+  if (!gazetteer) {
+    const geonames = readGeonamesDerived(join(dataDir, GEONAMES_FILE))
+    const curated = readCurated(join(dataDir, CURATED_FILE))
+    gazetteer = new PlaceIndex(geonames, curated)
+    loaded.set(dataDir, gazetteer)
+  }
+  return gazetteer
+}
+
+// ---------- reading the files ----------
+
+const KINDS = new Set<string>(PLACE_KINDS)
+const COUNTRY_CODE = /^[A-Z]{2}$/
+const CURATED_ID = /^sitrep:[a-z0-9]+(?:-[a-z0-9]+)*$/
+const GEONAMES_COLUMNS = ['id', 'name', 'kind', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'featureCode', 'altNames']
+
+interface CuratedEntry extends PlaceEntry {
+  replaces: string[]
+}
+
+function readJson(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new GazetteerError(file, `cannot read (${(error as Error).message}); rebuild with node scripts/build-gazetteer.mjs`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new GazetteerError(file, `not valid JSON (${(error as Error).message})`)
+  }
+}
+
+type GeonamesRow = [string, string, PlaceKind, string | null, string | null, string | null, number | null, number | null, number, string | null, string]
+
+function readGeonamesDerived(file: string): PlaceEntry[] {
+  const data = readJson(file) as { meta?: { columns?: unknown }; rows?: unknown }
+  if (JSON.stringify(data?.meta?.columns) !== JSON.stringify(GEONAMES_COLUMNS) || !Array.isArray(data.rows)) {
+    throw new GazetteerError(file, `expected {meta: {columns: ${GEONAMES_COLUMNS.join(',')}}, rows: [...]}`)
+  }
+  return (data.rows as unknown[]).map((row, i) => {
+    if (!Array.isArray(row) || row.length !== GEONAMES_COLUMNS.length || !KINDS.has(row[2])) {
+      throw new GazetteerError(file, `row ${i} is malformed: ${JSON.stringify(row).slice(0, 120)}`)
+    }
+    const [id, name, kind, country, admin1, admin2, lat, lon, population, featureCode, altNames] = row as GeonamesRow
+    return { id, name, kind, country, admin1, admin2, lat, lon, population, featureCode, altNames: altNames ? altNames.split('|') : [] }
+  })
+}
+
+function readCurated(file: string): CuratedEntry[] {
+  const data = readJson(file) as { records?: unknown }
+  if (!Array.isArray(data?.records)) throw new GazetteerError(file, 'expected {records: [...]}')
+  const ids = new Set<string>()
+  return data.records.map((raw, i) => {
+    const record = checkCurated(file, raw, i)
+    if (ids.has(record.id)) throw new GazetteerError(file, `duplicate id ${record.id}`)
+    ids.add(record.id)
+    return record
+  })
+}
+
+function checkCurated(file: string, raw: unknown, index: number): CuratedEntry {
+  const r = raw as Record<string, unknown>
+  const where = `record ${index} (${typeof r?.id === 'string' ? r.id : 'no id'})`
+  const fail = (problem: string): never => {
+    throw new GazetteerError(file, `${where}: ${problem}`)
+  }
+  if (typeof r !== 'object' || r === null) fail('not an object')
+  if (typeof r.id !== 'string' || !CURATED_ID.test(r.id)) fail('id must look like sitrep:some-slug')
+  if (typeof r.name !== 'string' || !normalizePlaceName(r.name)) fail('name must be a non-empty string')
+  if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) fail(`kind must be one of ${PLACE_KINDS.join('|')}`)
+  if (r.country !== null && (typeof r.country !== 'string' || !COUNTRY_CODE.test(r.country))) fail('country must be ISO alpha-2 or null')
+  for (const key of ['admin1', 'admin2'] as const) {
+    if (r[key] !== undefined && r[key] !== null && typeof r[key] !== 'string') fail(`${key} must be a string or null`)
+  }
+  const hasPoint = typeof r.lat === 'number' && typeof r.lon === 'number'
+  if (hasPoint && (Math.abs(r.lat as number) > 90 || Math.abs(r.lon as number) > 180)) fail('lat/lon out of range')
+  if (!hasPoint && (r.lat !== null || r.lon !== null)) fail('lat and lon must both be numbers, or both null')
+  if (!hasPoint && r.kind !== 'region') fail('only a region may have no point')
+  const strings = (value: unknown, key: string): string[] =>
+    value === undefined ? [] : Array.isArray(value) && value.every((s) => typeof s === 'string') ? value : fail(`${key} must be an array of strings`)
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    kind: r.kind as PlaceKind,
+    country: (r.country as string | null) ?? null,
+    admin1: (r.admin1 as string | null | undefined) ?? null,
+    admin2: (r.admin2 as string | null | undefined) ?? null,
+    lat: hasPoint ? (r.lat as number) : null,
+    lon: hasPoint ? (r.lon as number) : null,
+    population: typeof r.population === 'number' ? r.population : 0,
+    featureCode: null,
+    altNames: strings(r.altNames, 'altNames'),
+    replaces: strings(r.replaces, 'replaces'),
+  }
+}
+
+// ---------- the index ----------
+
+/** Kinds that may stand for the same real place when names agree. */
+const MERGE_GROUP: Record<PlaceKind, string> = {
+  country: 'country',
+  admin1: 'admin1',
+  admin2: 'admin2',
+  city: 'settlement',
+  locality: 'settlement',
+  feature: 'settlement',
+  region: 'region',
+}
+/** A curated town or feature absorbs a GeoNames settlement of the same name this close to it. */
+const SAME_PLACE_KM = 15
+
+class PlaceIndex implements Gazetteer {
+  // Most names belong to one place: a bare entry, an array only when shared (saves ~100k arrays).
+  private readonly byKey = new Map<string, PlaceEntry | PlaceEntry[]>()
+  private readonly byId = new Map<string, PlaceEntry>()
+  private readonly countries = new Map<string, PlaceEntry>()
+  private readonly admin1ByName = new Map<string, PlaceEntry>()
+  private readonly curated = new Set<PlaceEntry>()
+  private readonly primaryKey = new Map<PlaceEntry, string>()
+  maxNameTokens = 1
+  size = 0
+
+  constructor(geonames: PlaceEntry[], curated: CuratedEntry[]) {
+    for (const entry of geonames) this.add(entry)
+    for (const record of curated) this.addCurated(record)
+    this.indexAdmin1s()
+    for (const [key, list] of this.byKey) if (Array.isArray(list)) list.sort((a, b) => this.compare(key, a, b))
+  }
+
+  candidates(name: string): PlaceEntry[] {
+    return this.entriesAt(normalizePlaceName(name)).slice()
+  }
+
+  get(id: string): PlaceEntry | undefined {
+    return this.byId.get(id)
+  }
+
+  country(code: string): PlaceEntry | undefined {
+    return this.countries.get(code.toUpperCase())
+  }
+
+  admin1Of(entry: PlaceEntry): PlaceEntry | undefined {
+    if (!entry.country || !entry.admin1 || entry.kind === 'country' || entry.kind === 'admin1') return undefined
+    return this.admin1ByName.get(admin1Key(entry.country, entry.admin1))
+  }
+
+  private add(entry: PlaceEntry): void {
+    this.byId.set(entry.id, entry)
+    this.size++
+    if (entry.kind === 'country' && entry.country) this.countries.set(entry.country, entry)
+    const primary = normalizePlaceName(entry.name)
+    this.primaryKey.set(entry, primary)
+    this.addKey(primary, entry)
+    for (const alt of entry.altNames) this.addKey(normalizePlaceName(alt), entry)
+  }
+
+  private addKey(key: string, entry: PlaceEntry): void {
+    if (!key) return
+    const current = this.byKey.get(key)
+    if (current === undefined) this.byKey.set(key, entry)
+    else if (current === entry) return
+    else if (!Array.isArray(current)) this.byKey.set(key, [current, entry])
+    else if (!current.includes(entry)) current.push(entry)
+    const tokens = countTokens(key)
+    if (tokens > this.maxNameTokens) this.maxNameTokens = tokens
+  }
+
+  private entriesAt(key: string): readonly PlaceEntry[] {
+    const found = this.byKey.get(key)
+    return found === undefined ? [] : Array.isArray(found) ? found : [found]
+  }
+
+  private remove(entry: PlaceEntry): void {
+    this.size--
+    for (const key of keysOf(entry)) {
+      const rest = this.entriesAt(key).filter((e) => e !== entry)
+      if (rest.length === 0) this.byKey.delete(key)
+      else this.byKey.set(key, rest.length === 1 ? rest[0]! : rest)
+    }
+    if (entry.kind === 'country' && entry.country && this.countries.get(entry.country) === entry) this.countries.delete(entry.country)
+  }
+
+  /** A curated record wins: GeoNames records it corresponds to are folded into it and leave the index. */
+  private addCurated(record: CuratedEntry): void {
+    const { replaces, ...entry } = record
+    const absorbed = [...new Set([...replaces.map((id) => this.byId.get(id)), ...this.sameRealPlace(entry)])].filter(
+      (e): e is PlaceEntry => e !== undefined && !this.curated.has(e),
+    )
+    for (const old of absorbed) this.remove(old)
+    for (const old of absorbed) {
+      entry.altNames = mergeNames(entry, old, (key) => this.isClaimed(key, entry.country))
+      entry.population = Math.max(entry.population, old.population)
+      entry.featureCode ??= old.featureCode ?? null
+      if (entry.kind === 'locality' && old.kind === 'city') entry.kind = 'city'
+      if (MERGE_GROUP[old.kind] === MERGE_GROUP[entry.kind]) entry.admin2 ??= old.admin2 ?? null
+      if (old.kind === 'admin1' && old.country && old.name) this.admin1ByName.set(admin1Key(old.country, old.name), entry)
+    }
+    this.add(entry)
+    this.curated.add(entry)
+    for (const old of absorbed) this.byId.set(old.id, entry)
+  }
+
+  /**
+   * Whether `key` is the main name of another record in the same country: a province absorbing
+   * GeoNames' "Islamabad" division must not take the capital city's own name with it.
+   */
+  private isClaimed(key: string, country: string | null): boolean {
+    return this.entriesAt(key).some((e) => e.country === country && this.primaryKey.get(e) === key)
+  }
+
+  /** GeoNames records of the same kind group and country that share the curated record's main name. */
+  private sameRealPlace(entry: PlaceEntry): PlaceEntry[] {
+    const curatedKeys = new Set(keysOf(entry))
+    const curatedPrimary = normalizePlaceName(entry.name)
+    const found: PlaceEntry[] = []
+    for (const key of curatedKeys) {
+      for (const candidate of this.entriesAt(key)) {
+        if (this.curated.has(candidate) || candidate.country !== entry.country) continue
+        const candidatePrimary = this.primaryKey.get(candidate)
+        if (key !== curatedPrimary && key !== candidatePrimary) continue
+        if (candidate.kind === entry.kind && (entry.kind !== 'region' || key === curatedPrimary)) found.push(candidate)
+        else if (MERGE_GROUP[candidate.kind] === 'settlement' && MERGE_GROUP[entry.kind] === 'settlement' && within(entry, candidate, SAME_PLACE_KM)) {
+          found.push(candidate)
+        }
+      }
+    }
+    return found
+  }
+
+  /** Curated records keep every name; GeoNames admin1 names are indexed unless a curated record claims them. */
+  private indexAdmin1s(): void {
+    for (const entry of this.byId.values()) {
+      if (entry.kind !== 'admin1' || !entry.country) continue
+      for (const name of [entry.name, ...entry.altNames]) {
+        const key = admin1Key(entry.country, name)
+        const current = this.admin1ByName.get(key)
+        if (!current || (!this.curated.has(current) && this.curated.has(entry))) this.admin1ByName.set(key, entry)
+      }
+    }
+  }
+
+  /** Curated first, then records whose main name (not an alternate) is the key, then the more populous. */
+  private compare(key: string, a: PlaceEntry, b: PlaceEntry): number {
+    return (
+      Number(this.curated.has(b)) - Number(this.curated.has(a)) ||
+      Number(this.primaryKey.get(b) === key) - Number(this.primaryKey.get(a) === key) ||
+      b.population - a.population
+    )
+  }
+}
+
+function keysOf(entry: PlaceEntry): string[] {
+  return [...new Set([entry.name, ...entry.altNames].map(normalizePlaceName).filter(Boolean))]
+}
+
+function mergeNames(entry: PlaceEntry, old: PlaceEntry, isClaimed: (key: string) => boolean): string[] {
+  const seen = new Set(keysOf(entry))
+  const merged = [...entry.altNames]
+  for (const name of [old.name, ...old.altNames]) {
+    const key = normalizePlaceName(name)
+    if (key && !seen.has(key) && !isClaimed(key)) {
+      seen.add(key)
+      merged.push(name)
+    }
+  }
+  return merged
+}
+
+function admin1Key(country: string, name: string): string {
+  return `${country}|${normalizePlaceName(name)}`
+}
+
+function countTokens(key: string): number {
+  let tokens = 1
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) tokens++
+  return tokens
+}
+
+function within(a: PlaceEntry, b: PlaceEntry, km: number): boolean {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return false
+  return distanceKm(a.lat, a.lon, b.lat, b.lon) <= km
+}
+
+/** Great-circle distance (haversine). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180
+  const dLat = (lat2 - lat1) * rad
+  const dLon = (lon2 - lon1) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))
+}

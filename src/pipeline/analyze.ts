@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto'
+import { cleanDocument, type CleanedDocument } from '../clean/clean-document.js'
+import { extractClaims, extractEvents } from '../extract/index.js'
+import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
+import type { SourceDocument } from '../ingest/source-document.js'
+import { loadKnowledgeBase } from '../kb/load-kb.js'
+import { parseText, type NlpDoc } from '../nlp/nlp-doc.js'
+import { buildActorIndex, type ActorIndex } from '../recognize/actor-index.js'
+import { recognizeDates, type DateMention } from '../recognize/dates.js'
+import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../recognize/entities.js'
+import { lexicon } from '../recognize/lexicon.js'
+import { findPlaceMentions, resolvePlaces, type ResolvedPlace } from '../recognize/places.js'
+import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from './record.js'
+
+export interface AnalyzeOptions {
+  /** The date to resolve relative dates against when the article carries none (YYYY-MM-DD). */
+  referenceDate?: string | null
+}
+
+/** Everything the stages of one article produce; the extract stage reads it, the record is built from it. */
+export interface ArticleAnalysis {
+  cleaned: CleanedDocument
+  referenceDate: string | null
+  doc: NlpDoc
+  places: ResolvedPlace[]
+  entities: RecognizedEntity[]
+  dates: DateMention[]
+  focusCountry: string | null
+}
+
+interface Resources {
+  gazetteer: Gazetteer
+  actors: ActorIndex
+}
+
+let resources: Resources | undefined
+
+/** Loads the knowledge base and gazetteer once per process (or worker thread). */
+export function loadResources(): Resources {
+  resources ??= { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) }
+  return resources
+}
+
+/**
+ * The whole per-article pipeline: clean → nlp → recognize (entities, places, dates) → extract (events, claims).
+ * Pure and synchronous, so ingest can run it in worker threads.
+ */
+export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = {}): AnalysisRecord {
+  const analysis = analyzeArticle(source, options)
+  const { cleaned } = analysis
+  return {
+    schema: SCHEMA_ID,
+    document: {
+      id: documentId(cleaned.text),
+      title: cleaned.title,
+      source: cleaned.source,
+      url: cleaned.url,
+      author: cleaned.author,
+      published: cleaned.published,
+      text: cleaned.text,
+      removed: cleaned.removed,
+    },
+    entities: analysis.entities.map(toEntityRecord),
+    places: analysis.places.map(toPlaceRecord),
+    events: extractEvents(analysis),
+    claims: extractClaims(analysis),
+  }
+}
+
+export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions = {}): ArticleAnalysis {
+  const { gazetteer, actors } = loadResources()
+  const cleaned = cleanDocument(source)
+  const referenceDate = cleaned.published ?? options.referenceDate ?? null
+  const doc = parseText(cleaned.text)
+  const known = matchKnownActors(doc, actors, referenceDate).filter(({ mention, actors: found }) => {
+    // A bare country name matched as its state is a place first; it becomes a party only where it acts.
+    const isPlaceName = found.every((a) => a.type === 'state') && gazetteer.candidates(mention.surface).some((c) => c.kind === 'country')
+    return !isPlaceName
+  })
+  const blocking = known.filter(({ actors: found }) => !found.every((a) => a.type === 'state' || a.type === 'government'))
+  const isTaken = (start: number, end: number) => blocking.some(({ mention }) => mention.start < end && start < mention.end)
+  const mentions = findPlaceMentions(doc, gazetteer, isTaken)
+  const countries = countryContext(doc, mentions, known.flatMap((k) => k.actors.map((a) => a.country)))
+  const places = resolvePlaces(mentions, { countries })
+  const focusCountry = topCountry(countries)
+  const entities = recognizeEntities({ doc, index: actors, places, focusCountry, referenceDate }, known)
+  const dates = recognizeDates(cleaned.text, referenceDate)
+  return { cleaned, referenceDate, doc, places, entities, dates, focusCountry }
+}
+
+export function documentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32)
+}
+
+function countryContext(doc: NlpDoc, mentions: { candidates: { kind: string; country: string | null }[] }[], actorCountries: (string | null)[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  const bump = (code: string | null | undefined, by: number) => {
+    if (code) counts.set(code, (counts.get(code) ?? 0) + by)
+  }
+  for (const mention of mentions) {
+    const country = mention.candidates.find((c) => c.kind === 'country')
+    if (country) bump(country.country, 1)
+    else if (mention.candidates.length > 0 && new Set(mention.candidates.map((c) => c.country)).size === 1) bump(mention.candidates[0]!.country, 0.5)
+  }
+  const demonyms = lexicon<Record<string, string>>('demonyms')
+  for (const token of doc.tokens) bump(demonyms[token.text], 0.5)
+  for (const code of actorCountries) bump(code, 0.5)
+  return counts
+}
+
+function topCountry(counts: Map<string, number>): string | null {
+  let best: string | null = null
+  let bestCount = 0
+  for (const [code, count] of counts) {
+    if (count > bestCount) {
+      best = code
+      bestCount = count
+    }
+  }
+  return best
+}
+
+function toEntityRecord(entity: RecognizedEntity): EntityRecord {
+  const aliases = new Set<string>([...(entity.kb?.aliases ?? []), ...entity.surfaces])
+  aliases.delete(entity.name)
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    country: entity.country,
+    aliases: [...aliases],
+    mentions: entity.mentions.map(({ start, end }) => ({ start, end })),
+  }
+}
+
+function toPlaceRecord(place: ResolvedPlace): PlaceRecord {
+  return {
+    id: place.id,
+    name: place.name,
+    kind: place.kind,
+    country: place.country,
+    admin1: place.entry?.admin1 ?? null,
+    lat: place.entry?.lat ?? null,
+    lon: place.entry?.lon ?? null,
+    mentions: place.mentions.map(({ start, end }) => ({ start, end })),
+  }
+}

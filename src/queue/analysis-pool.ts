@@ -1,0 +1,74 @@
+import { Worker } from 'node:worker_threads'
+import type { SourceDocument } from '../ingest/source-document.js'
+import type { AnalyzedArticle } from '../store/write-batch.js'
+
+export interface AnalysisRequest {
+  id: number
+  source: SourceDocument
+  referenceDate: string | null
+}
+
+export type AnalysisResponse = { id: number; ok: true; article: AnalyzedArticle } | { id: number; ok: false; error: string }
+
+interface Pending {
+  resolve(article: AnalyzedArticle): void
+  reject(error: Error): void
+}
+
+interface Slot {
+  worker: Worker
+  pending: Map<number, Pending>
+}
+
+/** A fixed set of worker threads running the analysis; each job goes to the least busy thread. */
+export class AnalysisPool {
+  private readonly slots: Slot[] = []
+  private nextId = 0
+  private closed = false
+
+  constructor(
+    readonly size: number,
+    private readonly workerUrl: URL = new URL('./analysis-worker.js', import.meta.url),
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn())
+  }
+
+  analyze(source: SourceDocument, referenceDate: string | null = null): Promise<AnalyzedArticle> {
+    if (this.closed) return Promise.reject(new Error('analysis pool is closed'))
+    const slot = this.slots.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject })
+      slot.worker.postMessage({ id, source, referenceDate } satisfies AnalysisRequest)
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map() }
+    slot.worker.on('message', (response: AnalysisResponse) => {
+      const pending = slot.pending.get(response.id)
+      if (!pending) return
+      slot.pending.delete(response.id)
+      if (response.ok) pending.resolve(response.article)
+      else pending.reject(new Error(response.error))
+    })
+    // A thread that dies (out of memory, native crash) fails its jobs and is replaced.
+    const fail = (error: Error): void => {
+      for (const pending of slot.pending.values()) pending.reject(error)
+      slot.pending.clear()
+      if (this.closed) return
+      const index = this.slots.indexOf(slot)
+      if (index >= 0) this.slots[index] = this.spawn()
+    }
+    slot.worker.on('error', fail)
+    slot.worker.on('exit', (code) => {
+      if (!this.closed && code !== 0) fail(new Error(`analysis thread exited with code ${code}`))
+    })
+    return slot
+  }
+}

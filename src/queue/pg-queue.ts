@@ -1,0 +1,152 @@
+import PgBoss from 'pg-boss'
+import { isInputFailure, readSources, type InputFailure } from '../ingest/read-sources.js'
+import type { SourceDocument } from '../ingest/source-document.js'
+import { openStore } from '../store/open-store.js'
+import { writeBatch, type AnalyzedArticle, type WriteOutcome } from '../store/write-batch.js'
+import { AnalysisPool } from './analysis-pool.js'
+import { analyzeForStore } from './analyze-job.js'
+
+/** Scale-out ingest: analysis jobs in a pg-boss queue inside the store's PostgreSQL database. */
+export const ANALYSIS_QUEUE = 'sitrep-analyze'
+
+export interface AnalysisJob {
+  source: SourceDocument
+  referenceDate: string | null
+}
+
+async function startBoss(url: string): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: url, max: 4 })
+  boss.on('error', (error) => process.stderr.write(`sitrep: queue: ${error.message}\n`))
+  await boss.start()
+  if (!(await boss.getQueue(ANALYSIS_QUEUE))) {
+    await boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 15 * 60 }).catch(async (error: unknown) => {
+      // Another process may have created it between the check and here.
+      if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw error
+    })
+  }
+  return boss
+}
+
+export interface EnqueueSummary {
+  enqueued: number
+  failed: number
+  failures: InputFailure[]
+}
+
+const INSERT_CHUNK = 500
+
+/** Reads the inputs and puts one analysis job per article in the queue; analysis happens in workers. */
+export async function enqueuePaths(
+  url: string,
+  paths: string[],
+  options: { maxBytes?: number; referenceDate?: string | null; onFailure?(failure: InputFailure): void; onProgress?(enqueued: number): void } = {},
+): Promise<EnqueueSummary> {
+  // Opening the store first creates its tables, so workers started later find them migrated.
+  await (await openStore(url)).close()
+  const boss = await startBoss(url)
+  const summary: EnqueueSummary = { enqueued: 0, failed: 0, failures: [] }
+  let chunk: PgBoss.JobInsert<AnalysisJob>[] = []
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return
+    await boss.insert(chunk)
+    summary.enqueued += chunk.length
+    chunk = []
+    options.onProgress?.(summary.enqueued)
+  }
+  try {
+    for await (const item of readSources(paths, options.maxBytes ? { maxBytes: options.maxBytes } : {})) {
+      if (isInputFailure(item)) {
+        summary.failed++
+        summary.failures.push(item)
+        options.onFailure?.(item)
+        continue
+      }
+      chunk.push({ name: ANALYSIS_QUEUE, data: { source: item, referenceDate: options.referenceDate ?? null } })
+      if (chunk.length >= INSERT_CHUNK) await flush()
+    }
+    await flush()
+  } finally {
+    await boss.stop({ graceful: false, wait: true })
+  }
+  return summary
+}
+
+export interface WorkerOptions {
+  /** Analysis threads; 0 analyses on the main thread. */
+  jobs: number
+  /** Jobs fetched and written per transaction. */
+  batchSize?: number
+  /** Stop once the queue has been empty for this long. */
+  exitWhenIdleSeconds?: number | null
+  onBatch?(outcomes: WriteOutcome[], failures: InputFailure[]): void
+}
+
+export interface WorkerHandle {
+  /** Resolves when the worker has stopped (idle exit or stop()). */
+  done: Promise<void>
+  stop(): Promise<void>
+}
+
+/** Takes analysis jobs from the queue, analyses them and writes each fetched batch in one transaction. */
+export async function startWorker(url: string, options: WorkerOptions): Promise<WorkerHandle> {
+  const store = await openStore(url)
+  const boss = await startBoss(url)
+  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs) : null
+  const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
+    pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
+  let busy = false
+
+  await boss.work<AnalysisJob>(
+    ANALYSIS_QUEUE,
+    { batchSize: options.batchSize ?? Math.max(10, options.jobs * 8), pollingIntervalSeconds: 0.5 },
+    async (jobs) => {
+      busy = true
+      try {
+        const failures: InputFailure[] = []
+        const analyzed = await Promise.all(
+          jobs.map((job) =>
+            analyze(job.data).catch((error: unknown) => {
+              // Analysis is deterministic: retrying a failed article cannot help, so it is reported and completed.
+              const name = job.data.source.name
+              failures.push({ name, error: `${name}: analysis failed: ${error instanceof Error ? error.message : String(error)}` })
+              return null
+            }),
+          ),
+        )
+        const outcomes = await writeBatch(store, analyzed.filter((article): article is AnalyzedArticle => article !== null))
+        options.onBatch?.(outcomes, failures)
+      } finally {
+        busy = false
+      }
+    },
+  )
+
+  let stopping: Promise<void> | null = null
+  let idleTimer: NodeJS.Timeout | null = null
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (idleTimer) clearInterval(idleTimer)
+      await boss.stop({ graceful: true, wait: true, timeout: 60_000 })
+      await pool?.close()
+      await store.close()
+    })()
+    return stopping
+  }
+  let resolveDone!: () => void
+  const done = new Promise<void>((resolve) => (resolveDone = resolve))
+  if (options.exitWhenIdleSeconds != null) {
+    let idleSince: number | null = null
+    idleTimer = setInterval(() => {
+      void (async () => {
+        const waiting = await boss.getQueueSize(ANALYSIS_QUEUE, { before: 'completed' })
+        if (waiting > 0 || busy) {
+          idleSince = null
+          return
+        }
+        idleSince ??= Date.now()
+        if (Date.now() - idleSince >= options.exitWhenIdleSeconds! * 1000) await stop().then(resolveDone)
+      })().catch(() => undefined)
+    }, 500)
+  }
+  return { done, stop: () => stop().then(resolveDone) }
+}

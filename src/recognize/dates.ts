@@ -1,0 +1,207 @@
+import * as chrono from 'chrono-node'
+
+/** A time expression in the text and the day range it stands for. */
+export interface DateMention {
+  start: number
+  end: number
+  text: string
+  /** Inclusive day range, YYYY-MM-DD; null when the expression needs a year and none is known. */
+  range: { start: string; end: string } | null
+  granularity: 'day' | 'week' | 'month' | 'year' | 'range'
+}
+
+const DAY_MS = 86_400_000
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+function utcDate(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day))
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS)
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function monthRange(year: number, month: number, part: 'early' | 'mid' | 'late' | null): { start: string; end: string } {
+  const last = lastDayOfMonth(year, month)
+  const [from, to] = part === 'early' ? [1, 10] : part === 'mid' ? [11, 20] : part === 'late' ? [21, last] : [1, last]
+  return { start: iso(utcDate(year, month, from)), end: iso(utcDate(year, month, to)) }
+}
+
+const SKIP = /^(now|today|tonight|this|present|current|later|sec|min)$/i
+const PART_BEFORE = /\b(early|mid|middle of|late|end of|beginning of|start of)[\s-]*$/i
+const WINDOW = /\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(day|week|month|year)s?\b/gi
+const LAST_UNIT = /\b(last|past|previous)\s+(week|month|year)\b/gi
+const YEAR = /\b(?:in|since|during|of|by|until|before|after|from)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b(?=\s+(?:attack|bombing|election|agreement|accord|deal|war|invasion|takeover|offensive|operation|report|talks))/gi
+const MONTH_PART = /\b(early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+((?:19|20)\d\d))?/g
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 }
+
+/**
+ * Finds time expressions and resolves them against the reference date (the article's publication date).
+ * News reports the past, so expressions without a year resolve to the most recent matching day before the
+ * reference, and "mid-March" / "last week" / "in the last month" become day ranges (chrono gives points).
+ */
+export function recognizeDates(text: string, reference: string | null): DateMention[] {
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : null
+  const mentions: DateMention[] = []
+  for (const result of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+    const mention = fromChrono(text, result, ref)
+    if (mention) mentions.push(mention)
+  }
+  addPatternMentions(text, ref, mentions)
+  return mentions.sort((a, b) => a.start - b.start)
+}
+
+function fromChrono(text: string, result: chrono.ParsedResult, ref: Date | null): DateMention | null {
+  const start = result.start
+  if (SKIP.test(result.text.trim())) return null
+  if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(result.text.trim())) return null
+  const hasYear = start.isCertain('year')
+  const hasMonth = start.isCertain('month')
+  const hasDay = start.isCertain('day')
+  const hasWeekday = start.isCertain('weekday')
+  const before = text.slice(Math.max(0, result.index - 14), result.index)
+  const partMatch = PART_BEFORE.exec(before)
+  const part = partMatch ? normalizePart(partMatch[1]!) : null
+  const mentionStart = partMatch ? result.index - (before.length - partMatch.index) : result.index
+  let end = result.index + result.text.length
+  while (end > mentionStart && /[\s,.;:]/.test(text[end - 1]!)) end--
+  let from = mentionStart
+  const lead = /^(?:on|in|at|since|by|from|during)\s+/i.exec(text.slice(from, end))
+  if (lead && !partMatch) from += lead[0].length
+  const base = { start: from, end, text: text.slice(from, end) }
+  if (!ref && /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text)) {
+    return { ...base, granularity: 'day', range: null }
+  }
+
+  if (hasMonth && !hasDay) {
+    const month = start.get('month')!
+    const year = hasYear ? start.get('year')! : ref ? pastYearForMonth(month, ref) : null
+    return { ...base, granularity: 'month', range: year ? monthRange(year, month, part) : null }
+  }
+  if (hasMonth && hasDay) {
+    const month = start.get('month')!
+    const day = start.get('day')!
+    let year: number | null = hasYear ? start.get('year')! : null
+    if (year === null && ref) {
+      year = ref.getUTCFullYear()
+      if (utcDate(year, month, day).getTime() > ref.getTime() + DAY_MS) year -= 1
+    }
+    const range = year ? dayRange(utcDate(year, month, day), result.end ? endDate(result.end, year) : null) : null
+    return { ...base, granularity: result.end ? 'range' : 'day', range }
+  }
+  if (hasWeekday && !hasDay) {
+    if (!ref) return { ...base, granularity: 'day', range: null }
+    const weekday = start.get('weekday')!
+    const delta = (ref.getUTCDay() - weekday + 7) % 7
+    const day = addDays(ref, -delta)
+    return { ...base, granularity: 'day', range: { start: iso(day), end: iso(day) } }
+  }
+  if (hasYear && !hasMonth) {
+    const year = start.get('year')!
+    return { ...base, granularity: 'year', range: { start: `${year}-01-01`, end: `${year}-12-31` } }
+  }
+  if (hasDay) {
+    if (!ref) return { ...base, granularity: 'day', range: null }
+    // Relative days chrono resolved against the reference: "yesterday", "two days ago".
+    const day = start.date()
+    return { ...base, granularity: 'day', range: { start: iso(day), end: iso(day) } }
+  }
+  return null
+}
+
+function endDate(end: chrono.ParsedComponents, fallbackYear: number): Date | null {
+  if (!end.isCertain('day')) return null
+  return utcDate(end.isCertain('year') ? end.get('year')! : fallbackYear, end.get('month')!, end.get('day')!)
+}
+
+function dayRange(start: Date, end: Date | null): { start: string; end: string } {
+  return { start: iso(start), end: iso(end && end >= start ? end : start) }
+}
+
+function normalizePart(word: string): 'early' | 'mid' | 'late' {
+  const lower = word.toLowerCase()
+  if (lower.startsWith('early') || lower.startsWith('beginning') || lower.startsWith('start')) return 'early'
+  if (lower.startsWith('late') || lower.startsWith('end')) return 'late'
+  return 'mid'
+}
+
+function pastYearForMonth(month: number, ref: Date): number {
+  const year = ref.getUTCFullYear()
+  return month > ref.getUTCMonth() + 1 ? year - 1 : year
+}
+
+function overlapsExisting(mentions: DateMention[], start: number, end: number): boolean {
+  return mentions.some((m) => m.start < end && start < m.end)
+}
+
+function addPatternMentions(text: string, ref: Date | null, mentions: DateMention[]): void {
+  for (const match of text.matchAll(WINDOW)) {
+    const start = match.index!
+    const end = start + match[0].length
+    const count = match[1] ? Number(match[1]) || NUMBER_WORDS[match[1].toLowerCase()] || 1 : 1
+    const unitDays = { day: 1, week: 7, month: 30, year: 365 }[match[2]!.toLowerCase() as 'day']
+    replaceOverlapping(mentions, start, end)
+    mentions.push({
+      start,
+      end,
+      text: match[0],
+      granularity: 'range',
+      range: ref ? { start: iso(addDays(ref, -count * unitDays)), end: iso(ref) } : null,
+    })
+  }
+  for (const match of text.matchAll(LAST_UNIT)) {
+    const start = match.index!
+    const end = start + match[0].length
+    if (overlapsExisting(mentions, start, end) && !mentions.some((m) => m.start === start && m.end === end)) {
+      if (mentions.some((m) => m.start <= start && m.end >= end && m.granularity === 'range')) continue
+    }
+    replaceOverlapping(mentions, start, end)
+    mentions.push({ start, end, text: match[0], granularity: 'range', range: ref ? previousUnit(ref, match[2]!.toLowerCase()) : null })
+  }
+  for (const match of text.matchAll(MONTH_PART)) {
+    const start = match.index!
+    const end = start + match[0].length
+    if (mentions.some((m) => m.start <= start && m.end >= end)) continue
+    replaceOverlapping(mentions, start, end)
+    const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1
+    const year = match[3] ? Number(match[3]) : ref ? pastYearForMonth(month, ref) : null
+    const part = normalizePart(match[1]!)
+    mentions.push({ start, end, text: match[0], granularity: 'month', range: year ? monthRange(year, month, part) : null })
+  }
+  for (const match of text.matchAll(YEAR)) {
+    const yearText = match[1] ?? match[2]!
+    const start = match.index! + match[0].indexOf(yearText)
+    const end = start + 4
+    if (overlapsExisting(mentions, start, end)) continue
+    mentions.push({ start, end, text: yearText, granularity: 'year', range: { start: `${yearText}-01-01`, end: `${yearText}-12-31` } })
+  }
+}
+
+function replaceOverlapping(mentions: DateMention[], start: number, end: number): void {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    if (mentions[i]!.start < end && start < mentions[i]!.end) mentions.splice(i, 1)
+  }
+}
+
+function previousUnit(ref: Date, unit: string): { start: string; end: string } {
+  if (unit === 'week') {
+    const mondayOffset = (ref.getUTCDay() + 6) % 7
+    const thisMonday = addDays(ref, -mondayOffset)
+    return { start: iso(addDays(thisMonday, -7)), end: iso(addDays(thisMonday, -1)) }
+  }
+  if (unit === 'month') {
+    const year = ref.getUTCMonth() === 0 ? ref.getUTCFullYear() - 1 : ref.getUTCFullYear()
+    const month = ref.getUTCMonth() === 0 ? 12 : ref.getUTCMonth()
+    return monthRange(year, month, null)
+  }
+  const year = ref.getUTCFullYear() - 1
+  return { start: `${year}-01-01`, end: `${year}-12-31` }
+}

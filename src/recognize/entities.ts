@@ -1,0 +1,513 @@
+import type { ActorEntry } from '../kb/actor.js'
+import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
+import { foldText } from '../nlp/nlp-doc.js'
+import type { EntityType, Span } from '../pipeline/record.js'
+import { activeOn, type ActorIndex } from './actor-index.js'
+import { lexicon } from './lexicon.js'
+import type { ResolvedPlace } from './places.js'
+import { slugify } from './slug.js'
+
+interface ActorLexicon {
+  titles: string[]
+  roleNouns: string[]
+  speechVerbs: string[]
+  partyVerbsBefore: string[]
+  partyAfterCall: string[]
+  partyPossessedNouns: string[]
+  partyNouns: string[]
+  orgHeads: Record<string, EntityType>
+  orgConnectors: string[]
+  collectiveHeads: Record<string, EntityType>
+  genericForces: Record<string, 'army' | 'police'>
+  unidentified: string[]
+  notNames: string[]
+}
+
+export interface ActorMention extends Span {
+  firstToken: number
+  endToken: number
+  surface: string
+  /** Which rule found it: "kb", "metonymy", "party", "demonym", "title", "org-head", "surname", … */
+  via: string
+}
+
+/** An actor of the article with its mentions; `id` is the knowledge-base id or a stable id for a new name. */
+export interface RecognizedEntity {
+  id: string
+  name: string
+  type: EntityType
+  country: string | null
+  kb: ActorEntry | null
+  surfaces: Set<string>
+  mentions: ActorMention[]
+}
+
+export interface EntityInput {
+  doc: NlpDoc
+  index: ActorIndex
+  places: ResolvedPlace[]
+  /** ISO-2 country the article is mostly about, for bare "security forces". */
+  focusCountry: string | null
+  referenceDate: string | null
+}
+
+let cachedWords: (ActorLexicon & { sets: Record<string, Set<string>> }) | undefined
+
+function words() {
+  if (!cachedWords) {
+    const lex = lexicon<ActorLexicon>('actors')
+    const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))
+    cachedWords = {
+      ...lex,
+      sets: {
+        titles: lower(lex.titles),
+        roleNouns: lower(lex.roleNouns),
+        speechVerbs: lower(lex.speechVerbs),
+        partyVerbsBefore: lower(lex.partyVerbsBefore),
+        partyAfterCall: lower(lex.partyAfterCall),
+        partyPossessedNouns: lower(lex.partyPossessedNouns),
+        partyNouns: lower(lex.partyNouns),
+        orgConnectors: lower(lex.orgConnectors),
+        notNames: lower(lex.notNames),
+      },
+    }
+  }
+  return cachedWords
+}
+
+/** Knowledge-base names in the text: the spans later stages must not read as places or new names. */
+export function matchKnownActors(doc: NlpDoc, index: ActorIndex, referenceDate: string | null): { mention: ActorMention; actors: ActorEntry[] }[] {
+  const found: { mention: ActorMention; actors: ActorEntry[] }[] = []
+  for (const match of index.trie.scan(doc.tokens)) {
+    const actors = match.values.filter((a) => activeOn(a, referenceDate))
+    if (actors.length === 0) continue
+    found.push({
+      mention: { start: match.start, end: match.end, firstToken: match.firstToken, endToken: match.endToken, surface: doc.text.slice(match.start, match.end), via: 'kb' },
+      actors,
+    })
+  }
+  return found
+}
+
+/**
+ * Builds the article's actor list: knowledge-base names, countries and capitals acting as parties, demonym
+ * phrases ("Pakistani officials"), collectives ("pro-Taliban media outlets"), unknown people and organisations
+ * found by titles and name heads, generic forces tied to the article's country, and surnames linked back to
+ * the full name.
+ */
+export function recognizeEntities(input: EntityInput, known: { mention: ActorMention; actors: ActorEntry[] }[]): RecognizedEntity[] {
+  const builder = new EntityBuilder(input)
+  const seen = new Set<string>()
+  for (const { mention, actors } of known) {
+    const actor = chooseActor(actors, seen, input.focusCountry)
+    seen.add(actor.id)
+    builder.addKnown(actor, mention)
+  }
+  builder.addParties()
+  builder.addDemonymParties()
+  builder.addCollectives()
+  builder.addUnidentified()
+  builder.addNewNames()
+  builder.addGenericForces()
+  builder.linkSurnames()
+  return builder.entities()
+}
+
+/**
+ * A name several actors share goes to the one the article already named ("ISIS" after "ISIS-Khorasan" is the
+ * Khorasan branch), else to the first listed, which the knowledge base gives as the usual reading.
+ */
+function chooseActor(actors: ActorEntry[], seen: Set<string>, focus: string | null): ActorEntry {
+  if (actors.length === 1) return actors[0]!
+  const named = actors.filter((a) => seen.has(a.id))
+  if (named.length === 1) return named[0]!
+  return actors.find((a) => a.country === focus && a.type !== 'media') ?? actors[0]!
+}
+
+class EntityBuilder {
+  private readonly byId = new Map<string, RecognizedEntity>()
+  private readonly taken: boolean[]
+  private readonly tokens: Token[]
+  private readonly lex = words()
+
+  constructor(private readonly input: EntityInput) {
+    this.tokens = input.doc.tokens
+    this.taken = new Array<boolean>(this.tokens.length).fill(false)
+  }
+
+  entities(): RecognizedEntity[] {
+    for (const entity of this.byId.values()) entity.mentions.sort((a, b) => a.start - b.start)
+    return [...this.byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+  }
+
+  addKnown(actor: ActorEntry, mention: ActorMention): void {
+    this.add({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, kb: actor }, mention)
+  }
+
+  private add(identity: Omit<RecognizedEntity, 'surfaces' | 'mentions'>, mention: ActorMention): RecognizedEntity {
+    let entity = this.byId.get(identity.id)
+    if (!entity) {
+      entity = { ...identity, surfaces: new Set(), mentions: [] }
+      this.byId.set(identity.id, entity)
+    }
+    if (!entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention)
+    entity.surfaces.add(mention.surface)
+    for (let i = mention.firstToken; i < mention.endToken; i++) this.taken[i] = true
+    return entity
+  }
+
+  /** Removes the mentions that lie inside tokens [first, end), and entities left with none. */
+  private release(first: number, end: number): void {
+    if (this.isFree(first, end)) return
+    const start = this.tokens[first]!.start
+    const stop = this.tokens[end - 1]!.end
+    for (const [id, entity] of this.byId) {
+      entity.mentions = entity.mentions.filter((m) => m.end <= start || m.start >= stop)
+      if (entity.mentions.length === 0) this.byId.delete(id)
+    }
+    for (let i = first; i < end; i++) this.taken[i] = false
+  }
+
+  private isFree(first: number, end: number): boolean {
+    for (let i = first; i < end; i++) if (this.taken[i]) return false
+    return true
+  }
+
+  private mentionOf(first: number, end: number, via: string): ActorMention {
+    const start = this.tokens[first]!.start
+    const stop = this.tokens[end - 1]!.end
+    return { start, end: stop, firstToken: first, endToken: end, surface: this.input.doc.text.slice(start, stop), via }
+  }
+
+  /** The actor a country or capital name stands for when it acts: a metonym owner valid on the date, else the state. */
+  private partyFor(place: ResolvedPlace, surface: string): ActorEntry | undefined {
+    const owners = (this.input.index.metonyms.get(foldText(surface)) ?? []).filter((a) => activeOn(a, this.input.referenceDate))
+    if (owners.length > 0) return owners[0]
+    if (place.kind === 'country' && place.country) return this.input.index.stateOf.get(place.country)
+    return undefined
+  }
+
+  addParties(): void {
+    for (const place of this.input.places) {
+      if (place.kind !== 'country' && place.kind !== 'city') continue
+      for (const mention of place.mentions) {
+        const actor = this.partyFor(place, mention.surface)
+        if (!actor) continue
+        if (!this.actsAsParty(mention.firstToken, mention.endToken)) continue
+        this.add(
+          { id: actor.id, name: actor.name, type: actor.type, country: actor.country, kb: actor },
+          this.mentionOf(mention.firstToken, mention.endToken, place.kind === 'country' ? 'party' : 'metonymy'),
+        )
+      }
+    }
+  }
+
+  /** Subject of a verb, object of an accusation or appeal, or owner of a government/claim: the name acts. */
+  private actsAsParty(first: number, end: number): boolean {
+    const tokens = this.tokens
+    const prev = tokens[first - 1]
+    const prev2 = tokens[first - 2]
+    const sentence = tokens[first]!.sentence
+    const inSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === sentence
+    if (inSentence(prev) && ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(prev.folded)) {
+      if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
+    }
+    if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
+    if (inSentence(prev) && prev.folded === 'on' && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
+    if (inSentence(prev) && prev.folded === 'with' && inSentence(prev2) && /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)) return true
+    let next = end
+    const afterList = this.skipCoordinatedNames(next)
+    next = afterList
+    const after = tokens[next]
+    if (!inSentence(after)) return false
+    if ((after.text === '’s' || after.text === "'s") && inSentence(tokens[next + 1])) {
+      const noun = tokens[next + 1]!
+      const noun2 = tokens[next + 2]
+      return this.lex.sets.partyPossessedNouns.has(noun.folded) || (noun.pos === 'ADJ' && inSentence(noun2) && this.lex.sets.partyPossessedNouns.has(noun2.folded))
+    }
+    // Skip auxiliaries and adverbs ("has yet to", "has long maintained", "will not"): a verb after them makes a subject.
+    let k = next
+    let sawAux = false
+    let auxWord = ''
+    while (k < next + 5 && inSentence(tokens[k]) && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || tokens[k]!.folded === 'yet')) {
+      if (tokens[k]!.pos === 'AUX' && !sawAux) auxWord = tokens[k]!.folded
+      sawAux ||= tokens[k]!.pos === 'AUX'
+      k++
+    }
+    const verb = tokens[k]
+    if (!inSentence(verb)) return false
+    if (verb.pos === 'VERB' || this.lex.sets.speechVerbs.has(verb.folded)) return true
+    // "Pakistan has credible evidence": possession is an act of the party; "Pakistan is a country" is not.
+    return sawAux && /^(has|have|had)$/.test(auxWord) && (verb.pos === 'NOUN' || verb.pos === 'ADJ' || verb.pos === 'DET')
+  }
+
+  /** "Pakistan, China and Russia voiced": skips over the rest of a list of capitalized names. */
+  private skipCoordinatedNames(from: number): number {
+    const tokens = this.tokens
+    let i = from
+    let last = from
+    while (i < tokens.length && (tokens[i]!.text === ',' || tokens[i]!.folded === 'and')) {
+      let j = i + 1
+      if (tokens[j]?.folded === 'and') j++
+      if (tokens[j]?.folded === 'the') j++
+      if (!tokens[j] || !/^\p{Lu}/u.test(tokens[j]!.text) || tokens[j]!.pos !== 'PROPN') break
+      while (tokens[j] && /^\p{Lu}/u.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN') j++
+      last = j
+      i = j
+    }
+    return last
+  }
+
+  /** "Pakistani officials", "U.S. and Pakistani officials", "Iranian authorities" → those states. */
+  addDemonymParties(): void {
+    const demonyms = lexicon<Record<string, string>>('demonyms')
+    const tokens = this.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const code = demonyms[tokens[i]!.text]
+      if (!code || !this.isFree(i, i + 1)) continue
+      let j = i + 1
+      const group: number[] = [i]
+      while (tokens[j] && tokens[j]!.folded === 'and' && tokens[j + 1] && demonyms[tokens[j + 1]!.text]) {
+        group.push(j + 1)
+        j += 2
+      }
+      if (tokens[j] && /^(security|government|senior|top|foreign|military|intelligence|border)$/.test(tokens[j]!.folded) && tokens[j + 1] && this.lex.sets.partyNouns.has(tokens[j + 1]!.folded)) j++
+      if (!tokens[j] || !this.lex.sets.partyNouns.has(tokens[j]!.folded) || tokens[j]!.sentence !== tokens[i]!.sentence) continue
+      for (const at of group) {
+        const state = this.input.index.stateOf.get(demonyms[tokens[at]!.text]!)
+        if (!state) continue
+        const mention = at === i && group.length === 1 ? this.mentionOf(i, j + 1, 'demonym') : this.mentionOf(at, at + 1, 'demonym')
+        this.add({ id: state.id, name: state.name, type: state.type, country: state.country, kb: state }, mention)
+      }
+      i = j
+    }
+  }
+
+  /** Named collectives that speak: "pro-Taliban media outlets", "Pakistani media", "UN member states". */
+  addCollectives(): void {
+    const tokens = this.tokens
+    const heads = Object.entries(this.lex.collectiveHeads).map(([phrase, type]) => ({ keys: phrase.toLowerCase().split(' '), type }))
+    for (let i = 0; i < tokens.length; i++) {
+      for (const head of heads) {
+        const end = i + head.keys.length
+        if (!head.keys.every((k, n) => tokens[i + n]?.folded === k)) continue
+        let first = i
+        while (first > 0 && tokens[first - 1]!.sentence === tokens[i]!.sentence && (/^\p{Lu}/u.test(tokens[first - 1]!.text) || tokens[first - 1]!.text === '-' || /^pro$/i.test(tokens[first - 1]!.text))) first--
+        if (first === i || !this.isFree(i, end)) continue
+        // "UN member states" is its own speaker, not the UN: the modifier's name mention gives way.
+        this.release(first, i)
+        const mention = this.mentionOf(first, end, 'collective')
+        const name = mention.surface.replace(/^(the|multiple|several|some|many)\s+/i, '')
+        this.add({ id: `actor:x-${slugify(name)}`, name: capitalize(name), type: head.type, country: null, kb: null }, mention)
+        i = end - 1
+        break
+      }
+    }
+  }
+
+  addUnidentified(): void {
+    const actor = this.input.index.kb.byId.get('actor:unidentified-armed-group')
+    const phrases = this.lex.unidentified.map((p) => p.split(' '))
+    const tokens = this.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      for (const keys of phrases) {
+        if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
+        const mention = this.mentionOf(i, i + keys.length, 'unidentified')
+        if (actor) this.add({ id: actor.id, name: actor.name, type: actor.type, country: null, kb: actor }, mention)
+        else this.add({ id: 'actor:unidentified-armed-group', name: 'Unidentified armed group', type: 'armed_group', country: null, kb: null }, mention)
+        i += keys.length - 1
+        break
+      }
+    }
+  }
+
+  /** People and organisations the knowledge base does not know: capitalized runs with a title, a role or a name head. */
+  addNewNames(): void {
+    const tokens = this.tokens
+    const acronyms = new Map<string, RecognizedEntity>()
+    for (let i = 0; i < tokens.length; i++) {
+      if (!this.startsName(i)) continue
+      const end = this.nameEnd(i)
+      if (end === i) continue
+      const entity = this.classifyName(i, end)
+      if (!entity) continue
+      const acronym = this.parentheticalAcronym(end)
+      if (acronym) {
+        entity.surfaces.add(acronym.text)
+        acronyms.set(acronym.text, entity)
+        for (let k = acronym.first; k < acronym.end; k++) this.taken[k] = true
+      }
+      i = end - 1
+    }
+    for (const [text, entity] of acronyms) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i]!.text === text && this.isFree(i, i + 1)) this.add(entity, this.mentionOf(i, i + 1, 'acronym'))
+      }
+    }
+  }
+
+  private startsName(i: number): boolean {
+    const token = this.tokens[i]!
+    return this.isFree(i, i + 1) && /^\p{Lu}/u.test(token.text) && !this.lex.sets.notNames.has(token.folded) && (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X')
+  }
+
+  /** Extends a capitalized run, allowing lowercase connectors inside organisation names ("University of X"). */
+  private nameEnd(first: number): number {
+    const tokens = this.tokens
+    let end = first
+    let lastCapital = first
+    while (end < tokens.length && end - first < 8 && tokens[end]!.sentence === tokens[first]!.sentence) {
+      const token = tokens[end]!
+      const capital = /^\p{Lu}/u.test(token.text) && (end === first || !this.taken[end])
+      const joiner = token.text === '-' || token.text === '–'
+      const connector = this.lex.sets.orgConnectors.has(token.folded) && end > first
+      if (capital) lastCapital = end
+      else if (!joiner && !connector) break
+      end++
+    }
+    return lastCapital + 1
+  }
+
+  private classifyName(first: number, end: number): RecognizedEntity | undefined {
+    const tokens = this.tokens
+    const run = tokens.slice(first, end)
+    const last = run[run.length - 1]!
+    const headType = this.lex.orgHeads[last.text]
+    if (headType && run.length >= 2 && this.isFree(first, end)) {
+      if (run.every((t) => this.lex.orgHeads[t.text] !== undefined || this.lex.sets.notNames.has(t.folded))) return undefined
+      const mention = this.mentionOf(first, end, 'org-head')
+      return this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null }, mention)
+    }
+    if (run.some((t) => this.lex.sets.orgConnectors.has(t.folded) || t.text === '-')) return undefined
+    const titled = this.titleBefore(first)
+    let nameFirst = first
+    while (nameFirst < end && this.lex.sets.titles.has(tokens[nameFirst]!.folded.replace(/\.$/, ''))) nameFirst++
+    const hasTitleInside = nameFirst > first
+    if (nameFirst >= end) return undefined
+    const nameTokens = tokens.slice(nameFirst, end)
+    if (nameTokens.some((t) => t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'X')) return undefined
+    if (nameTokens.some((t) => this.lex.sets.notNames.has(t.folded) || this.isTitleOrDemonym(t))) return undefined
+    if (nameTokens.length > 4) return undefined
+    const roleAfter = this.roleAppositive(end)
+    const speaks = this.speechAfter(end)
+    const isPerson = ((titled || hasTitleInside) && nameTokens.length >= 1) || (nameTokens.length >= 2 && (roleAfter || speaks))
+    if (!isPerson) return undefined
+    const mention = this.mentionOf(nameFirst, end, titled || hasTitleInside ? 'title' : 'role')
+    return this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+  }
+
+  private isTitleOrDemonym(token: Token): boolean {
+    return this.lex.sets.titles.has(token.folded.replace(/\.$/, '')) || demonymCountry(token.text) !== undefined
+  }
+
+  private titleBefore(first: number): boolean {
+    const prev = this.tokens[first - 1]
+    if (!prev || prev.sentence !== this.tokens[first]!.sentence) return false
+    const key = prev.folded.replace(/\.$/, '')
+    return this.lex.sets.titles.has(key) || this.lex.sets.roleNouns.has(key)
+  }
+
+  private roleAppositive(end: number): boolean {
+    const tokens = this.tokens
+    if (tokens[end]?.text !== ',') return false
+    for (let i = end + 1; i < Math.min(tokens.length, end + 6); i++) {
+      if (tokens[i]!.sentence !== tokens[end]!.sentence) return false
+      if (this.lex.sets.roleNouns.has(tokens[i]!.folded)) return true
+    }
+    return false
+  }
+
+  private speechAfter(end: number): boolean {
+    const next = this.tokens[end]
+    return next !== undefined && next.sentence === this.tokens[end - 1]!.sentence && this.lex.sets.speechVerbs.has(next.folded)
+  }
+
+  private parentheticalAcronym(end: number): { text: string; first: number; end: number } | undefined {
+    const tokens = this.tokens
+    if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return undefined
+    const text = tokens[end + 1]!.text
+    return /^[A-Z][A-Za-z]{1,7}$/.test(text) && /[A-Z].*[A-Z]/.test(text) ? { text, first: end + 1, end: end + 2 } : undefined
+  }
+
+  /** Bare "security forces", "the army", "police": the forces of the article's country, when it has one. */
+  addGenericForces(): void {
+    const tokens = this.tokens
+    const phrases = Object.entries(this.lex.genericForces).map(([p, kind]) => ({ keys: p.split(' '), kind }))
+    for (let i = 0; i < tokens.length; i++) {
+      for (const { keys, kind } of phrases) {
+        if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
+        const force = this.forceFor(kind, i)
+        if (force) this.add(force, this.mentionOf(i, i + keys.length, 'generic-force'))
+        i += keys.length - 1
+        break
+      }
+    }
+  }
+
+  private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
+    const before = [...this.byId.values()].filter((e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start))
+    const wanted = before.filter((e) => (kind === 'police' ? /police/i.test(e.name) : !/police/i.test(e.name)))
+    if (wanted.length > 0) return wanted[wanted.length - 1]
+    if (!this.input.focusCountry) return undefined
+    if (kind === 'police') {
+      for (const place of this.input.places) {
+        if (place.kind !== 'admin1' || place.country !== this.input.focusCountry) continue
+        const police = this.input.index.policeOf.get(foldText(place.name))
+        if (police) return { id: police.id, name: police.name, type: police.type, country: police.country, kb: police }
+      }
+      return undefined
+    }
+    const army = this.input.index.armyOf.get(this.input.focusCountry)
+    return army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : undefined
+  }
+
+  /** "Mujahid said" after "Zabihullah Mujahid": a lone surname or given name refers back to the person. */
+  linkSurnames(): void {
+    const people = [...this.byId.values()].filter((e) => e.type === 'person')
+    const byPart = new Map<string, RecognizedEntity[]>()
+    for (const person of people) {
+      const names = [person.name, ...(person.kb?.aliases ?? []), ...person.surfaces]
+      for (const name of names) {
+        const parts = name
+          .split(/\s+/)
+          .filter((p) => /^\p{Lu}\p{Ll}/u.test(p) && !this.lex.sets.titles.has(foldText(p).replace(/\.$/, '')) && demonymCountry(p) === undefined)
+        if (parts.length < 2) continue
+        for (const part of [parts[parts.length - 1]!, parts[0]!]) {
+          const key = foldText(part)
+          const list = byPart.get(key) ?? []
+          if (!list.includes(person)) list.push(person)
+          byPart.set(key, list)
+        }
+      }
+    }
+    const tokens = this.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!
+      if (!/^\p{Lu}/u.test(token.text) || !this.isFree(i, i + 1) || token.pos !== 'PROPN' || this.lex.sets.notNames.has(token.folded)) continue
+      const candidates = byPart.get(token.folded)
+      if (!candidates || candidates.length === 0) continue
+      const person = nearestBefore(candidates, token.start) ?? (candidates.length === 1 ? candidates[0] : undefined)
+      if (person) this.add(person, this.mentionOf(i, i + 1, 'surname'))
+    }
+  }
+}
+
+function demonymCountry(word: string): string | undefined {
+  return lexicon<Record<string, string>>('demonyms')[word]
+}
+
+function nearestBefore(candidates: RecognizedEntity[], at: number): RecognizedEntity | undefined {
+  let best: RecognizedEntity | undefined
+  let bestStart = -1
+  for (const c of candidates) {
+    for (const m of c.mentions) if (m.start < at && m.start > bestStart && m.via !== 'surname') {
+      best = c
+      bestStart = m.start
+    }
+  }
+  return best
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

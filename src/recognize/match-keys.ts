@@ -1,0 +1,65 @@
+import type { Token } from '../nlp/nlp-doc.js'
+import { foldText } from '../nlp/nlp-doc.js'
+
+/**
+ * Keys that make "IS-KP", "ISIS–Khorasan", "U.S." and "Pakistan’s" comparable across spellings: words are folded,
+ * periods and apostrophes inside them vanish, hyphens, dashes and slashes join words, other punctuation breaks a name.
+ */
+export const JOINER = ''
+export const BREAK = null
+
+const JOINER_CHARS = new Set(['-', '–', '—', '‐', '‑', '/'])
+
+/** The key of one text token: a word key, JOINER for a hyphen-like token, BREAK for punctuation that ends a name. */
+export function tokenKey(token: Token): string | null {
+  if (JOINER_CHARS.has(token.text)) return JOINER
+  const key = token.folded.replace(/[.'’‘`´]/g, '')
+  return /[\p{L}\p{N}]/u.test(key) ? key : BREAK
+}
+
+/** A token such as "Counter-Terrorism" holds several words: their keys and surfaces, in order. */
+export function tokenParts(token: Token): { key: string; surface: string }[] {
+  if (!/[-–—‐‑/]/.test(token.text) || JOINER_CHARS.has(token.text)) {
+    const key = tokenKey(token)
+    return key ? [{ key, surface: token.text }] : []
+  }
+  const surfaces = token.text.split(/[-–—‐‑/]+/).filter(Boolean)
+  const keys = token.folded.split(/[-–—‐‑/]+/).filter(Boolean)
+  return keys.map((key, i) => ({ key: key.replace(/[.'’‘`´]/g, ''), surface: surfaces[i] ?? key })).filter((p) => p.key)
+}
+
+export interface NameToken {
+  key: string
+  /** The alias wrote this word in capitals ("IS", "KP"): the text must too, so "is" and "us" never match. */
+  upper: boolean
+  /** The alias wrote this word capitalized: the text must start it with a capital. */
+  capital: boolean
+}
+
+/** Splits a name from a data file into the same keys as `tokenKey`, with its case constraints. */
+export function nameTokens(name: string): NameToken[] {
+  const compact = name.replace(/(\p{L})\.(?=\p{L})/gu, '$1').replace(/(\p{L})\.$/u, '$1')
+  const parts = compact.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’]s\b/gu) ?? []
+  const tokens: NameToken[] = []
+  for (const part of parts) {
+    const possessive = /^['’]s$/.test(part)
+    const word = possessive ? 's' : part
+    for (const piece of word.split(/['’](?=s$)/)) {
+      const letters = piece.replace(/[^\p{L}]/gu, '')
+      tokens.push({
+        key: foldText(piece).replace(/['’]/g, ''),
+        upper: letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+        capital: /^\p{Lu}/u.test(piece),
+      })
+    }
+  }
+  return tokens
+}
+
+/** Does the surface token satisfy the case constraint of the name token? */
+export function caseFits(surface: string, wanted: NameToken, isFirst: boolean): boolean {
+  const letters = surface.replace(/[^\p{L}]/gu, '')
+  if (wanted.upper) return letters.length > 0 && letters === letters.toUpperCase()
+  if (wanted.capital && isFirst) return /^\p{Lu}/u.test(letters)
+  return true
+}

@@ -1,0 +1,82 @@
+import type { Token } from '../nlp/nlp-doc.js'
+import { BREAK, JOINER, caseFits, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
+
+interface TrieNode<T> {
+  children: Map<string, TrieNode<T>>
+  values: { value: T; tokens: NameToken[] }[]
+}
+
+export interface NameMatch<T> {
+  /** Token indices [first, end). */
+  firstToken: number
+  endToken: number
+  start: number
+  end: number
+  values: T[]
+}
+
+/**
+ * A token trie over names: one pass over the text finds the longest name starting at each token
+ * (Aho–Corasick would share work across overlapping starts, but names are short and a trie walk per token
+ * is already linear in practice).
+ */
+export class NameTrie<T> {
+  private readonly root: TrieNode<T> = { children: new Map(), values: [] }
+  private maxDepth = 0
+
+  add(name: string, value: T): void {
+    const tokens = nameTokens(name)
+    if (tokens.length === 0) return
+    let node = this.root
+    for (const token of tokens) {
+      let next = node.children.get(token.key)
+      if (!next) {
+        next = { children: new Map(), values: [] }
+        node.children.set(token.key, next)
+      }
+      node = next
+    }
+    if (!node.values.some((v) => v.value === value)) node.values.push({ value, tokens })
+    this.maxDepth = Math.max(this.maxDepth, tokens.length)
+  }
+
+  /** The longest name starting at token `from` (skipping nothing), or undefined. */
+  longestAt(tokens: readonly Token[], from: number): NameMatch<T> | undefined {
+    if (tokenKey(tokens[from]!) === BREAK || tokenKey(tokens[from]!) === JOINER) return undefined
+    let node: TrieNode<T> | undefined = this.root
+    let best: NameMatch<T> | undefined
+    const surfaces: string[] = []
+    for (let i = from; i < tokens.length && node; i++) {
+      const token = tokens[i]!
+      if (token.sentence !== tokens[from]!.sentence) break
+      const key = tokenKey(token)
+      if (key === BREAK) break
+      if (key === JOINER) continue
+      const parts = tokenParts(token)
+      for (const part of parts) {
+        node = node.children.get(part.key)
+        if (!node) break
+        surfaces.push(part.surface)
+      }
+      if (!node) break
+      const fitting = node.values.filter((v) => v.tokens.every((wanted, k) => caseFits(surfaces[k]!, wanted, k === 0)))
+      if (fitting.length > 0) {
+        best = { firstToken: from, endToken: i + 1, start: tokens[from]!.start, end: token.end, values: fitting.map((v) => v.value) }
+      }
+    }
+    return best
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  scan(tokens: readonly Token[]): NameMatch<T>[] {
+    const matches: NameMatch<T>[] = []
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.longestAt(tokens, i)
+      if (match) {
+        matches.push(match)
+        i = match.endToken
+      } else i++
+    }
+    return matches
+  }
+}

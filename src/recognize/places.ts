@@ -1,0 +1,231 @@
+import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
+import type { PlaceEntry } from '../gazetteer/place-entry.js'
+import type { Gazetteer } from '../gazetteer/gazetteer.js'
+import type { PlaceKind, Span } from '../pipeline/record.js'
+import { lexicon } from './lexicon.js'
+import { slugify } from './slug.js'
+
+interface PlaceLexicon {
+  kindAfter: Record<string, PlaceKind>
+  kindBefore: Record<string, PlaceKind>
+  locativeBefore: string[]
+  notPlaces: string[]
+}
+
+/** A toponym found in the text, with its gazetteer candidates (possibly none). */
+export interface PlaceMention extends Span {
+  firstToken: number
+  endToken: number
+  surface: string
+  /** The kind the words around it name: "Kandahar province" → admin1. */
+  kindHint: PlaceKind | null
+  locative: boolean
+  candidates: PlaceEntry[]
+}
+
+/** One place of the article: the chosen gazetteer entry (or a name kept without coordinates) and its mentions. */
+export interface ResolvedPlace {
+  id: string
+  entry: PlaceEntry | null
+  name: string
+  kind: PlaceKind
+  country: string | null
+  mentions: PlaceMention[]
+  /** Why this entry won: the ranking features, for debugging and `--explain`. */
+  via: string
+}
+
+export interface PlaceContext {
+  /** ISO-2 codes of countries the article names or implies (demonyms), with counts. */
+  countries: Map<string, number>
+}
+
+const MAX_PLACE_TOKENS = 6
+
+function isCapitalized(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text)
+}
+
+/**
+ * Finds toponyms: capitalized token runs whose name is in the gazetteer (longest first), and unknown capitalized
+ * names that a place word follows ("Nurmak area"). Spans taken by actor names ("Balochistan Liberation Army")
+ * are skipped.
+ */
+export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (start: number, end: number) => boolean): PlaceMention[] {
+  const words = lexicon<PlaceLexicon>('places')
+  const notPlaces = new Set(words.notPlaces.map((w) => w.toLowerCase()))
+  const mentions: PlaceMention[] = []
+  const { tokens } = doc
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (!isCapitalized(token)) continue
+    const found = longestPlaceAt(doc, gazetteer, i)
+    if (!found) {
+      const unknown = unknownPlaceAt(doc, i, words, notPlaces, gazetteer)
+      if (unknown && !isTaken(unknown.start, unknown.end)) {
+        mentions.push(unknown)
+        i = unknown.endToken - 1
+      }
+      continue
+    }
+    const { endToken, candidates } = found
+    const start = token.start
+    const end = tokens[endToken - 1]!.end
+    const surface = doc.text.slice(start, end)
+    if (isTaken(start, end)) continue
+    if (endToken - i === 1 && notPlaces.has(token.text.toLowerCase())) continue
+    if (endToken - i === 1 && token.text.length < 3 && !isAllCaps(token.text)) continue
+    mentions.push({
+      start,
+      end,
+      firstToken: i,
+      endToken,
+      surface,
+      kindHint: kindHint(tokens, i, endToken, words),
+      locative: isLocative(tokens, i, words),
+      candidates,
+    })
+    i = endToken - 1
+  }
+  return mentions.filter((m) => plausible(m, tokens))
+}
+
+function isAllCaps(text: string): boolean {
+  return /^\p{Lu}+$/u.test(text)
+}
+
+function longestPlaceAt(doc: NlpDoc, gazetteer: Gazetteer, from: number): { endToken: number; candidates: PlaceEntry[] } | undefined {
+  const { tokens } = doc
+  const sentence = tokens[from]!.sentence
+  const limit = Math.min(tokens.length, from + Math.min(MAX_PLACE_TOKENS, gazetteer.maxNameTokens + 2))
+  let endOfRun = from
+  while (endOfRun < limit && tokens[endOfRun]!.sentence === sentence && /^[\p{L}\p{N}'’.\-–]/u.test(tokens[endOfRun]!.text)) endOfRun++
+  for (let end = endOfRun; end > from; end--) {
+    const last = tokens[end - 1]!
+    if (!/[\p{L}\p{N}]/u.test(last.text)) continue
+    const surface = doc.text.slice(tokens[from]!.start, last.end)
+    const candidates = gazetteer.candidates(surface)
+    if (candidates.length > 0) return { endToken: end, candidates }
+  }
+  return undefined
+}
+
+const UNKNOWN_KIND_WORDS = new Set(['district', 'tehsil', 'area', 'village', 'town', 'valley', 'subdivision', 'sub-division'])
+
+function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlaces: Set<string>, gazetteer: Gazetteer): PlaceMention | undefined {
+  const { tokens } = doc
+  let end = from
+  while (end < tokens.length && end - from < 3 && tokens[end]!.sentence === tokens[from]!.sentence && isCapitalized(tokens[end]!) && tokens[end]!.pos === 'PROPN') end++
+  if (end === from || end >= tokens.length) return undefined
+  const next = tokens[end]!
+  if (!UNKNOWN_KIND_WORDS.has(next.folded) || !isLocative(tokens, from, words)) return undefined
+  if (tokens.slice(from, end).some((t) => notPlaces.has(t.text.toLowerCase()))) return undefined
+  const surface = doc.text.slice(tokens[from]!.start, tokens[end - 1]!.end)
+  if (gazetteer.candidates(surface).length > 0) return undefined
+  return {
+    start: tokens[from]!.start,
+    end: tokens[end - 1]!.end,
+    firstToken: from,
+    endToken: end,
+    surface,
+    kindHint: words.kindAfter[next.folded] ?? 'locality',
+    locative: true,
+    candidates: [],
+  }
+}
+
+function kindHint(tokens: readonly Token[], first: number, end: number, words: PlaceLexicon): PlaceKind | null {
+  const after = tokens[end]
+  if (after && after.sentence === tokens[first]!.sentence && words.kindAfter[after.folded]) return words.kindAfter[after.folded]!
+  const before = tokens.slice(Math.max(0, first - 2), first).map((t) => t.folded).join(' ')
+  for (const [phrase, kind] of Object.entries(words.kindBefore)) if (before.endsWith(phrase)) return kind
+  return null
+}
+
+function isLocative(tokens: readonly Token[], first: number, words: PlaceLexicon): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    const t = tokens[i]!
+    if (words.locativeBefore.includes(t.folded)) return true
+    if (t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'PUNCT') return false
+  }
+  return false
+}
+
+/** Small or far places need a place cue; countries and the region's provinces stand on their own. */
+function plausible(mention: PlaceMention, tokens: readonly Token[]): boolean {
+  if (mention.candidates.length === 0) return true
+  const strong = mention.candidates.some(
+    (c) => c.kind === 'country' || c.kind === 'admin1' || c.kind === 'region' || c.id.startsWith('sitrep:') || c.population >= 50_000,
+  )
+  if (strong) return true
+  if (mention.kindHint || mention.locative) return true
+  const single = mention.endToken - mention.firstToken === 1
+  return !single && tokens[mention.firstToken]!.pos === 'PROPN'
+}
+
+const KIND_PRIOR: Record<PlaceKind, number> = { country: 3, admin1: 1.2, admin2: 0.8, region: 0.8, city: 1, locality: 0, feature: 0.6 }
+
+/**
+ * Ranks each mention's candidates (Mordecai-style: candidates, features, then a choice, where "none" wins when
+ * nothing fits) and groups the mentions of one place. Features: the kind the context names, the countries the
+ * article is about, a province named in the article, curated over derived records, and population.
+ */
+export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): ResolvedPlace[] {
+  const admin1Named = new Set<string>()
+  for (const m of mentions) for (const c of m.candidates) if (c.kind === 'admin1') admin1Named.add(`${c.country}:${c.name}`)
+  const totalCountry = [...context.countries.values()].reduce((a, b) => a + b, 0) || 1
+  const byId = new Map<string, ResolvedPlace>()
+  for (const mention of mentions) {
+    const { entry, via } = choose(mention, context, admin1Named, totalCountry)
+    const id = entry?.id ?? `place:x-${slugify(mention.surface)}`
+    let place = byId.get(id)
+    if (!place) {
+      place = {
+        id,
+        entry,
+        name: entry ? displayName(entry) : mention.surface,
+        kind: entry?.kind ?? mention.kindHint ?? 'locality',
+        country: entry?.country ?? null,
+        mentions: [],
+        via,
+      }
+      byId.set(id, place)
+    }
+    place.mentions.push(mention)
+  }
+  return [...byId.values()]
+}
+
+function choose(mention: PlaceMention, context: PlaceContext, admin1Named: Set<string>, totalCountry: number): { entry: PlaceEntry | null; via: string } {
+  if (mention.candidates.length === 0) return { entry: null, via: 'no candidate' }
+  const country = mention.candidates.find((c) => c.kind === 'country')
+  if (country) return { entry: country, via: 'country name' }
+  let best: PlaceEntry | null = null
+  let bestScore = -Infinity
+  for (const candidate of mention.candidates) {
+    let score = KIND_PRIOR[candidate.kind] + Math.log10(candidate.population + 10) / 2
+    if (mention.kindHint && kindFits(mention.kindHint, candidate.kind)) score += 4
+    if (candidate.country) score += (3 * (context.countries.get(candidate.country) ?? 0)) / totalCountry
+    if (candidate.admin1 && admin1Named.has(`${candidate.country}:${candidate.admin1}`)) score += 1.5
+    if (candidate.id.startsWith('sitrep:')) score += 0.5
+    // A bare "Kabul" or "Quetta" is the city: the province or district of the same name needs its word.
+    if (!mention.kindHint && (candidate.kind === 'city' || candidate.kind === 'locality') && mention.candidates.some((c) => c !== candidate && c.country === candidate.country && (c.kind === 'admin1' || c.kind === 'admin2'))) score += 2
+    if (score > bestScore) {
+      bestScore = score
+      best = candidate
+    }
+  }
+  return { entry: best, via: `ranked ${mention.candidates.length} candidates` }
+}
+
+function kindFits(hint: PlaceKind, kind: PlaceKind): boolean {
+  if (hint === kind) return true
+  if (hint === 'city') return kind === 'locality'
+  if (hint === 'locality') return kind === 'city' || kind === 'feature'
+  return false
+}
+
+/** Gazetteer names carry diacritics ("Kandahār"); analysts and matching expect the plain English spelling. */
+export function displayName(entry: PlaceEntry): string {
+  return entry.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[ʻʼ`´]/g, '')
+}

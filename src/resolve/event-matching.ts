@@ -1,0 +1,71 @@
+import type { Fatalities } from '../pipeline/record.js'
+
+/**
+ * When two reports describe one incident, and how their figures combine. Matching needs the same
+ * type and place (the caller filters on those), overlapping dates and compatible participants.
+ */
+export interface DateSpan {
+  start: string
+  end: string
+}
+
+/** Reports a day apart still describe one incident: "late Monday" vs "Tuesday" after a night attack. */
+const DATE_SLACK_DAYS = 1
+
+export function shiftDate(date: string, days: number): string {
+  const shifted = new Date(`${date}T00:00:00Z`)
+  shifted.setUTCDate(shifted.getUTCDate() + days)
+  return shifted.toISOString().slice(0, 10)
+}
+
+export function datesOverlap(a: DateSpan, b: DateSpan, slackDays = DATE_SLACK_DAYS): boolean {
+  return a.start <= shiftDate(b.end, slackDays) && b.start <= shiftDate(a.end, slackDays)
+}
+
+/** An unnamed side is compatible with anything; named sides must share someone. */
+export function participantsCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true
+  return a.some((id) => b.includes(id))
+}
+
+/** The span an event report covers: its own dates, else the article's publication date. */
+export function reportSpan(
+  date: { start: string | null; end: string | null },
+  published: string | null,
+): DateSpan | null {
+  const start = date.start ?? date.end ?? published
+  const end = date.end ?? date.start ?? published
+  if (!start || !end) return null
+  return start <= end ? { start, end } : { start: end, end: start }
+}
+
+export interface SourceFatalities extends Fatalities {
+  /** Near-duplicate group of the reporting article: copies of one story give one figure. */
+  sourceGroup: string
+}
+
+/**
+ * low = the smallest figure any independent source gives, high = the largest,
+ * best = the median of the sources' best figures (the lower middle one when even).
+ */
+export function summarizeFatalities(reports: readonly SourceFatalities[]): Fatalities {
+  const firstPerGroup = new Map<string, SourceFatalities>()
+  for (const report of reports) {
+    if (report.best === null && report.low === null && report.high === null) continue
+    if (!firstPerGroup.has(report.sourceGroup)) firstPerGroup.set(report.sourceGroup, report)
+  }
+  const independent = [...firstPerGroup.values()]
+  if (independent.length === 0) return { low: null, best: null, high: null }
+  const lows = independent.map((r) => r.low ?? r.best ?? r.high).filter(isNumber)
+  const highs = independent.map((r) => r.high ?? r.best ?? r.low).filter(isNumber)
+  const bests = independent.map((r) => r.best ?? r.high ?? r.low).filter(isNumber).sort((a, b) => a - b)
+  return {
+    low: Math.min(...lows),
+    best: bests[Math.floor((bests.length - 1) / 2)]!,
+    high: Math.max(...highs),
+  }
+}
+
+function isNumber(value: number | null): value is number {
+  return value !== null
+}

@@ -1,0 +1,79 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { ArticlesTable, Database } from './schema.js'
+import { decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../resolve/minhash.js'
+
+type Db = Kysely<Database>
+
+export async function articleExists(db: Db, id: string): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()
+  return row !== undefined
+}
+
+export async function findArticleIdsByUrl(db: Db, url: string): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('id').where('url', '=', url).execute()
+  return rows.map((row) => row.id)
+}
+
+export async function insertArticle(db: Db, article: Insertable<ArticlesTable>, bandKeys: string[]): Promise<void> {
+  await db.insertInto('articles').values(article).execute()
+  if (bandKeys.length === 0) return
+  await db
+    .insertInto('article_bands')
+    .values(bandKeys.map((band_key) => ({ band_key, article_id: article.id })))
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+export interface NearDuplicate {
+  /** The canonical article of the group the new one joins. */
+  canonical: string
+  similarity: number
+}
+
+/** LSH candidates sharing a band, confirmed by the full signature's Jaccard estimate. */
+export async function findNearDuplicate(db: Db, signature: Uint32Array, bandKeys: string[]): Promise<NearDuplicate | null> {
+  if (bandKeys.length === 0) return null
+  const candidates = await db
+    .selectFrom('article_bands')
+    .innerJoin('articles', 'articles.id', 'article_bands.article_id')
+    .select(['articles.id', 'articles.duplicate_of', 'articles.signature', 'articles.doc_no'])
+    .where('article_bands.band_key', 'in', bandKeys)
+    .distinct()
+    .execute()
+  let best: (NearDuplicate & { docNo: number }) | null = null
+  for (const candidate of candidates) {
+    const similarity = estimateJaccard(signature, decodeSignature(candidate.signature))
+    if (similarity < NEAR_DUPLICATE_THRESHOLD) continue
+    const docNo = Number(candidate.doc_no)
+    if (!best || similarity > best.similarity || (similarity === best.similarity && docNo < best.docNo)) {
+      best = { canonical: candidate.duplicate_of ?? candidate.id, similarity, docNo }
+    }
+  }
+  return best && { canonical: best.canonical, similarity: best.similarity }
+}
+
+/** Removes the article row, its bands and mentions; claims and event reports are removed by their own modules. */
+export async function deleteArticleRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('article_bands').where('article_id', '=', id).execute()
+  await db.deleteFrom('entity_mentions').where('article_id', '=', id).execute()
+  await db.deleteFrom('place_mentions').where('article_id', '=', id).execute()
+  await db.deleteFrom('articles').where('id', '=', id).execute()
+}
+
+/**
+ * When a group's canonical article goes away, its oldest remaining copy becomes canonical.
+ * Returns the ids of the articles whose group changed.
+ */
+export async function promoteOldestCopy(db: Db, formerCanonical: string): Promise<string[]> {
+  const copies = await db
+    .selectFrom('articles')
+    .select(['id'])
+    .where('duplicate_of', '=', formerCanonical)
+    .orderBy('doc_no')
+    .execute()
+  if (copies.length === 0) return []
+  const [heir] = copies
+  await db.updateTable('articles').set({ duplicate_of: null, similarity: null }).where('id', '=', heir!.id).execute()
+  await db.updateTable('articles').set({ duplicate_of: heir!.id }).where('duplicate_of', '=', formerCanonical).execute()
+  return copies.map((copy) => copy.id)
+}

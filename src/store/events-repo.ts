@@ -1,0 +1,119 @@
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, EventSourcesTable } from './schema.js'
+import { shiftDate, type DateSpan } from '../resolve/event-matching.js'
+
+type Db = Kysely<Database>
+
+export interface EventCandidate {
+  id: string
+  actors: string[]
+  targets: string[]
+  sourceCount: number
+}
+
+/** Merged events of this type at this place whose dates come within a day of the span. */
+export async function findEventCandidates(db: Db, type: string, placeId: string, span: DateSpan): Promise<EventCandidate[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['id', 'actors', 'targets', 'source_count'])
+    .where('type', '=', type)
+    .where('place_id', '=', placeId)
+    .where('date_start', '<=', shiftDate(span.end, 1))
+    .where('date_end', '>=', shiftDate(span.start, -1))
+    .orderBy('source_count', 'desc')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    actors: JSON.parse(row.actors) as string[],
+    targets: JSON.parse(row.targets) as string[],
+    sourceCount: Number(row.source_count),
+  }))
+}
+
+export async function createEvent(db: Db, id: string, type: string, placeId: string | null): Promise<void> {
+  await db
+    .insertInto('events')
+    .values({
+      id,
+      type,
+      place_id: placeId,
+      date_start: null,
+      date_end: null,
+      modes: '[]',
+      actors: '[]',
+      targets: '[]',
+      fatalities_low: null,
+      fatalities_best: null,
+      fatalities_high: null,
+      source_count: 0,
+      report_count: 0,
+      first_seen: '',
+      last_seen: '',
+    })
+    .execute()
+}
+
+export async function insertEventSource(db: Db, report: Insertable<EventSourcesTable>): Promise<void> {
+  await db.insertInto('event_sources').values(report).execute()
+}
+
+/** Deletes an article's event reports and returns the events they belonged to. */
+export async function deleteEventSourcesOf(db: Db, articleId: string): Promise<string[]> {
+  const rows = await db.selectFrom('event_sources').select('event_id').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('event_sources').where('article_id', '=', articleId).execute()
+  return [...new Set(rows.map((row) => row.event_id))]
+}
+
+export async function eventIdsOfArticles(db: Db, articleIds: string[]): Promise<string[]> {
+  if (articleIds.length === 0) return []
+  const rows = await db.selectFrom('event_sources').select('event_id').where('article_id', 'in', articleIds).distinct().execute()
+  return rows.map((row) => row.event_id)
+}
+
+export interface EventReportRow {
+  actors: string
+  targets: string
+  mode: string | null
+  date_start: string | null
+  date_end: string | null
+  fatalities_low: number | null
+  fatalities_best: number | null
+  fatalities_high: number | null
+  article_id: string
+  duplicate_of: string | null
+  published: string | null
+  ingested_at: string
+}
+
+export async function eventReports(db: Db, eventId: string): Promise<EventReportRow[]> {
+  return db
+    .selectFrom('event_sources')
+    .innerJoin('articles', 'articles.id', 'event_sources.article_id')
+    .select([
+      'event_sources.actors',
+      'event_sources.targets',
+      'event_sources.mode',
+      'event_sources.date_start',
+      'event_sources.date_end',
+      'event_sources.fatalities_low',
+      'event_sources.fatalities_best',
+      'event_sources.fatalities_high',
+      'event_sources.article_id',
+      'articles.duplicate_of',
+      'articles.published',
+      'articles.ingested_at',
+    ])
+    .where('event_sources.event_id', '=', eventId)
+    .orderBy('articles.doc_no')
+    .orderBy('event_sources.ordinal')
+    .execute()
+}
+
+export async function deleteEvent(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('events').where('id', '=', id).execute()
+}
+
+export async function updateEvent(db: Db, id: string, summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>): Promise<void> {
+  await db.updateTable('events').set(summary).where('id', '=', id).execute()
+}

@@ -1,0 +1,18 @@
+import type { Kysely, Migration } from 'kysely'
+import type { DialectName } from '../dialect.js'
+import * as initial from './0001-initial.js'
+
+interface DialectMigration {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>
+}
+
+/** Every migration in order; names sort in application order. Never edit a shipped one. */
+const migrations: Record<string, DialectMigration> = {
+  '0001-initial': initial,
+}
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(migrations).map(([name, migration]) => [name, { up: (db: Kysely<any>) => migration.up(db, dialect) }]),
+  )
+}

@@ -1,0 +1,97 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import SqliteDatabase from 'better-sqlite3'
+import pg from 'pg'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import type { Database } from './schema.js'
+import type { DialectName } from './dialect.js'
+import { migrationsFor } from './migrations/index.js'
+
+export type { DialectName } from './dialect.js'
+
+export interface Store {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** The file path or the connection URL without its password. */
+  location: string
+  close(): Promise<void>
+}
+
+export const DEFAULT_STORE = './sitrep.db'
+
+/** The store a command uses when --db is not given: $SITREP_DB, else ./sitrep.db. */
+export function defaultStoreUrl(): string {
+  return process.env['SITREP_DB'] || DEFAULT_STORE
+}
+
+/** Opens a store that must already exist: read commands never create an empty SQLite file by accident. */
+export async function openExistingStore(url: string = defaultStoreUrl()): Promise<Store> {
+  if (!isPostgresUrl(url) && !fs.existsSync(url)) {
+    throw new Error(`no store at ${path.resolve(url)}: run \`sitrep ingest PATH… --db ${url}\` first`)
+  }
+  return openStore(url)
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url)
+}
+
+/** Opens (creating when missing) the store at a SQLite path or a postgres:// URL and migrates it. */
+export async function openStore(url: string = DEFAULT_STORE): Promise<Store> {
+  const store = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url)
+  try {
+    await migrate(store)
+  } catch (error) {
+    await store.close().catch(() => undefined)
+    throw new Error(`cannot open store ${store.location}: ${messageOf(error)}`)
+  }
+  return store
+}
+
+function openSqlite(file: string): Store {
+  const location = path.resolve(file)
+  if (fs.existsSync(location) && fs.statSync(location).isDirectory()) {
+    throw new Error(`cannot open store ${location}: it is a directory`)
+  }
+  let database: SqliteDatabase.Database
+  try {
+    database = new SqliteDatabase(location)
+    database.pragma('journal_mode = WAL')
+    database.pragma('synchronous = NORMAL')
+    database.pragma('busy_timeout = 10000')
+    database.pragma('cache_size = -65536')
+  } catch (error) {
+    throw new Error(`cannot open store ${location}: ${messageOf(error)}`)
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return { db, dialect: 'sqlite', location, close: () => db.destroy() }
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  // A broken idle connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', location: redactPassword(url), close: () => db.destroy() }
+}
+
+async function migrate(store: Store): Promise<void> {
+  const migrations = migrationsFor(store.dialect)
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${messageOf(error)}`)
+  }
+}
+
+export function redactPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:***@')
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

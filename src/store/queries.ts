@@ -1,0 +1,430 @@
+import { sql } from 'kysely'
+import type { Store } from './open-store.js'
+import type { Party, PropositionStatus } from '../resolve/propositions.js'
+import { normalizeName } from '../resolve/normalize-name.js'
+
+/** The read side: what the CLI prints and what a REST API can return as is. */
+
+export interface NamedRef {
+  id: string
+  name: string
+  kind: 'entity' | 'place' | 'unknown'
+}
+
+export interface PartyView {
+  /** null: the reporting articles' own voice. */
+  party: NamedRef | null
+  speakers: NamedRef[]
+  outlets: string[]
+  sources: number
+}
+
+export interface ClaimEvidenceView {
+  articleId: string
+  title: string | null
+  url: string | null
+  published: string | null
+  stance: string
+  cue: string
+  claimant: string | null
+  speaker: string | null
+  text: string
+}
+
+export interface PropositionView {
+  id: string
+  subject: NamedRef
+  relation: string
+  object: NamedRef | null
+  status: PropositionStatus
+  sourceCount: number
+  claimCount: number
+  firstSeen: string
+  lastSeen: string
+  asserters: PartyView[]
+  deniers: PartyView[]
+  noResponse: PartyView[]
+  evidence?: ClaimEvidenceView[]
+}
+
+export interface EventView {
+  id: string
+  type: string
+  place: NamedRef | null
+  dateStart: string | null
+  dateEnd: string | null
+  modes: string[]
+  actors: NamedRef[]
+  targets: NamedRef[]
+  fatalities: { low: number | null; best: number | null; high: number | null }
+  sourceCount: number
+  reportCount: number
+  sources?: EventSourceView[]
+}
+
+export interface EventSourceView {
+  articleId: string
+  title: string | null
+  url: string | null
+  published: string | null
+  fatalities: { low: number | null; best: number | null; high: number | null }
+  text: string
+}
+
+export interface StoreStats {
+  articles: number
+  nearDuplicates: number
+  entities: number
+  entityMerges: number
+  places: number
+  events: number
+  eventReports: number
+  claims: number
+  propositions: number
+}
+
+export async function storeStats(store: Store): Promise<StoreStats> {
+  const count = async (table: keyof import('./schema.js').Database, where?: 'duplicate_of'): Promise<number> => {
+    let query = store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'))
+    if (where) query = query.where(sql.ref(where), 'is not', null) as typeof query
+    const row = await query.executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+  return {
+    articles: await count('articles'),
+    nearDuplicates: await count('articles', 'duplicate_of'),
+    entities: await count('entities'),
+    entityMerges: await count('entity_merges'),
+    places: await count('places'),
+    events: await count('events'),
+    eventReports: await count('event_sources'),
+    claims: await count('claims'),
+    propositions: await count('propositions'),
+  }
+}
+
+/** Entity and place ids a user's name stands for: exact id, exact normalized name, else names containing it. */
+export async function idsForName(store: Store, name: string): Promise<string[]> {
+  const key = normalizeName(name)
+  const exact = await store.db
+    .selectFrom('entity_names')
+    .select('entity_id as id')
+    .where('name_key', '=', key)
+    .union(store.db.selectFrom('places').select('id').where('name_key', '=', key))
+    .union(store.db.selectFrom('entities').select('id').where('id', '=', name))
+    .union(store.db.selectFrom('places').select('id').where('id', '=', name))
+    .execute()
+  if (exact.length > 0 || key === '') return exact.map((row) => row.id)
+  const pattern = `%${key}%`
+  const partial = await store.db
+    .selectFrom('entity_names')
+    .select('entity_id as id')
+    .where('name_key', 'like', pattern)
+    .union(store.db.selectFrom('places').select('id').where('name_key', 'like', pattern))
+    .limit(50)
+    .execute()
+  return partial.map((row) => row.id)
+}
+
+async function namesOf(store: Store, ids: Iterable<string>): Promise<Map<string, NamedRef>> {
+  const wanted = [...new Set(ids)]
+  const names = new Map<string, NamedRef>()
+  if (wanted.length === 0) return names
+  for (let i = 0; i < wanted.length; i += 500) {
+    const chunk = wanted.slice(i, i + 500)
+    const entities = await store.db.selectFrom('entities').select(['id', 'name']).where('id', 'in', chunk).execute()
+    for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity' })
+    const places = await store.db.selectFrom('places').select(['id', 'name']).where('id', 'in', chunk).execute()
+    for (const row of places) if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place' })
+  }
+  return names
+}
+
+function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
+  return names.get(id) ?? { id, name: id, kind: 'unknown' }
+}
+
+export interface PropositionFilter {
+  contested?: boolean
+  status?: PropositionStatus
+  /** An entity or place name (or id); matches subject or object. */
+  about?: string
+  relation?: string
+  limit?: number
+  offset?: number
+  withEvidence?: boolean
+}
+
+export async function listPropositions(store: Store, filter: PropositionFilter = {}): Promise<PropositionView[]> {
+  let query = store.db.selectFrom('propositions').selectAll()
+  const status = filter.contested ? 'contested' : filter.status
+  if (status) query = query.where('status', '=', status)
+  if (filter.relation) query = query.where('relation', '=', filter.relation)
+  if (filter.about !== undefined) {
+    const ids = await idsForName(store, filter.about)
+    if (ids.length === 0) return []
+    query = query.where((eb) => eb.or([eb('subject', 'in', ids), eb('object', 'in', ids)]))
+  }
+  const rows = await query
+    .orderBy('source_count', 'desc')
+    .orderBy('last_seen', 'desc')
+    .orderBy('id')
+    .limit(filter.limit ?? 50)
+    .offset(filter.offset ?? 0)
+    .execute()
+  const parsed = rows.map((row) => ({
+    row,
+    asserters: JSON.parse(row.asserters) as Party[],
+    deniers: JSON.parse(row.deniers) as Party[],
+    noResponse: JSON.parse(row.no_response) as Party[],
+  }))
+  const ids = parsed.flatMap(({ row, asserters, deniers, noResponse }) => [
+    row.subject,
+    ...(row.object ? [row.object] : []),
+    ...[...asserters, ...deniers, ...noResponse].flatMap((party) => [...(party.id ? [party.id] : []), ...party.speakers]),
+  ])
+  const names = await namesOf(store, ids)
+  const partyView = (party: Party): PartyView => ({
+    party: party.id ? refOf(names, party.id) : null,
+    speakers: party.speakers.map((id) => refOf(names, id)),
+    outlets: party.outlets,
+    sources: party.sources,
+  })
+  const views: PropositionView[] = []
+  for (const { row, asserters, deniers, noResponse } of parsed) {
+    const view: PropositionView = {
+      id: row.id,
+      subject: refOf(names, row.subject),
+      relation: row.relation,
+      object: row.object ? refOf(names, row.object) : null,
+      status: row.status as PropositionStatus,
+      sourceCount: Number(row.source_count),
+      claimCount: Number(row.claim_count),
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      asserters: asserters.map(partyView),
+      deniers: deniers.map(partyView),
+      noResponse: noResponse.map(partyView),
+    }
+    if (filter.withEvidence) view.evidence = await propositionEvidence(store, row.id)
+    views.push(view)
+  }
+  return views
+}
+
+export async function propositionEvidence(store: Store, propositionId: string): Promise<ClaimEvidenceView[]> {
+  const rows = await store.db
+    .selectFrom('claims')
+    .innerJoin('articles', 'articles.id', 'claims.article_id')
+    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text'])
+    .where('claims.proposition_id', '=', propositionId)
+    .orderBy('articles.published')
+    .orderBy('articles.doc_no')
+    .execute()
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    stance: row.stance,
+    cue: row.cue,
+    claimant: row.claimant,
+    speaker: row.speaker,
+    text: row.evidence_text,
+  }))
+}
+
+export interface EventFilter {
+  type?: string
+  /** A place name or id. */
+  place?: string
+  /** YYYY-MM-DD: events ending on or after it. */
+  since?: string
+  /** An entity name or id among actors or targets. */
+  involving?: string
+  limit?: number
+  offset?: number
+  withSources?: boolean
+}
+
+export async function listEvents(store: Store, filter: EventFilter = {}): Promise<EventView[]> {
+  let query = store.db.selectFrom('events').selectAll()
+  if (filter.type) query = query.where('type', '=', filter.type.toUpperCase())
+  if (filter.since) query = query.where('date_end', '>=', filter.since)
+  if (filter.place !== undefined) {
+    const ids = await idsForName(store, filter.place)
+    if (ids.length === 0) return []
+    query = query.where('place_id', 'in', ids)
+  }
+  if (filter.involving !== undefined) {
+    const ids = await idsForName(store, filter.involving)
+    if (ids.length === 0) return []
+    query = query.where((eb) => eb.or(ids.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])))
+  }
+  const rows = await query
+    .orderBy('date_start', 'desc')
+    .orderBy('source_count', 'desc')
+    .orderBy('id')
+    .limit(filter.limit ?? 50)
+    .offset(filter.offset ?? 0)
+    .execute()
+  const parsed = rows.map((row) => ({
+    row,
+    actors: JSON.parse(row.actors) as string[],
+    targets: JSON.parse(row.targets) as string[],
+  }))
+  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
+  const views: EventView[] = []
+  for (const { row, actors, targets } of parsed) {
+    const view: EventView = {
+      id: row.id,
+      type: row.type,
+      place: row.place_id ? refOf(names, row.place_id) : null,
+      dateStart: row.date_start,
+      dateEnd: row.date_end,
+      modes: JSON.parse(row.modes) as string[],
+      actors: actors.map((id) => refOf(names, id)),
+      targets: targets.map((id) => refOf(names, id)),
+      fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
+      sourceCount: Number(row.source_count),
+      reportCount: Number(row.report_count),
+    }
+    if (filter.withSources) view.sources = await eventSources(store, row.id)
+    views.push(view)
+  }
+  return views
+}
+
+export async function eventSources(store: Store, eventId: string): Promise<EventSourceView[]> {
+  const rows = await store.db
+    .selectFrom('event_sources')
+    .innerJoin('articles', 'articles.id', 'event_sources.article_id')
+    .select(['event_sources.article_id', 'articles.title', 'articles.url', 'articles.published', 'event_sources.fatalities_low', 'event_sources.fatalities_best', 'event_sources.fatalities_high', 'event_sources.evidence_text'])
+    .where('event_sources.event_id', '=', eventId)
+    .orderBy('articles.doc_no')
+    .execute()
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
+    text: row.evidence_text,
+  }))
+}
+
+export interface EntityView {
+  id: string
+  name: string
+  type: string
+  country: string | null
+  aliases: string[]
+  known: boolean
+  articleCount: number
+  mentionCount: number
+  mergedFrom: { id: string; name: string; reason: string }[]
+  propositions: PropositionView[]
+  events: EventView[]
+}
+
+/** One entity by name or id (the best-covered one when the name is ambiguous), with what is said about it. */
+export async function getEntity(store: Store, name: string, limit = 20): Promise<EntityView | null> {
+  const ids = await idsForName(store, name)
+  if (ids.length === 0) return null
+  const mentionCounts = await store.db
+    .selectFrom('entities')
+    .leftJoin('entity_mentions', 'entity_mentions.entity_id', 'entities.id')
+    .select((eb) => ['entities.id', eb.fn.count('entity_mentions.article_id').as('mentions'), eb.fn.count('entity_mentions.article_id').distinct().as('articles')])
+    .where('entities.id', 'in', ids)
+    .groupBy('entities.id')
+    .execute()
+  if (mentionCounts.length === 0) return null
+  const best = mentionCounts.sort((a, b) => Number(b.articles) - Number(a.articles) || (a.id < b.id ? -1 : 1))[0]!
+  const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', best.id).executeTakeFirstOrThrow()
+  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', entity.id).orderBy('source_id').execute()
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    country: entity.country,
+    aliases: JSON.parse(entity.aliases) as string[],
+    known: Number(entity.known) === 1,
+    articleCount: Number(best.articles),
+    mentionCount: Number(best.mentions),
+    mergedFrom: merges.map((merge) => ({ id: merge.source_id, name: merge.source_name, reason: merge.reason })),
+    propositions: await listPropositions(store, { about: entity.id, limit }),
+    events: await listEvents(store, { involving: entity.id, limit }),
+  }
+}
+
+export interface SearchHit {
+  id: string
+  title: string | null
+  url: string | null
+  source: string | null
+  published: string | null
+  duplicateOf: string | null
+  snippet: string
+}
+
+/** Full-text search: words are ANDed, "quoted phrases" kept, trailing * a prefix. */
+export async function searchArticles(store: Store, query: string, limit = 20): Promise<SearchHit[]> {
+  const terms = searchTerms(query)
+  if (terms.length === 0) return []
+  if (store.dialect === 'sqlite') {
+    const match = terms.map((term) => (term.prefix ? `"${term.text}"*` : `"${term.text}"`)).join(' ')
+    const result = await sql<RawHit>`
+      SELECT a.id, a.title, a.url, a.source, a.published, a.duplicate_of,
+             snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+      FROM articles_fts JOIN articles a ON a.doc_no = articles_fts.rowid
+      WHERE articles_fts MATCH ${match}
+      ORDER BY bm25(articles_fts, 5.0, 1.0), a.doc_no
+      LIMIT ${limit}`.execute(store.db)
+    return result.rows.map(hitOf)
+  }
+  const tsquery = terms.map((term) => postgresTerm(term)).join(' & ')
+  const result = await sql<RawHit>`
+    SELECT a.id, a.title, a.url, a.source, a.published, a.duplicate_of,
+           ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet
+    FROM articles a, to_tsquery('english', ${tsquery}) q
+    WHERE a.search @@ q
+    ORDER BY ts_rank(a.search, q) DESC, a.doc_no
+    LIMIT ${limit}`.execute(store.db)
+  return result.rows.map(hitOf)
+}
+
+interface RawHit {
+  id: string
+  title: string | null
+  url: string | null
+  source: string | null
+  published: string | null
+  duplicate_of: string | null
+  snippet: string
+}
+
+function hitOf(row: RawHit): SearchHit {
+  return { id: row.id, title: row.title, url: row.url, source: row.source, published: row.published, duplicateOf: row.duplicate_of, snippet: row.snippet }
+}
+
+interface SearchTerm {
+  text: string
+  prefix: boolean
+}
+
+export function searchTerms(query: string): SearchTerm[] {
+  const terms: SearchTerm[] = []
+  for (const match of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const raw = match[1] ?? match[2] ?? ''
+    const prefix = match[2] !== undefined && raw.endsWith('*')
+    const text = normalizeName(raw)
+    if (text !== '') terms.push({ text, prefix })
+  }
+  return terms
+}
+
+function postgresTerm(term: SearchTerm): string {
+  const words = term.text.split(' ').map((word) => `'${word}'`)
+  const phrase = words.join(' <-> ')
+  return term.prefix ? `${phrase}:*` : words.length > 1 ? `(${phrase})` : phrase
+}

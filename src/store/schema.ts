@@ -1,0 +1,156 @@
+import type { Generated } from 'kysely'
+
+/** Table types for Kysely; the DDL lives in migrations/. JSON columns hold JSON text. */
+export interface ArticlesTable {
+  doc_no: Generated<number>
+  id: string
+  url: string | null
+  title: string | null
+  source: string | null
+  author: string | null
+  published: string | null
+  input_name: string | null
+  ingested_at: string
+  text: string
+  removed: string
+  signature: string
+  duplicate_of: string | null
+  similarity: number | null
+}
+
+export interface ArticleBandsTable {
+  band_key: string
+  article_id: string
+}
+
+export interface EntitiesTable {
+  id: string
+  name: string
+  type: string
+  country: string | null
+  aliases: string
+  name_key: string
+  known: number
+}
+
+export interface EntityNamesTable {
+  name_key: string
+  entity_id: string
+}
+
+export interface EntityMergesTable {
+  source_id: string
+  target_id: string
+  source_name: string
+  reason: string
+  article_id: string
+  decided_at: string
+}
+
+export interface EntityMentionsTable {
+  article_id: string
+  entity_id: string
+  start: number
+  end: number
+}
+
+export interface PlacesTable {
+  id: string
+  name: string
+  name_key: string
+  kind: string
+  country: string | null
+  admin1: string | null
+  lat: number | null
+  lon: number | null
+}
+
+export interface PlaceMentionsTable {
+  article_id: string
+  place_id: string
+  start: number
+  end: number
+}
+
+export interface EventsTable {
+  id: string
+  type: string
+  place_id: string | null
+  date_start: string | null
+  date_end: string | null
+  modes: string
+  actors: string
+  targets: string
+  fatalities_low: number | null
+  fatalities_best: number | null
+  fatalities_high: number | null
+  source_count: number
+  report_count: number
+  first_seen: string
+  last_seen: string
+}
+
+export interface EventSourcesTable {
+  article_id: string
+  ordinal: number
+  event_id: string
+  mode: string | null
+  actors: string
+  targets: string
+  date_start: string | null
+  date_end: string | null
+  date_text: string | null
+  fatalities_low: number | null
+  fatalities_best: number | null
+  fatalities_high: number | null
+  reported_by: string | null
+  evidence_start: number
+  evidence_end: number
+  evidence_text: string
+}
+
+export interface ClaimsTable {
+  article_id: string
+  ordinal: number
+  proposition_id: string
+  claimant: string | null
+  speaker: string | null
+  cue: string
+  stance: string
+  subject: string
+  relation: string
+  object: string | null
+  evidence_start: number
+  evidence_end: number
+  evidence_text: string
+}
+
+export interface PropositionsTable {
+  id: string
+  subject: string
+  relation: string
+  object: string | null
+  asserters: string
+  deniers: string
+  no_response: string
+  source_count: number
+  claim_count: number
+  first_seen: string
+  last_seen: string
+  status: string
+}
+
+export interface Database {
+  articles: ArticlesTable
+  article_bands: ArticleBandsTable
+  entities: EntitiesTable
+  entity_names: EntityNamesTable
+  entity_merges: EntityMergesTable
+  entity_mentions: EntityMentionsTable
+  places: PlacesTable
+  place_mentions: PlaceMentionsTable
+  events: EventsTable
+  event_sources: EventSourcesTable
+  claims: ClaimsTable
+  propositions: PropositionsTable
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from './schema.js'
+import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
+import type { Store } from './open-store.js'
+import { articleExists, deleteArticleRow, findArticleIdsByUrl, findNearDuplicate, insertArticle, promoteOldestCopy } from './articles-repo.js'
+import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
+import { insertClaims, deleteClaimsOf, propositionIdsOfArticles } from './claims-repo.js'
+import { createEvent, deleteEventSourcesOf, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
+import { resolveEntities } from '../resolve/entity-identity.js'
+import { propositionKey } from '../resolve/propositions.js'
+import { participantsCompatible, reportSpan } from '../resolve/event-matching.js'
+import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
+import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
+
+/** One analysed article ready to store: the record plus its MinHash signature (computed off the main thread). */
+export interface AnalyzedArticle {
+  record: AnalysisRecord
+  /** Base64 MinHash signature of record.document.text (resolve/minhash.ts). */
+  signature: string
+  /** The input it came from, for messages. */
+  inputName?: string
+}
+
+export type WriteOutcome = 'added' | 'unchanged' | 'replaced'
+
+/** Serializes writers on PostgreSQL so concurrent workers never merge against a stale view. */
+const WRITE_LOCK_KEY = 0x5173_7265
+
+/**
+ * Stores a batch of analysed articles in one transaction: either all of them land, with every
+ * aggregate (events, propositions) brought up to date, or none does.
+ */
+export async function writeBatch(store: Store, articles: AnalyzedArticle[], ingestedAt = new Date().toISOString()): Promise<WriteOutcome[]> {
+  return store.db.transaction().execute(async (trx) => {
+    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
+    const touched = new Touched()
+    const outcomes: WriteOutcome[] = []
+    for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched))
+    for (const id of touched.propositions) await refreshProposition(trx, id)
+    for (const id of touched.events) await refreshEvent(trx, id)
+    return outcomes
+  })
+}
+
+class Touched {
+  readonly propositions = new Set<string>()
+  readonly events = new Set<string>()
+  addPropositions(ids: string[]): void {
+    for (const id of ids) this.propositions.add(id)
+  }
+  addEvents(ids: string[]): void {
+    for (const id of ids) this.events.add(id)
+  }
+}
+
+async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, ingestedAt: string, touched: Touched): Promise<WriteOutcome> {
+  const { document } = article.record
+  if (await articleExists(db, document.id)) return 'unchanged'
+  const previous = document.url ? await findArticleIdsByUrl(db, document.url) : []
+  for (const id of previous) await removeArticle(db, id, touched)
+
+  const signature = decodeSignature(article.signature)
+  const bands = isSignificant(document.text) ? bandKeys(signature) : []
+  const duplicate = await findNearDuplicate(db, signature, bands)
+  await insertArticle(
+    db,
+    {
+      id: document.id,
+      url: document.url,
+      title: document.title,
+      source: document.source,
+      author: document.author,
+      published: document.published,
+      input_name: article.inputName ?? null,
+      ingested_at: ingestedAt,
+      text: document.text,
+      removed: JSON.stringify(document.removed),
+      signature: article.signature,
+      duplicate_of: duplicate?.canonical ?? null,
+      similarity: duplicate?.similarity ?? null,
+    },
+    bands,
+  )
+  await writeContents(db, article.record, touched)
+  return previous.length > 0 ? 'replaced' : 'added'
+}
+
+/** Removes an article and everything it contributed; the aggregates it touched are refreshed at batch end. */
+async function removeArticle(db: Kysely<Database>, id: string, touched: Touched): Promise<void> {
+  touched.addPropositions(await deleteClaimsOf(db, id))
+  touched.addEvents(await deleteEventSourcesOf(db, id))
+  await deleteArticleRow(db, id)
+  const regrouped = await promoteOldestCopy(db, id)
+  touched.addPropositions(await propositionIdsOfArticles(db, regrouped))
+  touched.addEvents(await eventIdsOfArticles(db, regrouped))
+}
+
+async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched): Promise<void> {
+  const articleId = record.document.id
+  const identity = await resolveEntities(db, record.entities, articleId)
+  const idOf = (id: string): string => identity.get(id) ?? id
+  for (const entity of record.entities) await insertEntityMentions(db, articleId, idOf(entity.id), entity.mentions)
+  for (const place of record.places) {
+    await upsertPlace(db, place)
+    await insertPlaceMentions(db, articleId, place.id, place.mentions)
+  }
+
+  const text = record.document.text
+  const claims = record.claims.map((claim, ordinal) => {
+    const key = propositionKey(idOf(claim.subject), claim.relation, claim.object === null ? null : idOf(claim.object))
+    touched.propositions.add(key.id)
+    return {
+      article_id: articleId,
+      ordinal,
+      proposition_id: key.id,
+      claimant: claim.claimant === null ? null : idOf(claim.claimant),
+      speaker: claim.speaker === null ? null : idOf(claim.speaker),
+      cue: claim.cue,
+      stance: claim.stance,
+      subject: idOf(claim.subject),
+      relation: claim.relation,
+      object: claim.object === null ? null : idOf(claim.object),
+      evidence_start: claim.evidence.start,
+      evidence_end: claim.evidence.end,
+      evidence_text: excerpt(text, claim.evidence),
+    }
+  })
+  await insertClaims(db, claims)
+
+  for (const [ordinal, event] of record.events.entries()) {
+    const mapped = { ...event, actors: event.actors.map(idOf), targets: event.targets.map(idOf), reported_by: event.reported_by && idOf(event.reported_by) }
+    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published)
+    await insertEventSource(db, {
+      article_id: articleId,
+      ordinal,
+      event_id: eventId,
+      mode: mapped.mode,
+      actors: JSON.stringify(mapped.actors),
+      targets: JSON.stringify(mapped.targets),
+      date_start: mapped.date.start,
+      date_end: mapped.date.end,
+      date_text: mapped.date.text,
+      fatalities_low: mapped.fatalities?.low ?? null,
+      fatalities_best: mapped.fatalities?.best ?? null,
+      fatalities_high: mapped.fatalities?.high ?? null,
+      reported_by: mapped.reported_by,
+      evidence_start: mapped.evidence.start,
+      evidence_end: mapped.evidence.end,
+      evidence_text: excerpt(text, mapped.evidence),
+    })
+    // Refreshed now, not at batch end, so the next report in this batch matches against current dates.
+    await refreshEvent(db, eventId)
+  }
+}
+
+/**
+ * The merged event an article's event report belongs to: an existing one of the same type and place
+ * with overlapping dates and compatible participants, else a new one. Reports without a place or
+ * any date stay on their own: there is nothing to tell them apart from other incidents.
+ */
+async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null): Promise<string> {
+  const span = reportSpan(event.date, published)
+  if (event.place && span) {
+    const candidates = await findEventCandidates(db, event.type, event.place, span)
+    const match = candidates.find(
+      (candidate) => participantsCompatible(candidate.actors, event.actors) && participantsCompatible(candidate.targets, event.targets),
+    )
+    if (match) return match.id
+  }
+  const id = `evt:${createHash('sha1').update(`${articleId}#${ordinal}`).digest('hex').slice(0, 16)}`
+  await createEvent(db, id, event.type, event.place)
+  return id
+}
+
+const EXCERPT_LIMIT = 600
+
+function excerpt(text: string, span: Span): string {
+  const start = Math.max(0, Math.min(span.start, text.length))
+  const end = Math.max(start, Math.min(span.end, text.length, start + EXCERPT_LIMIT))
+  return text.slice(start, end)
+}
