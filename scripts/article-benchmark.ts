@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { cleanDocument } from '../src/clean/clean-document.js'
-import { htmlToArticle } from '../src/clean/html-to-text.js'
+import { htmlFragmentText, htmlToArticle } from '../src/clean/html-to-text.js'
+import { cleanText } from '../src/clean/clean-text.js'
 
 const root = process.argv[2] ?? new URL('../../shared/data/article-extraction-benchmark', import.meta.url).pathname
 const truth = JSON.parse(readFileSync(join(root, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>
@@ -40,6 +41,9 @@ function score(predicted: string, expected: string): { precision: number; recall
 const systems: Record<string, (html: string) => string> = {
   readability: (html) => htmlToArticle(html).text,
   'readability + clean': (html) => cleanDocument({ name: 'page', format: 'html', content: html, meta: {} }).text,
+  // the plain-text cleaner alone on the whole page's text, as if the page had been scraped to text
+  'page text + text clean': (html) => cleanText(htmlFragmentText(html)).text,
+  'page text (baseline)': (html) => htmlFragmentText(html),
 }
 const files = readdirSync(join(root, 'html')).filter((f) => f.endsWith('.html.gz')).sort()
 for (const [name, extract] of Object.entries(systems)) {

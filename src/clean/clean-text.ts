@@ -64,8 +64,15 @@ function isSpam(unit: Unit): boolean {
 
 const NAVIGATION_TOKENS = new Set(['share', 'tweet', 'print', 'email', 'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'telegram', 'pinterest', 'reddit', 'messenger', 'copy', 'link', 'on', 'this', 'article', 'via'])
 
+const BREADCRUMB = /^[^.!?]{1,40}(?:\s[»›>/|]\s[^.!?]{1,40}){2,}$/
+const READING_TIME = /^(?:reading time )?\d+ ?(?:min|mins|minute|minutes) (?:read|reading time)$/
+
 function isNavigation(unit: Unit): boolean {
-  if (lexicon().navigationLines.has(unit.norm)) return true
+  const lex = lexicon()
+  if (lex.navigationLines.has(unit.norm)) return true
+  if (unit.shape.wordCount > 30) return false
+  if (lex.navigationPrefix.test(unit.text) || BREADCRUMB.test(unit.text) || READING_TIME.test(unit.norm)) return true
+  if (unit.shape.wordCount <= 6 && unit.norm.startsWith('advertisement')) return true
   if (unit.shape.wordCount > 10) return false
   const tokens = unit.norm.split(' ')
   return tokens.length <= 10 && (tokens.length >= 2 || tokens[0] === 'share') && tokens.every((token) => NAVIGATION_TOKENS.has(token))
@@ -114,6 +121,7 @@ function classifyLine(unit: Unit): void {
   } else if (lex.relatedPrefix.test(unit.text) && shape.wordCount <= 30) unit.verdict = 'related'
   else if (isNavigation(unit)) unit.verdict = 'navigation'
   else if (lex.promoPhrases.test(unit.norm) && (shape.wordCount <= 12 || !isBodyLike(shape))) unit.verdict = 'other'
+  else if (/^\S+@\S+\.\w+$/.test(unit.text)) unit.verdict = 'other'
   else if (isCaption(unit)) {
     unit.verdict = 'other'
     unit.caption = true
@@ -305,6 +313,20 @@ function removeTail(units: Unit[]): void {
   }
 }
 
+const LINK_LIST_RUN = 5
+
+/** Menus and link lists: five or more short lines in a row, none of them a sentence. */
+function removeLinkLists(units: Unit[]): void {
+  const isListItem = (unit: Unit): boolean => kept(unit) && unit.shape.wordCount <= 12 && !unit.shape.terminal && !isSentenceLike(unit.shape)
+  let start = 0
+  for (let i = 0; i <= units.length; i++) {
+    if (i < units.length && (isListItem(units[i]!) || (!kept(units[i]!) && i > start))) continue
+    const run = units.slice(start, i).filter(isListItem)
+    if (run.length >= LINK_LIST_RUN) for (const unit of run) unit.verdict = isHeadlineLike(unit.text, unit.shape) && unit.shape.wordCount >= 4 ? 'related' : 'navigation'
+    start = i + 1
+  }
+}
+
 // ---------- metadata from the text ----------
 
 function publishedFromHeader(units: Unit[]): string | null {
@@ -344,6 +366,7 @@ export function cleanText(raw: string, meta: TextMeta = {}): CleanedText {
   const title = resolveHeader(units, meta.title?.trim() || null, !meta.extracted)
   const published = meta.published ?? stampMatch?.[1] ?? publishedFromHeader(units)
   removeTeasers(units, !meta.extracted)
+  if (!meta.extracted) removeLinkLists(units)
   removeRepeats(units, title)
   removeCaptionCopies(units)
   removePullQuotes(units)

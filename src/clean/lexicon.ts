@@ -5,6 +5,7 @@ import { norm } from './text-shape.js'
 interface LexiconFile {
   relatedMarkers: { lines: string[]; linePrefixes: string[] }
   navigationLines: string[]
+  navigationPrefixes: string[]
   promoPhrases: string[]
   cookiePhrases: string[]
   commentLines: string[]
@@ -21,6 +22,7 @@ export interface Lexicon {
   relatedMarkerLines: Set<string>
   relatedPrefix: RegExp
   navigationLines: Set<string>
+  navigationPrefix: RegExp
   promoPhrases: RegExp
   cookiePhrases: RegExp
   commentLines: Set<string>
@@ -56,6 +58,7 @@ function buildLexicon(file: LexiconFile): Lexicon {
     relatedMarkerLines: normalizedSet(file.relatedMarkers.lines),
     relatedPrefix: new RegExp(`^\\W*(?:${prefixes})\\s*[:|»›>–—-]+\\s*\\S`, 'i'),
     navigationLines: normalizedSet(file.navigationLines),
+    navigationPrefix: new RegExp(`^(?:${file.navigationPrefixes.map(escapeRegex).join('|')})\\s*:\\s*\\S`, 'i'),
     promoPhrases: phraseRegex(file.promoPhrases),
     cookiePhrases: phraseRegex(file.cookiePhrases),
     commentLines: normalizedSet(file.commentLines),

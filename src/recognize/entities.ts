@@ -21,6 +21,7 @@ interface ActorLexicon {
   genericForces: Record<string, 'army' | 'police'>
   unidentified: string[]
   notNames: string[]
+  notSurnames: string[]
 }
 
 export interface ActorMention extends Span {
@@ -69,6 +70,7 @@ function words() {
         partyNouns: lower(lex.partyNouns),
         orgConnectors: lower(lex.orgConnectors),
         notNames: lower(lex.notNames),
+        notSurnames: lower(lex.notSurnames),
       },
     }
   }
@@ -99,6 +101,7 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   const builder = new EntityBuilder(input)
   const seen = new Set<string>()
   for (const { mention, actors } of known) {
+    if (actors.every((a) => a.type === 'person') && partOfLongerName(input.doc.tokens, mention)) continue
     const actor = chooseActor(actors, seen, input.focusCountry)
     seen.add(actor.id)
     builder.addKnown(actor, mention)
@@ -110,7 +113,17 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   builder.addNewNames()
   builder.addGenericForces()
   builder.linkSurnames()
+  builder.addTitledSingles()
   return builder.entities()
+}
+
+/** "Akhtar Hayat Khan Gandapur" is not the "Gandapur" of the knowledge base: a capitalized name runs into it. */
+function partOfLongerName(tokens: readonly Token[], mention: ActorMention): boolean {
+  const before = tokens[mention.firstToken - 1]
+  const after = tokens[mention.endToken]
+  const nameLike = (t: Token | undefined) =>
+    t !== undefined && t.sentence === tokens[mention.firstToken]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text) && !words().sets.titles.has(t.folded.replace(/\.$/, ''))
+  return nameLike(before) || nameLike(after)
 }
 
 /**
@@ -129,6 +142,7 @@ class EntityBuilder {
   private readonly taken: boolean[]
   private readonly tokens: Token[]
   private readonly lex = words()
+  private readonly titledSingles: { first: number; titleFirst: number }[] = []
 
   constructor(private readonly input: EntityInput) {
     this.tokens = input.doc.tokens
@@ -182,7 +196,8 @@ class EntityBuilder {
   /** The actor a country or capital name stands for when it acts: a metonym owner valid on the date, else the state. */
   private partyFor(place: ResolvedPlace, surface: string): ActorEntry | undefined {
     const owners = (this.input.index.metonyms.get(foldText(surface)) ?? []).filter((a) => activeOn(a, this.input.referenceDate))
-    if (owners.length > 0) return owners[0]
+    // Without a date, the present owner ("Kabul" → today's government) over one whose time has ended.
+    if (owners.length > 0) return owners.find((a) => !a.to) ?? owners[0]
     if (place.kind === 'country' && place.country) return this.input.index.stateOf.get(place.country)
     return undefined
   }
@@ -372,9 +387,11 @@ class EntityBuilder {
     const tokens = this.tokens
     const run = tokens.slice(first, end)
     const last = run[run.length - 1]!
-    const headType = this.lex.orgHeads[last.text]
+    const headFirst = run.length >= 3 && this.lex.orgHeads[run[0]!.text] !== undefined && run[1]!.folded === 'of'
+    const headType = this.lex.orgHeads[last.text] ?? (headFirst ? this.lex.orgHeads[run[0]!.text] : undefined)
     if (headType && run.length >= 2 && this.isFree(first, end)) {
-      if (run.every((t) => this.lex.orgHeads[t.text] !== undefined || this.lex.sets.notNames.has(t.folded))) return undefined
+      if (run.every((t) => this.lex.orgHeads[t.text] !== undefined || /^(the|a|an|this|that|of|and|for)$/.test(t.folded))) return undefined
+      if (/^(the|a|an|this|that|these|those|its|their|his|her)$/.test(run[0]!.folded)) return undefined
       const mention = this.mentionOf(first, end, 'org-head')
       return this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null }, mention)
     }
@@ -392,8 +409,21 @@ class EntityBuilder {
     const speaks = this.speechAfter(end)
     const isPerson = ((titled || hasTitleInside) && nameTokens.length >= 1) || (nameTokens.length >= 2 && (roleAfter || speaks))
     if (!isPerson) return undefined
+    // A lone word after a title ("Ambassador Jiang") is usually a person named in full elsewhere: surnames decide.
+    if (nameTokens.length === 1) {
+      if (nameTokens[0]!.text.length > 2) this.titledSingles.push({ first: nameFirst, titleFirst: titled ? first - 1 : first })
+      return undefined
+    }
     const mention = this.mentionOf(nameFirst, end, titled || hasTitleInside ? 'title' : 'role')
-    return this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+    const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+    // Gazetteers of people list them with their honorifics too ("Sheikh Rashid Ahmed"): keep each titled form.
+    for (let t = titled ? first - 1 : first; t < nameFirst; t++) person.surfaces.add(this.input.doc.text.slice(this.tokens[t]!.start, mention.end))
+    return person
+  }
+
+  private nextToTitle(i: number): boolean {
+    const prev = this.tokens[i - 1]
+    return prev !== undefined && this.lex.sets.titles.has(prev.folded.replace(/\.$/, ''))
   }
 
   private isTitleOrDemonym(token: Token): boolean {
@@ -407,12 +437,14 @@ class EntityBuilder {
     return this.lex.sets.titles.has(key) || this.lex.sets.roleNouns.has(key)
   }
 
+  /** "X, the Taliban's chief spokesman," / "X, a commander of": a role noun within the next few words. */
   private roleAppositive(end: number): boolean {
     const tokens = this.tokens
     if (tokens[end]?.text !== ',') return false
     for (let i = end + 1; i < Math.min(tokens.length, end + 6); i++) {
-      if (tokens[i]!.sentence !== tokens[end]!.sentence) return false
-      if (this.lex.sets.roleNouns.has(tokens[i]!.folded)) return true
+      const token = tokens[i]!
+      if (token.sentence !== tokens[end]!.sentence || token.text === ',' || token.folded === 'as' || token.pos === 'VERB') return false
+      if (this.lex.sets.roleNouns.has(token.folded)) return true
     }
     return false
   }
@@ -436,8 +468,16 @@ class EntityBuilder {
     for (let i = 0; i < tokens.length; i++) {
       for (const { keys, kind } of phrases) {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
-        const force = this.forceFor(kind, i)
-        if (force) this.add(force, this.mentionOf(i, i + keys.length, 'generic-force'))
+        const prev = tokens[i - 1]
+        const code = prev && prev.sentence === tokens[i]!.sentence ? demonymCountry(prev.text) : undefined
+        if (code && this.isFree(i - 1, i)) {
+          const mention = this.mentionOf(i - 1, i + keys.length, 'demonym-force')
+          const army = kind === 'army' ? this.input.index.armyOf.get(code) : undefined
+          this.add(army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null }, mention)
+        } else {
+          const force = this.forceFor(kind, i)
+          if (force) this.add(force, this.mentionOf(i, i + keys.length, 'generic-force'))
+        }
         i += keys.length - 1
         break
       }
@@ -459,6 +499,16 @@ class EntityBuilder {
     }
     const army = this.input.index.armyOf.get(this.input.focusCountry)
     return army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : undefined
+  }
+
+  /** "Commander Ilyas" when no full name of that person was found: a person of one name. */
+  addTitledSingles(): void {
+    for (const { first, titleFirst } of this.titledSingles) {
+      if (!this.isFree(first, first + 1)) continue
+      const mention = this.mentionOf(first, first + 1, 'title')
+      const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+      person.surfaces.add(this.input.doc.text.slice(this.tokens[titleFirst]!.start, mention.end))
+    }
   }
 
   /** "Mujahid said" after "Zabihullah Mujahid": a lone surname or given name refers back to the person. */
@@ -484,6 +534,7 @@ class EntityBuilder {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!
       if (!/^\p{Lu}/u.test(token.text) || !this.isFree(i, i + 1) || token.pos !== 'PROPN' || this.lex.sets.notNames.has(token.folded)) continue
+      if (this.lex.sets.notSurnames.has(token.folded) && !this.nextToTitle(i)) continue
       const candidates = byPart.get(token.folded)
       if (!candidates || candidates.length === 0) continue
       const person = nearestBefore(candidates, token.start) ?? (candidates.length === 1 ? candidates[0] : undefined)

@@ -1,6 +1,6 @@
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import type { PlaceEntry } from '../gazetteer/place-entry.js'
-import type { Gazetteer } from '../gazetteer/gazetteer.js'
+import { normalizePlaceName, type Gazetteer } from '../gazetteer/gazetteer.js'
 import type { PlaceKind, Span } from '../pipeline/record.js'
 import { lexicon } from './lexicon.js'
 import { slugify } from './slug.js'
@@ -68,7 +68,15 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
       }
       continue
     }
-    const { endToken, candidates } = found
+    let { endToken, candidates } = found
+    // "Mastung district" is the place "Mastung" with a kind word: keep the name, let the word be the hint.
+    if (endToken - i >= 2 && words.kindAfter[tokens[endToken - 1]!.folded]) {
+      const shorter = gazetteer.candidates(doc.text.slice(token.start, tokens[endToken - 2]!.end)).filter((c) => !isLinearFeature(c))
+      if (shorter.length > 0) {
+        endToken--
+        candidates = shorter
+      }
+    }
     const start = token.start
     const end = tokens[endToken - 1]!.end
     const surface = doc.text.slice(start, end)
@@ -104,10 +112,15 @@ function longestPlaceAt(doc: NlpDoc, gazetteer: Gazetteer, from: number): { endT
     const last = tokens[end - 1]!
     if (!/[\p{L}\p{N}]/u.test(last.text)) continue
     const surface = doc.text.slice(tokens[from]!.start, last.end)
-    const candidates = gazetteer.candidates(surface)
+    const candidates = gazetteer.candidates(surface).filter((c) => !isLinearFeature(c))
     if (candidates.length > 0) return { endToken: end, candidates }
   }
   return undefined
+}
+
+/** Roads, corridors and border lines are not places an event happens at: they have no point. */
+function isLinearFeature(entry: PlaceEntry): boolean {
+  return (entry.kind === 'feature' || entry.kind === 'region') && /\b(highway|road|corridor|line|motorway|route|railway|expressway|border)$/i.test(entry.name)
 }
 
 const UNKNOWN_KIND_WORDS = new Set(['district', 'tehsil', 'area', 'village', 'town', 'valley', 'subdivision', 'sub-division'])
@@ -174,48 +187,74 @@ export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): 
   const admin1Named = new Set<string>()
   for (const m of mentions) for (const c of m.candidates) if (c.kind === 'admin1') admin1Named.add(`${c.country}:${c.name}`)
   const totalCountry = [...context.countries.values()].reduce((a, b) => a + b, 0) || 1
-  const byId = new Map<string, ResolvedPlace>()
+  // One sense per article: every mention of a name resolves to the same place, decided with all their cues.
+  const byName = new Map<string, PlaceMention[]>()
   for (const mention of mentions) {
-    const { entry, via } = choose(mention, context, admin1Named, totalCountry)
-    const id = entry?.id ?? `place:x-${slugify(mention.surface)}`
+    const key = normalizePlaceName(mention.surface)
+    byName.set(key, [...(byName.get(key) ?? []), mention])
+  }
+  const byId = new Map<string, ResolvedPlace>()
+  for (const group of byName.values()) {
+    const { entry, via } = choose(group, context, admin1Named, totalCountry)
+    if (entry === undefined) continue
+    const id = entry?.id ?? `place:x-${slugify(group[0]!.surface)}`
     let place = byId.get(id)
     if (!place) {
-      place = {
-        id,
-        entry,
-        name: entry ? displayName(entry) : mention.surface,
-        kind: entry?.kind ?? mention.kindHint ?? 'locality',
-        country: entry?.country ?? null,
-        mentions: [],
-        via,
-      }
+      place = { id, entry, name: entry ? preferredName(entry, group) : group[0]!.surface, kind: entry?.kind ?? group[0]!.kindHint ?? 'locality', country: entry?.country ?? null, mentions: [], via }
       byId.set(id, place)
     }
-    place.mentions.push(mention)
+    place.mentions.push(...group)
   }
-  return [...byId.values()]
+  for (const place of byId.values()) place.mentions.sort((a, b) => a.start - b.start)
+  return [...byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
 }
 
-function choose(mention: PlaceMention, context: PlaceContext, admin1Named: Set<string>, totalCountry: number): { entry: PlaceEntry | null; via: string } {
-  if (mention.candidates.length === 0) return { entry: null, via: 'no candidate' }
-  const country = mention.candidates.find((c) => c.kind === 'country')
+/**
+ * Ranks a name's candidates (Mordecai-style: candidates, features, then a choice, where "none" wins when nothing
+ * fits; `undefined` = not a place at all). Features: the kind the context names, the countries the article is
+ * about, a province named in the article, a match on the main name rather than an alternate one, curated over
+ * derived records, and population.
+ */
+function choose(group: PlaceMention[], context: PlaceContext, admin1Named: Set<string>, totalCountry: number): { entry: PlaceEntry | null | undefined; via: string } {
+  const candidates = group[0]!.candidates
+  if (candidates.length === 0) return { entry: null, via: 'no candidate' }
+  const country = candidates.find((c) => c.kind === 'country')
   if (country) return { entry: country, via: 'country name' }
-  let best: PlaceEntry | null = null
+  const hints = new Set(group.map((m) => m.kindHint).filter((h): h is PlaceKind => h !== null))
+  const surface = normalizePlaceName(group[0]!.surface)
+  let best: PlaceEntry | undefined
   let bestScore = -Infinity
-  for (const candidate of mention.candidates) {
+  for (const candidate of candidates) {
+    const inContext = candidate.country !== null && context.countries.has(candidate.country)
+    const mainName = normalizePlaceName(candidate.name) === surface
+    // A far-away place known here only by an alternate name ("Bandar" for an Indian port) is not what the text means.
+    if (!mainName && !inContext && !candidate.id.startsWith('sitrep:') && candidate.kind !== 'admin1') continue
     let score = KIND_PRIOR[candidate.kind] + Math.log10(candidate.population + 10) / 2
-    if (mention.kindHint && kindFits(mention.kindHint, candidate.kind)) score += 4
+    if ([...hints].some((hint) => kindFits(hint, candidate.kind))) score += 4
     if (candidate.country) score += (3 * (context.countries.get(candidate.country) ?? 0)) / totalCountry
     if (candidate.admin1 && admin1Named.has(`${candidate.country}:${candidate.admin1}`)) score += 1.5
     if (candidate.id.startsWith('sitrep:')) score += 0.5
+    if (mainName) score += 1.5
     // A bare "Kabul" or "Quetta" is the city: the province or district of the same name needs its word.
-    if (!mention.kindHint && (candidate.kind === 'city' || candidate.kind === 'locality') && mention.candidates.some((c) => c !== candidate && c.country === candidate.country && (c.kind === 'admin1' || c.kind === 'admin2'))) score += 2
+    if (hints.size === 0 && (candidate.kind === 'city' || candidate.kind === 'locality') && candidates.some((c) => c !== candidate && c.country === candidate.country && (c.kind === 'admin1' || c.kind === 'admin2'))) score += 2
     if (score > bestScore) {
       bestScore = score
       best = candidate
     }
   }
-  return { entry: best, via: `ranked ${mention.candidates.length} candidates` }
+  return best ? { entry: best, via: `ranked ${candidates.length} candidates` } : { entry: undefined, via: 'no fitting candidate' }
+}
+
+/** The name the article uses when it is one of the place's names ("China", not "People's Republic of China"). */
+function preferredName(entry: PlaceEntry, group: PlaceMention[]): string {
+  const names = new Map([entry.name, ...entry.altNames].map((n) => [normalizePlaceName(n), n]))
+  const counts = new Map<string, number>()
+  for (const m of group) {
+    const key = normalizePlaceName(m.surface)
+    if (names.has(key) && /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase()) counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1)
+  }
+  const used = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
+  return used ?? displayName(entry)
 }
 
 function kindFits(hint: PlaceKind, kind: PlaceKind): boolean {

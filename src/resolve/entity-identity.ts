@@ -18,17 +18,27 @@ export async function resolveEntities(
   db: Kysely<Database>,
   entities: EntityRecord[],
   articleId: string,
+  stored: StoredIds = { has: () => false, add: () => undefined },
 ): Promise<Map<string, string>> {
   const identity = new Map<string, string>()
   for (const entity of entities) {
-    identity.set(entity.id, await resolveEntity(db, entity, articleId))
+    identity.set(entity.id, await resolveEntity(db, entity, articleId, stored))
   }
   return identity
 }
 
-async function resolveEntity(db: Kysely<Database>, entity: EntityRecord, articleId: string): Promise<string> {
+/** Knowledge-base entities already in the store: their rows need no second write. */
+export interface StoredIds {
+  has(id: string): boolean
+  add(id: string): void
+}
+
+async function resolveEntity(db: Kysely<Database>, entity: EntityRecord, articleId: string, stored: StoredIds): Promise<string> {
   if (!isProvisionalId(entity.id)) {
-    await insertEntity(db, entity, true)
+    if (!stored.has(entity.id)) {
+      await insertEntity(db, entity, true)
+      stored.add(entity.id)
+    }
     return entity.id
   }
   const decided = await findMergeTarget(db, entity.id)

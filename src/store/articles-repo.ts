@@ -24,6 +24,9 @@ export async function insertArticle(db: Db, article: Insertable<ArticlesTable>, 
     .execute()
 }
 
+/** Caps the work for a text whose bands are very common (boilerplate-only pages): the oldest copies suffice. */
+const MAX_CANDIDATES = 100
+
 export interface NearDuplicate {
   /** The canonical article of the group the new one joins. */
   canonical: string
@@ -39,6 +42,7 @@ export async function findNearDuplicate(db: Db, signature: Uint32Array, bandKeys
     .select(['articles.id', 'articles.duplicate_of', 'articles.signature', 'articles.doc_no'])
     .where('article_bands.band_key', 'in', bandKeys)
     .distinct()
+    .limit(MAX_CANDIDATES)
     .execute()
   let best: (NearDuplicate & { docNo: number }) | null = null
   for (const candidate of candidates) {

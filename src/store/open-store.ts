@@ -63,8 +63,39 @@ function openSqlite(file: string): Store {
   } catch (error) {
     throw new Error(`cannot open store ${location}: ${messageOf(error)}`)
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   return { db, dialect: 'sqlite', location, close: () => db.destroy() }
+}
+
+const STATEMENT_CACHE_SIZE = 256
+
+/**
+ * Kysely prepares every query afresh; with better-sqlite3 preparing costs as much as running a
+ * small statement. Reusing prepared statements by SQL text is safe here: Kysely runs one statement
+ * at a time per connection and never holds an iterator open across queries.
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  const prepare = database.prepare.bind(database)
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value: unknown = Reflect.get(target, property, receiver)
+        return typeof value === 'function' ? value.bind(target) : value
+      }
+      return (source: string) => {
+        let statement = cache.get(source)
+        if (statement) {
+          cache.delete(source)
+        } else {
+          statement = prepare(source)
+          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+        }
+        cache.set(source, statement)
+        return statement
+      }
+    },
+  })
 }
 
 function openPostgres(url: string): Store {

@@ -32,15 +32,51 @@ const WRITE_LOCK_KEY = 0x5173_7265
  * aggregate (events, propositions) brought up to date, or none does.
  */
 export async function writeBatch(store: Store, articles: AnalyzedArticle[], ingestedAt = new Date().toISOString()): Promise<WriteOutcome[]> {
-  return store.db.transaction().execute(async (trx) => {
+  const stored = storedIdsOf(store)
+  const outcomes = await store.db.transaction().execute(async (trx) => {
     if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
     const touched = new Touched()
     const outcomes: WriteOutcome[] = []
-    for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched))
+    for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
     for (const id of touched.propositions) await refreshProposition(trx, id)
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
+  }).catch((error: unknown) => {
+    stored.rollback()
+    throw error
   })
+  stored.commit()
+  return outcomes
+}
+
+/**
+ * Ids of knowledge-base entities and places this process has stored: their rows are written once,
+ * not once per mention. Additions count only once their transaction commits.
+ */
+class StoredIds {
+  private readonly committed = new Set<string>()
+  private readonly pending = new Set<string>()
+  has(id: string): boolean {
+    return this.committed.has(id) || this.pending.has(id)
+  }
+  add(id: string): void {
+    this.pending.add(id)
+  }
+  commit(): void {
+    for (const id of this.pending) this.committed.add(id)
+    this.pending.clear()
+  }
+  rollback(): void {
+    this.pending.clear()
+  }
+}
+
+const storedIdsByStore = new WeakMap<Store, StoredIds>()
+
+function storedIdsOf(store: Store): StoredIds {
+  let stored = storedIdsByStore.get(store)
+  if (!stored) storedIdsByStore.set(store, (stored = new StoredIds()))
+  return stored
 }
 
 class Touched {
@@ -54,7 +90,7 @@ class Touched {
   }
 }
 
-async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, ingestedAt: string, touched: Touched): Promise<WriteOutcome> {
+async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, ingestedAt: string, touched: Touched, stored: StoredIds): Promise<WriteOutcome> {
   const { document } = article.record
   if (await articleExists(db, document.id)) return 'unchanged'
   const previous = document.url ? await findArticleIdsByUrl(db, document.url) : []
@@ -82,7 +118,7 @@ async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, inge
     },
     bands,
   )
-  await writeContents(db, article.record, touched)
+  await writeContents(db, article.record, touched, stored)
   return previous.length > 0 ? 'replaced' : 'added'
 }
 
@@ -96,13 +132,16 @@ async function removeArticle(db: Kysely<Database>, id: string, touched: Touched)
   touched.addEvents(await eventIdsOfArticles(db, regrouped))
 }
 
-async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched): Promise<void> {
+async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds): Promise<void> {
   const articleId = record.document.id
-  const identity = await resolveEntities(db, record.entities, articleId)
+  const identity = await resolveEntities(db, record.entities, articleId, stored)
   const idOf = (id: string): string => identity.get(id) ?? id
   for (const entity of record.entities) await insertEntityMentions(db, articleId, idOf(entity.id), entity.mentions)
   for (const place of record.places) {
-    await upsertPlace(db, place)
+    if (!stored.has(place.id)) {
+      await upsertPlace(db, place)
+      stored.add(place.id)
+    }
     await insertPlaceMentions(db, articleId, place.id, place.mentions)
   }
 

@@ -33,6 +33,11 @@ describe('cleanText keeps the article and removes what surrounds it', () => {
     ['an inline "also read" link', [BODY[0]!, 'Also Read: Dam Gates Opened as Water Rises', ...BODY.slice(1)], 'Also Read: Dam Gates Opened as Water Rises', 'related'],
     ['an author bio after the article', [...BODY, 'John Roe is a reporter who covers climate and disasters for the paper.'], 'John Roe is a reporter who covers climate and disasters for the paper.', 'byline'],
     ['a note on the writer', [...BODY, 'The writer is a former civil servant.'], 'The writer is a former civil servant.', 'byline'],
+    ['an advertisement label', [BODY[0]!, 'Advertisement', ...BODY.slice(1)], 'Advertisement', 'navigation'],
+    ['a tag list', [...BODY, 'Tags: floods, rescue, rivers'], 'Tags: floods, rescue, rivers', 'navigation'],
+    ['a breadcrumb', ['Home » World » Asia', ...BODY], 'Home » World » Asia', 'navigation'],
+    ['a reading time', ['River Floods Cut Off Villages', '4 min read', ...BODY], '4 min read', 'navigation'],
+    ['an e-mail address alone', [...BODY, 'desk@news.example'], 'desk@news.example', 'other'],
     ['furniture after the last paragraph', [...BODY, 'Trending Topics Weather Floods'], 'Trending Topics Weather Floods', 'related'],
   ])('%s', (_label, lines, junk, reason) => {
     const result = cleaned(lines)
