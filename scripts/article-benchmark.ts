@@ -11,7 +11,7 @@ const root = process.argv[2] ?? new URL('../../shared/data/article-extraction-be
 const truth = JSON.parse(readFileSync(join(root, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>
 
 function shingles(text: string): Map<string, number> {
-  const tokens = text.match(/\w+/gu) ?? []
+  const tokens = text.match(/[\p{L}\p{N}_]+/gu) ?? []
   const counts = new Map<string, number>()
   for (let i = 0; i + 4 <= Math.max(tokens.length, 4); i++) {
     const key = tokens.slice(i, i + 4).join(' ')
@@ -34,7 +34,7 @@ function score(predicted: string, expected: string): { precision: number; recall
   const [t, f, n] = [tp / total, fp / total, fn / total]
   const precision = fp === 0 ? 1 : t / (t + f)
   const recall = fn === 0 ? 1 : t / (t + n)
-  const exact = (predicted.match(/\w+/gu) ?? []).join(' ') === (expected.match(/\w+/gu) ?? []).join(' ')
+  const exact = (predicted.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ') === (expected.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ')
   return { precision, recall, exact }
 }
 

@@ -2,7 +2,7 @@
 import { findDates } from '../ingest/normalize-date.js'
 
 const TIME = /T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?/gi
-const RELATIVE_TIME = /^(?:updated\s+|posted\s+|published\s+)?(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\b/i
+const RELATIVE_TIME = /^(?:(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*(?:about\s+)?)?(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\b/i
 const STAMP_WORDS =
   /\b(?:published|updated|last updated|posted|modified|created|first published|date|on|at|am|pm|ist|pkt|pst|gmt|utc|est|edt|cet|bst|ast|aft|irst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|today|yesterday)\b/gi
 
@@ -23,7 +23,9 @@ export function parseDateLine(text: string): DateLine | null {
   rest = rest.replace(TIME, ' ').replace(STAMP_WORDS, ' ')
   if (dates.length === 0 && !hadTime) return null
   const leftover = rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-  if (leftover.length > 2) return null
+  // "Published in The Daily Times, March 5th, 2024" names an outlet as well
+  const stamped = /^\W*(?:first |last )?(?:published|updated|posted)\b/i.test(text)
+  if (leftover.length > (stamped ? 5 : 2)) return null
   if (dates.length === 0 && leftover.length > 0) return null
   return { iso: dates[0]?.iso ?? null }
 }

@@ -7,6 +7,7 @@ interface LexiconFile {
   navigationLines: string[]
   navigationPrefixes: string[]
   promoPhrases: string[]
+  disclaimerPhrases: string[]
   cookiePhrases: string[]
   commentLines: string[]
   commentPhrases: string[]
@@ -24,6 +25,7 @@ export interface Lexicon {
   navigationLines: Set<string>
   navigationPrefix: RegExp
   promoPhrases: RegExp
+  disclaimerPhrases: RegExp
   cookiePhrases: RegExp
   commentLines: Set<string>
   commentPhrases: RegExp
@@ -60,6 +62,7 @@ function buildLexicon(file: LexiconFile): Lexicon {
     navigationLines: normalizedSet(file.navigationLines),
     navigationPrefix: new RegExp(`^(?:${file.navigationPrefixes.map(escapeRegex).join('|')})\\s*:\\s*\\S`, 'i'),
     promoPhrases: phraseRegex(file.promoPhrases),
+    disclaimerPhrases: phraseRegex(file.disclaimerPhrases),
     cookiePhrases: phraseRegex(file.cookiePhrases),
     commentLines: normalizedSet(file.commentLines),
     commentPhrases: phraseRegex(file.commentPhrases),
@@ -67,7 +70,7 @@ function buildLexicon(file: LexiconFile): Lexicon {
     // "… ABDULLAH SAHIL / AP" at the end of a line; capitals only, so "Facebook/X" in a sentence is no credit
     photoCreditSuffix: new RegExp(`\\b[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+)*\\s*/\\s*(?:${agencies})\\W*$`),
     // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP"
-    photoCreditMarker: /\((?:photo|image|picture|file)[^)]{0,80}\)|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:/i,
+    photoCreditMarker: /[([](?:photo|image|picture|file)[^)\]]{0,80}[)\]]|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:/i,
     photoCreditPhrases: phraseRegex(file.photoCreditPhrases),
     bylinePrefix: new RegExp(`^(?:${bylinePrefixes})\\s*[:\\-–—]?\\s+(?=\\S)`, 'i'),
     deskBylines: normalizedSet(file.deskBylines),

@@ -1,12 +1,36 @@
 import type { ArticleAnalysis } from '../pipeline/analyze.js'
 import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
+import { buildArticleView, type Ref } from './article-view.js'
+import { findFrames, type Frame } from './attribution.js'
+import { draftClaims, toClaimRecord } from './claims.js'
+import { draftEvents, toEventRecord, type EventDraft } from './events.js'
 
-/** PLOVER events of the article (issue 3 fills this stage). */
-export function extractEvents(_analysis: ArticleAnalysis): EventRecord[] {
-  return []
+export interface Extraction {
+  events: EventRecord[]
+  claims: ClaimRecord[]
 }
 
-/** Attributed claims of the article (issue 3 fills this stage). */
-export function extractClaims(_analysis: ArticleAnalysis): ClaimRecord[] {
-  return []
+/**
+ * The extract stage: attribution frames first (who says what), then claims from what they say, then events —
+ * material ones from trigger words, speech acts (accuse, reject, request, threaten) from the frames and claims.
+ */
+export function extract(analysis: ArticleAnalysis): Extraction {
+  const view = buildArticleView(analysis)
+  const frames = findFrames(view)
+  let assaults: EventDraft[] = []
+  const responsibilityObject = (frame: Frame): Ref | null => {
+    const near = assaults.filter((e) => e.type === 'ASSAULT' && Math.abs(e.sentence.index - frame.sentence.index) <= 1)
+    const event = near.find((e) => e.sentence.index === frame.sentence.index) ?? near[0]
+    return event?.targets[0] ?? event?.place ?? null
+  }
+  assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
+  const claims = draftClaims(view, frames, responsibilityObject)
+  const events = draftEvents(view, frames, claims)
+  for (const event of events) {
+    // "X claimed responsibility": the claimant is the actor of the attack it claims.
+    if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
+    const claim = claims.find((c) => c.frame?.responsibility && c.claimant && Math.abs(c.sentence - event.sentence.index) <= 1)
+    if (claim?.claimant) event.actors = [claim.claimant]
+  }
+  return { events: events.map(toEventRecord), claims: claims.map(toClaimRecord) }
 }

@@ -44,8 +44,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${bytes} bytes`
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -91,7 +93,7 @@ function* documentsFromBytes(bytes: Uint8Array, name: string, maxBytes: number):
       bytes = gunzipSync(bytes, { maxOutputLength: maxBytes })
     } catch (error) {
       const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than/i.test(String(error))
-      yield failure(name, tooLarge ? `decompresses to more than ${megabytes(maxBytes)}, the limit per file` : 'is not a readable gzip file')
+      yield failure(name, tooLarge ? `decompresses to more than ${formatSize(maxBytes)}, the limit per file` : 'is not a readable gzip file')
       return
     }
     innerName = name.replace(/\.gz$/i, '')
@@ -111,7 +113,7 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
   let total = 0
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     total += chunk.length
-    if (total > maxBytes) throw new Error(`is larger than ${megabytes(maxBytes)}, the limit per input`)
+    if (total > maxBytes) throw new Error(`is larger than ${formatSize(maxBytes)}, the limit per input`)
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)
@@ -133,7 +135,7 @@ async function* readFileSource(path: string, maxBytes: number): AsyncGenerator<S
   try {
     const info = await stat(path)
     if (info.size > maxBytes) {
-      yield failure(name, `is ${megabytes(info.size)}, larger than ${megabytes(maxBytes)}, the limit per file`)
+      yield failure(name, `is ${formatSize(info.size)}, larger than ${formatSize(maxBytes)}, the limit per file`)
       return
     }
     yield* documentsFromBytes(await readFile(path), name, maxBytes)

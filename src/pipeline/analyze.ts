@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { cleanDocument, type CleanedDocument } from '../clean/clean-document.js'
-import { extractClaims, extractEvents } from '../extract/index.js'
+import { extract } from '../extract/index.js'
 import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { loadKnowledgeBase } from '../kb/load-kb.js'
-import { parseText, type NlpDoc } from '../nlp/nlp-doc.js'
+import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
 import { buildActorIndex, type ActorIndex } from '../recognize/actor-index.js'
 import { recognizeDates, type DateMention } from '../recognize/dates.js'
 import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../recognize/entities.js'
@@ -48,6 +48,7 @@ export function loadResources(): Resources {
 export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = {}): AnalysisRecord {
   const analysis = analyzeArticle(source, options)
   const { cleaned } = analysis
+  const { events, claims } = extract(analysis)
   return {
     schema: SCHEMA_ID,
     document: {
@@ -62,8 +63,8 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
     },
     entities: analysis.entities.map(toEntityRecord),
     places: analysis.places.map(toPlaceRecord),
-    events: extractEvents(analysis),
-    claims: extractClaims(analysis),
+    events,
+    claims,
   }
 }
 
@@ -73,8 +74,10 @@ export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions =
   const referenceDate = cleaned.published ?? options.referenceDate ?? null
   const doc = parseText(cleaned.text)
   const known = matchKnownActors(doc, actors, referenceDate).filter(({ mention, actors: found }) => {
-    // A bare country name matched as its state is a place first; it becomes a party only where it acts.
-    const isPlaceName = found.every((a) => a.type === 'state') && gazetteer.candidates(mention.surface).some((c) => c.kind === 'country')
+    // A bare country or capital name is a place first; it becomes a party only where it acts (recognizeEntities).
+    const isPlaceName =
+      found.every((a) => a.type === 'state' || a.type === 'government') &&
+      (actors.metonyms.has(foldText(mention.surface)) || gazetteer.candidates(mention.surface).some((c) => c.kind === 'country'))
     return !isPlaceName
   })
   const blocking = known.filter(({ actors: found }) => !found.every((a) => a.type === 'state' || a.type === 'government'))

@@ -95,10 +95,12 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
   const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
   let busy = false
+  let workerId: string | null = null
+  const batchSize = options.batchSize ?? Math.max(32, options.jobs * 32)
 
-  await boss.work<AnalysisJob>(
+  workerId = await boss.work<AnalysisJob>(
     ANALYSIS_QUEUE,
-    { batchSize: options.batchSize ?? Math.max(10, options.jobs * 8), pollingIntervalSeconds: 0.5 },
+    { batchSize, pollingIntervalSeconds: 0.5 },
     async (jobs) => {
       busy = true
       try {
@@ -115,6 +117,8 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
         )
         const outcomes = await writeBatch(store, analyzed.filter((article): article is AnalyzedArticle => article !== null))
         options.onBatch?.(outcomes, failures)
+        // A full batch means more work is waiting: fetch again at once instead of after the polling interval.
+        if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId)
       } finally {
         busy = false
       }

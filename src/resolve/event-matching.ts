@@ -46,7 +46,7 @@ export interface SourceFatalities extends Fatalities {
 
 /**
  * low = the smallest figure any independent source gives, high = the largest,
- * best = the median of the sources' best figures (the lower middle one when even).
+ * best = the median of the sources' best figures (rounded mean of the middle two when even).
  */
 export function summarizeFatalities(reports: readonly SourceFatalities[]): Fatalities {
   const firstPerGroup = new Map<string, SourceFatalities>()
@@ -61,9 +61,14 @@ export function summarizeFatalities(reports: readonly SourceFatalities[]): Fatal
   const bests = independent.map((r) => r.best ?? r.high ?? r.low).filter(isNumber).sort((a, b) => a - b)
   return {
     low: Math.min(...lows),
-    best: bests[Math.floor((bests.length - 1) / 2)]!,
+    best: median(bests),
     high: Math.max(...highs),
   }
+}
+
+function median(sorted: number[]): number {
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2)
 }
 
 function isNumber(value: number | null): value is number {

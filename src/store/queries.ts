@@ -375,7 +375,7 @@ export async function searchArticles(store: Store, query: string, limit = 20): P
     const match = terms.map((term) => (term.prefix ? `"${term.text}"*` : `"${term.text}"`)).join(' ')
     const result = await sql<RawHit>`
       SELECT a.id, a.title, a.url, a.source, a.published, a.duplicate_of,
-             snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
+             snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
       FROM articles_fts JOIN articles a ON a.doc_no = articles_fts.rowid
       WHERE articles_fts MATCH ${match}
       ORDER BY bm25(articles_fts, 5.0, 1.0), a.doc_no
@@ -385,7 +385,7 @@ export async function searchArticles(store: Store, query: string, limit = 20): P
   const tsquery = terms.map((term) => postgresTerm(term)).join(' & ')
   const result = await sql<RawHit>`
     SELECT a.id, a.title, a.url, a.source, a.published, a.duplicate_of,
-           ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet
+           ts_headline('english', a.text, q, 'StartSel=[, StopSel=], MaxWords=14, MinWords=6') AS snippet
     FROM articles a, to_tsquery('english', ${tsquery}) q
     WHERE a.search @@ q
     ORDER BY ts_rank(a.search, q) DESC, a.doc_no

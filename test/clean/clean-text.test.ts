@@ -67,6 +67,14 @@ describe('cleanText: teasers of other articles', () => {
   })
 })
 
+describe('cleanText: a subhead over a paragraph that trails off is no teaser', () => {
+  it('keeps a sentence-case subhead and a quote ending in an ellipsis', () => {
+    const quote = 'One of the boatmen said the water had never risen this fast: "We tied the boats and then we waited..."'
+    const lines = [BODY[0]!, 'What the boatmen saw', quote, ...BODY.slice(1)]
+    expect(cleaned(lines).text).toBe(lines.join('\n\n'))
+  })
+})
+
 describe('cleanText: title, metadata and shape of the text', () => {
   it('takes the first headline as the title, a byline as the author and a stamp as the date', () => {
     const result = cleanText([' date 2024-08-14 River Floods Cut Off Villages', 'By Jane Roe', ...BODY].join('\n'))
@@ -78,6 +86,14 @@ describe('cleanText: title, metadata and shape of the text', () => {
 
   it('reads a date line under the headline as the publication date', () => {
     expect(cleaned(['River Floods Cut Off Villages', 'Thursday, August 15, 2024', ...BODY]).published).toBe('2024-08-15')
+  })
+
+  it.each([
+    ['a dateline', ['KARACHI, March 5, 2024: Officials said two bridges were damaged.', ...BODY], '2024-03-05'],
+    ['a dateline without a year', ['KARACHI, March 5: Officials said two bridges were damaged.', ...BODY], null],
+    ['a footer stamp', [...BODY, 'Published in The Daily, August 16th, 2024'], '2024-08-16'],
+  ])('reads the publication date from %s', (_label, lines, expected) => {
+    expect(cleaned(lines).published).toBe(expected)
   })
 
   it('takes a lone name above the article as the author', () => {
@@ -100,6 +116,15 @@ describe('cleanText: title, metadata and shape of the text', () => {
   it('joins a sentence broken across lines and collapses spaces', () => {
     const result = cleanText('Officials said the  road to the\nvalley (near the\ndam) was closed on Friday after heavy rain.')
     expect(result.text).toBe('Officials said the road to the valley (near the dam) was closed on Friday after heavy rain.')
+  })
+
+  it('keeps a short closing sentence', () => {
+    expect(cleaned([...BODY, 'Both denied it.']).text.endsWith('Both denied it.')).toBe(true)
+  })
+
+  it('keeps a paragraph that cites two links', () => {
+    const cited = 'The figures come from the census office (https://census.example/2023) and a survey by the university (https://uni.example/survey).'
+    expect(cleaned([...BODY, cited]).text.endsWith(cited)).toBe(true)
   })
 
   it('keeps a line cut off at the end of a truncated input', () => {
@@ -137,5 +162,33 @@ describe('cleanText on a scraped page', () => {
 
   it('records why each block went', () => {
     expect(result.removed.map((block) => block.reason)).toEqual(['spam', 'byline', 'other', 'related', 'duplicate', 'duplicate', 'byline', 'navigation', 'cookie', 'comments'])
+  })
+})
+
+describe('cleanText on a wire story with a teaser list above the headline', () => {
+  const page = readFileSync(new URL('../fixtures/clean/scraped-wire-story.txt', import.meta.url), 'utf8')
+  const result = cleanText(page)
+
+  it('finds the headline under the teaser list and the date under the headline', () => {
+    expect(result).toMatchObject({ title: 'Talks on Water Sharing Resume After Two-Year Gap', published: '2024-08-12' })
+  })
+
+  it('keeps the five paragraphs of the story and nothing else', () => {
+    const paragraphs = result.text.split('\n\n')
+    expect(paragraphs).toHaveLength(5)
+    expect(paragraphs[0]).toMatch(/^Officials from the two provinces met/)
+    expect(paragraphs[4]).toBe('The two sides will meet again next month.')
+  })
+
+  it.each(['Home', 'Trending Now', 'Power Cuts Return', 'Reading time', 'ALSO READ', 'Advertisement', 'Reporting by', 'wire agency feed', 'Google News', 'Tags', 'Comments'])('drops "%s"', (fragment) => {
+    expect(result.text).not.toContain(fragment)
+  })
+})
+
+describe('cleanText: a teaser of the article itself above it', () => {
+  it('keeps the lede although it was shown as a teaser first', () => {
+    const lede = BODY[0]!
+    const result = cleaned(['Related', 'River Floods Cut Off Villages', lede.replace(/\.$/, '...'), ...BODY, lede])
+    expect(result.text).toBe(BODY.join('\n\n'))
   })
 })

@@ -54,7 +54,7 @@ describe('readSources: bad inputs become failures naming the input', () => {
   it('refuses a file over the size limit and goes on with the next one', async () => {
     const results = await readAll([fixture('feed.rss'), fixture('utf8-bom.txt')], 200)
     expect(isInputFailure(results[0]!)).toBe(true)
-    expect((results[0] as InputFailure).error).toMatch(/^feed\.rss: is 0\.0 MiB, larger than 0\.0 MiB, the limit per file/)
+    expect((results[0] as InputFailure).error).toMatch(/^feed\.rss: is 1017 bytes, larger than 200 bytes, the limit per file/)
     expect(isInputFailure(results[1]!)).toBe(false)
   })
 })

@@ -15,7 +15,7 @@ describe('readSources: stdin', () => {
   it.each([
     ['an article', 'Rain closed the pass on Sunday.\r\n', 1024, [{ name: 'stdin', format: 'text', content: 'Rain closed the pass on Sunday.\n', meta: {} }]],
     ['HTML', '<!doctype html><html><body><p>Hi</p></body></html>', 1024, [{ name: 'stdin', format: 'html' }]],
-    ['too much input', 'x'.repeat(5000), 1024, [{ name: 'stdin', error: 'stdin: is larger than 0.0 MiB, the limit per input' }]],
+    ['too much input', 'x'.repeat(5000), 1024, [{ name: 'stdin', error: 'stdin: is larger than 1.0 KiB, the limit per input' }]],
     ['nothing', '', 1024, [{ name: 'stdin', error: 'stdin: is empty (no text to read)' }]],
   ])('%s', (_label, input, maxBytes, expected) => {
     expect(readStdin(input, maxBytes)).toMatchObject(expected)

@@ -8,19 +8,31 @@ import { storeStats } from '../../src/store/queries.js'
 import { buildCli, CLI } from '../support/built-cli.js'
 import { dialects, freshStoreUrl } from '../support/dialects.js'
 import { writeRecordCorpus } from '../support/record-corpus.js'
+import { writeIngestCorpus } from '../../src/bench/ingest-corpus.js'
 
-const ARTICLES = 3000
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-crash-'))
-const corpus = path.join(root, 'corpus')
+
+/**
+ * Two corpora: analysis records (fast, so the kill lands in the middle of many batches) and raw
+ * articles analysed by the real pipeline on one thread (results arrive in input order, so an
+ * uninterrupted run is a deterministic reference).
+ */
+const corpora = [
+  { name: 'analysis records', articles: 3000, folder: path.join(root, 'records'), args: ['--records'], expectedStored: 3000 },
+  { name: 'raw articles', articles: 1200, folder: path.join(root, 'articles'), args: ['--jobs', '1'], expectedStored: null },
+]
 
 beforeAll(() => {
   buildCli()
-  writeRecordCorpus(corpus, ARTICLES, 250)
+  writeRecordCorpus(corpora[0]!.folder, corpora[0]!.articles, 250)
+  writeIngestCorpus(corpora[1]!.folder, corpora[1]!.articles, 200)
 })
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
 
-function ingestArgs(db: string): string[] {
-  return [CLI, 'ingest', corpus, '--records', '--db', db, '--batch-size', '50', '--no-progress']
+type Corpus = (typeof corpora)[number]
+
+function ingestArgs(corpus: Corpus, db: string): string[] {
+  return [CLI, 'ingest', corpus.folder, ...corpus.args, '--db', db, '--batch-size', '50', '--no-progress']
 }
 
 async function storedCount(db: string): Promise<number> {
@@ -46,13 +58,13 @@ async function snapshot(db: string) {
 }
 
 /** Runs ingest and kills it with SIGKILL once some batches, but not all, are committed. */
-async function ingestAndKill(db: string): Promise<number> {
-  const child = spawn(process.execPath, ingestArgs(db), { stdio: 'ignore' })
+async function ingestAndKill(corpus: Corpus, db: string): Promise<number> {
+  const child = spawn(process.execPath, ingestArgs(corpus, db), { stdio: 'ignore' })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   try {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 30))
-      if (child.exitCode !== null) throw new Error('ingest finished before it could be killed; raise ARTICLES')
+      if (child.exitCode !== null) throw new Error('ingest finished before it could be killed; use a larger corpus')
       const count = await storedCount(db).catch(() => 0)
       if (count >= 300) break
     }
@@ -65,28 +77,30 @@ async function ingestAndKill(db: string): Promise<number> {
 }
 
 for (const dialect of dialects) {
-  describe(`crash-resume on ${dialect}`, () => {
-    it('a run killed with -9 and re-run ends with the same store as an uninterrupted run', { timeout: 300_000 }, async () => {
-      const reference = await freshStoreUrl(dialect)
-      const run = spawnSync(process.execPath, ingestArgs(reference), { encoding: 'utf8' })
-      expect(run.status, run.stderr).toBe(0)
+  for (const corpus of corpora) {
+    describe(`crash-resume on ${dialect}, ${corpus.name}`, () => {
+      it('a run killed with -9 and re-run ends with the same store as an uninterrupted run', { timeout: 300_000 }, async () => {
+        const reference = await freshStoreUrl(dialect)
+        const run = spawnSync(process.execPath, ingestArgs(corpus, reference), { encoding: 'utf8' })
+        expect(run.status, run.stderr).toBe(0)
 
-      const crashed = await freshStoreUrl(dialect)
-      const partial = await ingestAndKill(crashed)
-      expect(partial).toBeGreaterThan(0)
-      expect(partial).toBeLessThan(ARTICLES)
-      expect(partial % 50).toBe(0)
+        const crashed = await freshStoreUrl(dialect)
+        const partial = await ingestAndKill(corpus, crashed)
+        expect(partial).toBeGreaterThan(0)
+        const expected = await snapshot(reference)
+        expect(partial).toBeLessThan(expected.stats.articles)
 
-      const resumed = spawnSync(process.execPath, ingestArgs(crashed), { encoding: 'utf8' })
-      expect(resumed.status, resumed.stderr).toBe(0)
-      expect(resumed.stderr).toMatch(new RegExp(`${ARTICLES - partial} added`))
+        const resumed = spawnSync(process.execPath, ingestArgs(corpus, crashed), { encoding: 'utf8' })
+        expect(resumed.status, resumed.stderr).toBe(0)
+        expect(resumed.stderr).toMatch(new RegExp(`${expected.stats.articles - partial} added`))
 
-      const [expected, actual] = [await snapshot(reference), await snapshot(crashed)]
-      expect(actual.stats).toEqual(expected.stats)
-      expect(actual.stats.articles).toBe(ARTICLES)
-      expect(actual.propositions).toEqual(expected.propositions)
-      expect(actual.events).toEqual(expected.events)
-      expect(actual.duplicates).toEqual(expected.duplicates)
+        const actual = await snapshot(crashed)
+        expect(actual.stats).toEqual(expected.stats)
+        if (corpus.expectedStored !== null) expect(actual.stats.articles).toBe(corpus.expectedStored)
+        expect(actual.propositions).toEqual(expected.propositions)
+        expect(actual.events).toEqual(expected.events)
+        expect(actual.duplicates).toEqual(expected.duplicates)
+      })
     })
-  })
+  }
 }

@@ -61,7 +61,7 @@ function renderPropositions(propositions: PropositionView[], withEvidence: boole
       { header: 'SOURCES', align: 'right' },
       { header: 'PROPOSITION', max: 60 },
       { header: 'ASSERTED BY', max: 40 },
-      { header: 'DENIED BY', max: 30 },
+      { header: 'DENIED BY', max: 44 },
       { header: 'NO RESPONSE', max: 24 },
       { header: 'SEEN' },
     ],

@@ -27,7 +27,7 @@ export function registerSearch(program: Command): void {
         else
           process.stdout.write(
             `${renderTable(
-              [{ header: 'PUBLISHED' }, { header: 'TITLE', max: 50 }, { header: 'SOURCE', max: 20 }, { header: 'MATCH', max: 90 }],
+              [{ header: 'PUBLISHED' }, { header: 'TITLE', max: 50 }, { header: 'SOURCE', max: 20 }, { header: 'MATCH', max: 110 }],
               hits.map((hit) => [hit.published ?? '-', hit.title ?? hit.url ?? hit.id, hit.source ?? '-', hit.snippet]),
             )}\n`,
           )

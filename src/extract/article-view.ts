@@ -1,0 +1,152 @@
+import type { NlpDoc } from '../nlp/nlp-doc.js'
+import type { ArticleAnalysis } from '../pipeline/analyze.js'
+import type { EntityType, PlaceKind, Span } from '../pipeline/record.js'
+import type { DateMention } from '../recognize/dates.js'
+import { lexicon } from '../recognize/lexicon.js'
+
+/** A mention of an actor or a place, as the extractors see it. */
+export interface Ref extends Span {
+  kind: 'entity' | 'place'
+  id: string
+  /** Entity type, or "place". */
+  type: EntityType | 'place'
+  placeKind: PlaceKind | null
+  country: string | null
+  sentence: number
+  /** Offsets of the words that referred (for pronouns and descriptions, the pronoun itself). */
+  via: string
+}
+
+/** One sentence with its references masked as «E0», «P1» so that relation patterns read like plain regexes. */
+export interface MaskedSentence {
+  index: number
+  start: number
+  end: number
+  text: string
+  masked: string
+  refs: Ref[]
+  /** Offset in `masked` of each ref's placeholder. */
+  refAt: number[]
+  dates: DateMention[]
+}
+
+export interface ArticleView {
+  analysis: ArticleAnalysis
+  doc: NlpDoc
+  sentences: MaskedSentence[]
+  typeOf: Map<string, EntityType | 'place'>
+  /** The country place each ISO-2 code has in this article, if named. */
+  countryPlace: Map<string, string>
+}
+
+const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)\s+(soil|territory|land|side of the border|borders?)\b/g
+
+/** Builds the masked sentences once per article; every extractor reads them. */
+export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
+  const { doc } = analysis
+  const typeOf = new Map<string, EntityType | 'place'>()
+  const countryPlace = new Map<string, string>()
+  const refs: Ref[] = []
+  for (const entity of analysis.entities) {
+    typeOf.set(entity.id, entity.type)
+    for (const m of entity.mentions) {
+      refs.push({ kind: 'entity', id: entity.id, type: entity.type, placeKind: null, country: entity.country, start: m.start, end: m.end, sentence: -1, via: m.via })
+    }
+  }
+  for (const place of analysis.places) {
+    typeOf.set(place.id, 'place')
+    if (place.kind === 'country' && place.country) countryPlace.set(place.country, place.id)
+    for (const m of place.mentions) {
+      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, start: m.start, end: m.end, sentence: -1, via: 'name' })
+    }
+  }
+  const demonyms = lexicon<Record<string, string>>('demonyms')
+  for (const match of doc.text.matchAll(SOIL)) {
+    const code = demonyms[match[1]!]
+    const placeId = code ? countryPlace.get(code) : undefined
+    if (!placeId) continue
+    const start = match.index!
+    refs.push({ kind: 'place', id: placeId, type: 'place', placeKind: 'country', country: code!, start, end: start + match[0].length, sentence: -1, via: 'soil' })
+  }
+  refs.sort((a, b) => a.start - b.start || b.end - a.end)
+  const sentences: MaskedSentence[] = []
+  let r = 0
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sentence = doc.sentences[s]!
+    while (r < refs.length && refs[r]!.start < sentence.start) r++
+    const inside: Ref[] = []
+    let lastEnd = -1
+    for (let k = r; k < refs.length && refs[k]!.start < sentence.end; k++) {
+      const ref = refs[k]!
+      if (ref.start < lastEnd || ref.end > sentence.end) continue
+      inside.push({ ...ref, sentence: s })
+      lastEnd = ref.end
+    }
+    sentences.push(mask(doc.text, sentence.start, sentence.end, s, inside, analysis.dates))
+  }
+  resolveDescriptions(sentences, typeOf)
+  return { analysis, doc, sentences, typeOf, countryPlace }
+}
+
+function mask(text: string, start: number, end: number, index: number, refs: Ref[], allDates: DateMention[]): MaskedSentence {
+  let masked = ''
+  let at = start
+  const refAt: number[] = []
+  refs.forEach((ref, i) => {
+    masked += text.slice(at, ref.start)
+    refAt.push(masked.length)
+    masked += `«${ref.kind === 'entity' ? 'E' : 'P'}${i}»`
+    at = ref.end
+  })
+  masked += text.slice(at, end)
+  const dates = allDates.filter((d) => d.start >= start && d.end <= end)
+  return { index, start, end, text: text.slice(start, end), masked, refs, refAt, dates }
+}
+
+const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean }[] = [
+  { pattern: /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi, fits: (t) => t === 'armed_group' },
+  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
+  { pattern: /\b(?:his|her)(?= (?:presence|death|killing|arrest|whereabouts|location|involvement|role|capture|extradition|hideout)\b)/gi, fits: (t) => t === 'person' },
+  { pattern: /\b(?:its|their)(?= (?:presence|bases|camps|hideouts|fighters|members|operatives|sanctuaries)\b)/gi, fits: (t) => t === 'armed_group' },
+]
+
+/**
+ * "the group", "the outfit": a definite description of an armed group refers to the group named last before it.
+ * Its mask becomes that group's reference, so patterns read "the group has camps in Mastung" like a name.
+ */
+function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, EntityType | 'place'>): void {
+  const lastOf = new Map<string, Ref>()
+  for (const sentence of sentences) {
+    const additions: { at: number; length: number; ref: Ref }[] = []
+    for (const { pattern, fits } of DESCRIPTIONS) {
+      for (const match of sentence.masked.matchAll(pattern)) {
+        const before = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
+        const antecedent = before[before.length - 1] ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
+        if (!antecedent || !typeOf.has(antecedent.id)) continue
+        additions.push({ at: match.index!, length: match[0].length, ref: { ...antecedent, sentence: sentence.index, via: 'description' } })
+      }
+    }
+    for (const ref of sentence.refs) {
+      lastOf.delete(ref.type)
+      lastOf.set(ref.type, ref)
+    }
+    if (additions.length === 0) continue
+    additions.sort((a, b) => b.at - a.at)
+    for (const addition of additions) {
+      const i = sentence.refs.length
+      const placeholder = `«E${i}»`
+      sentence.masked = sentence.masked.slice(0, addition.at) + placeholder + sentence.masked.slice(addition.at + addition.length)
+      const delta = placeholder.length - addition.length
+      for (let k = 0; k < sentence.refAt.length; k++) if (sentence.refAt[k]! > addition.at) sentence.refAt[k]! += delta
+      sentence.refs.push(addition.ref)
+      sentence.refAt.push(addition.at)
+    }
+  }
+}
+
+/** The refs named by placeholders in a masked fragment, in order. */
+export function refsIn(sentence: MaskedSentence, fragment: string): Ref[] {
+  const refs: Ref[] = []
+  for (const match of fragment.matchAll(/«[EP](\d+)»/g)) refs.push(sentence.refs[Number(match[1])]!)
+  return refs
+}

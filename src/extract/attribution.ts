@@ -1,0 +1,233 @@
+import type { Stance } from '../pipeline/record.js'
+import { lexicon } from '../recognize/lexicon.js'
+import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
+
+interface AttributionLexicon {
+  asserts: string[]
+  denies: string[]
+  accuse: string[]
+  according: string[]
+  noResponse: string[]
+  reportNouns: string[]
+  claimNouns: string[]
+}
+
+/** Who says something in a sentence, how, and which stretch of the sentence is what they say. */
+export interface Frame {
+  sentence: MaskedSentence
+  cue: string
+  stance: Stance
+  /** The person who voiced it, when named. */
+  speaker: Ref | null
+  /** The organisation or state the claim is attributed to (null: the article's own voice). */
+  claimant: Ref | null
+  /** [from, to) in `sentence.masked`. */
+  content: [number, number]
+  /** An accusation, blame or condemnation (an ACCUSE event) rather than a plain statement. */
+  accusation: boolean
+  /** Whose claim a denial rejects, or whom an accusation or appeal addresses, when named ("dismissed the UN reports"). */
+  addressee: Ref | null
+  responsibility: boolean
+}
+
+let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp } | undefined
+
+function cues() {
+  if (!compiled) {
+    const lex = lexicon<AttributionLexicon>('attribution')
+    const all = [...lex.according, ...lex.denies, ...lex.asserts].sort((a, b) => b.length - a.length)
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
+    compiled = {
+      lex,
+      cue: new RegExp(`\\b(?:${all.map(escape).join('|')})\\b`, 'gi'),
+      deny: new Set(lex.denies),
+      accuse: new Set(lex.accuse),
+      noResponse: new RegExp(`\\b(?:${lex.noResponse.map(escape).join('|')})\\b`, 'i'),
+    }
+  }
+  return compiled
+}
+
+const PRONOUN_BEFORE = /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again)\s+)*$/i
+
+/** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
+export function findFrames(view: ArticleView): Frame[] {
+  const frames: Frame[] = []
+  let previous: Frame | undefined
+  for (const sentence of view.sentences) {
+    const found = framesIn(sentence, previous, view)
+    frames.push(...found)
+    if (found.length > 0) previous = found[found.length - 1]
+  }
+  return frames
+}
+
+function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
+  const { cue, lex, deny, accuse, noResponse } = cues()
+  const text = sentence.masked
+  const frames: Frame[] = []
+  const silent = noResponse.exec(text)
+  if (silent) {
+    const party = nearestEntityBefore(sentence, silent.index) ?? firstEntityAfter(sentence, silent.index + silent[0].length, 40)
+    if (party) {
+      frames.push(frame(sentence, silent[0], 'no_response', null, party, [0, text.length], false, null, false))
+    }
+  }
+  let lastEnd = 0
+  for (const match of text.matchAll(cue)) {
+    const word = match[0].toLowerCase().replace(/\s+/g, ' ')
+    const at = match.index!
+    if (silent && at >= silent.index && at < silent.index + silent[0].length) continue
+    if (/^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) && isAdjectival(text, at, word)) continue
+    if (lex.according.includes(word)) {
+      const source = firstEntityAfter(sentence, at + match[0].length, 12)
+      if (!source) continue
+      const sourceEnd = sentence.refAt[sentence.refs.indexOf(source)]! + placeholderLength(sentence, source)
+      const content: [number, number] = at < 5 ? [sourceEnd, text.length] : [0, at]
+      frames.push(withSpeaker(sentence, word, 'asserts', source, content, false, null, false, view))
+      lastEnd = at + match[0].length
+      continue
+    }
+    const stance: Stance = deny.has(word) ? 'denies' : 'asserts'
+    const subject = subjectOf(sentence, at, word, previous, frames, lastEnd)
+    if (!subject) continue
+    let content: [number, number] = [at + match[0].length, text.length]
+    const after = text.slice(content[0]).replace(/^[\s,:"“”'‘’]*(?:that\s+)?/, '')
+    const nextCue = findNextCue(text, content[0])
+    if (nextCue !== undefined) content = [content[0], nextCue]
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
+    const addressee = addresseeOf(sentence, content[0], word)
+    frames.push(withSpeaker(sentence, word, stance, subject.ref, content, accuse.has(word), addressee, /responsibility/.test(word), view))
+    lastEnd = at + match[0].length
+  }
+  return frames
+}
+
+/** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */
+function isAdjectival(text: string, at: number, word: string): boolean {
+  const before = text.slice(Math.max(0, at - 12), at)
+  if (/\bso-?\s*$/i.test(before)) return true
+  if (/^(called|described|labelled|labeled|termed|referred|refers)$/.test(word)) {
+    return !/^\s+(?:on|for|upon)\b/i.test(text.slice(at + word.length, at + word.length + 6)) && !/\b(?:has|have|had)\s+$/i.test(before)
+  }
+  return false
+}
+
+function placeholderLength(sentence: MaskedSentence, ref: Ref): number {
+  return `«${ref.kind === 'entity' ? 'E' : 'P'}${sentence.refs.indexOf(ref)}»`.length
+}
+
+function findNextCue(text: string, from: number): number | undefined {
+  const next = /[.;]\s+(?:["“]|[A-Z«])|,\s*["“]/.exec(text.slice(from))
+  return next ? from + next.index + 1 : undefined
+}
+
+function nearestEntityBefore(sentence: MaskedSentence, at: number): Ref | undefined {
+  let best: Ref | undefined
+  sentence.refs.forEach((ref, i) => {
+    if (ref.kind === 'entity' && sentence.refAt[i]! < at) best = ref
+  })
+  return best
+}
+
+function firstEntityAfter(sentence: MaskedSentence, at: number, within: number): Ref | undefined {
+  let best: { ref: Ref; pos: number } | undefined
+  sentence.refs.forEach((ref, i) => {
+    const pos = sentence.refAt[i]!
+    if (ref.kind === 'entity' && pos >= at && pos <= at + within && (!best || pos < best.pos)) best = { ref, pos }
+  })
+  return best?.ref
+}
+
+/**
+ * The speaker of a cue: the name right before a finite cue ("Mujahid alleged"), the sentence's first actor for a
+ * participle ("…, accusing Kabul of"), a pronoun or description resolved to the last speaker ("he added",
+ * "the statement said"), or the name right after an inverted cue ("said Khan").
+ */
+function subjectOf(sentence: MaskedSentence, at: number, word: string, previous: Frame | undefined, current: Frame[], clauseStart: number): { ref: Ref; at: number } | undefined {
+  const text = sentence.masked
+  const before = text.slice(clauseStart, at)
+  const pronoun = PRONOUN_BEFORE.exec(before)
+  const last = current[current.length - 1] ?? previous
+  if (pronoun) {
+    const p = pronoun[1]!.toLowerCase()
+    const resolved = p === 'he' || p === 'she' ? last?.speaker ?? last?.claimant : last?.claimant ?? last?.speaker
+    if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
+  }
+  if (word.endsWith('ing')) {
+    const first = sentence.refs.findIndex((r) => r.kind === 'entity')
+    if (first >= 0 && sentence.refAt[first]! < at) return { ref: sentence.refs[first]!, at: sentence.refAt[first]! }
+  }
+  let nearest = -1
+  sentence.refs.forEach((ref, i) => {
+    if (ref.kind === 'entity' && sentence.refAt[i]! >= clauseStart && sentence.refAt[i]! < at) nearest = i
+  })
+  if (nearest >= 0) {
+    const between = text.slice(sentence.refAt[nearest]! + placeholderLength(sentence, sentence.refs[nearest]!), at)
+    // Only an appositive or a few modifiers may stand between a subject and its verb.
+    if (between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, ''))) {
+      return { ref: subjectOfNp(sentence, nearest), at: sentence.refAt[nearest]! }
+    }
+  }
+  const after = firstEntityAfter(sentence, at + word.length, 6)
+  if (after) return { ref: after, at: at + word.length }
+  return undefined
+}
+
+/** In "Taliban spokesperson Zabihullah Mujahid" or "Mujahid, spokesperson for the Taliban," the person speaks. */
+function subjectOfNp(sentence: MaskedSentence, index: number): Ref {
+  return sentence.refs[index]!
+}
+
+function addresseeOf(sentence: MaskedSentence, from: number, word: string): Ref | null {
+  const text = sentence.masked.slice(from, from + 60)
+  const direct = /^\s*(?:the\s+)?«E(\d+)»/.exec(text)
+  if (direct) return sentence.refs[Number(direct[1])]!
+  const possessive = /^\s*(?:the\s+|these\s+|such\s+|previous\s+)*(?:\w+\s+){0,2}?«E(\d+)»(?:’s|'s)?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|assertions?|charges?|statements?)/i.exec(text)
+  if (possessive) return sentence.refs[Number(possessive[1])]!
+  if (/^(denied|denies|rejected|rejects|dismissed|dismisses|refuted)$/.test(word)) return null
+  return null
+}
+
+function frame(sentence: MaskedSentence, cue: string, stance: Stance, speaker: Ref | null, claimant: Ref | null, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean): Frame {
+  return { sentence, cue, stance, speaker, claimant, content, accusation, addressee, responsibility }
+}
+
+/** A person speaks for the body named beside them, or for the body their knowledge-base role names. */
+function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subject: Ref, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean, view: ArticleView): Frame {
+  if (subject.type !== 'person') return frame(sentence, cue, stance, null, subject, content, accusation, addressee, responsibility)
+  const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
+  return frame(sentence, cue, stance, subject, body ?? subject, content, accusation, addressee, responsibility)
+}
+
+const AFFILIATION = /^(?:\s*,?\s*(?:the\s+)?(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s+(?:of|for|to)\s+(?:the\s+)?)$/i
+const AFFILIATION_BEFORE = /^(?:(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s*,?\s*)$/i
+
+function bodyBeside(sentence: MaskedSentence, person: Ref): Ref | null {
+  const i = sentence.refs.indexOf(person)
+  if (i < 0) return null
+  const end = sentence.refAt[i]! + placeholderLength(sentence, person)
+  for (let k = 0; k < sentence.refs.length; k++) {
+    const other = sentence.refs[k]!
+    if (other.kind !== 'entity' || other.type === 'person' || other.type === 'media' && /spokes/i.test(sentence.masked)) continue
+    const at = sentence.refAt[k]!
+    if (at > end && AFFILIATION.test(sentence.masked.slice(end, at))) return other
+    if (at < sentence.refAt[i]! && AFFILIATION_BEFORE.test(sentence.masked.slice(at + placeholderLength(sentence, other), sentence.refAt[i]!))) return other
+  }
+  return null
+}
+
+function bodyByRole(person: Ref, view: ArticleView): Ref | null {
+  const entity = view.analysis.entities.find((e) => e.id === person.id)
+  const date = view.analysis.referenceDate
+  const roles = (entity?.kb?.roles ?? []).filter((r) => (!r.from || !date || r.from <= date) && (!r.to || !date || r.to >= date))
+  const speaking = roles.find((r) => /spokes/.test(r.role)) ?? roles[0]
+  if (!speaking) return null
+  const mentioned = view.analysis.entities.find((e) => e.id === speaking.of)
+  const type = mentioned?.type ?? view.typeOf.get(speaking.of)
+  if (!mentioned && !type) {
+    const kbBody = view.analysis.entities.length >= 0 ? speaking.of : null
+    return kbBody ? { ...person, id: kbBody, type: 'organization', via: 'role' } : null
+  }
+  return { ...person, id: speaking.of, type: type ?? 'organization', via: 'role' }
+}

@@ -1,0 +1,123 @@
+import type { ClaimRecord, Stance } from '../pipeline/record.js'
+import type { ArticleView, Ref } from './article-view.js'
+import type { Frame } from './attribution.js'
+import { readRelations, type RelationMention } from './relations.js'
+
+/** A claim with the refs it came from, before it becomes a SPEC record. */
+export interface ClaimDraft {
+  claimant: Ref | null
+  speaker: Ref | null
+  cue: string
+  stance: Stance
+  subject: Ref
+  relation: RelationMention['relation']
+  object: Ref | null
+  sentence: number
+  evidence: { start: number; end: number }
+  hedged: boolean
+  frame: Frame | null
+}
+
+/**
+ * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content
+ * negates the relation); denials and silences that name no content of their own take over the allegations they
+ * answer; relations the reporter states without attribution get a null claimant.
+ */
+export function draftClaims(view: ArticleView, frames: Frame[], responsibilityObject: (frame: Frame) => Ref | null): ClaimDraft[] {
+  const drafts: ClaimDraft[] = []
+  const framed = new Set(frames.map((f) => f.sentence.index))
+  for (const frame of frames) {
+    if (frame.stance === 'no_response') continue
+    const relations = readRelations(frame.sentence, frame.content[0], frame.content[1])
+    for (const relation of relations) drafts.push(fromRelation(frame, relation))
+    if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
+      const object = responsibilityObject(frame)
+      if (object) drafts.push({ ...base(frame), stance: 'asserts', subject: frame.claimant, relation: 'attacks', object, hedged: false })
+    }
+    if (frame.stance === 'denies' && relations.length === 0) drafts.push(...answer(frame, drafts, 'denies', view))
+  }
+  for (const frame of frames) if (frame.stance === 'no_response') drafts.push(...answer(frame, drafts, 'no_response', view))
+  for (const sentence of view.sentences) {
+    if (framed.has(sentence.index)) continue
+    for (const relation of readRelations(sentence, 0, sentence.masked.length)) {
+      drafts.push({
+        claimant: null,
+        speaker: null,
+        cue: '',
+        stance: relation.negated ? 'denies' : 'asserts',
+        subject: relation.subject,
+        relation: relation.relation,
+        object: relation.object,
+        sentence: sentence.index,
+        evidence: { start: sentence.start, end: sentence.end },
+        hedged: relation.hedged,
+        frame: null,
+      })
+    }
+  }
+  return unique(drafts)
+}
+
+function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' | 'object' | 'hedged'> {
+  return {
+    claimant: frame.claimant,
+    speaker: frame.speaker,
+    cue: frame.cue,
+    sentence: frame.sentence.index,
+    evidence: { start: frame.sentence.start, end: frame.sentence.end },
+    frame,
+  }
+}
+
+function fromRelation(frame: Frame, relation: RelationMention): ClaimDraft {
+  const stance: Stance = relation.negated ? 'denies' : frame.stance
+  return { ...base(frame), stance, subject: relation.subject, relation: relation.relation, object: relation.object, hedged: relation.hedged }
+}
+
+/**
+ * "The Taliban have rejected such allegations" / "Pakistan has yet to respond": the answer takes the allegations
+ * others made about the answering party (as subject or object), or those of the party it names.
+ */
+function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: ArticleView): ClaimDraft[] {
+  const party = frame.claimant
+  if (!party) return []
+  const family = partyFamily(party.id, view)
+  const made = drafts.filter((d) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id))
+  const about = made.filter((d) => family.has(d.subject.id) || (stance === 'no_response' && d.object !== null && family.has(d.object.id)))
+  const bySource = frame.addressee ? made.filter((d) => d.claimant!.id === frame.addressee!.id) : []
+  const chosen = frame.addressee ? (bySource.some((d) => family.has(d.subject.id)) ? bySource.filter((d) => family.has(d.subject.id)) : bySource.length > 0 ? bySource : about) : about
+  return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false }))
+}
+
+/** The party and the bodies it stands for or belongs to: a ministry answers for its state and the reverse. */
+function partyFamily(id: string, view: ArticleView): Set<string> {
+  const family = new Set([id])
+  const entity = view.analysis.entities.find((e) => e.id === id)
+  if (entity?.kb?.parent) family.add(entity.kb.parent)
+  for (const other of view.analysis.entities) if (other.kb?.parent === id && other.type !== 'person') family.add(other.id)
+  return family
+}
+
+function unique(drafts: ClaimDraft[]): ClaimDraft[] {
+  const seen = new Set<string>()
+  return drafts.filter((d) => {
+    const key = `${d.claimant?.id ?? ''}|${d.stance}|${d.subject.id}|${d.relation}|${d.object?.id ?? ''}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export function toClaimRecord(draft: ClaimDraft): ClaimRecord {
+  return {
+    claimant: draft.claimant?.id ?? null,
+    speaker: draft.speaker?.id ?? null,
+    cue: draft.cue,
+    stance: draft.stance,
+    subject: draft.subject.id,
+    relation: draft.relation,
+    object: draft.object?.id ?? null,
+    evidence: draft.evidence,
+    ...(draft.hedged ? { hedged: true } : {}),
+  }
+}

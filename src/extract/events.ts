@@ -1,0 +1,259 @@
+import type { DateRange, EventRecord, EventType, Fatalities } from '../pipeline/record.js'
+import { lexicon } from '../recognize/lexicon.js'
+import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
+import type { Frame } from './attribution.js'
+import type { ClaimDraft } from './claims.js'
+import { fatalitiesIn } from './numbers.js'
+
+interface TriggerLexicon {
+  triggers: { words: string[]; type: EventType; mode: string | null }[]
+}
+
+/** An event before merging, with the refs that fill it. */
+export interface EventDraft {
+  type: EventType
+  mode: string | null
+  actors: Ref[]
+  targets: Ref[]
+  place: Ref | null
+  date: DateRange
+  fatalities: Fatalities | null
+  reportedBy: Ref | null
+  sentence: MaskedSentence
+  /** Offset of the trigger in the masked sentence. */
+  at: number
+}
+
+const MATERIAL: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'CONSULT', 'AGREE', 'MOBILIZE', 'SANCTION', 'RETREAT', 'AID'])
+const ACTING_TYPES = new Set(['armed_group', 'state', 'government', 'security_force', 'political_party', 'organization', 'international_org', 'person'])
+/** Triggers that name an event only with a count, a place or a named party beside them. */
+const WEAK = new Set(['killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
+const MODAL_BEFORE = /\b(?:could|would|might|may|will|to|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$/i
+
+let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
+
+function triggers() {
+  if (!compiled) {
+    const lex = lexicon<TriggerLexicon>('events')
+    const byWord = new Map<string, { type: EventType; mode: string | null }>()
+    for (const group of lex.triggers) for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
+    const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    compiled = { pattern: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byWord }
+  }
+  return compiled
+}
+
+/** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
+export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
+  const drafts: EventDraft[] = []
+  for (const sentence of view.sentences) drafts.push(...materialEvents(view, sentence, frames))
+  drafts.push(...speechEvents(frames, claims, view))
+  return mergeEvents(drafts)
+}
+
+function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Frame[]): EventDraft[] {
+  const { pattern, byWord } = triggers()
+  const found: EventDraft[] = []
+  const sentenceFrames = frames.filter((f) => f.sentence === sentence)
+  let fatalitiesUsed = false
+  for (const match of sentence.masked.matchAll(pattern)) {
+    const word = match[0].toLowerCase().replace(/\s+/g, ' ')
+    const spec = byWord.get(word)
+    if (!spec || !MATERIAL.has(spec.type)) continue
+    const at = match.index!
+    if (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) && !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))) continue
+    if (found.some((e) => e.type === spec.type && Math.abs(e.at - at) < 60)) {
+      const same = found.find((e) => e.type === spec.type)!
+      if (!same.mode && spec.mode) same.mode = spec.mode
+      continue
+    }
+    const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
+    const scope: [number, number] = frame ? frame.content : [0, sentence.masked.length]
+    const { actors, targets } = participants(sentence, at, word, scope, spec.type)
+    const place = placeOf(sentence, at, scope)
+    const fatalities = spec.type === 'ASSAULT' && !fatalitiesUsed ? fatalitiesIn(sentence.text) : null
+    if (fatalities) fatalitiesUsed = true
+    const grounded = fatalities !== null || place !== null || actors.length > 0 || targets.length > 0
+    if (WEAK.has(word) && !grounded) continue
+    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word) && !fatalities) continue
+    found.push({
+      type: spec.type,
+      mode: spec.mode,
+      actors,
+      targets,
+      place,
+      date: dateOf(sentence, at, view),
+      fatalities,
+      reportedBy: frame?.claimant ?? null,
+      sentence,
+      at,
+    })
+  }
+  return found
+}
+
+/** "attacks over the past four years in four countries": a count of many events is no event. */
+function isAggregate(masked: string, at: number, word: string): boolean {
+  if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
+  const around = masked.slice(Math.max(0, at - 40), at + 80)
+  return /\b(?:numerous|several|many|multiple|series of|past \w+ (?:years|months)|over the (?:past|last)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
+}
+
+function participants(sentence: MaskedSentence, at: number, word: string, scope: [number, number], type: EventType): { actors: Ref[]; targets: Ref[] } {
+  const text = sentence.masked
+  const after = text.slice(at + word.length, scope[1])
+  const before = text.slice(scope[0], at)
+  const actors: Ref[] = []
+  const targets: Ref[] = []
+  const passive = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
+  const passiveBefore = /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before)
+  if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
+  const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
+  if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
+  const beforeRefs = refsIn(sentence, before).filter(acting).filter((r) => r.type !== 'person' || type === 'COERCE' || type === 'PROTEST' || type === 'CONSULT')
+  if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
+    const nearest = beforeRefs[beforeRefs.length - 1]!
+    actors.push(nearest)
+  }
+  const objectMatch = /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
+  if (objectMatch && !passive) targets.push(...refsIn(sentence, objectMatch[1]!).filter(acting).filter((r) => !actors.some((a) => a.id === r.id)))
+  if (passiveBefore) {
+    const victims = refsIn(sentence, before).filter(acting)
+    if (victims.length > 0) targets.push(victims[victims.length - 1]!)
+  }
+  return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
+}
+
+function acting(ref: Ref): boolean {
+  return ref.kind === 'entity' && ACTING_TYPES.has(ref.type)
+}
+
+function uniqueRefs(refs: Ref[]): Ref[] {
+  return refs.filter((r, i) => refs.findIndex((o) => o.id === r.id) === i)
+}
+
+const SPECIFICITY: Record<string, number> = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 }
+
+/** The most specific place of the event's clause, preferring places after "in/at/near". */
+function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]): Ref | null {
+  let best: { ref: Ref; score: number } | null = null
+  sentence.refs.forEach((ref, i) => {
+    const pos = sentence.refAt[i]!
+    if (ref.kind !== 'place' || ref.via === 'soil' || pos < scope[0] || pos > scope[1]) return
+    const locative = /\b(?:in|at|near|outside|inside|on|across|from)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
+    const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200
+    if (!best || score > best.score) best = { ref, score }
+  })
+  return (best as { ref: Ref } | null)?.ref ?? null
+}
+
+function dateOf(sentence: MaskedSentence, _at: number, view: ArticleView): DateRange {
+  const date = sentence.dates.find((d) => d.range !== null) ?? sentence.dates[0]
+  if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
+  void view
+  return { start: null, end: null, text: null }
+}
+
+/** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
+function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
+  const events: EventDraft[] = []
+  const none: DateRange = { start: null, end: null, text: null }
+  for (const frame of frames) {
+    const actor = frame.claimant
+    if (!actor || actor.kind !== 'entity') continue
+    const own = claims.filter((c) => c.frame === frame)
+    const event = (type: EventType, mode: string | null, targets: Ref[]): EventDraft => ({
+      type, mode, actors: [actor], targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')), place: null, date: dateOf(frame.sentence, 0, view) ?? none, fatalities: null, reportedBy: null, sentence: frame.sentence, at: frame.content[0],
+    })
+    if (frame.stance === 'denies') {
+      const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
+      const answered = claims.filter((c) => c.frame !== frame && c.claimant && own.some((o) => o.subject.id === c.subject.id && o.relation === c.relation && o.stance === 'denies' && c.stance === 'asserts')).map((c) => c.claimant!)
+      events.push(event('REJECT', null, frame.addressee ? [frame.addressee] : uniqueRefs([...sources, ...answered])))
+      continue
+    }
+    if (frame.accusation) {
+      const accused = own.filter((c) => c.subject.id !== actor.id && c.relation !== 'present_in' || c.relation === 'harbors').map((c) => c.subject)
+      const targets = accused.length > 0 ? accused : frame.addressee ? [frame.addressee] : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1])).filter((r) => r.kind === 'entity' && r.type !== 'person').slice(0, 1)
+      events.push(event('ACCUSE', 'allege', targets))
+    }
+    const threats = own.filter((c) => c.relation === 'threatens' && c.subject.id === actor.id && c.object?.kind === 'entity')
+    if (threats.length > 0) events.push(event('THREATEN', null, threats.map((c) => c.object!)))
+  }
+  events.push(...requests(view))
+  return events
+}
+
+const REQUEST = /\b(?:called on|calls on|calling on|call on|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
+
+function requests(view: ArticleView): EventDraft[] {
+  const events: EventDraft[] = []
+  for (const sentence of view.sentences) {
+    for (const match of sentence.masked.matchAll(REQUEST)) {
+      const target = refsIn(sentence, match[1]!)[0]!
+      const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
+      const actor = before[0]
+      if (!actor || target.kind !== 'entity') continue
+      events.push({ type: 'REQUEST', mode: null, actors: [actor], targets: [target], place: null, date: dateOf(sentence, 0, view), fatalities: null, reportedBy: null, sentence, at: match.index! })
+    }
+  }
+  return events
+}
+
+/**
+ * One event per real-world event: mentions of one type merge when their places, dates and actors do not
+ * conflict and they sit close together, or name the same place; speech acts merge per speaker and addressee.
+ */
+function mergeEvents(drafts: EventDraft[]): EventDraft[] {
+  const merged: EventDraft[] = []
+  for (const draft of drafts) {
+    const same = merged.find((e) => e.type === draft.type && compatible(e, draft))
+    if (!same) {
+      merged.push(draft)
+      continue
+    }
+    same.actors = uniqueRefs([...same.actors, ...draft.actors])
+    same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
+    same.place = morePrecise(same.place, draft.place)
+    if (!same.date.start && draft.date.start) same.date = draft.date
+    if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
+    if (!same.mode && draft.mode) same.mode = draft.mode
+    same.reportedBy ??= draft.reportedBy
+  }
+  return merged
+}
+
+function compatible(a: EventDraft, b: EventDraft): boolean {
+  if (!MATERIAL.has(a.type)) {
+    return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
+  }
+  if (a.place && b.place && a.place.id !== b.place.id && a.place.placeKind !== 'country' && b.place.placeKind !== 'country' && a.place.placeKind !== 'admin1' && b.place.placeKind !== 'admin1') return false
+  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
+  if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
+  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
+  const near = Math.abs(a.sentence.index - b.sentence.index) <= 2
+  return near || (a.place !== null && b.place !== null && a.place.id === b.place.id)
+}
+
+function sameIds(a: Ref[], b: Ref[]): boolean {
+  return a.length === b.length && a.every((x) => b.some((y) => y.id === x.id))
+}
+
+function morePrecise(a: Ref | null, b: Ref | null): Ref | null {
+  if (!a) return b
+  if (!b) return a
+  return (SPECIFICITY[b.placeKind ?? 'country'] ?? 0) > (SPECIFICITY[a.placeKind ?? 'country'] ?? 0) ? b : a
+}
+
+export function toEventRecord(draft: EventDraft): EventRecord {
+  return {
+    type: draft.type,
+    mode: draft.mode,
+    actors: draft.actors.map((r) => r.id),
+    targets: draft.targets.map((r) => r.id),
+    place: draft.place?.id ?? null,
+    date: draft.date,
+    fatalities: draft.fatalities,
+    reported_by: draft.reportedBy?.id ?? null,
+    evidence: { start: draft.sentence.start, end: draft.sentence.end },
+  }
+}

@@ -1,0 +1,135 @@
+import type { Fatalities } from '../pipeline/record.js'
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+}
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
+/** ACLED's conservative reading of vague counts, with the upper reading kept as `high`. */
+const VAGUE: Record<string, { best: number; high: number | null }> = {
+  dozen: { best: 12, high: 12 },
+  dozens: { best: 12, high: 36 },
+  tens: { best: 10, high: 90 },
+  scores: { best: 20, high: 60 },
+  hundreds: { best: 100, high: 900 },
+  hundred: { best: 100, high: 100 },
+  several: { best: 3, high: 9 },
+  'a few': { best: 2, high: 5 },
+  few: { best: 2, high: 5 },
+  many: { best: 3, high: null },
+  thousands: { best: 1000, high: 9000 },
+}
+
+export interface Count {
+  best: number
+  low: number | null
+  high: number | null
+  /** Characters of text the count spans. */
+  length: number
+}
+
+const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', 'thousand'].join('|')})$`, 'i')
+
+/**
+ * Reads a count at the start of `text`: "30", "1,200", "thirty-five", "a dozen", "dozens", "at least 12",
+ * "nearly 30", "more than 100", "10 to 15". Returns undefined when the text does not start with one.
+ */
+export function readCount(text: string): Count | undefined {
+  const modifier = /^(at least|at most|no fewer than|no less than|not less than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|estimated|close to)\s+/i.exec(text)
+  const rest = modifier ? text.slice(modifier[0].length) : text
+  const base = readBareCount(rest)
+  if (!base) return undefined
+  const length = (modifier?.[0].length ?? 0) + base.length
+  const word = modifier?.[1]!.toLowerCase()
+  if (word === 'at least' || word === 'more than' || word === 'over' || word === 'no fewer than' || word === 'no less than' || word === 'not less than') {
+    return { best: base.best, low: base.best, high: base.high && base.high > base.best ? base.high : null, length }
+  }
+  if (word === 'up to' || word === 'as many as' || word === 'at most') return { best: base.best, low: null, high: base.best, length }
+  if (word) return { best: base.best, low: null, high: null, length }
+  return { ...base, length }
+}
+
+function readBareCount(text: string): Count | undefined {
+  const range = /^(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)\b/.exec(text)
+  if (range) {
+    const low = Number(range[1]!.replace(/,/g, ''))
+    const high = Number(range[2]!.replace(/,/g, ''))
+    if (high > low) return { best: low, low, high, length: range[0].length }
+  }
+  const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?![\d.:/-]\d)\b/.exec(text)
+  if (digits) {
+    const best = Number(digits[1]!.replace(/,/g, ''))
+    return { best, low: best, high: best, length: digits[0].length }
+  }
+  const vague = /^(a dozen|dozens|tens|scores|hundreds|a hundred|several|a few|few|thousands)\b/i.exec(text)
+  if (vague) {
+    const key = vague[1]!.toLowerCase().replace(/^a (dozen|hundred)$/, '$1')
+    const reading = VAGUE[key]!
+    return { best: reading.best, low: reading.best, high: reading.high, length: vague[0].length }
+  }
+  const words = /^([a-z]+)(?:[-\s]([a-z]+))?(?:\s+(hundred))?/i.exec(text)
+  if (words && NUMBER_WORD.test(words[1]!) && !/^(a|an)$/i.test(words[1]!)) {
+    const first = words[1]!.toLowerCase()
+    let value = UNITS[first] ?? TENS[first] ?? 0
+    let length = words[1]!.length
+    const second = words[2]?.toLowerCase()
+    if (TENS[first] && second && UNITS[second] !== undefined && UNITS[second]! < 10) {
+      value += UNITS[second]!
+      length = words[0].length - (words[3] ? words[3].length + 1 : 0)
+    } else if (second === 'hundred') {
+      value *= 100
+      length = words[1]!.length + 1 + second.length
+    }
+    return { best: value, low: value, high: value, length }
+  }
+  return undefined
+}
+
+const DEATH_AFTER = /^\s*(?:(?:[a-z-]+\s+){0,4}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
+const DEATH_BEFORE = /\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:rose|climbed|jumped|reached|stood|stands|has risen|is|was)?\s*(?:to|at)?|toll (?:rose|climbed|reached|stood)\s*(?:to|at)?|deaths of|death of|resulted in the killings? of|resulted in|lives of|killing of|bodies of)\s*$/i
+
+/**
+ * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),
+ * or preceded by one ("killing 12", "death toll rose to 30"). Coordinated counts add up ("two officers and two
+ * insurgents"); a count after "including" is part of the one before it and is not added.
+ */
+export function fatalitiesIn(sentence: string): Fatalities | null {
+  const found: { start: number; count: Count }[] = []
+  const re = /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
+  for (const match of sentence.matchAll(re)) {
+    const start = match.index! + (match[0].length - match[0].trimStart().length)
+    const count = readCount(sentence.slice(start))
+    if (!count) continue
+    if (/\b(?:19|20)\d\d$/.test(String(count.best)) && count.best > 1900) continue
+    const after = sentence.slice(start + count.length, start + count.length + 60)
+    if (/^\s*(?:-|–)?\s*(?:year|years|month|months|day|days|hour|hours|minute|minutes|km|kilometres|kilometers|percent|%|am|pm|p\.m\.|a\.m\.)\b/i.test(after)) continue
+    const before = sentence.slice(Math.max(0, start - 60), start)
+    const deathAfter = DEATH_AFTER.test(after)
+    const deathBefore = DEATH_BEFORE.test(before)
+    const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
+    if ((deathAfter || deathBefore) && !including) found.push({ start, count })
+    else if (found.length > 0 && /^\s*[a-z-]+\s*$/i.test(sentence.slice(found[found.length - 1]!.start + found[found.length - 1]!.count.length, start).replace(/\band\b/, ''))) {
+      // "two officers and two insurgents were killed": the first count's death word comes after the second.
+      if (deathAfter) found.push({ start, count })
+    }
+  }
+  const coordinated = coordinatedCounts(sentence)
+  if (coordinated) return coordinated
+  if (found.length === 0) return null
+  const first = found[0]!.count
+  return { low: first.low, best: first.best, high: first.high }
+}
+
+/** "two officers and two insurgents were killed" → 4. */
+function coordinatedCounts(sentence: string): Fatalities | null {
+  const pattern = /((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:were|have been|had been|was)\s+(?:killed|martyred|slain|shot dead)/i
+  const match = pattern.exec(sentence)
+  if (!match) return null
+  let total = 0
+  for (const part of match[1]!.split(/\s*,\s*|\s+and\s+/)) {
+    const count = readCount(part.trim())
+    if (!count) return null
+    total += count.best
+  }
+  return { low: total, best: total, high: total }
+}

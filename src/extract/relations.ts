@@ -1,0 +1,107 @@
+import type { ClaimRelation } from '../pipeline/record.js'
+import { lexicon } from '../recognize/lexicon.js'
+import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
+
+interface RelationLexicon {
+  gap: string
+  relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
+  negation: string
+  hedges: string[]
+}
+
+/** A relation read from a stretch of text: subject, relation, object, and whether the text negates it. */
+export interface RelationMention {
+  subject: Ref
+  relation: ClaimRelation
+  object: Ref
+  negated: boolean
+  hedged: boolean
+  /** Offsets of the match in the masked sentence. */
+  at: number
+  length: number
+}
+
+interface CompiledRelation {
+  relation: ClaimRelation
+  objectKind: 'E' | 'P' | 'EP'
+  subjectTypes: Set<string> | null
+  symmetric: boolean
+  patterns: RegExp[]
+}
+
+let compiled: { relations: CompiledRelation[]; negation: RegExp; hedge: RegExp } | undefined
+
+function list(kind: string): string {
+  const one = `«${kind}\\d+»`
+  return `${one}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
+}
+
+function patterns() {
+  if (!compiled) {
+    const lex = lexicon<RelationLexicon>('relations')
+    const relations = Object.entries(lex.relations).map(([relation, spec]) => ({
+      relation: relation as ClaimRelation,
+      objectKind: spec.object,
+      subjectTypes: spec.subjectTypes ? new Set(spec.subjectTypes) : null,
+      symmetric: spec.symmetric ?? false,
+      patterns: spec.patterns.map(
+        (source) =>
+          new RegExp(
+            source
+              .replaceAll('{S}', `(?<S>${list('E')})`)
+              .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
+              .replaceAll('{G}', lex.gap),
+            'giu',
+          ),
+      ),
+    }))
+    compiled = {
+      relations,
+      negation: new RegExp(lex.negation, 'i'),
+      hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
+    }
+  }
+  return compiled
+}
+
+/**
+ * Reads the relations a stretch of a masked sentence states ("«E0» has set up a camp in «P1»" → present_in).
+ * Coordinated subjects and objects expand: "«E0» and «E1» operate from «P2»" gives two relations.
+ */
+export function readRelations(sentence: MaskedSentence, from: number, to: number): RelationMention[] {
+  const { relations, negation, hedge } = patterns()
+  const content = sentence.masked.slice(from, to)
+  const found: RelationMention[] = []
+  for (const spec of relations) {
+    for (const pattern of spec.patterns) {
+      pattern.lastIndex = 0
+      for (const match of content.matchAll(pattern)) {
+        if (!match.groups?.S || !match.groups.O) continue
+        const subjects = refsIn(sentence, match.groups.S)
+        const objects = refsIn(sentence, match.groups.O)
+        const negated = negation.test(match[0])
+        const hedged = hedge.test(content)
+        for (const subject of subjects) {
+          if (spec.subjectTypes && !spec.subjectTypes.has(subject.type)) continue
+          for (const object of objects) {
+            if (object.id === subject.id) continue
+            if (spec.objectKind === 'P' && object.kind !== 'place') continue
+            if (spec.objectKind === 'E' && object.kind !== 'entity') continue
+            found.push({ subject, relation: spec.relation, object, negated, hedged, at: from + match.index!, length: match[0].length })
+          }
+        }
+      }
+    }
+  }
+  return dedupe(found)
+}
+
+function dedupe(found: RelationMention[]): RelationMention[] {
+  const seen = new Set<string>()
+  return found.filter((r) => {
+    const key = `${r.subject.id}|${r.relation}|${r.object.id}|${r.negated}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
