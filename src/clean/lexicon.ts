@@ -69,8 +69,8 @@ function buildLexicon(file: LexiconFile): Lexicon {
     spamPhrases: phraseRegex(file.spamPhrases),
     // "… ABDULLAH SAHIL / AP" at the end of a line; capitals only, so "Facebook/X" in a sentence is no credit
     photoCreditSuffix: new RegExp(`\\b[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+)*\\s*/\\s*(?:${agencies})\\W*$`),
-    // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP"
-    photoCreditMarker: /[([](?:photo|image|picture|file)[^)\]]{0,80}[)\]]|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:/i,
+    // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP", "FILE - Fighters stand guard …"
+    photoCreditMarker: /[([](?:photo|image|picture|file)[^)\]]{0,80}[)\]]|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:|^file(?: photo)?\s+[-–—]\s/i,
     photoCreditPhrases: phraseRegex(file.photoCreditPhrases),
     bylinePrefix: new RegExp(`^(?:${bylinePrefixes})\\s*[:\\-–—]?\\s+(?=\\S)`, 'i'),
     deskBylines: normalizedSet(file.deskBylines),

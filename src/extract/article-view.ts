@@ -39,7 +39,7 @@ export interface ArticleView {
   countryPlace: Map<string, string>
 }
 
-const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)\s+(soil|territory|land|side of the border|borders?)\b/g
+const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
 
 /** Builds the masked sentences once per article; every extractor reads them. */
 export function buildArticleView(analysis: ArticleAnalysis): ArticleView {

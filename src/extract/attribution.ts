@@ -74,11 +74,13 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     }
   }
   let lastEnd = 0
+  const subjects: number[] = []
   for (const match of text.matchAll(cue)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
     if (silent && at >= silent.index && at < silent.index + silent[0].length) continue
     if (/^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) && isAdjectival(text, at, word)) continue
+    if (!isVerbUse(text, at, word)) continue
     if (lex.according.includes(word)) {
       const source = firstEntityAfter(sentence, at + match[0].length, 12)
       if (!source) continue
@@ -98,9 +100,33 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
     frames.push(withSpeaker(sentence, word, stance, subject.ref, content, accuse.has(word), addressee, /responsibility/.test(word), view))
+    subjects.push(subject.at)
     lastEnd = at + match[0].length
   }
+  return trimNested(frames, subjects)
+}
+
+/** "X cited a UN report that said Y": what Y says belongs to the inner speaker, so the outer content ends there. */
+function trimNested(frames: Frame[], subjects: number[]): Frame[] {
+  frames.forEach((outer) => {
+    if (outer.stance === 'no_response') return
+    for (const at of subjects) {
+      if (at > outer.content[0] && at < outer.content[1]) outer.content = [outer.content[0], at]
+    }
+  })
   return frames
+}
+
+const BASE_FORMS = new Set(['deny', 'reject', 'claim', 'say', 'allege', 'accuse', 'believe', 'report', 'state', 'warn'])
+const NOUN_FORMS = new Set(['reports', 'claims', 'claim', 'states', 'notes', 'report', 'warning', 'statement', 'cited'])
+
+/** A cue word used as a verb of saying: not a noun ("the UN reports"), an infinitive ("to deny") or a passive ("is believed"). */
+function isVerbUse(text: string, at: number, word: string): boolean {
+  const before = text.slice(Math.max(0, at - 30), at)
+  if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word)) return false
+  if (BASE_FORMS.has(word) && !/(?:\b(?:they|we|i|you|do|does|did|not|never|also|still|continue to|will|would)|«E\d+»)\s+$/i.test(before)) return false
+  if (NOUN_FORMS.has(word) && /(?:\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)|«[EP]\d+»|’s|'s)\s+$/i.test(before)) return false
+  return true
 }
 
 /** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */
@@ -155,8 +181,16 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing')) {
-    const first = sentence.refs.findIndex((r) => r.kind === 'entity')
-    if (first >= 0 && sentence.refAt[first]! < at) return { ref: sentence.refs[first]!, at: sentence.refAt[first]! }
+    // "…, accusing Kabul of": the participle's subject is the last actor before it that heads a finite verb.
+    let heading = -1
+    sentence.refs.forEach((ref, i) => {
+      const pos = sentence.refAt[i]!
+      if (ref.kind !== 'entity' || pos >= at) return
+      const next = text.slice(pos + placeholderLength(sentence, ref), pos + placeholderLength(sentence, ref) + 40)
+      if (FINITE_AFTER.test(next)) heading = i
+    })
+    if (heading < 0) heading = sentence.refs.findIndex((r, i) => r.kind === 'entity' && sentence.refAt[i]! < at)
+    if (heading >= 0) return { ref: sentence.refs[heading]!, at: sentence.refAt[heading]! }
   }
   let nearest = -1
   sentence.refs.forEach((ref, i) => {
@@ -164,20 +198,20 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
   })
   if (nearest >= 0) {
     const between = text.slice(sentence.refAt[nearest]! + placeholderLength(sentence, sentence.refs[nearest]!), at)
-    // Only an appositive or a few modifiers may stand between a subject and its verb.
-    if (between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, ''))) {
-      return { ref: subjectOfNp(sentence, nearest), at: sentence.refAt[nearest]! }
+    // Only an appositive, a few modifiers, or a relative pronoun may stand between a subject and its verb.
+    const relative = /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(between)
+    if (relative || (between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
+      return { ref: sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }
-  const after = firstEntityAfter(sentence, at + word.length, 6)
-  if (after) return { ref: after, at: at + word.length }
+  if (/^(said|says|added|adds|wrote|told|asked|noted|stated|claimed)$/.test(word)) {
+    const after = firstEntityAfter(sentence, at + word.length, 6)
+    if (after) return { ref: after, at: at + word.length }
+  }
   return undefined
 }
 
-/** In "Taliban spokesperson Zabihullah Mujahid" or "Mujahid, spokesperson for the Taliban," the person speaks. */
-function subjectOfNp(sentence: MaskedSentence, index: number): Ref {
-  return sentence.refs[index]!
-}
+const FINITE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:\w+ly\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|\w+ed)\b/i
 
 function addresseeOf(sentence: MaskedSentence, from: number, word: string): Ref | null {
   const text = sentence.masked.slice(from, from + 60)

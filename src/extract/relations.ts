@@ -4,6 +4,7 @@ import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 
 interface RelationLexicon {
   gap: string
+  shortGap: string
   relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
   negation: string
   hedges: string[]
@@ -50,7 +51,8 @@ function patterns() {
             source
               .replaceAll('{S}', `(?<S>${list('E')})`)
               .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
-              .replaceAll('{G}', lex.gap),
+              .replaceAll('{G}', lex.gap)
+              .replaceAll('{H}', lex.shortGap),
             'giu',
           ),
       ),
@@ -81,9 +83,11 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         const objects = refsIn(sentence, match.groups.O)
         const negated = negation.test(match[0])
         const hedged = hedge.test(content)
+        // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.
+        const targets = spec.relation === 'member_of' && objects.length > 1 ? objects.slice(-1) : objects
         for (const subject of subjects) {
           if (spec.subjectTypes && !spec.subjectTypes.has(subject.type)) continue
-          for (const object of objects) {
+          for (const object of targets) {
             if (object.id === subject.id) continue
             if (spec.objectKind === 'P' && object.kind !== 'place') continue
             if (spec.objectKind === 'E' && object.kind !== 'entity') continue

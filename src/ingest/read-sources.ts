@@ -134,6 +134,10 @@ async function* readFileSource(path: string, maxBytes: number): AsyncGenerator<S
   const name = basename(path)
   try {
     const info = await stat(path)
+    if (!info.isFile()) {
+      yield failure(name, 'is not a regular file')
+      return
+    }
     if (info.size > maxBytes) {
       yield failure(name, `is ${formatSize(info.size)}, larger than ${formatSize(maxBytes)}, the limit per file`)
       return

@@ -228,7 +228,7 @@ class EntityBuilder {
       if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
-    if (inSentence(prev) && prev.folded === 'on' && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
+    if (inSentence(prev) && (prev.folded === 'on' || prev.folded === 'for') && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
     if (inSentence(prev) && prev.folded === 'with' && inSentence(prev2) && /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)) return true
     let next = end
     const afterList = this.skipCoordinatedNames(next)
@@ -534,7 +534,7 @@ class EntityBuilder {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!
       if (!/^\p{Lu}/u.test(token.text) || !this.isFree(i, i + 1) || token.pos !== 'PROPN' || this.lex.sets.notNames.has(token.folded)) continue
-      if (this.lex.sets.notSurnames.has(token.folded) && !this.nextToTitle(i)) continue
+      if (this.lex.sets.notSurnames.has(token.folded) && !this.nextToTitle(i) && !this.speechAfter(i + 1)) continue
       const candidates = byPart.get(token.folded)
       if (!candidates || candidates.length === 0) continue
       const person = nearestBefore(candidates, token.start) ?? (candidates.length === 1 ? candidates[0] : undefined)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cleanDocument } from '../../src/clean/clean-document.js'
+import { readSources } from '../../src/ingest/read-sources.js'
 import type { SourceDocument } from '../../src/ingest/source-document.js'
 
 const PARAGRAPH = 'The provincial assembly approved the budget for the new hospital on Thursday after a long debate about its cost.'
@@ -80,5 +81,21 @@ describe('cleanDocument: other formats', () => {
   it('passes plain text metadata through', () => {
     const result = cleanDocument({ name: 'a.txt', format: 'text', content: `${PARAGRAPH}\n${SECOND}`, meta: { url: 'https://news.example/a', source: 'News Example', author: 'Jo Bloggs', published: '2020-02-03' } })
     expect(result).toMatchObject({ source: 'News Example', url: 'https://news.example/a', author: 'Jo Bloggs', published: '2020-02-03', text: `${PARAGRAPH}\n\n${SECOND}` })
+  })
+})
+
+describe('cleanDocument on feed items read by the ingest stage', () => {
+  it('cleans each RSS item with the metadata the feed gave', async () => {
+    const results: SourceDocument[] = []
+    for await (const item of readSources([new URL('../fixtures/ingest/feed.rss', import.meta.url).pathname])) results.push(item as SourceDocument)
+    const [clinic, roads] = results.map(cleanDocument)
+    expect(clinic).toMatchObject({
+      title: 'New Clinic Opens in Hill Town',
+      source: 'Valley Weekly',
+      author: 'Aisha Noor',
+      published: '2024-03-05',
+      text: 'A new health clinic opened in the hill town on Tuesday, serving twelve villages.\n\nDoctors will visit twice a week.',
+    })
+    expect(roads!.text).toBe('Bus services were delayed by road works near the bridge.')
   })
 })

@@ -26,6 +26,7 @@ describe('cleanText keeps the article and removes what surrounds it', () => {
     ['a comment widget', [...BODY, 'Leave a Reply', '2 Comments'], '2 Comments', 'comments'],
     ['a photo caption with its credit', [BODY[0]!, 'Boats wait at the flooded road. JANE ROE / AFP', ...BODY.slice(1)], 'Boats wait at the flooded road. JANE ROE / AFP', 'other'],
     ['a caption marked as a photo', [BODY[0]!, 'A damaged bridge near the village. (Photo: File)', ...BODY.slice(1)], 'A damaged bridge near the village. (Photo: File)', 'other'],
+    ['a file-photo caption', [BODY[0]!, 'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.', ...BODY.slice(1)], 'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.', 'other'],
     ['a timestamp line', ['River Floods Cut Off Villages', '09:40 am Aug 14, 2024', ...BODY], '09:40 am Aug 14, 2024', 'other'],
     ['a byline', ['River Floods Cut Off Villages', 'By John Roe', ...BODY], 'By John Roe', 'byline'],
     ['a repeated headline', ['River Floods Cut Off Villages', 'River Floods Cut Off Villages', ...BODY], 'River Floods Cut Off Villages', 'duplicate'],
