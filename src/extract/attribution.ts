@@ -48,13 +48,27 @@ function cues() {
   return compiled
 }
 
+/** The actor whose video, statement or report the article is discussing: "the video" refers back to it. */
+let lastDocumentOwner: Ref | undefined
+const OWNED_DOCUMENT = /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message|post|communique|assessment|audio|footage)\b|\b(?:video|statement|report|study|message|communique|assessment)\s+(?:released |issued |published )?by\s+(?:the\s+)?«E(\d+)»|«E(\d+)»\s+(?:released|issued|published|shared)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message)/i
+
+function documentOwner(sentence: MaskedSentence): Ref | undefined {
+  const match = OWNED_DOCUMENT.exec(sentence.masked)
+  if (!match) return undefined
+  const index = Number(match[1] ?? match[2] ?? match[3])
+  return sentence.refs[index]
+}
+
 const PRONOUN_BEFORE = /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again)\s+)*$/i
 
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {
   const frames: Frame[] = []
   let previous: Frame | undefined
+  lastDocumentOwner = undefined
   for (const sentence of view.sentences) {
+    const owner = documentOwner(sentence)
+    if (owner) lastDocumentOwner = owner
     const found = framesIn(sentence, previous, view)
     frames.push(...found)
     if (found.length > 0) previous = found[found.length - 1]
@@ -95,7 +109,8 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (!subject) continue
     let content: [number, number] = [at + match[0].length, text.length]
     const after = text.slice(content[0]).replace(/^[\s,:"“”'‘’]*(?:that\s+)?/, '')
-    const nextCue = findNextCue(text, content[0])
+    const lead = text.slice(content[0]).length - after.length
+    const nextCue = findNextCue(text, content[0] + lead)
     if (nextCue !== undefined) content = [content[0], nextCue]
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
@@ -133,7 +148,8 @@ function isVerbUse(text: string, at: number, word: string): boolean {
 function isAdjectival(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 12), at)
   if (/\bso-?\s*$/i.test(before)) return true
-  if (/^(called|described|labelled|labeled|termed|referred|refers)$/.test(word)) {
+  if (/^(referred|refers)$/.test(word)) return !/^\s+to\b/i.test(text.slice(at + word.length, at + word.length + 5))
+  if (/^(called|described|labelled|labeled|termed)$/.test(word)) {
     return !/^\s+(?:on|for|upon)\b/i.test(text.slice(at + word.length, at + word.length + 6)) && !/\b(?:has|have|had)\s+$/i.test(before)
   }
   return false
@@ -177,7 +193,8 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
   const last = current[current.length - 1] ?? previous
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
-    const resolved = p === 'he' || p === 'she' ? last?.speaker ?? last?.claimant : last?.claimant ?? last?.speaker
+    const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)
+    const resolved = documentWord && lastDocumentOwner ? lastDocumentOwner : p === 'he' || p === 'she' ? last?.speaker ?? last?.claimant : last?.claimant ?? last?.speaker
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing')) {
@@ -201,12 +218,25 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     // Only an appositive, a few modifiers, or a relative pronoun may stand between a subject and its verb.
     const relative = /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(between)
     if (relative || (between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
-      return { ref: sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
+      return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }
   if (/^(said|says|added|adds|wrote|told|asked|noted|stated|claimed)$/.test(word)) {
     const after = firstEntityAfter(sentence, at + word.length, 6)
     if (after) return { ref: after, at: at + word.length }
+  }
+  return undefined
+}
+
+/** "Mujahid, spokesperson for the Taliban, confirmed": the verb's subject is the person the body is the apposition of. */
+function personAppositive(sentence: MaskedSentence, index: number): Ref | undefined {
+  const body = sentence.refs[index]!
+  if (body.type === 'person') return undefined
+  for (let k = index - 1; k >= 0; k--) {
+    const person = sentence.refs[k]!
+    if (person.type !== 'person') continue
+    const between = sentence.masked.slice(sentence.refAt[k]! + placeholderLength(sentence, person), sentence.refAt[index]!)
+    return AFFILIATION.test(between) ? person : undefined
   }
   return undefined
 }
@@ -229,6 +259,12 @@ function frame(sentence: MaskedSentence, cue: string, stance: Stance, speaker: R
 
 /** A person speaks for the body named beside them, or for the body their knowledge-base role names. */
 function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subject: Ref, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean, view: ArticleView): Frame {
+  if (subject.type === 'media') {
+    // A group's media wing speaks for the group.
+    const parent = view.analysis.entities.find((e) => e.id === subject.id)?.kb?.parent
+    const owner = parent ? view.analysis.entities.find((e) => e.id === parent) : undefined
+    if (owner) return frame(sentence, cue, stance, subject, { ...subject, id: owner.id, type: owner.type, via: 'parent' }, content, accusation, addressee, responsibility)
+  }
   if (subject.type !== 'person') return frame(sentence, cue, stance, null, subject, content, accusation, addressee, responsibility)
   const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
   return frame(sentence, cue, stance, subject, body ?? subject, content, accusation, addressee, responsibility)

@@ -1,7 +1,7 @@
 import type { ClaimRecord, Stance } from '../pipeline/record.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
-import { readRelations, type RelationMention } from './relations.js'
+import { readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
 /** A claim with the refs it came from, before it becomes a SPEC record. */
 export interface ClaimDraft {
@@ -28,7 +28,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   const framed = new Set(frames.map((f) => f.sentence.index))
   for (const frame of frames) {
     if (frame.stance === 'no_response') continue
-    const relations = readRelations(frame.sentence, frame.content[0], frame.content[1])
+    const stated = readRelations(frame.sentence, frame.content[0], frame.content[1])
+    const relations = frame.claimant ? [...stated, ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated)] : stated
     for (const relation of relations) drafts.push(fromRelation(frame, relation))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)

@@ -6,6 +6,7 @@ interface RelationLexicon {
   gap: string
   shortGap: string
   relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
+  speakerPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
   negation: string
   hedges: string[]
 }
@@ -30,7 +31,9 @@ interface CompiledRelation {
   patterns: RegExp[]
 }
 
-let compiled: { relations: CompiledRelation[]; negation: RegExp; hedge: RegExp } | undefined
+let compiled: { relations: CompiledRelation[]; speaker: { relation: ClaimRelation; pattern: RegExp }[]; negation: RegExp; hedge: RegExp } | undefined
+
+const list_ = (kind: string) => list(kind)
 
 function list(kind: string): string {
   const one = `«${kind}\\d+»`
@@ -57,8 +60,17 @@ function patterns() {
           ),
       ),
     }))
+    const speaker = Object.entries(lex.speakerPatterns)
+      .filter(([relation]) => relation !== '_about')
+      .flatMap(([relation, list]) =>
+        (list as string[]).map((source) => ({
+          relation: relation as ClaimRelation,
+          pattern: new RegExp(source.replaceAll('{O}', `(?<O>${list_('[EP]')})`).replaceAll('{G}', lex.gap), 'giu'),
+        })),
+      )
     compiled = {
       relations,
+      speaker,
       negation: new RegExp(lex.negation, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
     }
@@ -94,6 +106,28 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
             found.push({ subject, relation: spec.relation, object, negated, hedged, at: from + match.index!, length: match[0].length })
           }
         }
+      }
+    }
+  }
+  return dedupe(found)
+}
+
+/**
+ * Relations whose subject is the speaker and is left unsaid in the content ("«E0» will now be legitimate targets",
+ * "its attacks in «P1»"): read only when the content names no subject of its own for that relation.
+ */
+export function readSpeakerRelations(sentence: MaskedSentence, from: number, to: number, speaker: Ref, already: RelationMention[]): RelationMention[] {
+  const { speaker: specs, negation, hedge } = patterns()
+  const content = sentence.masked.slice(from, to)
+  const found: RelationMention[] = []
+  for (const { relation, pattern } of specs) {
+    if (already.some((r) => r.relation === relation)) continue
+    pattern.lastIndex = 0
+    for (const match of content.matchAll(pattern)) {
+      if (!match.groups?.O) continue
+      for (const object of refsIn(sentence, match.groups.O)) {
+        if (object.id === speaker.id) continue
+        found.push({ subject: speaker, relation, object, negated: negation.test(match[0]), hedged: hedge.test(content), at: from + match.index!, length: match[0].length })
       }
     }
   }
