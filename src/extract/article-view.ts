@@ -37,6 +37,8 @@ export interface ArticleView {
   typeOf: Map<string, EntityType | 'place'>
   /** The country place each ISO-2 code has in this article, if named. */
   countryPlace: Map<string, string>
+  /** The acting government of a country place ("Afghanistan" → the Taliban), when the article names it. */
+  governmentOf: Map<string, Ref>
 }
 
 const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
@@ -85,7 +87,22 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     sentences.push(mask(doc.text, sentence.start, sentence.end, s, inside, analysis.dates))
   }
   resolveDescriptions(sentences, typeOf)
-  return { analysis, doc, sentences, typeOf, countryPlace }
+  return { analysis, doc, sentences, typeOf, countryPlace, governmentOf: governments(analysis, countryPlace) }
+}
+
+/** Which actor of the article governs each named country: the one the country's name stands for, else its state. */
+function governments(analysis: ArticleAnalysis, countryPlace: Map<string, string>): Map<string, Ref> {
+  const result = new Map<string, Ref>()
+  for (const [code, placeId] of countryPlace) {
+    const place = analysis.places.find((p) => p.id === placeId)!
+    const owner =
+      analysis.entities.find((e) => e.kb?.metonyms?.some((m) => m.toLowerCase() === place.name.toLowerCase())) ??
+      analysis.entities.find((e) => e.type === 'state' && e.country === code)
+    if (!owner) continue
+    const m = owner.mentions[0]!
+    result.set(placeId, { kind: 'entity', id: owner.id, type: owner.type, placeKind: null, country: owner.country, start: m.start, end: m.end, sentence: -1, via: 'government' })
+  }
+  return result
 }
 
 function mask(text: string, start: number, end: number, index: number, refs: Ref[], allDates: DateMention[]): MaskedSentence {
@@ -103,9 +120,11 @@ function mask(text: string, start: number, end: number, index: number, refs: Ref
   return { index, start, end, text: text.slice(start, end), masked, refs, refAt, dates }
 }
 
-const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean }[] = [
+const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean; plural?: boolean }[] = [
+  { pattern: /\b(?:the|these|those|both|such) (?:two |three |banned |militant |terrorist |armed |proscribed |separatist )*(?:groups|outfits|organisations|organizations|factions|networks)\b/gi, fits: (t) => t === 'armed_group', plural: true },
   { pattern: /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi, fits: (t) => t === 'armed_group' },
   { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
+  { pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi, fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force' },
   { pattern: /\b(?:his|her)(?= (?:presence|death|killing|arrest|whereabouts|location|involvement|role|capture|extradition|hideout)\b)/gi, fits: (t) => t === 'person' },
   { pattern: /\b(?:its|their)(?= (?:presence|bases|camps|hideouts|fighters|members|operatives|sanctuaries)\b)/gi, fits: (t) => t === 'armed_group' },
 ]
@@ -116,30 +135,47 @@ const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boo
  */
 function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, EntityType | 'place'>): void {
   const lastOf = new Map<string, Ref>()
+  let lastGroups: Ref[] = []
   for (const sentence of sentences) {
-    const additions: { at: number; length: number; ref: Ref }[] = []
-    for (const { pattern, fits } of DESCRIPTIONS) {
+    const additions: { at: number; length: number; refs: Ref[] }[] = []
+    for (const { pattern, fits, plural } of DESCRIPTIONS) {
       for (const match of sentence.masked.matchAll(pattern)) {
+        if (plural) {
+          // "the banned outfits", "these groups": every group named in this sentence or, failing that, the last one.
+          const groups = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
+          const pool = groups.length >= 2 ? groups : lastGroups.filter((r) => fits(r.type))
+          const distinct = pool.filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i)
+          if (distinct.length >= 2) additions.push({ at: match.index!, length: match[0].length, refs: distinct.map((r) => ({ ...r, sentence: sentence.index, via: 'description' })) })
+          continue
+        }
         const before = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
-        const antecedent = before[before.length - 1] ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
+        // "X refuted Y's accusation that it …": "it" is the sentence's subject, not the accuser.
+        const subjectPronoun = /^(?:it|they)$/i.test(match[0])
+        const antecedent = (subjectPronoun ? before[0] : before[before.length - 1]) ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
         if (!antecedent || !typeOf.has(antecedent.id)) continue
-        additions.push({ at: match.index!, length: match[0].length, ref: { ...antecedent, sentence: sentence.index, via: 'description' } })
+        additions.push({ at: match.index!, length: match[0].length, refs: [{ ...antecedent, sentence: sentence.index, via: 'description' }] })
       }
     }
     for (const ref of sentence.refs) {
       lastOf.delete(ref.type)
       lastOf.set(ref.type, ref)
     }
+    const groupsHere = sentence.refs.filter((r) => r.type === 'armed_group')
+    if (groupsHere.length >= 2) lastGroups = groupsHere
     if (additions.length === 0) continue
     additions.sort((a, b) => b.at - a.at)
     for (const addition of additions) {
-      const i = sentence.refs.length
-      const placeholder = `«E${i}»`
-      sentence.masked = sentence.masked.slice(0, addition.at) + placeholder + sentence.masked.slice(addition.at + addition.length)
-      const delta = placeholder.length - addition.length
+      const placeholders = addition.refs.map((_, n) => `«E${sentence.refs.length + n}»`)
+      const replacement = placeholders.join(' and ')
+      sentence.masked = sentence.masked.slice(0, addition.at) + replacement + sentence.masked.slice(addition.at + addition.length)
+      const delta = replacement.length - addition.length
       for (let k = 0; k < sentence.refAt.length; k++) if (sentence.refAt[k]! > addition.at) sentence.refAt[k]! += delta
-      sentence.refs.push(addition.ref)
-      sentence.refAt.push(addition.at)
+      let offset = addition.at
+      addition.refs.forEach((ref, n) => {
+        sentence.refs.push(ref)
+        sentence.refAt.push(offset)
+        offset += placeholders[n]!.length + ' and '.length
+      })
     }
   }
 }

@@ -89,6 +89,12 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   }
   let lastEnd = 0
   const subjects: number[] = []
+  for (const owned of text.matchAll(POSSESSED_CLAIM)) {
+    const owner = sentence.refs[Number(owned[1])]!
+    const start = owned.index! + owned[0].length
+    frames.push(withSpeaker(sentence, owned[2]!.toLowerCase(), 'asserts', owner, [start, text.length], /accus|alleg|charge/i.test(owned[2]!), null, false, view))
+    subjects.push(owned.index!)
+  }
   for (const match of text.matchAll(cue)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
@@ -114,11 +120,23 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (nextCue !== undefined) content = [content[0], nextCue]
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
-    frames.push(withSpeaker(sentence, word, stance, subject.ref, content, accuse.has(word), addressee, /responsibility/.test(word), view))
+    for (const ref of coordinated(sentence, subject.ref)) {
+      frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, /responsibility|credit/.test(word), view))
+    }
     subjects.push(subject.at)
     lastEnd = at + match[0].length
   }
   return trimNested(frames, subjects)
+}
+
+/** "the BLA and the BLF have claimed": every member of a coordinated subject speaks. */
+function coordinated(sentence: MaskedSentence, ref: Ref): Ref[] {
+  const index = sentence.refs.indexOf(ref)
+  if (index < 0) return [ref]
+  const list = /(?:«E\d+»(?:\s*\(«E\d+»\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)+$/.exec(sentence.masked.slice(0, sentence.refAt[index]!))
+  if (!list) return [ref]
+  const members = [...list[0].matchAll(/«E(\d+)»/g)].map((m) => sentence.refs[Number(m[1])]!).filter((r) => r.type === ref.type || (r.type !== 'person' && ref.type !== 'person'))
+  return [...members, ref].filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i)
 }
 
 /** "X cited a UN report that said Y": what Y says belongs to the inner speaker, so the outer content ends there. */
@@ -132,6 +150,9 @@ function trimNested(frames: Frame[], subjects: number[]): Frame[] {
   return frames
 }
 
+/** "Pakistan's accusation that …": a claim its owner makes, whoever reports or answers it. */
+const POSSESSED_CLAIM = /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+)?(accusations?|allegations?|claims?|charges?|assertions?)\s+that\b/gi
+
 const BASE_FORMS = new Set(['deny', 'reject', 'claim', 'say', 'allege', 'accuse', 'believe', 'report', 'state', 'warn'])
 const NOUN_FORMS = new Set(['reports', 'claims', 'claim', 'states', 'notes', 'report', 'warning', 'statement', 'cited'])
 
@@ -140,7 +161,11 @@ function isVerbUse(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 30), at)
   if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word)) return false
   if (BASE_FORMS.has(word) && !/(?:\b(?:they|we|i|you|do|does|did|not|never|also|still|continue to|will|would)|«E\d+»)\s+$/i.test(before)) return false
-  if (NOUN_FORMS.has(word) && /(?:\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)|«[EP]\d+»|’s|'s)\s+$/i.test(before)) return false
+  if (NOUN_FORMS.has(word)) {
+    if (/\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)\s+$/i.test(before)) return false
+    // "Pakistan claims the TTP …" is a verb; "the UN reports as propaganda" a noun.
+    if (/(?:«[EP]\d+»|’s|'s)\s+$/.test(before)) return /^\s+(?:that|the|a|an|it|he|she|they|its|their|«[EP]\d+»|["“])/.test(text.slice(at + word.length, at + word.length + 8))
+  }
   return true
 }
 
@@ -197,7 +222,10 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     const resolved = documentWord && lastDocumentOwner ? lastDocumentOwner : p === 'he' || p === 'she' ? last?.speaker ?? last?.claimant : last?.claimant ?? last?.speaker
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
-  if (word.endsWith('ing')) {
+  if (word.endsWith('ing') || /^claiming\b/.test(word)) {
+    // "with the TTP claiming responsibility": an actor right before the participle is its subject.
+    const adjacent = sentence.refs.findIndex((r, i) => r.kind === 'entity' && sentence.refAt[i]! < at && /^\s*(?:\(«E\d+»\)\s*)?$/.test(text.slice(sentence.refAt[i]! + placeholderLength(sentence, r), at)))
+    if (adjacent >= 0 && !/,\s*$/.test(text.slice(0, at))) return { ref: sentence.refs[adjacent]!, at: sentence.refAt[adjacent]! }
     // "…, accusing Kabul of": the participle's subject is the last actor before it that heads a finite verb.
     let heading = -1
     sentence.refs.forEach((ref, i) => {
@@ -211,7 +239,11 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
   }
   let nearest = -1
   sentence.refs.forEach((ref, i) => {
-    if (ref.kind === 'entity' && sentence.refAt[i]! >= clauseStart && sentence.refAt[i]! < at) nearest = i
+    const pos = sentence.refAt[i]!
+    if (ref.kind !== 'entity' || pos < clauseStart || pos >= at) return
+    // A subject is not the object of a preposition ("media outlets with close ties to the military reported").
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, pos - 25), pos)) && sentence.refs.some((r, k) => r.kind === 'entity' && sentence.refAt[k]! < pos && sentence.refAt[k]! >= clauseStart)) return
+    if (nearest < 0 || pos > sentence.refAt[nearest]!) nearest = i
   })
   if (nearest >= 0) {
     const between = text.slice(sentence.refAt[nearest]! + placeholderLength(sentence, sentence.refs[nearest]!), at)
@@ -240,6 +272,8 @@ function personAppositive(sentence: MaskedSentence, index: number): Ref | undefi
   }
   return undefined
 }
+
+const PREPOSITION_BEFORE = /\b(?:to|of|with|for|from|by|in|on|at|against|between|among|about|over|into|than)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?$/i
 
 const FINITE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:\w+ly\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|\w+ed)\b/i
 

@@ -29,8 +29,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   for (const frame of frames) {
     if (frame.stance === 'no_response') continue
     const stated = readRelations(frame.sentence, frame.content[0], frame.content[1])
-    const relations = frame.claimant ? [...stated, ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated)] : stated
-    for (const relation of relations) drafts.push(fromRelation(frame, relation))
+    const relations = frame.claimant ? [...stated, ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility)] : stated
+    for (const relation of [...relations, ...sheltering(relations, frame.sentence.masked, view)]) drafts.push(fromRelation(frame, relation))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
       if (object) drafts.push({ ...base(frame), stance: 'asserts', subject: frame.claimant, relation: 'attacks', object, hedged: false })
@@ -40,7 +40,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   for (const frame of frames) if (frame.stance === 'no_response') drafts.push(...answer(frame, drafts, 'no_response', view))
   for (const sentence of view.sentences) {
     if (framed.has(sentence.index)) continue
-    for (const relation of readRelations(sentence, 0, sentence.masked.length)) {
+    const stated = readRelations(sentence, 0, sentence.masked.length)
+    for (const relation of [...stated, ...sheltering(stated, sentence.masked, view)]) {
       drafts.push({
         claimant: null,
         speaker: null,
@@ -57,6 +58,21 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
   }
   return unique(drafts)
+}
+
+/**
+ * "TTP uses havens in Afghanistan": a sanctuary in a country is also its government's harbouring of the group
+ * (SPEC: harbors = a state or its government gives safe haven).
+ */
+function sheltering(relations: RelationMention[], masked: string, view: ArticleView): RelationMention[] {
+  const derived: RelationMention[] = []
+  for (const r of relations) {
+    if (r.relation !== 'present_in' || r.object.placeKind !== 'country' || r.subject.type !== 'armed_group') continue
+    if (!/\b(?:sanctuar|safe haven|havens?\b|shelter|refuge|safe harbou?r)/i.test(masked.slice(r.at, r.at + r.length))) continue
+    const government = view.governmentOf.get(r.object.id)
+    if (government) derived.push({ ...r, subject: government, relation: 'harbors', object: r.subject })
+  }
+  return derived
 }
 
 function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' | 'object' | 'hedged'> {

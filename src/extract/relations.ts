@@ -4,9 +4,11 @@ import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 
 interface RelationLexicon {
   gap: string
+  verbGap: string
   shortGap: string
   relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
   speakerPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
+  responsibilityPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
   negation: string
   hedges: string[]
 }
@@ -31,13 +33,15 @@ interface CompiledRelation {
   patterns: RegExp[]
 }
 
-let compiled: { relations: CompiledRelation[]; speaker: { relation: ClaimRelation; pattern: RegExp }[]; negation: RegExp; hedge: RegExp } | undefined
+type SpeakerPattern = { relation: ClaimRelation; pattern: RegExp }
+let compiled: { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; negation: RegExp; hedge: RegExp } | undefined
 
-const list_ = (kind: string) => list(kind)
-
+/** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
-  const one = `«${kind}\\d+»`
-  return `${one}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
+  const one = `«${kind}\\d+»(?:\\s*\\(«${kind}\\d+»\\))?`
+  const more = `(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
+  const places = kind.includes('P') ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?` : ''
+  return `${one}${more}${places}`
 }
 
 function patterns() {
@@ -55,22 +59,25 @@ function patterns() {
               .replaceAll('{S}', `(?<S>${list('E')})`)
               .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
               .replaceAll('{G}', lex.gap)
+              .replaceAll('{V}', lex.verbGap)
               .replaceAll('{H}', lex.shortGap),
             'giu',
           ),
       ),
     }))
-    const speaker = Object.entries(lex.speakerPatterns)
-      .filter(([relation]) => relation !== '_about')
-      .flatMap(([relation, list]) =>
-        (list as string[]).map((source) => ({
-          relation: relation as ClaimRelation,
-          pattern: new RegExp(source.replaceAll('{O}', `(?<O>${list_('[EP]')})`).replaceAll('{G}', lex.gap), 'giu'),
-        })),
-      )
+    const compileSpeaker = (table: RelationLexicon['speakerPatterns']) =>
+      Object.entries(table)
+        .filter(([relation]) => relation !== '_about')
+        .flatMap(([relation, sources]) =>
+          (sources as string[]).map((source) => ({
+            relation: relation as ClaimRelation,
+            pattern: new RegExp(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap), 'giu'),
+          })),
+        )
     compiled = {
       relations,
-      speaker,
+      speaker: compileSpeaker(lex.speakerPatterns),
+      responsibility: compileSpeaker(lex.responsibilityPatterns),
       negation: new RegExp(lex.negation, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
     }
@@ -116,8 +123,9 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
  * Relations whose subject is the speaker and is left unsaid in the content ("«E0» will now be legitimate targets",
  * "its attacks in «P1»"): read only when the content names no subject of its own for that relation.
  */
-export function readSpeakerRelations(sentence: MaskedSentence, from: number, to: number, speaker: Ref, already: RelationMention[]): RelationMention[] {
-  const { speaker: specs, negation, hedge } = patterns()
+export function readSpeakerRelations(sentence: MaskedSentence, from: number, to: number, speaker: Ref, already: RelationMention[], responsibility = false): RelationMention[] {
+  const { speaker: general, responsibility: claimed, negation, hedge } = patterns()
+  const specs = responsibility ? [...general, ...claimed] : general
   const content = sentence.masked.slice(from, to)
   const found: RelationMention[] = []
   for (const { relation, pattern } of specs) {

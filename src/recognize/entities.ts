@@ -240,8 +240,9 @@ class EntityBuilder {
       const noun2 = tokens[next + 2]
       return this.lex.sets.partyPossessedNouns.has(noun.folded) || (noun.pos === 'ADJ' && inSentence(noun2) && this.lex.sets.partyPossessedNouns.has(noun2.folded))
     }
-    // Skip auxiliaries and adverbs ("has yet to", "has long maintained", "will not"): a verb after them makes a subject.
+    // Skip auxiliaries, adverbs and time phrases ("has yet to", "on Wednesday strongly refuted"): a verb after them makes a subject.
     let k = next
+    while (inSentence(tokens[k]) && /^(?:on|late|early|earlier|last|this|also|then|now|later)$/.test(tokens[k]!.folded) && inSentence(tokens[k + 1]) && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|today|yesterday)$/.test(tokens[k + 1]!.folded)) k += 2
     let sawAux = false
     let auxWord = ''
     while (k < next + 5 && inSentence(tokens[k]) && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || tokens[k]!.folded === 'yet')) {
@@ -485,6 +486,12 @@ class EntityBuilder {
   }
 
   private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
+    // "the Afghan Ministry of Defense announced that security forces …": forces of the sentence's own actor's country.
+    const local = this.sentenceCountry(at)
+    if (kind === 'army' && local && local !== this.input.focusCountry) {
+      const army = this.input.index.armyOf.get(local)
+      if (army) return { id: army.id, name: army.name, type: army.type, country: army.country, kb: army }
+    }
     const before = [...this.byId.values()].filter((e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start))
     const wanted = before.filter((e) => (kind === 'police' ? /police/i.test(e.name) : !/police/i.test(e.name)))
     if (wanted.length > 0) return wanted[wanted.length - 1]
@@ -509,6 +516,22 @@ class EntityBuilder {
       const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
       person.surfaces.add(this.input.doc.text.slice(this.tokens[titleFirst]!.start, mention.end))
     }
+  }
+
+  private sentenceCountry(at: number): string | null {
+    const token = this.tokens[at]!
+    let found: string | null = null
+    let foundStart = -1
+    for (const entity of this.byId.values()) {
+      if (!entity.country || entity.type === 'person') continue
+      for (const m of entity.mentions) {
+        if (m.start < token.start && m.start > foundStart && this.tokens[m.firstToken]!.sentence === token.sentence) {
+          found = entity.country
+          foundStart = m.start
+        }
+      }
+    }
+    return found
   }
 
   /** "Mujahid said" after "Zabihullah Mujahid": a lone surname or given name refers back to the person. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
 import type { ClaimRelation } from '../pipeline/record.js'
-import { claimEvidence, deleteProposition, propositionKeyOf, savePropositionSummary } from '../store/claims-repo.js'
+import { aggregateProposition, deleteProposition, propositionKeyOf, savePropositionSummary } from '../store/claims-repo.js'
 import { deleteEvent, eventReports, updateEvent } from '../store/events-repo.js'
 import { propositionKey, summarizeProposition } from './propositions.js'
 import { reportSpan, summarizeFatalities } from './event-matching.js'
@@ -13,7 +13,12 @@ export async function refreshProposition(db: Kysely<Database>, id: string): Prom
     await deleteProposition(db, id)
     return
   }
-  const summary = summarizeProposition(await claimEvidence(db, id))
+  const aggregate = await aggregateProposition(db, id)
+  if (!aggregate) {
+    await deleteProposition(db, id)
+    return
+  }
+  const summary = summarizeProposition(aggregate.stances, aggregate.totals)
   await savePropositionSummary(db, propositionKey(key.subject, key.relation as ClaimRelation, key.object), summary)
 }
 

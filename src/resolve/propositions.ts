@@ -23,17 +23,12 @@ export function propositionKey(subject: string, relation: ClaimRelation, object:
   return { id: `${first}|${relation}|${second ?? ''}`, subject: first, relation, object: second }
 }
 
-/** One claim as the aggregation sees it: who said it, where, when. */
-export interface ClaimEvidence {
-  claimant: string | null
-  speaker: string | null
-  stance: Stance
-  articleId: string
-  /** The article's near-duplicate group: its canonical article id. */
-  sourceGroup: string
-  outlet: string | null
-  /** YYYY-MM-DD: published date, else ingest date. */
-  seen: string
+/**
+ * Who a claim speaks for: the claimant, else the speaker, else the article's own voice, keyed by its
+ * near-duplicate group so that syndicated copies speak once.
+ */
+export function partyKeyOf(claimant: string | null, speaker: string | null, sourceGroup: string): string {
+  return claimant ?? speaker ?? `voice:${sourceGroup}`
 }
 
 export interface Party {
@@ -45,59 +40,37 @@ export interface Party {
   sources: number
 }
 
-export interface PropositionSummary {
+/** One party's stance on a proposition, aggregated over all its claims. */
+export interface PartyStance {
+  stance: Stance
+  party: Party
+}
+
+export interface PropositionTotals {
+  /** Independent sources: near-duplicate groups with at least one claim on the proposition. */
+  sourceCount: number
+  claimCount: number
+  /** YYYY-MM-DD: published date, else ingest date. */
+  firstSeen: string
+  lastSeen: string
+}
+
+export interface PropositionSummary extends PropositionTotals {
   asserters: Party[]
   deniers: Party[]
   noResponse: Party[]
-  sourceCount: number
-  claimCount: number
-  firstSeen: string
-  lastSeen: string
   status: PropositionStatus
 }
 
-function partyKey(claim: ClaimEvidence): string {
-  if (claim.claimant) return claim.claimant
-  if (claim.speaker) return claim.speaker
-  return `voice:${claim.sourceGroup}`
-}
-
-function partiesOf(claims: ClaimEvidence[]): Party[] {
-  const byKey = new Map<string, { party: Party; groups: Set<string> }>()
-  for (const claim of claims) {
-    const key = partyKey(claim)
-    let entry = byKey.get(key)
-    if (!entry) {
-      entry = { party: { id: claim.claimant ?? claim.speaker, speakers: [], outlets: [], sources: 0 }, groups: new Set() }
-      byKey.set(key, entry)
-    }
-    const { party, groups } = entry
-    if (claim.speaker && claim.speaker !== party.id && !party.speakers.includes(claim.speaker)) party.speakers.push(claim.speaker)
-    if (claim.outlet && !party.outlets.includes(claim.outlet)) party.outlets.push(claim.outlet)
-    groups.add(claim.sourceGroup)
-    party.sources = groups.size
-  }
-  return [...byKey.values()].map((entry) => entry.party).sort((a, b) => b.sources - a.sources)
-}
-
-export function summarizeProposition(claims: ClaimEvidence[]): PropositionSummary {
-  if (claims.length === 0) throw new Error('a proposition needs at least one claim')
-  const asserting = claims.filter((claim) => claim.stance === 'asserts')
-  const denying = claims.filter((claim) => claim.stance === 'denies')
-  const silent = claims.filter((claim) => claim.stance === 'no_response')
-  const asserters = partiesOf(asserting)
-  const deniers = partiesOf(denying)
-  const seen = claims.map((claim) => claim.seen).sort()
-  return {
-    asserters,
-    deniers,
-    noResponse: partiesOf(silent),
-    sourceCount: new Set(claims.map((claim) => claim.sourceGroup)).size,
-    claimCount: claims.length,
-    firstSeen: seen[0]!,
-    lastSeen: seen[seen.length - 1]!,
-    status: statusOf(asserters.length, deniers.length),
-  }
+export function summarizeProposition(stances: PartyStance[], totals: PropositionTotals): PropositionSummary {
+  const partiesTaking = (stance: Stance): Party[] =>
+    stances
+      .filter((entry) => entry.stance === stance)
+      .map((entry) => entry.party)
+      .sort((a, b) => b.sources - a.sources || String(a.id).localeCompare(String(b.id)))
+  const asserters = partiesTaking('asserts')
+  const deniers = partiesTaking('denies')
+  return { ...totals, asserters, deniers, noResponse: partiesTaking('no_response'), status: statusOf(asserters.length, deniers.length) }
 }
 
 function statusOf(assertingParties: number, denyingParties: number): PropositionStatus {

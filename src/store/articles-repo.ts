@@ -66,7 +66,7 @@ export async function deleteArticleRow(db: Db, id: string): Promise<void> {
 
 /**
  * When a group's canonical article goes away, its oldest remaining copy becomes canonical.
- * Returns the ids of the articles whose group changed.
+ * Returns the ids of the articles whose group changed, the new canonical first.
  */
 export async function promoteOldestCopy(db: Db, formerCanonical: string): Promise<string[]> {
   const copies = await db

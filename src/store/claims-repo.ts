@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ClaimsTable, Database } from './schema.js'
-import type { ClaimEvidence, PropositionKey, PropositionSummary } from '../resolve/propositions.js'
+import { partyKeyOf, type PartyStance, type PropositionKey, type PropositionSummary, type PropositionTotals } from '../resolve/propositions.js'
 import type { Stance } from '../pipeline/record.js'
 import { insertInChunks } from './insert-chunks.js'
 
@@ -23,33 +23,82 @@ export async function propositionIdsOfArticles(db: Db, articleIds: string[]): Pr
   return rows.map((row) => row.proposition_id)
 }
 
-export async function claimEvidence(db: Db, propositionId: string): Promise<ClaimEvidence[]> {
-  const rows = await db
+/** A proposition's parties per stance and its totals, aggregated in the database over the covering index. */
+export async function aggregateProposition(db: Db, propositionId: string): Promise<{ stances: PartyStance[]; totals: PropositionTotals } | null> {
+  const totals = await db
     .selectFrom('claims')
-    .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select([
-      'claims.claimant',
-      'claims.speaker',
-      'claims.stance',
-      'claims.article_id',
-      'articles.duplicate_of',
-      'articles.source',
-      'articles.published',
-      'articles.ingested_at',
+    .select((eb) => [
+      eb.fn.count<number>('source_group').distinct().as('sources'),
+      eb.fn.countAll<number>().as('claims'),
+      eb.fn.min('seen').as('first_seen'),
+      eb.fn.max('seen').as('last_seen'),
     ])
-    .where('claims.proposition_id', '=', propositionId)
-    .orderBy('articles.doc_no')
-    .orderBy('claims.ordinal')
+    .where('proposition_id', '=', propositionId)
+    .executeTakeFirst()
+  if (!totals || Number(totals.claims) === 0) return null
+  const parties = await db
+    .selectFrom('claims')
+    .select((eb) => [
+      'stance',
+      'party_key',
+      eb.fn.max(eb.fn.coalesce('claimant', 'speaker')).as('party_id'),
+      eb.fn.count<number>('source_group').distinct().as('sources'),
+    ])
+    .where('proposition_id', '=', propositionId)
+    .groupBy(['stance', 'party_key'])
     .execute()
-  return rows.map((row) => ({
-    claimant: row.claimant,
-    speaker: row.speaker,
-    stance: row.stance as Stance,
-    articleId: row.article_id,
-    sourceGroup: row.duplicate_of ?? row.article_id,
-    outlet: row.source,
-    seen: row.published ?? row.ingested_at.slice(0, 10),
-  }))
+  const speakers = await db
+    .selectFrom('claims')
+    .select(['stance', 'party_key', 'speaker'])
+    .distinct()
+    .where('proposition_id', '=', propositionId)
+    .where('claimant', 'is not', null)
+    .where('speaker', 'is not', null)
+    .limit(LIST_LIMIT)
+    .execute()
+  const outlets = await db
+    .selectFrom('claims')
+    .select(['stance', 'party_key', 'outlet'])
+    .distinct()
+    .where('proposition_id', '=', propositionId)
+    .where('outlet', 'is not', null)
+    .limit(LIST_LIMIT)
+    .execute()
+  const listFor = <T extends { stance: string; party_key: string }>(rows: T[], stance: string, partyKey: string, pick: (row: T) => string | null): string[] =>
+    rows.filter((row) => row.stance === stance && row.party_key === partyKey).flatMap((row) => pick(row) ?? []).sort()
+  return {
+    totals: {
+      sourceCount: Number(totals.sources),
+      claimCount: Number(totals.claims),
+      firstSeen: String(totals.first_seen),
+      lastSeen: String(totals.last_seen),
+    },
+    stances: parties.map((row) => ({
+      stance: row.stance as Stance,
+      party: {
+        id: (row.party_id as string | null) ?? null,
+        speakers: listFor(speakers, row.stance, row.party_key, (r) => r.speaker),
+        outlets: listFor(outlets, row.stance, row.party_key, (r) => r.outlet),
+        sources: Number(row.sources),
+      },
+    })),
+  }
+}
+
+/** Speakers and outlets listed per proposition: enough to read, bounded for propositions with thousands of claims. */
+const LIST_LIMIT = 200
+
+/** After a group's canonical article went away, its copies' claims belong to the new group. */
+export async function regroupClaims(db: Db, articleIds: string[], sourceGroup: string): Promise<void> {
+  if (articleIds.length === 0) return
+  await db.updateTable('claims').set({ source_group: sourceGroup }).where('article_id', 'in', articleIds).execute()
+  await db
+    .updateTable('claims')
+    .set({ party_key: partyKeyOf(null, null, sourceGroup) })
+    .where('article_id', 'in', articleIds)
+    .where('claimant', 'is', null)
+    .where('speaker', 'is', null)
+    .execute()
 }
 
 export async function savePropositionSummary(db: Db, key: PropositionKey, summary: PropositionSummary): Promise<void> {

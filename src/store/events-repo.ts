@@ -11,6 +11,12 @@ export interface EventCandidate {
   sourceCount: number
 }
 
+/**
+ * Events that began over a month before a report are not candidates: that keeps the index range small
+ * as the store grows, and an "incident" spanning months is a campaign, not one event to merge into.
+ */
+const LONGEST_EVENT_DAYS = 31
+
 /** Merged events of this type at this place whose dates come within a day of the span. */
 export async function findEventCandidates(db: Db, type: string, placeId: string, span: DateSpan): Promise<EventCandidate[]> {
   const rows = await db
@@ -19,6 +25,7 @@ export async function findEventCandidates(db: Db, type: string, placeId: string,
     .where('type', '=', type)
     .where('place_id', '=', placeId)
     .where('date_start', '<=', shiftDate(span.end, 1))
+    .where('date_start', '>=', shiftDate(span.start, -LONGEST_EVENT_DAYS))
     .where('date_end', '>=', shiftDate(span.start, -1))
     .orderBy('source_count', 'desc')
     .orderBy('id')

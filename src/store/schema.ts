@@ -123,6 +123,11 @@ export interface ClaimsTable {
   evidence_start: number
   evidence_end: number
   evidence_text: string
+  /** Denormalized for aggregation: resolve/propositions.ts partyKeyOf, the article's near-duplicate group, its date and outlet. */
+  party_key: string
+  source_group: string
+  seen: string
+  outlet: string | null
 }
 
 export interface PropositionsTable {

@@ -5,10 +5,10 @@ import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
 import type { Store } from './open-store.js'
 import { articleExists, deleteArticleRow, findArticleIdsByUrl, findNearDuplicate, insertArticle, promoteOldestCopy } from './articles-repo.js'
 import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
-import { insertClaims, deleteClaimsOf, propositionIdsOfArticles } from './claims-repo.js'
+import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims } from './claims-repo.js'
 import { createEvent, deleteEventSourcesOf, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
 import { resolveEntities } from '../resolve/entity-identity.js'
-import { propositionKey } from '../resolve/propositions.js'
+import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { participantsCompatible, reportSpan } from '../resolve/event-matching.js'
 import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
@@ -118,7 +118,10 @@ async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, inge
     },
     bands,
   )
-  await writeContents(db, article.record, touched, stored)
+  await writeContents(db, article.record, touched, stored, {
+    sourceGroup: duplicate?.canonical ?? document.id,
+    seen: document.published ?? ingestedAt.slice(0, 10),
+  })
   return previous.length > 0 ? 'replaced' : 'added'
 }
 
@@ -128,11 +131,19 @@ async function removeArticle(db: Kysely<Database>, id: string, touched: Touched)
   touched.addEvents(await deleteEventSourcesOf(db, id))
   await deleteArticleRow(db, id)
   const regrouped = await promoteOldestCopy(db, id)
+  if (regrouped.length > 0) await regroupClaims(db, regrouped, regrouped[0]!)
   touched.addPropositions(await propositionIdsOfArticles(db, regrouped))
   touched.addEvents(await eventIdsOfArticles(db, regrouped))
 }
 
-async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds): Promise<void> {
+interface ArticleContext {
+  /** The article's near-duplicate group: its canonical article's id. */
+  sourceGroup: string
+  /** Published date, else ingest date. */
+  seen: string
+}
+
+async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds, context: ArticleContext): Promise<void> {
   const articleId = record.document.id
   const identity = await resolveEntities(db, record.entities, articleId, stored)
   const idOf = (id: string): string => identity.get(id) ?? id
@@ -149,12 +160,14 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
   const claims = record.claims.map((claim, ordinal) => {
     const key = propositionKey(idOf(claim.subject), claim.relation, claim.object === null ? null : idOf(claim.object))
     touched.propositions.add(key.id)
+    const claimant = claim.claimant === null ? null : idOf(claim.claimant)
+    const speaker = claim.speaker === null ? null : idOf(claim.speaker)
     return {
       article_id: articleId,
       ordinal,
       proposition_id: key.id,
-      claimant: claim.claimant === null ? null : idOf(claim.claimant),
-      speaker: claim.speaker === null ? null : idOf(claim.speaker),
+      claimant,
+      speaker,
       cue: claim.cue,
       stance: claim.stance,
       subject: idOf(claim.subject),
@@ -163,6 +176,10 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
       evidence_start: claim.evidence.start,
       evidence_end: claim.evidence.end,
       evidence_text: excerpt(text, claim.evidence),
+      party_key: partyKeyOf(claimant, speaker, context.sourceGroup),
+      source_group: context.sourceGroup,
+      seen: context.seen,
+      outlet: record.document.source,
     }
   })
   await insertClaims(db, claims)

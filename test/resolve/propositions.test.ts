@@ -1,38 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { propositionKey, summarizeProposition, type ClaimEvidence } from '../../src/resolve/propositions.js'
+import { partyKeyOf, propositionKey, summarizeProposition, type PartyStance } from '../../src/resolve/propositions.js'
 
-const claimBy = (claimant: string | null, stance: ClaimEvidence['stance'], group: string, seen = '2025-01-01', speaker: string | null = null): ClaimEvidence => ({
-  claimant,
-  speaker,
-  stance,
-  articleId: `${group}-${claimant}`,
-  sourceGroup: group,
-  outlet: null,
-  seen,
-})
+const party = (id: string | null, stance: PartyStance['stance'], sources = 1): PartyStance => ({ stance, party: { id, speakers: [], outlets: [], sources } })
+const totals = { sourceCount: 2, claimCount: 2, firstSeen: '2025-01-01', lastSeen: '2025-01-02' }
 
 describe('summarizeProposition', () => {
-  const cases: Array<[string, ClaimEvidence[], string, number]> = [
-    ['asserted and denied', [claimBy('pk', 'asserts', 'a'), claimBy('af', 'denies', 'b')], 'contested', 2],
-    ['asserted by two parties', [claimBy('pk', 'asserts', 'a'), claimBy('us', 'asserts', 'b')], 'corroborated', 2],
-    ['asserted by two parties in one article', [claimBy('pk', 'asserts', 'a'), claimBy('us', 'asserts', 'a')], 'corroborated', 1],
-    ['asserted by one party twice', [claimBy('pk', 'asserts', 'a'), claimBy('pk', 'asserts', 'b')], 'single-source', 2],
-    ['only denied', [claimBy('af', 'denies', 'a')], 'single-source', 1],
-    ['asserted, and unanswered', [claimBy('pk', 'asserts', 'a'), claimBy('af', 'no_response', 'a')], 'single-source', 1],
-    ['by a speaker without a body', [claimBy(null, 'asserts', 'a', '2025-01-01', 'mujahid'), claimBy(null, 'asserts', 'b', '2025-01-01', 'mujahid')], 'single-source', 2],
-    ['in own voice of two groups', [claimBy(null, 'asserts', 'a'), claimBy(null, 'asserts', 'b')], 'corroborated', 2],
+  const cases: Array<[string, PartyStance[], string]> = [
+    ['asserted and denied', [party('pk', 'asserts'), party('af', 'denies')], 'contested'],
+    ['asserted by two parties', [party('pk', 'asserts'), party('us', 'asserts')], 'corroborated'],
+    ['asserted by one party in many sources', [party('pk', 'asserts', 7)], 'single-source'],
+    ['only denied', [party('af', 'denies')], 'single-source'],
+    ['asserted, and unanswered', [party('pk', 'asserts'), party('af', 'no_response')], 'single-source'],
+    ['asserted by two parties and denied', [party('pk', 'asserts'), party('us', 'asserts'), party('af', 'denies')], 'contested'],
+    ['in the own voice of two groups', [party(null, 'asserts'), party(null, 'asserts')], 'corroborated'],
   ]
-  for (const [name, claims, status, sources] of cases) {
+  for (const [name, stances, status] of cases) {
     it(`${name} → ${status}`, () => {
-      const summary = summarizeProposition(claims)
-      expect(summary.status).toBe(status)
-      expect(summary.sourceCount).toBe(sources)
+      expect(summarizeProposition(stances, totals).status).toBe(status)
     })
   }
 
-  it('spans first and last seen', () => {
-    const summary = summarizeProposition([claimBy('pk', 'asserts', 'a', '2025-03-02'), claimBy('us', 'asserts', 'b', '2024-12-30')])
-    expect([summary.firstSeen, summary.lastSeen]).toEqual(['2024-12-30', '2025-03-02'])
+  it('lists parties by stance, best-sourced first, and keeps the totals', () => {
+    const summary = summarizeProposition([party('pk', 'asserts', 1), party('us', 'asserts', 3), party('af', 'no_response')], totals)
+    expect(summary.asserters.map((p) => p.id)).toEqual(['us', 'pk'])
+    expect(summary.noResponse.map((p) => p.id)).toEqual(['af'])
+    expect(summary).toMatchObject(totals)
+  })
+})
+
+describe('partyKeyOf', () => {
+  it.each([
+    ['pk', 'spokesman', 'g1', 'pk'],
+    [null, 'spokesman', 'g1', 'spokesman'],
+    [null, null, 'g1', 'voice:g1'],
+  ])('claimant %s, speaker %s in group %s speaks as %s', (claimant, speaker, group, key) => {
+    expect(partyKeyOf(claimant, speaker, group)).toBe(key)
   })
 })
 

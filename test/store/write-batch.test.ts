@@ -69,13 +69,23 @@ for (const dialect of dialects) {
       expect(rows[2]!.duplicate_of).toBeNull()
     })
 
-    it('replacing a canonical article promotes its oldest copy', async () => {
+    it('replacing a canonical article promotes its oldest copy and regroups what the copies said', async () => {
       const s = await open()
       const [original, copy] = syndicated('promote')
-      await writeBatch(s, [analyzed({ text: original, url: 'https://x/p' }), analyzed({ text: copy, url: 'https://y/p' })])
-      await writeBatch(s, [analyzed({ text: filler('rewritten', 120), url: 'https://x/p' })])
-      const copyRow = await s.db.selectFrom('articles').select(['duplicate_of']).where('url', '=', 'https://y/p').executeTakeFirstOrThrow()
+      const voiceClaim = { entities: [taliban, ttp], claims: [claim({ ...harborsTtp })] }
+      await writeBatch(s, [
+        analyzed({ text: original, url: 'https://x/p', ...voiceClaim }),
+        analyzed({ text: copy, url: 'https://y/p', ...voiceClaim }),
+        analyzed({ text: `${copy} A third copy.`, url: 'https://z/p', ...voiceClaim }),
+      ])
+      expect((await listPropositions(s))[0]).toMatchObject({ status: 'single-source', sourceCount: 1 })
+      await writeBatch(s, [analyzed({ text: filler('rewritten', 120), url: 'https://x/p', ...voiceClaim })])
+      const rows = await s.db.selectFrom('articles').select(['url', 'duplicate_of', 'id']).orderBy('doc_no').execute()
+      const [copyRow, thirdRow] = [rows.find((r) => r.url === 'https://y/p')!, rows.find((r) => r.url === 'https://z/p')!]
       expect(copyRow.duplicate_of).toBeNull()
+      expect(thirdRow.duplicate_of).toBe(copyRow.id)
+      // The rewritten story is a second independent voice; the two copies still speak once.
+      expect((await listPropositions(s))[0]).toMatchObject({ status: 'corroborated', sourceCount: 2, claimCount: 3 })
     })
 
     describe('propositions', () => {

@@ -148,9 +148,18 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('evidence_start', 'integer', (c) => c.notNull())
     .addColumn('evidence_end', 'integer', (c) => c.notNull())
     .addColumn('evidence_text', 'text', (c) => c.notNull())
+    .addColumn('party_key', 'text', (c) => c.notNull())
+    .addColumn('source_group', 'text', (c) => c.notNull())
+    .addColumn('seen', 'text', (c) => c.notNull())
+    .addColumn('outlet', 'text')
     .addPrimaryKeyConstraint('claims_pk', ['article_id', 'ordinal'])
     .execute()
-  await db.schema.createIndex('claims_proposition').on('claims').column('proposition_id').execute()
+  // Covers the aggregation of a proposition: parties per stance, independent sources, first/last seen.
+  await db.schema
+    .createIndex('claims_proposition')
+    .on('claims')
+    .columns(['proposition_id', 'stance', 'party_key', 'source_group', 'seen'])
+    .execute()
 
   await db.schema
     .createTable('propositions')
