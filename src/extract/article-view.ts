@@ -122,6 +122,7 @@ function mask(text: string, start: number, end: number, index: number, refs: Ref
 
 const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean; plural?: boolean }[] = [
   { pattern: /\b(?:the|these|those|both|such) (?:two |three |banned |militant |terrorist |armed |proscribed |separatist )*(?:groups|outfits|organisations|organizations|factions|networks)\b/gi, fits: (t) => t === 'armed_group', plural: true },
+  { pattern: /\b(?:the two|both) (?:sides|countries|governments|nations|neighbou?rs|states|capitals)\b/gi, fits: (t) => t === 'state' || t === 'government', plural: true },
   { pattern: /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi, fits: (t) => t === 'armed_group' },
   { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
   { pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi, fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force' },
@@ -136,6 +137,7 @@ const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boo
 function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, EntityType | 'place'>): void {
   const lastOf = new Map<string, Ref>()
   let lastGroups: Ref[] = []
+  const lastOfKind = new Map<string, Ref[]>()
   for (const sentence of sentences) {
     const additions: { at: number; length: number; refs: Ref[] }[] = []
     for (const { pattern, fits, plural } of DESCRIPTIONS) {
@@ -143,7 +145,8 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
         if (plural) {
           // "the banned outfits", "these groups": every group named in this sentence or, failing that, the last one.
           const groups = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
-          const pool = groups.length >= 2 ? groups : lastGroups.filter((r) => fits(r.type))
+          const earlier = [...lastOfKind.values()].flat().filter((r) => fits(r.type))
+          const pool = groups.length >= 2 ? groups : lastGroups.some((r) => fits(r.type)) ? lastGroups.filter((r) => fits(r.type)) : earlier
           const distinct = pool.filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i)
           if (distinct.length >= 2) additions.push({ at: match.index!, length: match[0].length, refs: distinct.map((r) => ({ ...r, sentence: sentence.index, via: 'description' })) })
           continue
@@ -162,6 +165,8 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
     }
     const groupsHere = sentence.refs.filter((r) => r.type === 'armed_group')
     if (groupsHere.length >= 2) lastGroups = groupsHere
+    const partiesHere = sentence.refs.filter((r) => r.type === 'state' || r.type === 'government')
+    if (partiesHere.length >= 2) lastOfKind.set('parties', partiesHere)
     if (additions.length === 0) continue
     additions.sort((a, b) => b.at - a.at)
     for (const addition of additions) {

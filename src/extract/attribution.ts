@@ -160,6 +160,8 @@ const NOUN_FORMS = new Set(['reports', 'claims', 'claim', 'states', 'notes', 're
 function isVerbUse(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 30), at)
   if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word)) return false
+  // "the alleged mastermind", "a reported attack": participles used as adjectives.
+  if (/^(?:alleged|reported|claimed|suspected|accused|declared|stated|confirmed)$/.test(word) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(before)) return false
   if (BASE_FORMS.has(word) && !/(?:\b(?:they|we|i|you|do|does|did|not|never|also|still|continue to|will|would)|«E\d+»)\s+$/i.test(before)) return false
   if (NOUN_FORMS.has(word)) {
     if (/\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)\s+$/i.test(before)) return false
@@ -299,9 +301,18 @@ function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subj
     const owner = parent ? view.analysis.entities.find((e) => e.id === parent) : undefined
     if (owner) return frame(sentence, cue, stance, subject, { ...subject, id: owner.id, type: owner.type, via: 'parent' }, content, accusation, addressee, responsibility)
   }
-  if (subject.type !== 'person') return frame(sentence, cue, stance, null, subject, content, accusation, addressee, responsibility)
+  if (subject.type !== 'person') return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
   const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
-  return frame(sentence, cue, stance, subject, body ?? subject, content, accusation, addressee, responsibility)
+  return frame(sentence, cue, stance, subject, body ? forState(body, view) : subject, content, accusation, addressee, responsibility)
+}
+
+/** The Foreign Office speaks for its state (the convention of the annotation guide): its claims are the state's. */
+function forState(body: Ref, view: ArticleView): Ref {
+  const entity = view.analysis.entities.find((e) => e.id === body.id)
+  const kb = entity?.kb
+  if (!kb?.parent || !/foreign (?:office|ministry|affairs)|external affairs|\bmofa\b|state department/i.test([kb.name, ...kb.aliases].join(' | '))) return body
+  const state = view.analysis.entities.find((e) => e.id === kb.parent && e.type === 'state')
+  return state ? { ...body, id: state.id, type: 'state', country: state.country, via: 'foreign-office' } : body
 }
 
 const AFFILIATION = /^(?:\s*,?\s*(?:the\s+)?(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s+(?:of|for|to)\s+(?:the\s+)?)$/i

@@ -27,8 +27,8 @@ export interface EventDraft {
 const MATERIAL: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'CONSULT', 'AGREE', 'MOBILIZE', 'SANCTION', 'RETREAT', 'AID'])
 const ACTING_TYPES = new Set(['armed_group', 'state', 'government', 'security_force', 'political_party', 'organization', 'international_org', 'person'])
 /** Triggers that name an event only with a count, a place or a named party beside them. */
-const WEAK = new Set(['killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
-const MODAL_BEFORE = /\b(?:could|would|might|may|will|to|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$/i
+const WEAK = new Set(['death', 'deaths', 'died', 'dead', 'killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
+const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:\w+\s+){0,3}$/i
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
@@ -61,6 +61,9 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
     const spec = byWord.get(word)
     if (!spec || !MATERIAL.has(spec.type)) continue
     const at = match.index!
+    // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
+    if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
+    if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
     if (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) && !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))) continue
     if (found.some((e) => e.type === spec.type && Math.abs(e.at - at) < 60)) {
       const same = found.find((e) => e.type === spec.type)!
@@ -75,6 +78,7 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
     if (fatalities) fatalitiesUsed = true
     const grounded = fatalities !== null || place !== null || actors.length > 0 || targets.length > 0
     if (WEAK.has(word) && !grounded) continue
+    if (spec.type === 'RETREAT' && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word) && !fatalities) continue
     found.push({
       type: spec.type,
@@ -110,6 +114,11 @@ function participants(sentence: MaskedSentence, at: number, word: string, scope:
   if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
   const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
   if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
+  // "Jafar's capture", "his arrest": the possessor of an event noun is who it was done to.
+  const possessor = /(«E\d+»)(?:’s|'s)?\s+(?:\w+\s+)?$/.exec(before)
+  if (possessor && /^(?:capture|arrest|arrests|detention|abduction|killing|death|assassination|kidnapping|disappearance|transfer|handover|extradition)$/.test(word)) {
+    return { actors, targets: uniqueRefs([...targets, ...refsIn(sentence, possessor[1]!).filter(acting)]) }
+  }
   const beforeRefs = refsIn(sentence, before).filter(acting).filter((r) => r.type !== 'person' || type === 'COERCE' || type === 'PROTEST' || type === 'CONSULT')
   if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
     const nearest = beforeRefs[beforeRefs.length - 1]!
@@ -211,7 +220,8 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
       merged.push(draft)
       continue
     }
-    same.actors = uniqueRefs([...same.actors, ...draft.actors])
+    // A later mention adds participants but never turns who was acted on into who acted.
+    same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
     same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
     same.place = morePrecise(same.place, draft.place)
     if (!same.date.start && draft.date.start) same.date = draft.date
@@ -230,8 +240,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
-  const near = Math.abs(a.sentence.index - b.sentence.index) <= 2
-  return near || (a.place !== null && b.place !== null && a.place.id === b.place.id)
+  const distance = Math.abs(a.sentence.index - b.sentence.index)
+  return distance <= 2 || (distance <= 6 && a.place !== null && b.place !== null && a.place.id === b.place.id)
 }
 
 function sameIds(a: Ref[], b: Ref[]): boolean {

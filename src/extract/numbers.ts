@@ -85,7 +85,7 @@ function readBareCount(text: string): Count | undefined {
   return undefined
 }
 
-const DEATH_AFTER = /^\s*(?:(?:[a-z-]+\s+){0,4}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
+const DEATH_AFTER = /^\s*(?:(?:[a-z-]+\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
 const DEATH_BEFORE = /\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:rose|climbed|jumped|reached|stood|stands|has risen|is|was)?\s*(?:to|at)?|toll (?:rose|climbed|reached|stood)\s*(?:to|at)?|deaths of|death of|resulted in the killings? of|resulted in|lives of|killing of|bodies of)\s*$/i
 
 /**
@@ -115,6 +115,7 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
   }
   const coordinated = coordinatedCounts(sentence)
   if (coordinated) return coordinated
+  if (found.length === 0 && /\b(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b/i.test(sentence)) return { low: 1, best: 1, high: 1 }
   if (found.length === 0) return null
   const first = found[0]!.count
   return { low: first.low, best: first.best, high: first.high }

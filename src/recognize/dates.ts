@@ -77,7 +77,7 @@ function fromChrono(text: string, result: chrono.ParsedResult, ref: Date | null)
   const lead = /^(?:on|in|at|since|by|from|during)\s+/i.exec(text.slice(from, end))
   if (lead && !partMatch) from += lead[0].length
   const base = { start: from, end, text: text.slice(from, end) }
-  if (!ref && /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text)) {
+  if (!ref && (!hasYear || /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text))) {
     return { ...base, granularity: 'day', range: null }
   }
 

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ArticlesTable, Database } from './schema.js'
-import { decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../resolve/minhash.js'
+import { bandKeys, decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../resolve/minhash.js'
 
 type Db = Kysely<Database>
 
@@ -58,7 +58,11 @@ export async function findNearDuplicate(db: Db, signature: Uint32Array, bandKeys
 
 /** Removes the article row, its bands and mentions; claims and event reports are removed by their own modules. */
 export async function deleteArticleRow(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('article_bands').where('article_id', '=', id).execute()
+  const article = await db.selectFrom('articles').select('signature').where('id', '=', id).executeTakeFirst()
+  if (article) {
+    const keys = bandKeys(decodeSignature(article.signature))
+    await db.deleteFrom('article_bands').where('band_key', 'in', keys).where('article_id', '=', id).execute()
+  }
   await db.deleteFrom('entity_mentions').where('article_id', '=', id).execute()
   await db.deleteFrom('place_mentions').where('article_id', '=', id).execute()
   await db.deleteFrom('articles').where('id', '=', id).execute()

@@ -53,6 +53,12 @@ for (const dialect of dialects) {
         analyzed({ text: filler('v2'), url: 'https://x/story', entities: [bla, pakistan], claims: [claim({ subject: 'actor:bla', relation: 'attacks', object: 'actor:pakistan', claimant: 'actor:bla' })] }),
       ])
       expect(outcome).toEqual(['replaced'])
+      const orphans = await s.db
+        .selectFrom('article_bands')
+        .select('article_id')
+        .where('article_id', 'not in', s.db.selectFrom('articles').select('id'))
+        .execute()
+      expect(orphans).toEqual([])
       const stats = await storeStats(s)
       expect(stats).toMatchObject({ articles: 1, claims: 1, propositions: 1 })
       const [only] = await listPropositions(s)

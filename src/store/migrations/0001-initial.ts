@@ -27,13 +27,14 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema.createIndex('articles_duplicate_of').on('articles').column('duplicate_of').execute()
   await db.schema.createIndex('articles_published').on('articles').column('published').execute()
 
+  // LSH bands: looked up by key only; an article's own keys are recomputed from its signature to delete them.
   await db.schema
     .createTable('article_bands')
     .addColumn('band_key', 'text', (c) => c.notNull())
     .addColumn('article_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_bands_pk', ['band_key', 'article_id'])
+    .$call((table) => (dialect === 'sqlite' ? table.modifyEnd(sql`WITHOUT ROWID`) : table))
     .execute()
-  await db.schema.createIndex('article_bands_article').on('article_bands').column('article_id').execute()
 
   await db.schema
     .createTable('entities')
