@@ -28,7 +28,7 @@ const MATERIAL: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'PROTEST'
 const ACTING_TYPES = new Set(['armed_group', 'state', 'government', 'security_force', 'political_party', 'organization', 'international_org', 'person'])
 /** Triggers that name an event only with a count, a place or a named party beside them. */
 const WEAK = new Set(['death', 'deaths', 'died', 'dead', 'killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
-const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:\w+\s+){0,3}$/i
+const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:\w+\s+){0,2}$/i
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
@@ -120,9 +120,20 @@ function participants(sentence: MaskedSentence, at: number, word: string, scope:
     return { actors, targets: uniqueRefs([...targets, ...refsIn(sentence, possessor[1]!).filter(acting)]) }
   }
   const beforeRefs = refsIn(sentence, before).filter(acting).filter((r) => r.type !== 'person' || type === 'COERCE' || type === 'PROTEST' || type === 'CONSULT')
+  // "the alleged mastermind behind the … bombing": the mastermind is its actor.
+  const mastermind = /(«E\d+»)[^«]{0,40}\b(?:mastermind|perpetrators?|planners?|architects?|orchestrators?|masterminds)\s+(?:of|behind)\b[^«]{0,60}$/.exec(before)
+  if (actors.length === 0 && mastermind) actors.push(...refsIn(sentence, mastermind[1]!))
   if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
-    const nearest = beforeRefs[beforeRefs.length - 1]!
-    actors.push(nearest)
+    // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
+    const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
+    const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
+    actors.push(...(nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]))
+  }
+  // "a clash with the BLA": the party the speaker clashed with is the one that attacked it, in its account.
+  const clashWith = /^\s*(?:with|between)\s+(?:the\s+)?(?:\w+\s+)?(«E\d+»)/.exec(after)
+  if (clashWith && /^(?:clash|clashes|clashed|battle|battles|fighting|gunbattle|gun battle|firefight|encounter)$/.test(word)) {
+    const other = refsIn(sentence, clashWith[1]!).filter(acting)
+    return { actors: other, targets: uniqueRefs([...actors, ...targets]).filter((t) => !other.some((o) => o.id === t.id)) }
   }
   const objectMatch = /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
   if (objectMatch && !passive) targets.push(...refsIn(sentence, objectMatch[1]!).filter(acting).filter((r) => !actors.some((a) => a.id === r.id)))

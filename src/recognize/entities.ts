@@ -111,6 +111,7 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   builder.addCollectives()
   builder.addUnidentified()
   builder.addNewNames()
+  builder.addDescriptors()
   builder.addGenericForces()
   builder.linkSurnames()
   builder.addTitledSingles()
@@ -460,6 +461,27 @@ class EntityBuilder {
     if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return undefined
     const text = tokens[end + 1]!.text
     return /^[A-Z][A-Za-z]{1,7}$/.test(text) && /[A-Z].*[A-Z]/.test(text) ? { text, first: end + 1, end: end + 2 } : undefined
+  }
+
+  /**
+   * "Baloch militants", "Baloch insurgents": a generic descriptor names the armed group the article names whose
+   * name carries the same word (SPEC §4); when the article names none, or several, it is no entity.
+   */
+  addDescriptors(): void {
+    const tokens = this.tokens
+    const heads = /^(?:militants|insurgents|separatists|rebels|fighters|nationalists|guerrillas|groups|outfits)$/
+    const groups = [...this.byId.values()].filter((e) => e.type === 'armed_group' && e.kb)
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const word = tokens[i]!
+      if (!/^\p{Lu}\p{Ll}+$/u.test(word.text) || !this.isFree(i, i + 2)) continue
+      let end = i + 1
+      if (/^(?:armed|militant|insurgent|separatist)$/.test(tokens[end]!.folded) && tokens[end + 1]) end++
+      if (!heads.test(tokens[end]!.folded) || tokens[end]!.sentence !== word.sentence) continue
+      const named = groups.filter((g) => [g.name, ...(g.kb?.aliases ?? [])].some((n) => n.split(/[\s-]+/).some((part) => foldText(part) === word.folded)))
+      if (named.length !== 1) continue
+      this.add(named[0]!, this.mentionOf(i, end + 1, 'descriptor'))
+      i = end
+    }
   }
 
   /** Bare "security forces", "the army", "police": the forces of the article's country, when it has one. */
