@@ -3,7 +3,7 @@ import { lexicon } from '../recognize/lexicon.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { ClaimDraft } from './claims.js'
-import { fatalitiesIn } from './numbers.js'
+import { locatedFatalitiesIn } from './numbers.js'
 
 interface TriggerLexicon {
   triggers: { words: string[]; type: EventType; mode: string | null }[]
@@ -27,8 +27,8 @@ export interface EventDraft {
 const MATERIAL: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'CONSULT', 'AGREE', 'MOBILIZE', 'SANCTION', 'RETREAT', 'AID'])
 const ACTING_TYPES = new Set(['armed_group', 'state', 'government', 'security_force', 'political_party', 'organization', 'international_org', 'person'])
 /** Triggers that name an event only with a count, a place or a named party beside them. */
-const WEAK = new Set(['death', 'deaths', 'died', 'dead', 'killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
-const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:\w+\s+){0,2}$/i
+const WEAK = new Set(['operation', 'operations', 'death', 'deaths', 'died', 'dead', 'killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
+const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
@@ -46,16 +46,17 @@ function triggers() {
 /** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
 export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
   const drafts: EventDraft[] = []
-  for (const sentence of view.sentences) drafts.push(...materialEvents(view, sentence, frames))
+  for (const sentence of view.sentences) drafts.push(...materialEvents(view, sentence, frames, drafts))
   drafts.push(...speechEvents(frames, claims, view))
   return mergeEvents(drafts)
 }
 
-function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Frame[]): EventDraft[] {
+const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
+
+function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Frame[], earlier: EventDraft[]): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
   const sentenceFrames = frames.filter((f) => f.sentence === sentence)
-  let fatalitiesUsed = false
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const spec = byWord.get(word)
@@ -65,7 +66,7 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
     if (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) && !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))) continue
-    if (found.some((e) => e.type === spec.type && Math.abs(e.at - at) < 60)) {
+    if (found.some((e) => e.type === spec.type && Math.abs(e.at - at) < 25)) {
       const same = found.find((e) => e.type === spec.type)!
       if (!same.mode && spec.mode) same.mode = spec.mode
       continue
@@ -74,12 +75,18 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
     const scope: [number, number] = frame ? frame.content : [0, sentence.masked.length]
     const { actors, targets } = participants(sentence, at, word, scope, spec.type)
     const place = placeOf(sentence, at, scope)
-    const fatalities = spec.type === 'ASSAULT' && !fatalitiesUsed ? fatalitiesIn(sentence.text) : null
-    if (fatalities) fatalitiesUsed = true
-    const grounded = fatalities !== null || place !== null || actors.length > 0 || targets.length > 0
-    if (WEAK.has(word) && !grounded) continue
-    if (spec.type === 'RETREAT' && targets.length === 0) continue
-    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word) && !fatalities) continue
+    const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
+    const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
+    const specificPlace = place !== null && place.placeKind !== 'country'
+    const grounded = fatalities !== null || specificPlace || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
+    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0))) continue
+    if (!grounded && WEAK.has(word)) continue
+    if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
+    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
+    if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
+    if (/^(?:banned|proscribed|outlawed)$/.test(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))) continue
+    // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
+    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && earlier.some((e) => e.type === spec.type)) continue
     found.push({
       type: spec.type,
       mode: spec.mode,
@@ -96,11 +103,29 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
   return found
 }
 
+/**
+ * A count of the dead belongs to the event word nearest to it ("the attack has drawn comparisons to the 2014
+ * massacre, in which 130 were killed" gives 130 to the massacre). Offsets compare in proportion, since the masked
+ * sentence is shorter than the text.
+ */
+function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, found: EventDraft[]): boolean {
+  const scale = sentence.text.length / Math.max(1, sentence.masked.length)
+  const distance = (maskedAt: number) => Math.abs(maskedAt * scale - countAt)
+  const { pattern, byWord } = triggers()
+  let best = at
+  for (const match of sentence.masked.matchAll(pattern)) {
+    if (byWord.get(match[0].toLowerCase().replace(/\s+/g, ' '))?.type !== 'ASSAULT') continue
+    if (distance(match.index!) < distance(best)) best = match.index!
+  }
+  return Math.abs(best - at) < 25 && !found.some((e) => e.fatalities !== null)
+}
+
 /** "attacks over the past four years in four countries": a count of many events is no event. */
 function isAggregate(masked: string, at: number, word: string): boolean {
+  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at))) return true
   if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
   const around = masked.slice(Math.max(0, at - 40), at + 80)
-  return /\b(?:numerous|several|many|multiple|series of|past \w+ (?:years|months)|over the (?:past|last)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
+  return /\b(?:numerous|several|many|multiple|separate|persistent|series of|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
 }
 
 function participants(sentence: MaskedSentence, at: number, word: string, scope: [number, number], type: EventType): { actors: Ref[]; targets: Ref[] } {
@@ -160,7 +185,7 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   sentence.refs.forEach((ref, i) => {
     const pos = sentence.refAt[i]!
     if (ref.kind !== 'place' || ref.via === 'soil' || pos < scope[0] || pos > scope[1]) return
-    const locative = /\b(?:in|at|near|outside|inside|on|across|from)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
+    const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
     const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200
     if (!best || score > best.score) best = { ref, score }
   })
@@ -168,7 +193,10 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
 }
 
 function dateOf(sentence: MaskedSentence, _at: number, view: ArticleView): DateRange {
-  const date = sentence.dates.find((d) => d.range !== null) ?? sentence.dates[0]
+  // "…, the army said on Sunday": a date on the verb of saying dates the statement, not the event.
+  const offset = (d: { start: number }) => d.start - sentence.start
+  const ofEvent = sentence.dates.filter((d) => !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(sentence.text.slice(Math.max(0, offset(d) - 18), offset(d))))
+  const date = ofEvent.find((d) => d.range !== null) ?? ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
   void view
   return { start: null, end: null, text: null }

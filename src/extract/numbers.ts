@@ -94,6 +94,11 @@ const DEATH_BEFORE = /\b(?:killed|killing|kills|claimed the lives of|left|leavin
  * insurgents"); a count after "including" is part of the one before it and is not added.
  */
 export function fatalitiesIn(sentence: string): Fatalities | null {
+  return locatedFatalitiesIn(sentence)?.fatalities ?? null
+}
+
+/** Like `fatalitiesIn`, with where in the sentence the count stands (to give it to the nearest event word). */
+export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities; at: number } | null {
   const found: { start: number; count: Count }[] = []
   const re = /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
   for (const match of sentence.matchAll(re)) {
@@ -115,14 +120,15 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
   }
   const coordinated = coordinatedCounts(sentence)
   if (coordinated) return coordinated
-  if (found.length === 0 && /\b(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b/i.test(sentence)) return { low: 1, best: 1, high: 1 }
+  const single = /\b(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b/i.exec(sentence)
+  if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
   if (found.length === 0) return null
-  const first = found[0]!.count
-  return { low: first.low, best: first.best, high: first.high }
+  const first = found[0]!
+  return { fatalities: { low: first.count.low, best: first.count.best, high: first.count.high }, at: first.start }
 }
 
 /** "two officers and two insurgents were killed" → 4. */
-function coordinatedCounts(sentence: string): Fatalities | null {
+function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: number } | null {
   const pattern = /((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:were|have been|had been|was)\s+(?:killed|martyred|slain|shot dead)/i
   const match = pattern.exec(sentence)
   if (!match) return null
@@ -132,5 +138,5 @@ function coordinatedCounts(sentence: string): Fatalities | null {
     if (!count) return null
     total += count.best
   }
-  return { low: total, best: total, high: total }
+  return { fatalities: { low: total, best: total, high: total }, at: match.index }
 }
