@@ -83,6 +83,8 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
+    // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
+    if (spec.type === 'ASSAULT' && /s$/.test(word) && !/^(?:clashes|blasts|twin blasts|airstrikes|air strikes|strikes)$/.test(word) && !fatalities && !specificPlace) continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
     if (/^(?:banned|proscribed|outlawed)$/.test(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))) continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
@@ -125,7 +127,7 @@ function isAggregate(masked: string, at: number, word: string): boolean {
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at))) return true
   if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
   const around = masked.slice(Math.max(0, at - 40), at + 80)
-  return /\b(?:numerous|several|many|multiple|separate|persistent|series of|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
+  return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|series of|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
 }
 
 function participants(sentence: MaskedSentence, at: number, word: string, scope: [number, number], type: EventType): { actors: Ref[]; targets: Ref[] } {
