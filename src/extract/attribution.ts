@@ -50,6 +50,8 @@ function cues() {
 
 /** The actor whose video, statement or report the article is discussing: "the video" refers back to it. */
 let lastDocumentOwner: Ref | undefined
+/** The last person named, for "He alleged" after a sentence that named but did not quote them. */
+let lastPerson: Ref | undefined
 const OWNED_DOCUMENT = /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message|post|communique|assessment|audio|footage)\b|\b(?:video|statement|report|study|message|communique|assessment)\s+(?:released |issued |published )?by\s+(?:the\s+)?«E(\d+)»|«E(\d+)»\s+(?:released|issued|published|shared)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message)/i
 
 function documentOwner(sentence: MaskedSentence): Ref | undefined {
@@ -66,10 +68,12 @@ export function findFrames(view: ArticleView): Frame[] {
   const frames: Frame[] = []
   let previous: Frame | undefined
   lastDocumentOwner = undefined
+  lastPerson = undefined
   for (const sentence of view.sentences) {
     const owner = documentOwner(sentence)
     if (owner) lastDocumentOwner = owner
     const found = framesIn(sentence, previous, view)
+    for (const ref of sentence.refs) if (ref.type === 'person') lastPerson = ref
     frames.push(...found)
     if (found.length > 0) previous = found[found.length - 1]
   }
@@ -221,7 +225,8 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
     const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)
-    const resolved = documentWord && lastDocumentOwner ? lastDocumentOwner : p === 'he' || p === 'she' ? last?.speaker ?? last?.claimant : last?.claimant ?? last?.speaker
+    const personal = p === 'he' || p === 'she'
+    const resolved = documentWord && lastDocumentOwner ? lastDocumentOwner : personal ? last?.speaker ?? lastPerson ?? last?.claimant : last?.claimant ?? last?.speaker
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing') || /^claiming\b/.test(word)) {

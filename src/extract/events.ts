@@ -71,6 +71,13 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
       if (!same.mode && spec.mode) same.mode = spec.mode
       continue
     }
+    // ", killing four soldiers": a participle after the main clause continues its event.
+    const continued = found.find((e) => e.type === spec.type)
+    if (continued && /ing$/.test(word) && /,\s*$/.test(sentence.masked.slice(0, at))) {
+      const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
+      if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
+      continue
+    }
     const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
     const scope: [number, number] = frame ? frame.content : [0, sentence.masked.length]
     const { actors, targets } = participants(sentence, at, word, scope, spec.type)

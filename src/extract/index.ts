@@ -18,10 +18,12 @@ export function extract(analysis: ArticleAnalysis): Extraction {
   const view = buildArticleView(analysis)
   const frames = findFrames(view)
   let assaults: EventDraft[] = []
+  // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
-    const near = assaults.filter((e) => e.type === 'ASSAULT' && Math.abs(e.sentence.index - frame.sentence.index) <= 1)
-    const event = near.find((e) => e.sentence.index === frame.sentence.index) ?? near[0]
-    return event?.targets[0] ?? event?.place ?? null
+    const here = assaults.find((e) => e.sentence.index === frame.sentence.index)
+    const before = assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
+    const event = here ?? before
+    return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
   }
   assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
   const claims = draftClaims(view, frames, responsibilityObject)

@@ -49,6 +49,12 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
   const analysis = analyzeArticle(source, options)
   const { cleaned } = analysis
   const { events, claims } = extract(analysis)
+  const entities = analysis.entities.map(toEntityRecord)
+  // A spokesperson's body may go unnamed ("Mujahid said"): the claims still name it, so the record carries it.
+  for (const id of new Set([...claims.map((c) => c.claimant), ...events.flatMap((e) => e.actors)])) {
+    const actor = id && !entities.some((e) => e.id === id) ? loadResources().actors.kb.byId.get(id) : undefined
+    if (actor) entities.push({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] })
+  }
   return {
     schema: SCHEMA_ID,
     document: {
@@ -61,7 +67,7 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
       text: cleaned.text,
       removed: cleaned.removed,
     },
-    entities: analysis.entities.map(toEntityRecord),
+    entities,
     places: analysis.places.map(toPlaceRecord),
     events,
     claims,

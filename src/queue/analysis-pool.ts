@@ -18,6 +18,15 @@ interface Pending {
 interface Slot {
   worker: Worker
   pending: Map<number, Pending>
+  answered: number
+}
+
+/** The analysis threads die before doing any work (their script cannot load): nothing can be analysed. */
+export class AnalysisThreadsBroken extends Error {
+  constructor(cause: Error) {
+    super(`analysis threads cannot start: ${cause.message}`)
+    this.name = 'AnalysisThreadsBroken'
+  }
 }
 
 /** A fixed set of worker threads running the analysis; each job goes to the least busy thread. */
@@ -25,6 +34,8 @@ export class AnalysisPool {
   private readonly slots: Slot[] = []
   private nextId = 0
   private closed = false
+  /** Set when a thread dies before answering anything: its script cannot run, so respawning would loop. */
+  private broken: Error | null = null
 
   constructor(
     readonly size: number,
@@ -35,6 +46,7 @@ export class AnalysisPool {
 
   analyze(source: SourceDocument, referenceDate: string | null = null): Promise<AnalyzedArticle> {
     if (this.closed) return Promise.reject(new Error('analysis pool is closed'))
+    if (this.broken) return Promise.reject(this.broken)
     const slot = this.slots.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
@@ -49,11 +61,12 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map() }
+    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map(), answered: 0 }
     slot.worker.on('message', (response: AnalysisResponse) => {
       const pending = slot.pending.get(response.id)
       if (!pending) return
       slot.pending.delete(response.id)
+      slot.answered++
       if (response.ok) pending.resolve(response.article)
       else pending.reject(new Error(response.error))
     })
@@ -61,7 +74,8 @@ export class AnalysisPool {
     const fail = (error: Error): void => {
       for (const pending of slot.pending.values()) pending.reject(error)
       slot.pending.clear()
-      if (this.closed) return
+      if (slot.answered === 0) this.broken = new AnalysisThreadsBroken(error)
+      if (this.closed || this.broken) return
       const index = this.slots.indexOf(slot)
       if (index >= 0) this.slots[index] = this.spawn()
     }

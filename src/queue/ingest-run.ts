@@ -2,7 +2,7 @@ import { readSources, type InputFailure } from '../ingest/read-sources.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
-import { AnalysisPool } from './analysis-pool.js'
+import { AnalysisPool, AnalysisThreadsBroken } from './analysis-pool.js'
 import { analyzeForStore } from './analyze-job.js'
 import { readRecords } from './read-records.js'
 
@@ -58,8 +58,10 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   let writes: Promise<void> = Promise.resolve()
   let queuedBatches = 0
   let writeError: unknown = null
+  let fatal: AnalysisThreadsBroken | null = null
   const throwIfWriteFailed = (): void => {
     if (writeError !== null) throw writeError
+    if (fatal) throw fatal
   }
   const flush = (): void => {
     if (pending.length === 0) return
@@ -96,7 +98,10 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
           pending.push(article)
           if (pending.length >= batchSize) flush()
         },
-        (error: unknown) => fail({ name, error: `${name}: analysis failed: ${error instanceof Error ? error.message : String(error)}` }),
+        (error: unknown) => {
+          if (error instanceof AnalysisThreadsBroken) fatal ??= error
+          else fail({ name, error: `${name}: analysis failed: ${error instanceof Error ? error.message : String(error)}` })
+        },
       )
       inFlight.add(task)
       void task.finally(() => inFlight.delete(task))

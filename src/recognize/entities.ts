@@ -229,6 +229,8 @@ class EntityBuilder {
       if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
+    // The agent of a passive: "backed by India", "carried out by Iran".
+    if (inSentence(prev) && prev.folded === 'by' && inSentence(prev2) && (prev2.pos === 'VERB' || /ed$/.test(prev2.folded))) return true
     if (inSentence(prev) && (prev.folded === 'on' || prev.folded === 'for') && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
     if (inSentence(prev) && prev.folded === 'with' && inSentence(prev2) && /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)) return true
     let next = end

@@ -262,7 +262,7 @@ export async function listEvents(store: Store, filter: EventFilter = {}): Promis
     query = query.where((eb) => eb.or(ids.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])))
   }
   const rows = await query
-    .orderBy('date_start', 'desc')
+    .orderBy('date_start', (order) => order.desc().nullsLast())
     .orderBy('source_count', 'desc')
     .orderBy('id')
     .limit(filter.limit ?? 50)

@@ -265,6 +265,16 @@ for (const dialect of dialects) {
         })
       }
 
+      it('lists dated events newest first and undated ones last', async () => {
+        const s = await open()
+        await writeBatch(s, [
+          analyzed({ text: filler('n1'), events: [event({ type: 'PROTEST' })] }),
+          analyzed({ text: filler('n2'), entities: [bla], places: [quetta], events: [attack()] }),
+          analyzed({ text: filler('n3'), entities: [bla], places: [quetta], events: [attack({ date: { start: '2025-05-01', end: '2025-05-01', text: null } })] }),
+        ])
+        expect((await listEvents(s)).map((e) => e.dateStart)).toEqual(['2025-05-01', '2025-03-11', null])
+      })
+
       it('counts syndicated copies of a report as one source, and filters by type, place and date', async () => {
         const s = await open()
         const [a, b] = syndicated('evt')
