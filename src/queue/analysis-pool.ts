@@ -72,9 +72,9 @@ export class AnalysisPool {
     })
     // A thread that dies (out of memory, native crash) fails its jobs and is replaced.
     const fail = (error: Error): void => {
-      for (const pending of slot.pending.values()) pending.reject(error)
+      if (slot.answered === 0) this.broken ??= new AnalysisThreadsBroken(error)
+      for (const pending of slot.pending.values()) pending.reject(this.broken ?? error)
       slot.pending.clear()
-      if (slot.answered === 0) this.broken = new AnalysisThreadsBroken(error)
       if (this.closed || this.broken) return
       const index = this.slots.indexOf(slot)
       if (index >= 0) this.slots[index] = this.spawn()

@@ -352,9 +352,8 @@ class EntityBuilder {
       if (!entity) continue
       const acronym = this.parentheticalAcronym(end)
       if (acronym) {
-        entity.surfaces.add(acronym.text)
+        this.add(entity, this.mentionOf(acronym.first, acronym.end, 'acronym'))
         acronyms.set(acronym.text, entity)
-        for (let k = acronym.first; k < acronym.end; k++) this.taken[k] = true
       }
       i = end - 1
     }

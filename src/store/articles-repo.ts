@@ -4,14 +4,14 @@ import { bandKeys, decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } 
 
 type Db = Kysely<Database>
 
-export async function articleExists(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()
-  return row !== undefined
-}
-
-export async function findArticleIdsByUrl(db: Db, url: string): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('id').where('url', '=', url).execute()
-  return rows.map((row) => row.id)
+/** Whether the article (by cleaned-text hash) is stored, and which stored articles share its URL: one round trip. */
+export async function findArticleOrUrl(db: Db, id: string, url: string | null): Promise<{ exists: boolean; sameUrl: string[] }> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where((eb) => (url === null ? eb('id', '=', id) : eb.or([eb('id', '=', id), eb('url', '=', url)])))
+    .execute()
+  return { exists: rows.some((row) => row.id === id), sameUrl: rows.map((row) => row.id).filter((other) => other !== id) }
 }
 
 export async function insertArticle(db: Db, article: Insertable<ArticlesTable>, bandKeys: string[]): Promise<void> {

@@ -73,11 +73,12 @@ export async function recordMerge(db: Db, decision: MergeDecision): Promise<void
     .execute()
 }
 
-export async function insertEntityMentions(db: Db, articleId: string, entityId: string, mentions: Span[]): Promise<void> {
+/** All mentions of one article's entities, in as few statements as the chunk size allows. */
+export async function insertEntityMentions(db: Db, articleId: string, mentions: Array<{ entityId: string; spans: Span[] }>): Promise<void> {
   await insertInChunks(
     db,
     'entity_mentions',
-    mentions.map((span) => ({ article_id: articleId, entity_id: entityId, start: span.start, end: span.end })),
+    mentions.flatMap(({ entityId, spans }) => spans.map((span) => ({ article_id: articleId, entity_id: entityId, start: span.start, end: span.end }))),
   )
 }
 
@@ -98,10 +99,10 @@ export async function upsertPlace(db: Db, place: PlaceRecord): Promise<void> {
     .execute()
 }
 
-export async function insertPlaceMentions(db: Db, articleId: string, placeId: string, mentions: Span[]): Promise<void> {
+export async function insertPlaceMentions(db: Db, articleId: string, mentions: Array<{ placeId: string; spans: Span[] }>): Promise<void> {
   await insertInChunks(
     db,
     'place_mentions',
-    mentions.map((span) => ({ article_id: articleId, place_id: placeId, start: span.start, end: span.end })),
+    mentions.flatMap(({ placeId, spans }) => spans.map((span) => ({ article_id: articleId, place_id: placeId, start: span.start, end: span.end }))),
   )
 }

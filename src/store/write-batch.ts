@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
 import type { Store } from './open-store.js'
-import { articleExists, deleteArticleRow, findArticleIdsByUrl, findNearDuplicate, insertArticle, promoteOldestCopy } from './articles-repo.js'
+import { deleteArticleRow, findArticleOrUrl, findNearDuplicate, insertArticle, promoteOldestCopy } from './articles-repo.js'
 import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
 import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims } from './claims-repo.js'
 import { createEvent, deleteEventSourcesOf, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
@@ -92,8 +92,8 @@ class Touched {
 
 async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, ingestedAt: string, touched: Touched, stored: StoredIds): Promise<WriteOutcome> {
   const { document } = article.record
-  if (await articleExists(db, document.id)) return 'unchanged'
-  const previous = document.url ? await findArticleIdsByUrl(db, document.url) : []
+  const { exists, sameUrl: previous } = await findArticleOrUrl(db, document.id, document.url)
+  if (exists) return 'unchanged'
   for (const id of previous) await removeArticle(db, id, touched)
 
   const signature = decodeSignature(article.signature)
@@ -147,14 +147,14 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
   const articleId = record.document.id
   const identity = await resolveEntities(db, record.entities, articleId, stored)
   const idOf = (id: string): string => identity.get(id) ?? id
-  for (const entity of record.entities) await insertEntityMentions(db, articleId, idOf(entity.id), entity.mentions)
+  await insertEntityMentions(db, articleId, record.entities.map((entity) => ({ entityId: idOf(entity.id), spans: entity.mentions })))
   for (const place of record.places) {
     if (!stored.has(place.id)) {
       await upsertPlace(db, place)
       stored.add(place.id)
     }
-    await insertPlaceMentions(db, articleId, place.id, place.mentions)
   }
+  await insertPlaceMentions(db, articleId, record.places.map((place) => ({ placeId: place.id, spans: place.mentions })))
 
   const text = record.document.text
   const claims = record.claims.map((claim, ordinal) => {

@@ -1,0 +1,303 @@
+import type { Store } from '../store/open-store.js'
+import { searchArticles, storeStats } from '../store/queries.js'
+import type { PropositionStatus } from '../resolve/propositions.js'
+import {
+  actorNetwork,
+  entityExtras,
+  entityProfile,
+  eventReports,
+  eventTimeline,
+  getArticle,
+  getEvent,
+  getProposition,
+  mostActiveActors,
+  NETWORK_RELATIONS,
+  placesWithEvents,
+  propositionStatements,
+  queryEvents,
+  queryPropositions,
+  searchNames,
+} from './store-views.js'
+import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
+import { HttpError } from './http-error.js'
+
+/** One endpoint: its schemas drive both request validation and the OpenAPI document. */
+export interface ApiRoute {
+  method: 'GET' | 'POST'
+  url: string
+  summary: string
+  params?: ObjectSchema
+  querystring?: ObjectSchema
+  body?: ObjectSchema
+  /** Needs the bearer token. */
+  write?: boolean
+  handler(context: RouteContext): Promise<unknown>
+}
+
+export interface RouteContext {
+  store: Store
+  params: Record<string, string>
+  query: Record<string, unknown>
+  body: unknown
+  /** Serializes writes and clears cached reads. */
+  afterWrite(): void
+}
+
+export interface ObjectSchema {
+  type: 'object'
+  properties: Record<string, Record<string, unknown>>
+  required?: string[]
+  additionalProperties?: boolean
+}
+
+
+const EVENT_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
+const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of']
+const STATUSES: PropositionStatus[] = ['contested', 'corroborated', 'single-source']
+const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }
+const NAME = { type: 'string', minLength: 1, maxLength: 200 }
+const ID = { type: 'string', minLength: 1, maxLength: 300 }
+
+function paging(maxLimit: number, defaultLimit = 50): Record<string, Record<string, unknown>> {
+  return {
+    limit: { type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
+  }
+}
+
+function query(properties: Record<string, Record<string, unknown>>): ObjectSchema {
+  return { type: 'object', properties, additionalProperties: false }
+}
+
+const idParam: ObjectSchema = { type: 'object', properties: { id: ID }, required: ['id'] }
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+function checkRange(since: unknown, until: unknown): void {
+  if (typeof since === 'string' && typeof until === 'string' && since > until) throw new HttpError(400, `since (${since}) is after until (${until})`)
+}
+
+function parseBbox(value: unknown): [number, number, number, number] | undefined {
+  if (typeof value !== 'string' || value === '') return undefined
+  const parts = value.split(',').map(Number)
+  const [west, south, east, north] = parts
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || west! > east! || south! > north! || south! < -90 || north! > 90) {
+    throw new HttpError(400, `bbox must be west,south,east,north in degrees with west <= east and south <= north, got "${value}"`)
+  }
+  return [west!, south!, east!, north!]
+}
+
+function found<T>(value: T | null, what: string, id: string): T {
+  if (value === null) throw new HttpError(404, `no ${what} with id "${id}"`)
+  return value
+}
+
+export const apiRoutes: ApiRoute[] = [
+  {
+    method: 'GET',
+    url: '/api/stats',
+    summary: 'Counts of what the store holds',
+    handler: ({ store }) => storeStats(store),
+  },
+  {
+    method: 'GET',
+    url: '/api/overview',
+    summary: 'Counts, the most contested propositions, latest events and most active actors',
+    querystring: query({ limit: { type: 'integer', minimum: 1, maximum: 50, default: 8 } }),
+    handler: async ({ store, query: q }) => {
+      const limit = q['limit'] as number
+      return {
+        stats: await storeStats(store),
+        contested: (await queryPropositions(store, { status: 'contested', limit, offset: 0 })).items,
+        latestEvents: (await queryEvents(store, { limit, offset: 0 })).items,
+        activeActors: await mostActiveActors(store, limit),
+      }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/propositions',
+    summary: 'Propositions (who is said to do what to whom), most sourced first',
+    querystring: query({
+      status: { type: 'string', enum: STATUSES },
+      relation: { type: 'string', enum: RELATIONS },
+      actor: { ...NAME, description: 'entity name or id: subject, object, claimant or speaker' },
+      place: { ...NAME, description: 'place name or id: the object' },
+      since: { ...DATE, description: 'last seen on or after' },
+      until: { ...DATE, description: 'first seen on or before' },
+      ...paging(500),
+    }),
+    handler: ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      return queryPropositions(store, {
+        status: q['status'] as PropositionStatus | undefined,
+        relation: optionalString(q['relation']),
+        actor: optionalString(q['actor']),
+        place: optionalString(q['place']),
+        since: optionalString(q['since']),
+        until: optionalString(q['until']),
+        limit: q['limit'] as number,
+        offset: q['offset'] as number,
+      })
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/propositions/:id',
+    summary: 'One proposition with every attributed statement and its evidence sentence',
+    params: idParam,
+    handler: async ({ store, params }) => {
+      const proposition = found(await getProposition(store, params['id']!), 'proposition', params['id']!)
+      return { ...proposition, statements: await propositionStatements(store, proposition.id) }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/events',
+    summary: 'Events, latest first',
+    querystring: query({
+      type: { type: 'string', enum: [...EVENT_TYPES, ...EVENT_TYPES.map((t) => t.toLowerCase())] },
+      place: NAME,
+      actor: { ...NAME, description: 'entity name or id among actors or targets' },
+      since: DATE,
+      until: DATE,
+      bbox: { type: 'string', maxLength: 100, description: 'west,south,east,north in degrees' },
+      ...paging(5000),
+    }),
+    handler: ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      const bbox = parseBbox(q['bbox'])
+      return queryEvents(store, {
+        type: optionalString(q['type']),
+        place: optionalString(q['place']),
+        actor: optionalString(q['actor']),
+        since: optionalString(q['since']),
+        until: optionalString(q['until']),
+        ...(bbox ? { bbox } : {}),
+        limit: q['limit'] as number,
+        offset: q['offset'] as number,
+      })
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/events/:id',
+    summary: 'One event with the reports (articles and evidence) behind it',
+    params: idParam,
+    handler: async ({ store, params }) => {
+      const event = found(await getEvent(store, params['id']!), 'event', params['id']!)
+      return { ...event, sources: await eventReports(store, event.id) }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/timeline',
+    summary: 'Event counts and fatalities per start day and type',
+    querystring: query({ type: { type: 'string', enum: EVENT_TYPES }, since: DATE, until: DATE }),
+    handler: async ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      return { buckets: await eventTimeline(store, { type: optionalString(q['type']), since: optionalString(q['since']), until: optionalString(q['until']) }) }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/places',
+    summary: 'Places with events, with event counts and summed fatalities',
+    querystring: query({ type: { type: 'string', enum: EVENT_TYPES }, since: DATE, until: DATE, ...paging(5000, 500) }),
+    handler: ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      return placesWithEvents(store, {
+        type: optionalString(q['type']),
+        since: optionalString(q['since']),
+        until: optionalString(q['until']),
+        limit: q['limit'] as number,
+        offset: q['offset'] as number,
+      })
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/entities/:id',
+    summary: 'An actor profile: aliases, type, country, affiliations, events, claims by and about it',
+    params: idParam,
+    querystring: query({ limit: { type: 'integer', minimum: 1, maximum: 200, default: 30 } }),
+    handler: async ({ store, params, query: q }) => {
+      const limit = q['limit'] as number
+      const entity = found(await entityProfile(store, params['id']!), 'entity', params['id']!)
+      const about = await queryPropositions(store, { actor: entity.id, limit, offset: 0 })
+      const events = await queryEvents(store, { actor: entity.id, limit, offset: 0 })
+      return { ...entity, events: events.items, eventCount: events.total, claimsAbout: about.items, claimsAboutCount: about.total, ...(await entityExtras(store, entity.id, limit)) }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/network',
+    summary: 'Actor network: nodes, and edges weighted by sources and styled by stance',
+    querystring: query({
+      relation: { type: 'string', enum: [...NETWORK_RELATIONS] },
+      actor: NAME,
+      minSources: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
+      limit: { type: 'integer', minimum: 1, maximum: 2000, default: 300 },
+    }),
+    handler: ({ store, query: q }) =>
+      actorNetwork(store, { relation: optionalString(q['relation']), actor: optionalString(q['actor']), minSources: q['minSources'] as number, limit: q['limit'] as number }),
+  },
+  {
+    method: 'GET',
+    url: '/api/articles/:id',
+    summary: 'An article: cleaned text, removed blocks and highlight spans (entities, places, event and claim evidence)',
+    params: idParam,
+    handler: async ({ store, params }) => found(await getArticle(store, params['id']!), 'article', params['id']!),
+  },
+  {
+    method: 'GET',
+    url: '/api/search',
+    summary: 'Search articles (full text), actors and places (names)',
+    querystring: { ...query({ q: { type: 'string', minLength: 1, maxLength: 300 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }), required: ['q'] },
+    handler: async ({ store, query: q }) => {
+      const text = q['q'] as string
+      if (text.trim() === '') throw new HttpError(400, 'q must not be blank')
+      const limit = q['limit'] as number
+      return { query: text, articles: await searchArticles(store, text, limit), ...(await searchNames(store, text, limit)) }
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/ingest',
+    summary: 'Analyse and store uploaded articles (text, HTML, JSON Lines, feeds); needs the bearer token',
+    write: true,
+    body: {
+      type: 'object',
+      properties: {
+        files: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 200,
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 255 },
+              content: { type: 'string' },
+              encoding: { type: 'string', enum: ['utf8', 'base64'], default: 'utf8' },
+            },
+            required: ['name', 'content'],
+            additionalProperties: false,
+          },
+        },
+        date: { ...DATE, description: 'reference date for articles without a publication date' },
+      },
+      required: ['files'],
+      additionalProperties: false,
+    },
+    handler: async ({ store, body, afterWrite }) => {
+      const { files, date } = body as { files: UploadedFile[]; date?: string }
+      try {
+        return await ingestUploads(store, files, date ?? null)
+      } finally {
+        afterWrite()
+      }
+    },
+  },
+]

@@ -1,0 +1,646 @@
+import type { Store } from '../store/open-store.js'
+import { idsForName, type NamedRef, type PartyView, type PropositionView } from '../store/queries.js'
+import type { Party, PropositionStatus } from '../resolve/propositions.js'
+import { normalizeName } from '../resolve/normalize-name.js'
+
+/** Read queries the web UI needs beyond src/store/queries.ts: totals for paging, filters by date and area, map, network, reader. */
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+
+export interface Paging {
+  limit: number
+  offset: number
+}
+
+export interface PlaceRef extends NamedRef {
+  lat: number | null
+  lon: number | null
+}
+
+export interface ServedProposition extends PropositionView {
+  /** Where the object is a place with coordinates: for presences on the map. */
+  objectPoint: { lat: number; lon: number } | null
+}
+
+export interface ServedEvent {
+  id: string
+  type: string
+  place: PlaceRef | null
+  dateStart: string | null
+  dateEnd: string | null
+  modes: string[]
+  actors: NamedRef[]
+  targets: NamedRef[]
+  fatalities: { low: number | null; best: number | null; high: number | null }
+  sourceCount: number
+  reportCount: number
+}
+
+interface NameInfo extends PlaceRef {
+  type: string | null
+}
+
+/** Names (and coordinates of places) for entity and place ids, in chunks the databases accept. */
+export async function namesFor(store: Store, ids: Iterable<string>): Promise<Map<string, NameInfo>> {
+  const wanted = [...new Set(ids)]
+  const names = new Map<string, NameInfo>()
+  for (let i = 0; i < wanted.length; i += 500) {
+    const chunk = wanted.slice(i, i + 500)
+    const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).where('id', 'in', chunk).execute()
+    for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity', type: row.type, lat: null, lon: null })
+    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon']).where('id', 'in', chunk).execute()
+    for (const row of places) {
+      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon) })
+    }
+  }
+  return names
+}
+
+function refOf(names: Map<string, NameInfo>, id: string): NamedRef {
+  const info = names.get(id)
+  return info ? { id, name: info.name, kind: info.kind } : { id, name: id, kind: 'unknown' }
+}
+
+function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
+  const info = names.get(id)
+  return info ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon } : { id, name: id, kind: 'unknown', lat: null, lon: null }
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value)
+}
+
+/** Ids a filter value names; null when the value is absent, [] when it names nothing. */
+async function filterIds(store: Store, value: string | undefined): Promise<string[] | null> {
+  if (value === undefined || value.trim() === '') return null
+  return idsForName(store, value.trim())
+}
+
+export interface PropositionQuery extends Paging {
+  status?: PropositionStatus
+  relation?: string
+  /** Entity name or id: subject, object, claimant or speaker. */
+  actor?: string
+  /** Place name or id: the object. */
+  place?: string
+  since?: string
+  until?: string
+  /** Ids of propositions to return (the network's edges, a profile's claims). */
+  ids?: string[]
+}
+
+export async function queryPropositions(store: Store, filter: PropositionQuery): Promise<Page<ServedProposition>> {
+  const actorIds = await filterIds(store, filter.actor)
+  const placeIds = await filterIds(store, filter.place)
+  if (actorIds?.length === 0 || placeIds?.length === 0 || filter.ids?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
+  let query = store.db.selectFrom('propositions')
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.relation) query = query.where('relation', '=', filter.relation)
+  if (filter.since) query = query.where('last_seen', '>=', filter.since)
+  if (filter.until) query = query.where('first_seen', '<=', filter.until)
+  if (filter.ids) query = query.where('id', 'in', filter.ids)
+  if (placeIds) query = query.where('object', 'in', placeIds)
+  if (actorIds) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('subject', 'in', actorIds),
+        eb('object', 'in', actorIds),
+        eb('id', 'in', eb.selectFrom('claims').select('proposition_id').where((inner) => inner.or([inner('claimant', 'in', actorIds), inner('speaker', 'in', actorIds)]))),
+      ]),
+    )
+  }
+  const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const rows = await query.selectAll().orderBy('source_count', 'desc').orderBy('last_seen', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute()
+  return { items: await propositionViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
+}
+
+type PropositionRow = {
+  id: string
+  subject: string
+  relation: string
+  object: string | null
+  asserters: string
+  deniers: string
+  no_response: string
+  source_count: number
+  claim_count: number
+  first_seen: string
+  last_seen: string
+  status: string
+}
+
+async function propositionViews(store: Store, rows: PropositionRow[]): Promise<ServedProposition[]> {
+  const parsed = rows.map((row) => ({
+    row,
+    asserters: JSON.parse(row.asserters) as Party[],
+    deniers: JSON.parse(row.deniers) as Party[],
+    noResponse: JSON.parse(row.no_response) as Party[],
+  }))
+  const ids = parsed.flatMap(({ row, asserters, deniers, noResponse }) => [
+    row.subject,
+    ...(row.object ? [row.object] : []),
+    ...[...asserters, ...deniers, ...noResponse].flatMap((party) => [...(party.id ? [party.id] : []), ...party.speakers]),
+  ])
+  const names = await namesFor(store, ids)
+  const partyView = (party: Party): PartyView => ({
+    party: party.id ? refOf(names, party.id) : null,
+    speakers: party.speakers.map((id) => refOf(names, id)),
+    outlets: party.outlets,
+    sources: party.sources,
+  })
+  return parsed.map(({ row, asserters, deniers, noResponse }) => {
+    const object = row.object ? names.get(row.object) : undefined
+    return {
+      id: row.id,
+      subject: refOf(names, row.subject),
+      relation: row.relation,
+      object: row.object ? refOf(names, row.object) : null,
+      objectPoint: object?.kind === 'place' && object.lat !== null && object.lon !== null ? { lat: object.lat, lon: object.lon } : null,
+      status: row.status as PropositionStatus,
+      sourceCount: Number(row.source_count),
+      claimCount: Number(row.claim_count),
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      asserters: asserters.map(partyView),
+      deniers: deniers.map(partyView),
+      noResponse: noResponse.map(partyView),
+    }
+  })
+}
+
+export async function getProposition(store: Store, id: string): Promise<ServedProposition | null> {
+  const row = await store.db.selectFrom('propositions').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await propositionViews(store, [row]))[0]! : null
+}
+
+export interface StatementView {
+  articleId: string
+  title: string | null
+  url: string | null
+  source: string | null
+  published: string | null
+  stance: string
+  cue: string
+  claimant: NamedRef | null
+  speaker: NamedRef | null
+  evidence: { start: number; end: number; text: string }
+}
+
+/** Every attributed statement behind a proposition, with its evidence sentence and where it sits in the article. */
+export async function propositionStatements(store: Store, propositionId: string): Promise<StatementView[]> {
+  const rows = await store.db
+    .selectFrom('claims')
+    .innerJoin('articles', 'articles.id', 'claims.article_id')
+    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.source', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_start', 'claims.evidence_end', 'claims.evidence_text'])
+    .where('claims.proposition_id', '=', propositionId)
+    .orderBy('articles.published')
+    .orderBy('articles.doc_no')
+    .orderBy('claims.ordinal')
+    .execute()
+  const names = await namesFor(store, rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)))
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    source: row.source,
+    published: row.published,
+    stance: row.stance,
+    cue: row.cue,
+    claimant: row.claimant ? refOf(names, row.claimant) : null,
+    speaker: row.speaker ? refOf(names, row.speaker) : null,
+    evidence: { start: Number(row.evidence_start), end: Number(row.evidence_end), text: row.evidence_text },
+  }))
+}
+
+export interface EventQuery extends Paging {
+  type?: string
+  place?: string
+  actor?: string
+  since?: string
+  until?: string
+  /** [west, south, east, north] in degrees: only events whose place lies inside. */
+  bbox?: [number, number, number, number]
+}
+
+export async function queryEvents(store: Store, filter: EventQuery): Promise<Page<ServedEvent>> {
+  const placeIds = await filterIds(store, filter.place)
+  const actorIds = await filterIds(store, filter.actor)
+  if (placeIds?.length === 0 || actorIds?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
+  let query = store.db.selectFrom('events')
+  if (filter.type) query = query.where('events.type', '=', filter.type.toUpperCase())
+  if (filter.since) query = query.where((eb) => eb(eb.fn.coalesce('events.date_end', 'events.date_start'), '>=', filter.since!))
+  if (filter.until) query = query.where('events.date_start', '<=', filter.until)
+  if (placeIds) query = query.where('events.place_id', 'in', placeIds)
+  if (actorIds) {
+    query = query.where((eb) => eb.or(actorIds.flatMap((id) => [eb('events.actors', 'like', `%${JSON.stringify(id)}%`), eb('events.targets', 'like', `%${JSON.stringify(id)}%`)])))
+  }
+  if (filter.bbox) {
+    const [west, south, east, north] = filter.bbox
+    query = query.where('events.place_id', 'in', (eb) =>
+      eb.selectFrom('places').select('places.id').where('places.lon', '>=', west).where('places.lon', '<=', east).where('places.lat', '>=', south).where('places.lat', '<=', north),
+    )
+  }
+  const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const rows = await query.selectAll('events').orderBy('events.date_start', 'desc').orderBy('events.source_count', 'desc').orderBy('events.id').limit(filter.limit).offset(filter.offset).execute()
+  return { items: await eventViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
+}
+
+type EventRow = {
+  id: string
+  type: string
+  place_id: string | null
+  date_start: string | null
+  date_end: string | null
+  modes: string
+  actors: string
+  targets: string
+  fatalities_low: number | null
+  fatalities_best: number | null
+  fatalities_high: number | null
+  source_count: number
+  report_count: number
+}
+
+async function eventViews(store: Store, rows: EventRow[]): Promise<ServedEvent[]> {
+  const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
+  const names = await namesFor(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
+  return parsed.map(({ row, actors, targets }) => ({
+    id: row.id,
+    type: row.type,
+    place: row.place_id ? placeRefOf(names, row.place_id) : null,
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    modes: JSON.parse(row.modes) as string[],
+    actors: actors.map((id) => refOf(names, id)),
+    targets: targets.map((id) => refOf(names, id)),
+    fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+    sourceCount: Number(row.source_count),
+    reportCount: Number(row.report_count),
+  }))
+}
+
+export async function getEvent(store: Store, id: string): Promise<ServedEvent | null> {
+  const row = await store.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await eventViews(store, [row]))[0]! : null
+}
+
+export interface EventReportView {
+  articleId: string
+  title: string | null
+  url: string | null
+  source: string | null
+  published: string | null
+  mode: string | null
+  dateText: string | null
+  fatalities: { low: number | null; best: number | null; high: number | null }
+  reportedBy: NamedRef | null
+  evidence: { start: number; end: number; text: string }
+}
+
+export async function eventReports(store: Store, eventId: string): Promise<EventReportView[]> {
+  const rows = await store.db
+    .selectFrom('event_sources')
+    .innerJoin('articles', 'articles.id', 'event_sources.article_id')
+    .select([
+      'event_sources.article_id',
+      'articles.title',
+      'articles.url',
+      'articles.source',
+      'articles.published',
+      'event_sources.mode',
+      'event_sources.date_text',
+      'event_sources.fatalities_low',
+      'event_sources.fatalities_best',
+      'event_sources.fatalities_high',
+      'event_sources.reported_by',
+      'event_sources.evidence_start',
+      'event_sources.evidence_end',
+      'event_sources.evidence_text',
+    ])
+    .where('event_sources.event_id', '=', eventId)
+    .orderBy('articles.doc_no')
+    .execute()
+  const names = await namesFor(store, rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])))
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    source: row.source,
+    published: row.published,
+    mode: row.mode,
+    dateText: row.date_text,
+    fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+    reportedBy: row.reported_by ? refOf(names, row.reported_by) : null,
+    evidence: { start: Number(row.evidence_start), end: Number(row.evidence_end), text: row.evidence_text },
+  }))
+}
+
+export interface PlaceView extends PlaceRef {
+  placeKind: string
+  country: string | null
+  admin1: string | null
+  events: number
+  fatalities: number
+}
+
+/** Places that have events, with how many and their summed best fatality figures. */
+export async function placesWithEvents(store: Store, filter: Paging & { since?: string; until?: string; type?: string }): Promise<Page<PlaceView>> {
+  let query = store.db.selectFrom('events').innerJoin('places', 'places.id', 'events.place_id')
+  if (filter.type) query = query.where('events.type', '=', filter.type.toUpperCase())
+  if (filter.since) query = query.where((eb) => eb(eb.fn.coalesce('events.date_end', 'events.date_start'), '>=', filter.since!))
+  if (filter.until) query = query.where('events.date_start', '<=', filter.until)
+  const grouped = query
+    .select((eb) => ['places.id', 'places.name', 'places.kind', 'places.country', 'places.admin1', 'places.lat', 'places.lon', eb.fn.countAll().as('events'), eb.fn.sum('events.fatalities_best').as('fatalities')])
+    .groupBy(['places.id', 'places.name', 'places.kind', 'places.country', 'places.admin1', 'places.lat', 'places.lon'])
+  const total = await store.db.selectFrom(grouped.as('g')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const rows = await grouped.orderBy('events', 'desc').orderBy('places.id').limit(filter.limit).offset(filter.offset).execute()
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: 'place' as const,
+      placeKind: row.kind,
+      country: row.country,
+      admin1: row.admin1,
+      lat: numberOrNull(row.lat),
+      lon: numberOrNull(row.lon),
+      events: Number(row.events),
+      fatalities: Number(row.fatalities ?? 0),
+    })),
+    total: Number(total.n),
+    limit: filter.limit,
+    offset: filter.offset,
+  }
+}
+
+export interface TimelineBucket {
+  date: string
+  type: string
+  events: number
+  fatalities: number
+}
+
+/** Events per start day and type; the client groups days into weeks or months. */
+export async function eventTimeline(store: Store, filter: { type?: string; since?: string; until?: string }): Promise<TimelineBucket[]> {
+  let query = store.db.selectFrom('events').where('date_start', 'is not', null)
+  if (filter.type) query = query.where('type', '=', filter.type.toUpperCase())
+  if (filter.since) query = query.where('date_start', '>=', filter.since)
+  if (filter.until) query = query.where('date_start', '<=', filter.until)
+  const rows = await query
+    .select((eb) => ['date_start', 'type', eb.fn.countAll().as('events'), eb.fn.sum('fatalities_best').as('fatalities')])
+    .groupBy(['date_start', 'type'])
+    .orderBy('date_start')
+    .orderBy('type')
+    .execute()
+  return rows.map((row) => ({ date: row.date_start!, type: row.type, events: Number(row.events), fatalities: Number(row.fatalities ?? 0) }))
+}
+
+export interface ActorActivity extends NamedRef {
+  type: string | null
+  articles: number
+}
+
+/** Entities named in the most articles. */
+export async function mostActiveActors(store: Store, limit: number): Promise<ActorActivity[]> {
+  const rows = await store.db
+    .selectFrom('entity_mentions')
+    .select((eb) => ['entity_id', eb.fn.count('article_id').distinct().as('articles')])
+    .groupBy('entity_id')
+    .orderBy('articles', 'desc')
+    .orderBy('entity_id')
+    .limit(limit)
+    .execute()
+  const names = await namesFor(store, rows.map((row) => row.entity_id))
+  return rows.map((row) => ({ ...refOf(names, row.entity_id), type: names.get(row.entity_id)?.type ?? null, articles: Number(row.articles) }))
+}
+
+export const NETWORK_RELATIONS = ['attacks', 'supports', 'harbors', 'cooperates_with', 'threatens', 'accuses'] as const
+
+export interface NetworkNode extends NamedRef {
+  type: string | null
+  weight: number
+}
+
+export interface NetworkEdge {
+  id: string
+  source: string
+  target: string
+  relation: string
+  /** Distinct sources behind the edge. */
+  weight: number
+  stance: 'asserted' | 'contested'
+  /** The proposition or event the edge stands for. */
+  ref: { kind: 'proposition' | 'event'; id: string }
+}
+
+/** Who does what to whom among actors: propositions between two entities, plus ACCUSE events as accuses edges. */
+export async function actorNetwork(store: Store, filter: { relation?: string; actor?: string; minSources: number; limit: number }): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
+  const actorIds = await filterIds(store, filter.actor)
+  if (actorIds?.length === 0) return { nodes: [], edges: [] }
+  const edges: NetworkEdge[] = []
+  if (filter.relation !== 'accuses') {
+    const relations = filter.relation ? [filter.relation] : NETWORK_RELATIONS.filter((relation) => relation !== 'accuses')
+    let query = store.db
+      .selectFrom('propositions')
+      .innerJoin('entities', 'entities.id', 'propositions.object')
+      .select(['propositions.id', 'propositions.subject', 'propositions.object', 'propositions.relation', 'propositions.source_count', 'propositions.status'])
+      .where('propositions.relation', 'in', relations)
+      .where('propositions.source_count', '>=', filter.minSources)
+    if (actorIds) query = query.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
+    const rows = await query.orderBy('propositions.source_count', 'desc').orderBy('propositions.id').limit(filter.limit).execute()
+    for (const row of rows) {
+      edges.push({
+        id: row.id,
+        source: row.subject,
+        target: row.object!,
+        relation: row.relation,
+        weight: Number(row.source_count),
+        stance: row.status === 'contested' ? 'contested' : 'asserted',
+        ref: { kind: 'proposition', id: row.id },
+      })
+    }
+  }
+  if (!filter.relation || filter.relation === 'accuses') edges.push(...(await accusationEdges(store, actorIds, filter)))
+  const weights = new Map<string, number>()
+  for (const edge of edges) for (const id of [edge.source, edge.target]) weights.set(id, (weights.get(id) ?? 0) + edge.weight)
+  const names = await namesFor(store, weights.keys())
+  const nodes = [...weights].map(([id, weight]) => ({ ...refOf(names, id), type: names.get(id)?.type ?? null, weight }))
+  return { nodes, edges }
+}
+
+async function accusationEdges(store: Store, actorIds: string[] | null, filter: { minSources: number; limit: number }): Promise<NetworkEdge[]> {
+  let query = store.db.selectFrom('events').select(['id', 'actors', 'targets', 'source_count']).where('type', '=', 'ACCUSE').where('source_count', '>=', filter.minSources)
+  if (actorIds) query = query.where((eb) => eb.or(actorIds.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])))
+  const rows = await query.orderBy('source_count', 'desc').orderBy('id').limit(filter.limit).execute()
+  const byPair = new Map<string, NetworkEdge>()
+  for (const row of rows) {
+    for (const accuser of JSON.parse(row.actors) as string[]) {
+      for (const accused of JSON.parse(row.targets) as string[]) {
+        if (accuser === accused) continue
+        const key = `${accuser}|accuses|${accused}`
+        const edge = byPair.get(key)
+        if (edge) edge.weight += Number(row.source_count)
+        else byPair.set(key, { id: key, source: accuser, target: accused, relation: 'accuses', weight: Number(row.source_count), stance: 'asserted', ref: { kind: 'event', id: row.id } })
+      }
+    }
+  }
+  // Only actors that are entities: an accusation against a place is no network edge.
+  const names = await namesFor(store, [...byPair.values()].flatMap((edge) => [edge.source, edge.target]))
+  const isEntity = (id: string): boolean => names.get(id)?.kind === 'entity'
+  return [...byPair.values()].filter((edge) => isEntity(edge.source) && isEntity(edge.target))
+}
+
+export interface EntityProfile {
+  id: string
+  name: string
+  type: string
+  country: string | null
+  aliases: string[]
+  known: boolean
+  articleCount: number
+  mentionCount: number
+  mergedFrom: { id: string; name: string; reason: string }[]
+}
+
+export async function entityProfile(store: Store, id: string): Promise<EntityProfile | null> {
+  const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!entity) return null
+  const counts = await store.db
+    .selectFrom('entity_mentions')
+    .select((eb) => [eb.fn.countAll().as('mentions'), eb.fn.count('article_id').distinct().as('articles')])
+    .where('entity_id', '=', id)
+    .executeTakeFirstOrThrow()
+  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', id).orderBy('source_id').execute()
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    country: entity.country,
+    aliases: JSON.parse(entity.aliases) as string[],
+    known: Number(entity.known) === 1,
+    articleCount: Number(counts.articles),
+    mentionCount: Number(counts.mentions),
+    mergedFrom: merges.map((merge) => ({ id: merge.source_id, name: merge.source_name, reason: merge.reason })),
+  }
+}
+
+export interface EntityProfileExtras {
+  /** member_of and cooperates_with propositions the entity takes part in. */
+  affiliations: ServedProposition[]
+  /** Propositions the entity (or its speakers) asserted, denied or did not answer. */
+  claimsBy: ServedProposition[]
+}
+
+export async function entityExtras(store: Store, entityId: string, limit: number): Promise<EntityProfileExtras> {
+  const affiliations = await store.db
+    .selectFrom('propositions')
+    .selectAll()
+    .where('relation', 'in', ['member_of', 'cooperates_with'])
+    .where((eb) => eb.or([eb('subject', '=', entityId), eb('object', '=', entityId)]))
+    .orderBy('source_count', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  const claimed = await store.db
+    .selectFrom('propositions')
+    .selectAll()
+    .where('id', 'in', (eb) => eb.selectFrom('claims').select('proposition_id').where((inner) => inner.or([inner('claimant', '=', entityId), inner('speaker', '=', entityId)])))
+    .orderBy('source_count', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return { affiliations: await propositionViews(store, affiliations), claimsBy: await propositionViews(store, claimed) }
+}
+
+export interface HighlightSpan {
+  start: number
+  end: number
+  kind: 'entity' | 'place' | 'event' | 'claim'
+  /** The entity, place, event or proposition id the span links to. */
+  ref: string
+  label: string
+}
+
+export interface ArticleView {
+  id: string
+  title: string | null
+  url: string | null
+  source: string | null
+  author: string | null
+  published: string | null
+  inputName: string | null
+  ingestedAt: string
+  duplicateOf: string | null
+  text: string
+  removed: { text: string; reason: string }[]
+  spans: HighlightSpan[]
+}
+
+export async function getArticle(store: Store, id: string): Promise<ArticleView | null> {
+  const article = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!article) return null
+  const [entities, places, events, claims] = await Promise.all([
+    store.db.selectFrom('entity_mentions').select(['entity_id', 'start', 'end']).where('article_id', '=', id).execute(),
+    store.db.selectFrom('place_mentions').select(['place_id', 'start', 'end']).where('article_id', '=', id).execute(),
+    store.db
+      .selectFrom('event_sources')
+      .innerJoin('events', 'events.id', 'event_sources.event_id')
+      .select(['event_sources.event_id', 'events.type', 'event_sources.evidence_start', 'event_sources.evidence_end'])
+      .where('event_sources.article_id', '=', id)
+      .execute(),
+    store.db.selectFrom('claims').select(['proposition_id', 'relation', 'stance', 'evidence_start', 'evidence_end']).where('article_id', '=', id).execute(),
+  ])
+  const names = await namesFor(store, [...entities.map((m) => m.entity_id), ...places.map((m) => m.place_id)])
+  const spans: HighlightSpan[] = [
+    ...entities.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'entity' as const, ref: m.entity_id, label: refOf(names, m.entity_id).name })),
+    ...places.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'place' as const, ref: m.place_id, label: refOf(names, m.place_id).name })),
+    ...events.map((e) => ({ start: Number(e.evidence_start), end: Number(e.evidence_end), kind: 'event' as const, ref: e.event_id, label: e.type })),
+    ...claims.map((c) => ({ start: Number(c.evidence_start), end: Number(c.evidence_end), kind: 'claim' as const, ref: c.proposition_id, label: `${c.stance} ${c.relation}` })),
+  ]
+  spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    source: article.source,
+    author: article.author,
+    published: article.published,
+    inputName: article.input_name,
+    ingestedAt: article.ingested_at,
+    duplicateOf: article.duplicate_of,
+    text: article.text,
+    removed: JSON.parse(article.removed) as { text: string; reason: string }[],
+    spans,
+  }
+}
+
+export interface NameHit extends NamedRef {
+  type: string | null
+}
+
+/** Actors and places whose names contain the query, known names first. */
+export async function searchNames(store: Store, query: string, limit: number): Promise<{ actors: NameHit[]; places: NameHit[] }> {
+  const key = normalizeName(query)
+  if (key === '') return { actors: [], places: [] }
+  const pattern = `%${key}%`
+  const actorRows = await store.db
+    .selectFrom('entity_names')
+    .innerJoin('entities', 'entities.id', 'entity_names.entity_id')
+    .select(['entities.id', 'entities.name', 'entities.type', 'entities.known'])
+    .where('entity_names.name_key', 'like', pattern)
+    .distinct()
+    .orderBy('entities.known', 'desc')
+    .orderBy('entities.name')
+    .limit(limit)
+    .execute()
+  const placeRows = await store.db.selectFrom('places').select(['id', 'name', 'kind']).where('name_key', 'like', pattern).orderBy('name').limit(limit).execute()
+  return {
+    actors: actorRows.map((row) => ({ id: row.id, name: row.name, kind: 'entity' as const, type: row.type })),
+    places: placeRows.map((row) => ({ id: row.id, name: row.name, kind: 'place' as const, type: row.kind })),
+  }
+}
