@@ -92,6 +92,8 @@ function patterns() {
 export function readRelations(sentence: MaskedSentence, from: number, to: number): RelationMention[] {
   const { relations, negation, hedge } = patterns()
   const content = sentence.masked.slice(from, to)
+  // A relation needs an actor and a second reference: most sentences are ruled out before any pattern runs.
+  if (!content.includes('«E') || (content.match(/«[EP]\d+»/g)?.length ?? 0) < 2) return []
   const found: RelationMention[] = []
   for (const spec of relations) {
     for (const pattern of spec.patterns) {

@@ -11,6 +11,7 @@ export interface DateMention {
 }
 
 const DAY_MS = 86_400_000
+const DATE_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|week|month|year|weekend)/i
 
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10)
@@ -51,16 +52,22 @@ const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 
 export function recognizeDates(text: string, reference: string | null): DateMention[] {
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : null
   const mentions: DateMention[] = []
-  for (const result of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
-    const mention = fromChrono(text, result, ref)
-    if (mention) mentions.push(mention)
+  // chrono is the slowest stage: it reads only the paragraphs that carry a date word or a number.
+  const paragraphRe = /[^\n]+/g
+  for (let paragraph = paragraphRe.exec(text); paragraph; paragraph = paragraphRe.exec(text)) {
+    if (!DATE_CUE.test(paragraph[0])) continue
+    for (const result of chrono.parse(paragraph[0], ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+      const mention = fromChrono(text, result, ref, paragraph.index)
+      if (mention) mentions.push(mention)
+    }
   }
   addPatternMentions(text, ref, mentions)
   return mentions.sort((a, b) => a.start - b.start)
 }
 
-function fromChrono(text: string, result: chrono.ParsedResult, ref: Date | null): DateMention | null {
-  const start = result.start
+function fromChrono(text: string, parsed: chrono.ParsedResult, ref: Date | null, offset: number): DateMention | null {
+  const result = { text: parsed.text, index: parsed.index + offset, end: parsed.end }
+  const start = parsed.start
   if (SKIP.test(result.text.trim())) return null
   if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(result.text.trim())) return null
   const hasYear = start.isCertain('year')

@@ -106,8 +106,18 @@ function longestPlaceAt(doc: NlpDoc, gazetteer: Gazetteer, from: number): { endT
   const { tokens } = doc
   const sentence = tokens[from]!.sentence
   const limit = Math.min(tokens.length, from + Math.min(MAX_PLACE_TOKENS, gazetteer.maxNameTokens + 2))
+  // A place name is a run of capitalized words, joined by hyphens or by "and"/"of"/"e"/"al" ("Sistan and
+  // Baluchestan", "Dera Ismail Khan"), with at most one kind word after it ("Mastung district").
   let endOfRun = from
-  while (endOfRun < limit && tokens[endOfRun]!.sentence === sentence && /^[\p{L}\p{N}'’.\-–]/u.test(tokens[endOfRun]!.text)) endOfRun++
+  while (endOfRun < limit && tokens[endOfRun]!.sentence === sentence) {
+    const token = tokens[endOfRun]!
+    const joins = /^(?:and|of|e|i|al|ul|o|va|-|–|’s|'s)$/.test(token.text) && endOfRun > from
+    if (!/^[\p{Lu}\p{N}]/u.test(token.text) && !joins) {
+      if (/^[\p{Ll}]/u.test(token.text) && endOfRun > from) endOfRun++
+      break
+    }
+    endOfRun++
+  }
   for (let end = endOfRun; end > from; end--) {
     const last = tokens[end - 1]!
     if (!/[\p{L}\p{N}]/u.test(last.text)) continue

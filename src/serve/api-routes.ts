@@ -31,6 +31,8 @@ export interface ApiRoute {
   body?: ObjectSchema
   /** Needs the bearer token. */
   write?: boolean
+  /** A whole-table aggregate: answers are cached until the store changes (response-cache.ts). */
+  cached?: boolean
   handler(context: RouteContext): Promise<unknown>
 }
 
@@ -56,7 +58,7 @@ const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'atta
 const STATUSES: PropositionStatus[] = ['contested', 'corroborated', 'single-source']
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }
 const NAME = { type: 'string', minLength: 1, maxLength: 200 }
-const ID = { type: 'string', minLength: 1, maxLength: 300 }
+const ID = { type: 'string', minLength: 1, maxLength: 1000 }
 
 function paging(maxLimit: number, defaultLimit = 50): Record<string, Record<string, unknown>> {
   return {
@@ -98,12 +100,14 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/stats',
+    cached: true,
     summary: 'Counts of what the store holds',
     handler: ({ store }) => storeStats(store),
   },
   {
     method: 'GET',
     url: '/api/overview',
+    cached: true,
     summary: 'Counts, the most contested propositions, latest events and most active actors',
     querystring: query({ limit: { type: 'integer', minimum: 1, maximum: 50, default: 8 } }),
     handler: async ({ store, query: q }) => {
@@ -194,6 +198,7 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/timeline',
+    cached: true,
     summary: 'Event counts and fatalities per start day and type',
     querystring: query({ type: { type: 'string', enum: EVENT_TYPES }, since: DATE, until: DATE }),
     handler: async ({ store, query: q }) => {
@@ -204,6 +209,7 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/places',
+    cached: true,
     summary: 'Places with events, with event counts and summed fatalities',
     querystring: query({ type: { type: 'string', enum: EVENT_TYPES }, since: DATE, until: DATE, ...paging(5000, 500) }),
     handler: ({ store, query: q }) => {
@@ -226,7 +232,7 @@ export const apiRoutes: ApiRoute[] = [
     handler: async ({ store, params, query: q }) => {
       const limit = q['limit'] as number
       const entity = found(await entityProfile(store, params['id']!), 'entity', params['id']!)
-      const about = await queryPropositions(store, { actor: entity.id, limit, offset: 0 })
+      const about = await queryPropositions(store, { about: [entity.id], limit, offset: 0 })
       const events = await queryEvents(store, { actor: entity.id, limit, offset: 0 })
       return { ...entity, events: events.items, eventCount: events.total, claimsAbout: about.items, claimsAboutCount: about.total, ...(await entityExtras(store, entity.id, limit)) }
     },
@@ -234,6 +240,7 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/network',
+    cached: true,
     summary: 'Actor network: nodes, and edges weighted by sources and styled by stance',
     querystring: query({
       relation: { type: 'string', enum: [...NETWORK_RELATIONS] },

@@ -90,20 +90,20 @@ export interface PropositionQuery extends Paging {
   place?: string
   since?: string
   until?: string
-  /** Ids of propositions to return (the network's edges, a profile's claims). */
-  ids?: string[]
+  /** Exact entity or place ids, as subject or object: what is said about them (a profile). */
+  about?: string[]
 }
 
 export async function queryPropositions(store: Store, filter: PropositionQuery): Promise<Page<ServedProposition>> {
   const actorIds = await filterIds(store, filter.actor)
   const placeIds = await filterIds(store, filter.place)
-  if (actorIds?.length === 0 || placeIds?.length === 0 || filter.ids?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
+  if (actorIds?.length === 0 || placeIds?.length === 0 || filter.about?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
   let query = store.db.selectFrom('propositions')
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.relation) query = query.where('relation', '=', filter.relation)
   if (filter.since) query = query.where('last_seen', '>=', filter.since)
   if (filter.until) query = query.where('first_seen', '<=', filter.until)
-  if (filter.ids) query = query.where('id', 'in', filter.ids)
+  if (filter.about) query = query.where((eb) => eb.or([eb('subject', 'in', filter.about!), eb('object', 'in', filter.about!)]))
   if (placeIds) query = query.where('object', 'in', placeIds)
   if (actorIds) {
     query = query.where((eb) =>

@@ -7,6 +7,7 @@ import { registerEvents } from './events.js'
 import { registerEntity } from './entity.js'
 import { registerSearch } from './search.js'
 import { registerWorker } from './worker.js'
+import { registerServe } from './serve.js'
 
 /** Every sub-command registers itself on the program; one line here per command. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -18,4 +19,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerEntity,
   registerSearch,
   registerWorker,
+  registerServe,
 ]

@@ -161,6 +161,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .on('claims')
     .columns(['proposition_id', 'stance', 'party_key', 'source_group', 'seen'])
     .execute()
+  await db.schema.createIndex('claims_claimant').on('claims').column('claimant').execute()
 
   await db.schema
     .createTable('propositions')

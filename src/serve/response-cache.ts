@@ -1,0 +1,40 @@
+import type { Store } from '../store/open-store.js'
+
+/**
+ * Answers of the aggregate endpoints (counts, timeline, places, network) scan whole tables; they are
+ * kept until the store changes. A change is seen through the newest article number (one index
+ * lookup per request), uploads through this server clear the cache at once, and entries expire
+ * after a while anyway, so writes by other processes that replace articles in place show up too.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, { value: unknown; fingerprint: string; at: number }>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxEntries = 200,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  async get(key: string, compute: () => Promise<unknown>): Promise<unknown> {
+    const fingerprint = await this.fingerprint()
+    const hit = this.entries.get(key)
+    if (hit && hit.fingerprint === fingerprint && Date.now() - hit.at < this.maxAgeMs) {
+      this.entries.delete(key)
+      this.entries.set(key, hit)
+      return hit.value
+    }
+    const value = await compute()
+    this.entries.set(key, { value, fingerprint, at: Date.now() })
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
+    return value
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+
+  private async fingerprint(): Promise<string> {
+    const row = await this.store.db.selectFrom('articles').select((eb) => eb.fn.max('doc_no').as('last')).executeTakeFirst()
+    return String(row?.last ?? 0)
+  }
+}

@@ -1,0 +1,71 @@
+import { EventsTable, PropositionCard, RefLink, Sparkline, Status } from '../components/common'
+import type { Overview, TimelineBucket } from '../api'
+import { useApi } from '../use-api'
+import { href } from '../state'
+import { weekOf } from '../colors'
+
+export function OverviewView() {
+  const overview = useApi<Overview>('overview', { limit: 8 })
+  const timeline = useApi<{ buckets: TimelineBucket[] }>('timeline')
+  return (
+    <section class="view overview">
+      <h1>Overview</h1>
+      <Status loaded={overview}>
+        {(data) => (
+          <>
+            <div class="stat-cards">
+              {(
+                [
+                  ['articles', data.stats.articles, 'search'],
+                  ['actors', data.stats.entities, 'network'],
+                  ['places', data.stats.places, 'map'],
+                  ['events', data.stats.events, 'timeline'],
+                  ['claims', data.stats.claims, 'claims'],
+                  ['propositions', data.stats.propositions, 'claims'],
+                ] as const
+              ).map(([label, value, target]) => (
+                <a class="stat" href={href([target])} key={label}>
+                  <span class="value">{value.toLocaleString()}</span>
+                  <span class="label">{label}</span>
+                </a>
+              ))}
+            </div>
+            <div class="sparkline-box">
+              <h2>Events by week</h2>
+              <Status loaded={timeline}>{(t) => <WeeklySparkline buckets={t.buckets} />}</Status>
+            </div>
+            <div class="columns">
+              <div>
+                <h2>Most contested</h2>
+                {data.contested.length === 0 ? <p class="muted">No contested propositions yet.</p> : data.contested.map((p) => <PropositionCard proposition={p} key={p.id} />)}
+                <a href={href(['claims'])}>all claims →</a>
+              </div>
+              <div>
+                <h2>Most active actors</h2>
+                <ol class="actors">
+                  {data.activeActors.map((actor) => (
+                    <li key={actor.id}>
+                      <RefLink value={actor} /> <span class="muted">{actor.type} · {actor.articles} articles</span>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            </div>
+            <h2>Latest events</h2>
+            <EventsTable events={data.latestEvents} />
+          </>
+        )}
+      </Status>
+    </section>
+  )
+}
+
+function WeeklySparkline({ buckets }: { buckets: TimelineBucket[] }) {
+  const weeks = new Map<string, number>()
+  for (const bucket of buckets) {
+    const week = weekOf(bucket.date)
+    weeks.set(week, (weeks.get(week) ?? 0) + bucket.events)
+  }
+  const labels = [...weeks.keys()].sort()
+  return <Sparkline values={labels.map((week) => weeks.get(week)!)} labels={labels} />
+}

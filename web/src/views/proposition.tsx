@@ -1,0 +1,74 @@
+import { Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
+import type { Proposition, Statement } from '../api'
+import { useApi } from '../use-api'
+import { href, safeUrl } from '../state'
+
+export function PropositionView({ id }: { id: string }) {
+  const loaded = useApi<Proposition & { statements: Statement[] }>(`propositions/${encodeURIComponent(id)}`)
+  return (
+    <section class="view proposition-detail">
+      <Status loaded={loaded}>
+        {(p) => (
+          <>
+            <h1>
+              <PropositionLine proposition={p} />
+            </h1>
+            <p class="meta">
+              <StatusBadge status={p.status} /> {p.sourceCount} independent sources · {p.claimCount} statements · first seen {p.firstSeen} · last seen {p.lastSeen}
+            </p>
+            <dl class="sides">
+              <dt>Asserted by</dt>
+              <dd>
+                <Parties parties={p.asserters} />
+              </dd>
+              <dt>Denied by</dt>
+              <dd>
+                <Parties parties={p.deniers} empty="nobody" />
+              </dd>
+              {p.noResponse.length > 0 && (
+                <>
+                  <dt>No response from</dt>
+                  <dd>
+                    <Parties parties={p.noResponse} />
+                  </dd>
+                </>
+              )}
+            </dl>
+            <h2>Statements</h2>
+            <ol class="statements">
+              {p.statements.map((s, i) => (
+                <li class={`statement stance-${s.stance}`} key={i}>
+                  <div class="who">
+                    <span class={`badge stance-${s.stance}`}>{s.stance}</span> {s.claimant ? <RefLink value={s.claimant} /> : <em>the article</em>}
+                    {s.speaker && (
+                      <>
+                        {' via '}
+                        <RefLink value={s.speaker} />
+                      </>
+                    )}{' '}
+                    <span class="cue">“{s.cue}”</span>
+                  </div>
+                  <blockquote>{s.evidence.text}</blockquote>
+                  <div class="meta">
+                    {s.source ?? 'unknown outlet'} · {s.published ?? 'undated'} ·{' '}
+                    <a class="to-reader" href={href(['article', s.articleId], { from: s.evidence.start, to: s.evidence.end })}>
+                      {s.title ?? 'untitled article'} (read in context)
+                    </a>
+                    {safeUrl(s.url) && (
+                      <>
+                        {' · '}
+                        <a href={safeUrl(s.url)!} rel="noopener noreferrer nofollow" target="_blank">
+                          original
+                        </a>
+                      </>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </Status>
+    </section>
+  )
+}
