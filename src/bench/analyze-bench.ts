@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os'
-import { analyzeSource, loadResources } from '../pipeline/analyze.js'
+import { analyzeArticle, analyzeSource, loadResources } from '../pipeline/analyze.js'
 import { demoTexts, syntheticArticle } from './corpus.js'
 
 export interface AnalyzeBenchResult {
@@ -14,8 +14,11 @@ export interface AnalyzeBenchResult {
   claims: number
 }
 
-/** Analyzes a synthetic corpus of at least `targetMb` megabytes on one core (this thread) and times it. */
-export function benchAnalyze(targetMb: number, log: (line: string) => void = () => {}): AnalyzeBenchResult {
+/**
+ * Analyzes a synthetic corpus of at least `targetMb` megabytes on one core (this thread) and times it; with
+ * `extract: false`, only cleaning, nlp and recognition run (the baseline extraction is compared with).
+ */
+export function benchAnalyze(targetMb: number, log: (line: string) => void = () => {}, extract = true): AnalyzeBenchResult {
   const loadStart = performance.now()
   loadResources()
   const loadSeconds = (performance.now() - loadStart) / 1000
@@ -30,9 +33,11 @@ export function benchAnalyze(targetMb: number, log: (line: string) => void = () 
   while (bytes < target) {
     const source = syntheticArticle(articles, templates)
     bytes += Buffer.byteLength(source.content)
-    const record = analyzeSource(source)
-    events += record.events.length
-    claims += record.claims.length
+    if (extract) {
+      const record = analyzeSource(source)
+      events += record.events.length
+      claims += record.claims.length
+    } else analyzeArticle(source)
     articles++
     if (articles % 500 === 0) {
       peakRss = Math.max(peakRss, process.memoryUsage().rss)

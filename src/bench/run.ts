@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     return at >= 0 ? Number(args[at + 1]) : fallback
   }
   const analyzeMb = flag('--analyze-mb', 50)
+  const recognizeMb = flag('--recognize-mb', 10)
   console.log(`sitrep bench — ${machineDescription()}`)
+  console.log(`\nrecognition only (clean, nlp, entities, places, dates; one core, ≥ ${recognizeMb} MB)`)
+  const baseline = benchAnalyze(recognizeMb, () => {}, false)
+  console.log(`  throughput      ${baseline.articlesPerSecond.toFixed(0)} articles/s, ${baseline.megabytesPerSecond.toFixed(2)} MB/s over ${baseline.articles} articles`)
   console.log(`\nanalyze (one core, synthetic corpus from examples/demo, ≥ ${analyzeMb} MB)`)
   const result = benchAnalyze(analyzeMb, (line) => console.log(line))
   console.log(`  articles        ${result.articles}`)
@@ -20,13 +24,10 @@ async function main(): Promise<void> {
   console.log(`  throughput      ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.megabytesPerSecond.toFixed(2)} MB/s (${(result.articlesPerSecond * 60).toFixed(0)} articles/min)`)
   console.log(`  peak RSS        ${result.peakRssMb.toFixed(0)} MB`)
   console.log(`  extracted       ${result.events} events, ${result.claims} claims`)
+  console.log(`  with extraction ${((100 * result.articlesPerSecond) / baseline.articlesPerSecond).toFixed(0)}% of recognition-only throughput`)
   if (!args.includes('--analyze-only')) {
-    try {
-      const ingest = await import('./ingest-bench.js')
-      await ingest.main?.(args)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
-    }
+    const ingest = await import('./ingest-bench.js')
+    await ingest.main(args)
   }
 }
 

@@ -35,7 +35,7 @@ let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse:
 function cues() {
   if (!compiled) {
     const lex = lexicon<AttributionLexicon>('attribution')
-    const all = [...lex.according, ...lex.denies, ...lex.asserts].sort((a, b) => b.length - a.length)
+    const all = [...new Set([...lex.according, ...lex.denies, ...lex.asserts, ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w))])].sort((a, b) => b.length - a.length)
     const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
     compiled = {
       lex,

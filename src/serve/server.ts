@@ -65,6 +65,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app
 }
 
+/** The aggregate answers the UI asks for first, computed ahead so the first page view does not wait for them. */
+export async function warmUp(app: FastifyInstance): Promise<void> {
+  for (const url of ['/api/overview?limit=8', '/api/timeline', '/api/network?minSources=1&limit=400', '/api/places']) {
+    await app.inject({ method: 'GET', url }).catch(() => undefined)
+  }
+}
+
 function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOptions, cache: ResponseCache): void {
   const run = (request: FastifyRequest): Promise<unknown> =>
     route.handler({

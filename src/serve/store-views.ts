@@ -106,13 +106,15 @@ export async function queryPropositions(store: Store, filter: PropositionQuery):
   if (filter.about) query = query.where((eb) => eb.or([eb('subject', 'in', filter.about!), eb('object', 'in', filter.about!)]))
   if (placeIds) query = query.where('object', 'in', placeIds)
   if (actorIds) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('subject', 'in', actorIds),
-        eb('object', 'in', actorIds),
-        eb('id', 'in', eb.selectFrom('claims').select('proposition_id').where((inner) => inner.or([inner('claimant', 'in', actorIds), inner('speaker', 'in', actorIds)]))),
-      ]),
-    )
+    // One indexed branch per role, so no branch forces a scan of the others.
+    const involving = store.db
+      .selectFrom('propositions')
+      .select('id')
+      .where('subject', 'in', actorIds)
+      .union(store.db.selectFrom('propositions').select('id').where('object', 'in', actorIds))
+      .union(store.db.selectFrom('claims').select('proposition_id as id').where('claimant', 'in', actorIds))
+      .union(store.db.selectFrom('claims').select('proposition_id as id').where('speaker', 'in', actorIds))
+    query = query.where('id', 'in', involving)
   }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   const rows = await query.selectAll().orderBy('source_count', 'desc').orderBy('last_seen', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute()

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidArgumentError, type Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { buildServer } from '../../serve/server.js'
+import { buildServer, warmUp } from '../../serve/server.js'
 
 interface ServeFlags {
   db: string
@@ -56,4 +56,5 @@ async function serve(flags: ServeFlags): Promise<void> {
   if (readOnly) process.stdout.write('read-only: writes are refused on a non-loopback address without --token\n')
   else if (flags.token === undefined) process.stdout.write(`write token: ${token}\n`)
   else process.stdout.write('write token: the one given with --token\n')
+  void warmUp(app)
 }

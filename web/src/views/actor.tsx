@@ -17,7 +17,16 @@ export function ActorView({ id }: { id: string }) {
               <dt>Country</dt>
               <dd>{actor.country ?? '—'}</dd>
               <dt>Also called</dt>
-              <dd>{actor.aliases.length > 0 ? actor.aliases.join(' · ') : '—'}</dd>
+              <dd>
+                {actor.aliases.length === 0 && '—'}
+                {actor.aliases.slice(0, 12).join(' · ')}
+                {actor.aliases.length > 12 && (
+                  <details>
+                    <summary>{actor.aliases.length - 12} more names</summary>
+                    {actor.aliases.slice(12).join(' · ')}
+                  </details>
+                )}
+              </dd>
               <dt>Coverage</dt>
               <dd>
                 {actor.mentionCount} mentions in {actor.articleCount} articles {actor.known ? '' : '(not in the knowledge base)'}

@@ -14,7 +14,7 @@ export function PropositionView({ id }: { id: string }) {
               <PropositionLine proposition={p} />
             </h1>
             <p class="meta">
-              <StatusBadge status={p.status} /> {p.sourceCount} independent sources · {p.claimCount} statements · first seen {p.firstSeen} · last seen {p.lastSeen}
+              <StatusBadge status={p.status} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · first seen {p.firstSeen} · last seen {p.lastSeen}
             </p>
             <dl class="sides">
               <dt>Asserted by</dt>
