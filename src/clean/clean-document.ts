@@ -1,20 +1,13 @@
 /** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
 import { marked } from 'marked'
-import type { RemovedBlock } from '../pipeline/record.js'
+import type { DocumentPart } from '../pipeline/record.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'
 import { htmlFragmentText, htmlToArticle } from './html-to-text.js'
 
-export interface CleanedDocument {
-  title: string | null
-  source: string | null
-  url: string | null
-  author: string | null
-  published: string | null
-  text: string
-  removed: RemovedBlock[]
-}
+/** The record's `document` part before it gets its id (the hash of `text`). */
+export type CleanedDocument = Omit<DocumentPart, 'id'>
 
 interface Prepared {
   text: string

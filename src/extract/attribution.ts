@@ -1,4 +1,5 @@
 import type { Stance } from '../pipeline/record.js'
+import { loadResources } from '../pipeline/analyze.js'
 import { lexicon } from '../recognize/lexicon.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 
@@ -337,17 +338,13 @@ function bodyBeside(sentence: MaskedSentence, person: Ref): Ref | null {
   return null
 }
 
+/** The body a person's knowledge-base role (valid on the article's date) makes them speak for, named or not. */
 function bodyByRole(person: Ref, view: ArticleView): Ref | null {
   const entity = view.analysis.entities.find((e) => e.id === person.id)
   const date = view.analysis.referenceDate
   const roles = (entity?.kb?.roles ?? []).filter((r) => (!r.from || !date || r.from <= date) && (!r.to || !date || r.to >= date))
   const speaking = roles.find((r) => /spokes/.test(r.role)) ?? roles[0]
   if (!speaking) return null
-  const mentioned = view.analysis.entities.find((e) => e.id === speaking.of)
-  const type = mentioned?.type ?? view.typeOf.get(speaking.of)
-  if (!mentioned && !type) {
-    const kbBody = view.analysis.entities.length >= 0 ? speaking.of : null
-    return kbBody ? { ...person, id: kbBody, type: 'organization', via: 'role' } : null
-  }
-  return { ...person, id: speaking.of, type: type ?? 'organization', via: 'role' }
+  const type = view.typeOf.get(speaking.of) ?? loadResources().actors.kb.byId.get(speaking.of)?.type ?? 'organization'
+  return { ...person, id: speaking.of, type, via: 'role' }
 }
