@@ -246,11 +246,13 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     if (heading >= 0) return { ref: sentence.refs[heading]!, at: sentence.refAt[heading]! }
   }
   let nearest = -1
+  // "…, the military's media wing said": a cue after the content, with an object of a preposition before it.
+  const isInverted = /,\s*(?:the\s+)?(?:[\w’'-]+\s+){0,4}$/.test(text.slice(0, at)) && at > text.length * 0.5
   sentence.refs.forEach((ref, i) => {
     const pos = sentence.refAt[i]!
     if (ref.kind !== 'entity' || pos < clauseStart || pos >= at) return
     // A subject is not the object of a preposition ("media outlets with close ties to the military reported").
-    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, pos - 25), pos)) && sentence.refs.some((r, k) => r.kind === 'entity' && sentence.refAt[k]! < pos && sentence.refAt[k]! >= clauseStart)) return
+    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, pos - 25), pos)) && (isInverted || sentence.refs.some((r, k) => r.kind === 'entity' && sentence.refAt[k]! < pos && sentence.refAt[k]! >= clauseStart))) return
     if (nearest < 0 || pos > sentence.refAt[nearest]!) nearest = i
   })
   if (nearest >= 0) {

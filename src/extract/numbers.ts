@@ -120,7 +120,7 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
   }
   const coordinated = coordinatedCounts(sentence)
   if (coordinated) return coordinated
-  const single = /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(sentence)
+  const single = /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(sentence)
   if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
   if (found.length === 0) return null
   const first = found[0]!

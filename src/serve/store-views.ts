@@ -562,8 +562,8 @@ export async function entityExtras(store: Store, entityId: string, limit: number
 export interface HighlightSpan {
   start: number
   end: number
-  kind: 'entity' | 'place' | 'event' | 'claim'
-  /** The entity, place, event or proposition id the span links to. */
+  kind: 'entity' | 'place' | 'event' | 'claim' | 'date'
+  /** The entity, place, event or proposition id the span links to (a date links to its event). */
   ref: string
   label: string
 }
@@ -583,6 +583,19 @@ export interface ArticleView {
   spans: HighlightSpan[]
 }
 
+/** The store keeps an event's date words but not where they are: found again inside the event's evidence. */
+function dateSpan(
+  text: string,
+  event: { event_id: string; evidence_start: number; evidence_end: number; date_text: string | null; date_start: string | null; date_end: string | null },
+): HighlightSpan[] {
+  if (!event.date_text) return []
+  const from = Number(event.evidence_start)
+  const at = text.slice(from, Number(event.evidence_end)).indexOf(event.date_text)
+  if (at < 0) return []
+  const resolved = event.date_start ? (event.date_end && event.date_end !== event.date_start ? `${event.date_start} – ${event.date_end}` : event.date_start) : 'unresolved'
+  return [{ start: from + at, end: from + at + event.date_text.length, kind: 'date', ref: event.event_id, label: `${event.date_text} (${resolved})` }]
+}
+
 export async function getArticle(store: Store, id: string): Promise<ArticleView | null> {
   const article = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
   if (!article) return null
@@ -592,7 +605,7 @@ export async function getArticle(store: Store, id: string): Promise<ArticleView 
     store.db
       .selectFrom('event_sources')
       .innerJoin('events', 'events.id', 'event_sources.event_id')
-      .select(['event_sources.event_id', 'events.type', 'event_sources.evidence_start', 'event_sources.evidence_end'])
+      .select(['event_sources.event_id', 'events.type', 'event_sources.evidence_start', 'event_sources.evidence_end', 'event_sources.date_text', 'event_sources.date_start', 'event_sources.date_end'])
       .where('event_sources.article_id', '=', id)
       .execute(),
     store.db.selectFrom('claims').select(['proposition_id', 'relation', 'stance', 'evidence_start', 'evidence_end']).where('article_id', '=', id).execute(),
@@ -603,6 +616,7 @@ export async function getArticle(store: Store, id: string): Promise<ArticleView 
     ...places.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'place' as const, ref: m.place_id, label: refOf(names, m.place_id).name })),
     ...events.map((e) => ({ start: Number(e.evidence_start), end: Number(e.evidence_end), kind: 'event' as const, ref: e.event_id, label: e.type })),
     ...claims.map((c) => ({ start: Number(c.evidence_start), end: Number(c.evidence_end), kind: 'claim' as const, ref: c.proposition_id, label: `${c.stance} ${c.relation}` })),
+    ...events.flatMap((e) => dateSpan(article.text, e)),
   ]
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
   return {

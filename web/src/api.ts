@@ -170,7 +170,7 @@ export interface Profile {
 export interface Span {
   start: number
   end: number
-  kind: 'entity' | 'place' | 'event' | 'claim'
+  kind: 'entity' | 'place' | 'event' | 'claim' | 'date'
   ref: string
   label: string
 }

@@ -30,7 +30,7 @@ export function segment(text: string, spans: Span[]): Segment[] {
   return segments
 }
 
-const PRIORITY: Record<Span['kind'], number> = { entity: 0, place: 1, claim: 2, event: 3 }
+const PRIORITY: Record<Span['kind'], number> = { entity: 0, place: 1, date: 2, claim: 3, event: 4 }
 
 /** The span a click on a segment follows: the most specific one (names before evidence sentences). */
 export function primarySpan(spans: Span[]): Span | null {

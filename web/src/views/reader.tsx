@@ -12,6 +12,7 @@ function spanLink(span: Span): string {
     case 'place':
       return href(['map'], { place: span.ref })
     case 'event':
+    case 'date':
       return href(['event', span.ref])
     case 'claim':
       return href(['proposition', span.ref])
@@ -35,7 +36,7 @@ function ArticleText({ article, focus }: { article: Article; focus: { from: numb
     body.current?.querySelector('.focus')?.scrollIntoView({ block: 'center' })
   }, [article.id, focus?.from, focus?.to])
   const url = safeUrl(article.url)
-  const counts = { entity: 0, place: 0, event: 0, claim: 0 }
+  const counts = { entity: 0, place: 0, date: 0, event: 0, claim: 0 }
   for (const span of article.spans) counts[span.kind]++
   return (
     <article>
@@ -59,7 +60,7 @@ function ArticleText({ article, focus }: { article: Article; focus: { from: numb
         )}
       </p>
       <p class="legend">
-        <span class="hl-entity">actors ({counts.entity})</span> <span class="hl-place">places ({counts.place})</span> <span class="hl-event">event evidence ({counts.event})</span>{' '}
+        <span class="hl-entity">actors ({counts.entity})</span> <span class="hl-place">places ({counts.place})</span> <span class="hl-date">dates ({counts.date})</span> <span class="hl-event">event evidence ({counts.event})</span>{' '}
         <span class="hl-claim">claim evidence ({counts.claim})</span>
       </p>
       <div class="article-text" ref={body}>
