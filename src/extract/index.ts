@@ -20,8 +20,9 @@ export function extract(analysis: ArticleAnalysis): Extraction {
   let assaults: EventDraft[] = []
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
-    const here = assaults.find((e) => e.sentence.index === frame.sentence.index)
-    const before = assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
+    const told = (e: EventDraft) => e.targets.length > 0 || e.place !== null
+    const here = assaults.find((e) => e.sentence.index === frame.sentence.index && told(e))
+    const before = assaults.filter((e) => e.sentence.index < frame.sentence.index && told(e)).pop()
     const event = here ?? before
     return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
   }
