@@ -19,6 +19,8 @@ export interface ServeBenchOptions {
   requests: number
   /** Keep the store here (reused when it already holds the articles). */
   dir?: string | null
+  /** Measure this existing store (SQLite path or postgres:// URL) as it is instead of generating one. */
+  db?: string | null
   log?: (line: string) => void
 }
 
@@ -123,48 +125,82 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
+interface Samples {
+  actors: string[]
+  propositions: string[]
+  events: string[]
+  articles: string[]
+  words: string[]
+}
+
+/** Ids to ask for, taken from the store itself, so any store can be measured. */
+async function sampleIds(store: Store): Promise<Samples> {
+  const ids = async (table: 'entities' | 'propositions' | 'events' | 'articles', order: 'id' | 'doc_no' = 'id'): Promise<string[]> => {
+    const total = Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const rows = await store.db.selectFrom(table).select('id').orderBy(order).offset(Math.floor(total / 3)).limit(100).execute()
+    return rows.map((row) => row.id)
+  }
+  const actors = await store.db
+    .selectFrom('entity_mentions')
+    .select((eb) => ['entity_id', eb.fn.countAll().as('n')])
+    .groupBy('entity_id')
+    .orderBy('n', 'desc')
+    .limit(100)
+    .execute()
+  const names = await store.db.selectFrom('entities').select('name').where('id', 'in', actors.slice(0, 10).map((row) => row.entity_id).concat('')).execute()
+  return {
+    actors: actors.map((row) => row.entity_id),
+    propositions: await ids('propositions'),
+    events: await ids('events'),
+    articles: await ids('articles', 'doc_no'),
+    words: ['convoy blast', 'checkpoint', 'tribal elders', ...names.map((row) => row.name)],
+  }
+}
+
+const at = <T>(list: T[], i: number): T => list[i % list.length]!
+
 /** Endpoint name → the i-th request path: varied so caches and ETags do not flatter the figures. */
-const ENDPOINTS: [string, (i: number) => string][] = [
-  ['stats', () => '/api/stats'],
-  ['overview', () => '/api/overview'],
-  ['propositions (status page)', (i) => `/api/propositions?status=${['contested', 'corroborated', 'single-source'][i % 3]}&offset=${(i * 25) % 500}&limit=25`],
-  ['propositions (actor filter)', (i) => `/api/propositions?actor=actor:bench-${i % 50}&limit=25`],
-  ['proposition detail', (i) => `/api/propositions/${encodeURIComponent(`actor:bench-${i % 20}|attacks|actor:bench-${(i * 7) % 20}`)}`],
-  ['events (date range)', (i) => `/api/events?since=202${1 + (i % 4)}-01-01&until=202${1 + (i % 4)}-06-30&limit=50`],
-  ['events (map, 5000)', (i) => `/api/events?limit=5000&type=${['ASSAULT', 'COERCE', 'ACCUSE'][i % 3]}`],
-  ['event detail', (i) => `/api/events?limit=1&offset=${i}`],
-  ['timeline', () => '/api/timeline'],
-  ['places', () => '/api/places'],
-  ['network', (i) => `/api/network?minSources=${1 + (i % 3)}`],
-  ['entity profile', (i) => `/api/entities/actor:bench-${i % 100}`],
-  ['article', (i) => `/api/articles/bench-${(i * 997) % 1000}`],
-  ['search', (i) => `/api/search?q=${['convoy blast', 'checkpoint', 'Bench Actor 3', 'tribal elders'][i % 4]}`],
-]
+function endpoints(s: Samples): [string, (i: number) => string][] {
+  return [
+    ['stats', () => '/api/stats'],
+    ['overview', () => '/api/overview'],
+    ['propositions (status page)', (i) => `/api/propositions?status=${['contested', 'corroborated', 'single-source'][i % 3]}&offset=${(i * 25) % 500}&limit=25`],
+    ['propositions (actor filter)', (i) => `/api/propositions?actor=${encodeURIComponent(at(s.actors, i))}&limit=25`],
+    ['proposition detail', (i) => `/api/propositions/${encodeURIComponent(at(s.propositions, i))}`],
+    ['events (date range)', (i) => `/api/events?since=202${1 + (i % 4)}-01-01&until=202${1 + (i % 4)}-06-30&limit=50`],
+    ['events (map, 5000)', (i) => `/api/events?limit=5000&type=${['ASSAULT', 'COERCE', 'ACCUSE'][i % 3]}`],
+    ['event detail', (i) => `/api/events/${encodeURIComponent(at(s.events, i))}`],
+    ['timeline', () => '/api/timeline'],
+    ['places', () => '/api/places'],
+    ['network', (i) => `/api/network?minSources=${1 + (i % 3)}`],
+    ['entity profile', (i) => `/api/entities/${encodeURIComponent(at(s.actors, i))}`],
+    ['article', (i) => `/api/articles/${encodeURIComponent(at(s.articles, i))}`],
+    ['search', (i) => `/api/search?q=${encodeURIComponent(at(s.words, i))}`],
+  ]
+}
 
 export async function benchServe(options: ServeBenchOptions): Promise<ServeBenchResult> {
   const log = options.log ?? (() => undefined)
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-serve-bench-'))
   fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, `serve-bench-${options.articles}.db`)
+  const file = options.db ?? path.join(dir, `serve-bench-${options.articles}.db`)
   const store = await openStore(file)
   try {
     const started = performance.now()
-    await fillStore(store, options.articles, log)
+    if (!options.db) await fillStore(store, options.articles, log)
     const buildSeconds = (performance.now() - started) / 1000
+    const articles = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const samples = await sampleIds(store)
     const app = await buildServer({ store, token: 'bench-token', readOnly: true, webRoot: null })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-    const endpoints: EndpointLatency[] = []
+    const latencies: EndpointLatency[] = []
     try {
-      for (const [endpoint, url] of ENDPOINTS) {
+      for (const [endpoint, url] of endpoints(samples)) {
         const times: number[] = []
         for (let i = 0; i < options.requests; i++) {
-          let target = url(i)
-          if (endpoint === 'event detail') {
-            const page = (await (await fetch(`${base}${target}`)).json()) as { items: { id: string }[] }
-            target = `/api/events/${encodeURIComponent(page.items[0]!.id)}`
-          }
+          const target = url(i)
           const t0 = performance.now()
           const response = await fetch(`${base}${target}`)
           await response.arrayBuffer()
@@ -172,19 +208,23 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
           if (response.status !== 200 && response.status !== 404) throw new Error(`${target}: HTTP ${response.status}`)
         }
         times.sort((a, b) => a - b)
-        endpoints.push({ endpoint, requests: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: times[times.length - 1]! })
+        latencies.push({ endpoint, requests: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: times[times.length - 1]! })
       }
     } finally {
       await app.close()
     }
-    return { articles: options.articles, buildSeconds, storeMb: fs.statSync(file).size / 1e6, endpoints }
+    return { articles, buildSeconds, storeMb: options.db && /^postgres/i.test(options.db) ? 0 : fs.statSync(file).size / 1e6, endpoints: latencies }
   } finally {
     await store.close()
-    if (!options.dir) fs.rmSync(dir, { recursive: true, force: true })
+    if (!options.dir && !options.db) fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** Prints the figures; flags: --serve-articles N (default 100000), --serve-requests N (default 20), --keep DIR. */
+/**
+ * Prints the figures. Flags: --serve-articles N (default 100000; generating them takes about 20 minutes on
+ * 2 cores), --serve-requests N (default 20), --keep DIR (keep and reuse the generated store),
+ * --serve-db URL (measure an existing store instead, e.g. the ingest bench's).
+ */
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
   const value = (name: string): string | undefined => {
     const at = args.indexOf(name)
@@ -192,9 +232,10 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   }
   const articles = Number(value('--serve-articles') ?? 100_000)
   const requests = Number(value('--serve-requests') ?? 20)
-  console.log(`\nserve API latency (${articles} generated articles in SQLite, ${requests} sequential requests per endpoint over HTTP)`)
-  const result = await benchServe({ articles, requests, dir: value('--keep') ?? null, log: (line) => console.log(line) })
-  console.log(`  store           ${result.storeMb.toFixed(0)} MB, built in ${result.buildSeconds.toFixed(0)} s`)
+  console.log(`\nserve API latency (${value('--serve-db') ?? `${articles} generated articles in SQLite`}, ${requests} sequential requests per endpoint over HTTP)`)
+  const result = await benchServe({ articles, requests, dir: value('--keep') ?? null, db: value('--serve-db') ?? null, log: (line) => console.log(line) })
+  console.log(`  store           ${result.articles} articles, ${result.storeMb.toFixed(0)} MB${result.buildSeconds >= 1 ? `, generated in ${result.buildSeconds.toFixed(0)} s` : ''}`)
+  console.log('  (stats, overview, timeline, places and network are cached until the store changes: their max is the cold figure)')
   for (const e of result.endpoints) {
     console.log(`  ${e.endpoint.padEnd(28)} p50 ${e.p50Ms.toFixed(1).padStart(7)} ms   p95 ${e.p95Ms.toFixed(1).padStart(7)} ms   max ${e.maxMs.toFixed(1).padStart(7)} ms`)
   }

@@ -38,7 +38,7 @@ let compiled: { relations: CompiledRelation[]; speaker: SpeakerPattern[]; respon
 
 /** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
-  const one = `«${kind}\\d+»(?:\\s*\\(«${kind}\\d+»\\))?`
+  const one = `«${kind}\\d+»(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
   const more = `(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
   const places = kind.includes('P') ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?` : ''
   return `${one}${more}${places}`

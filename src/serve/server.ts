@@ -33,7 +33,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: false,
     // Proposition ids join two entity ids and a relation: longer than Fastify's default of 100.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   })
