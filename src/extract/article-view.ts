@@ -41,6 +41,8 @@ export interface ArticleView {
   governmentOf: Map<string, Ref>
 }
 
+const ATTACK_BY_DEMONYM = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
+
 const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
 
 /** Builds the masked sentences once per article; every extractor reads them. */
@@ -69,6 +71,14 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     if (!placeId) continue
     const start = match.index!
     refs.push({ kind: 'place', id: placeId, type: 'place', placeKind: 'country', country: code!, start, end: start + match[0].length, sentence: -1, via: 'soil' })
+  }
+  // "Pakistani air strikes", "Iranian missiles": the state of the demonym did it, when the article names that state.
+  for (const match of doc.text.matchAll(ATTACK_BY_DEMONYM)) {
+    const code = demonyms[match[1]!]
+    const state = analysis.entities.find((e) => e.type === 'state' && e.country === code)
+    if (!code || !state) continue
+    const start = match.index!
+    refs.push({ kind: 'entity', id: state.id, type: 'state', placeKind: null, country: code, start, end: start + match[1]!.length, sentence: -1, via: 'demonym-attack' })
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end)
   const sentences: MaskedSentence[] = []

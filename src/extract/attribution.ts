@@ -62,7 +62,7 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
   return sentence.refs[index]
 }
 
-const PRONOUN_BEFORE = /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again)\s+)*$/i
+const PRONOUN_BEFORE = /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$/i
 
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {
@@ -182,7 +182,9 @@ function isAdjectival(text: string, at: number, word: string): boolean {
   if (/\bso-?\s*$/i.test(before)) return true
   if (/^(referred|refers)$/.test(word)) return !/^\s+to\b/i.test(text.slice(at + word.length, at + word.length + 5))
   if (/^(called|described|labelled|labeled|termed)$/.test(word)) {
-    return !/^\s+(?:on|for|upon)\b/i.test(text.slice(at + word.length, at + word.length + 6)) && !/\b(?:has|have|had)\s+$/i.test(before)
+    // A verb after its subject ("the TTP labelled the strikes", "he described"); else a name ("a group called X").
+    if (/^\s+(?:on|for|upon)\b/i.test(text.slice(at + word.length, at + word.length + 6))) return false
+    return !/(?:«E\d+»|\b(?:he|she|they|it|has|have|had|also|\w+ly))\s+$/i.test(before)
   }
   return false
 }
@@ -223,6 +225,12 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
   const before = text.slice(clauseStart, at)
   const pronoun = PRONOUN_BEFORE.exec(before)
   const last = current[current.length - 1] ?? previous
+  // "X refuted … and warned …", "X denounced …, asserting …": a second verb of the same subject.
+  const sameClause = current[current.length - 1]
+  if (sameClause && (/\band\s+(?:\w+ly\s+)?$/.test(before) || (word.endsWith('ing') && /,\s*$/.test(before)))) {
+    const ref = sameClause.speaker ?? sameClause.claimant
+    if (ref) return { ref, at: clauseStart }
+  }
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
     const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)

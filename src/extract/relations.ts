@@ -109,7 +109,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         for (const subject of subjects) {
           if (spec.subjectTypes && !spec.subjectTypes.has(subject.type)) continue
           for (const object of targets) {
-            if (object.id === subject.id) continue
+            if (object.id === subject.id || isSelfRelation(subject, object)) continue
             if (spec.objectKind === 'P' && object.kind !== 'place') continue
             if (spec.objectKind === 'E' && object.kind !== 'entity') continue
             found.push({ subject, relation: spec.relation, object, negated, hedged, at: from + match.index!, length: match[0].length })
@@ -142,6 +142,11 @@ export function readSpeakerRelations(sentence: MaskedSentence, from: number, to:
     }
   }
   return dedupe(found)
+}
+
+/** "Pakistan attacks Pakistan", "Pakistan present_in Pakistan": a state and its own country are one party. */
+function isSelfRelation(subject: Ref, object: Ref): boolean {
+  return object.kind === 'place' && object.placeKind === 'country' && (subject.type === 'state' || subject.type === 'government') && subject.country === object.country
 }
 
 function dedupe(found: RelationMention[]): RelationMention[] {

@@ -81,7 +81,7 @@ function Chart({ series }: { series: Series }) {
       series: [
         { label: 'week', value: (_u, v) => (v == null ? '' : toDate(v)) },
         ...series.types.map((type) => ({ label: type, stroke: typeColor(type), fill: `${typeColor(type)}55`, paths: bars, points: { show: false } })),
-        { label: 'fatalities', scale: 'deaths', stroke: '#000', width: 1.5, points: { show: true, size: 4 } },
+        { label: 'fatalities', scale: 'deaths', stroke: '#000', width: 1.5, points: { show: false } },
       ],
       hooks: {
         setSelect: [
