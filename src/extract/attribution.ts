@@ -122,7 +122,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     const after = text.slice(content[0]).replace(/^[\s,:"“”'‘’]*(?:that\s+)?/, '')
     const lead = text.slice(content[0]).length - after.length
     const nextCue = findNextCue(text, content[0] + lead)
-    if (nextCue !== undefined) content = [content[0], nextCue]
+    // "disclosed on X, “…”": a short lead-in without a name before the quote is not the content; the quote is.
+    const leadIn = nextCue !== undefined ? text.slice(content[0], nextCue) : ''
+    if (nextCue !== undefined && !(leadIn.length < 50 && !/«[EP]\d+»/.test(leadIn) && /^\s*(?:on|in|at|via|through|during|to|from)\b/i.test(leadIn))) content = [content[0], nextCue]
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {
