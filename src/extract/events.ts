@@ -48,7 +48,8 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   const drafts: EventDraft[] = []
   for (const sentence of view.sentences) drafts.push(...materialEvents(view, sentence, frames, drafts))
   drafts.push(...speechEvents(frames, claims, view))
-  return mergeEvents(drafts)
+  // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
+  return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
 }
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
@@ -144,7 +145,8 @@ function participants(sentence: MaskedSentence, at: number, word: string, scope:
   const actors: Ref[] = []
   const targets: Ref[] = []
   const passive = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
-  const passiveBefore = /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before)
+  // "were killed", or a headline's "11 Iranian police killed": who comes before is who it was done to.
+  const passiveBefore = /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) || (/^(?:killed|dead|died|wounded|injured|martyred|abducted|kidnapped|arrested|detained)$/.test(word) && /(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many))\s+(?:[\w-]+\s+){0,2}?«E\d+»\s*$/i.test(before))
   if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
   const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
   if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
