@@ -46,7 +46,7 @@ function triggers() {
 /** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
 export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
   const drafts: EventDraft[] = []
-  for (const sentence of view.sentences) drafts.push(...materialEvents(view, sentence, frames, drafts))
+  for (const sentence of view.sentences) drafts.push(...materialEvents(sentence, frames, drafts))
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
   return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
@@ -54,7 +54,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
 
-function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Frame[], earlier: EventDraft[]): EventDraft[] {
+function materialEvents(sentence: MaskedSentence, frames: Frame[], earlier: EventDraft[]): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
   const sentenceFrames = frames.filter((f) => f.sentence === sentence)
@@ -103,7 +103,7 @@ function materialEvents(view: ArticleView, sentence: MaskedSentence, frames: Fra
       actors,
       targets,
       place,
-      date: dateOf(sentence, at, view),
+      date: dateOf(sentence),
       fatalities,
       reportedBy: frame?.claimant ?? null,
       sentence,
@@ -203,26 +203,24 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   return (best as { ref: Ref } | null)?.ref ?? null
 }
 
-function dateOf(sentence: MaskedSentence, _at: number, view: ArticleView): DateRange {
+function dateOf(sentence: MaskedSentence): DateRange {
   // "…, the army said on Sunday": a date on the verb of saying dates the statement, not the event.
   const offset = (d: { start: number }) => d.start - sentence.start
   const ofEvent = sentence.dates.filter((d) => !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(sentence.text.slice(Math.max(0, offset(d) - 18), offset(d))))
   const date = ofEvent.find((d) => d.range !== null) ?? ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
-  void view
   return { start: null, end: null, text: null }
 }
 
 /** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
 function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []
-  const none: DateRange = { start: null, end: null, text: null }
   for (const frame of frames) {
     const actor = frame.claimant
     if (!actor || actor.kind !== 'entity') continue
     const own = claims.filter((c) => c.frame === frame)
     const event = (type: EventType, mode: string | null, targets: Ref[]): EventDraft => ({
-      type, mode, actors: [actor], targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')), place: null, date: dateOf(frame.sentence, 0, view) ?? none, fatalities: null, reportedBy: null, sentence: frame.sentence, at: frame.content[0],
+      type, mode, actors: [actor], targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')), place: null, date: dateOf(frame.sentence), fatalities: null, reportedBy: null, sentence: frame.sentence, at: frame.content[0],
     })
     if (frame.stance === 'denies') {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
@@ -252,7 +250,7 @@ function requests(view: ArticleView): EventDraft[] {
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
       const actor = before[0]
       if (!actor || target.kind !== 'entity') continue
-      events.push({ type: 'REQUEST', mode: null, actors: [actor], targets: [target], place: null, date: dateOf(sentence, 0, view), fatalities: null, reportedBy: null, sentence, at: match.index! })
+      events.push({ type: 'REQUEST', mode: null, actors: [actor], targets: [target], place: null, date: dateOf(sentence), fatalities: null, reportedBy: null, sentence, at: match.index! })
     }
   }
   return events
