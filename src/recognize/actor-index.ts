@@ -1,6 +1,7 @@
 import type { ActorEntry } from '../kb/actor.js'
 import { aliasKey, type KnowledgeBase } from '../kb/load-kb.js'
 import { foldText } from '../nlp/nlp-doc.js'
+import { lexicon } from './lexicon.js'
 import { NameTrie } from './name-trie.js'
 
 /** The knowledge base prepared for matching: built once per process and shared by every article. */
@@ -15,6 +16,13 @@ export interface ActorIndex {
   armyOf: Map<string, ActorEntry>
   /** Police forces by folded province or country name ("khyber pakhtunkhwa" → KP Police). */
   policeOf: Map<string, ActorEntry>
+  /**
+   * A country's bodies by the name they go by at home, without the country: "PK|interior ministry" → Pakistan's
+   * Ministry of Interior. Articles write "the Interior Ministry" and leave the country to the context.
+   */
+  bodyOf: Map<string, ActorEntry>
+  /** The generic names `bodyOf` knows, for scanning: "interior ministry", "foreign office", … */
+  genericBodies: NameTrie<string>
 }
 
 /**
@@ -48,7 +56,38 @@ export function buildActorIndex(kb: KnowledgeBase): ActorIndex {
     if (!written) continue
     for (const actor of actors) if (!isAliasOf(actor, written)) trie.add(matchableAlias(written), actor)
   }
-  return { kb, trie, stateOf, metonyms, armyOf, policeOf }
+  const { bodyOf, genericBodies } = indexGenericBodies(kb, stateOf)
+  return { kb, trie, stateOf, metonyms, armyOf, policeOf, bodyOf, genericBodies }
+}
+
+const BODY_HEADS = /\b(?:ministry|office|department|directorate|commission|council|cabinet|embassy|parliament|assembly|senate)\b/i
+
+function indexGenericBodies(kb: KnowledgeBase, stateOf: Map<string, ActorEntry>): { bodyOf: Map<string, ActorEntry>; genericBodies: NameTrie<string> } {
+  const bodyOf = new Map<string, ActorEntry>()
+  const genericBodies = new NameTrie<string>()
+  const demonyms = Object.entries(lexicon<Record<string, string>>('demonyms'))
+  for (const actor of kb.actors) {
+    if (actor.type !== 'government' || !actor.country) continue
+    const state = stateOf.get(actor.country)
+    const countryWords = [state?.name, ...(state?.aliases ?? []), ...demonyms.filter(([, code]) => code === actor.country).map(([word]) => word)]
+      .filter((w): w is string => !!w && !/\s/.test(w))
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    if (countryWords.length === 0) continue
+    const strip = new RegExp(`(?:\\b(?:${countryWords.join('|')})(?:’s|'s)?\\s+|\\s+of\\s+(?:the\\s+)?(?:${countryWords.join('|')})$|^(?:federal|national)\\s+)`, 'gi')
+    for (const alias of [actor.name, ...actor.aliases]) {
+      const generic = alias.replace(strip, '').trim()
+      if (generic === alias || !BODY_HEADS.test(generic) || generic.split(/\s+/).length < 2) continue
+      const key = `${actor.country}|${foldText(generic)}`
+      if (!bodyOf.has(key)) bodyOf.set(key, actor)
+      genericBodies.add(titleCase(generic), foldText(generic))
+    }
+  }
+  return { bodyOf, genericBodies }
+}
+
+/** "interior ministry" → "Interior Ministry": generic body names are matched only when capitalized in the text. */
+function titleCase(name: string): string {
+  return name.replace(/\b(?!of\b|and\b|the\b|for\b)\p{Ll}/gu, (c) => c.toUpperCase())
 }
 
 function isAliasOf(actor: ActorEntry, key: string): boolean {

@@ -111,6 +111,7 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   builder.addCollectives()
   builder.addUnidentified()
   builder.addNewNames()
+  builder.addGenericBodies()
   builder.addDescriptors()
   builder.addGenericForces()
   builder.linkSurnames()
@@ -123,7 +124,7 @@ function partOfLongerName(tokens: readonly Token[], mention: ActorMention): bool
   const before = tokens[mention.firstToken - 1]
   const after = tokens[mention.endToken]
   const nameLike = (t: Token | undefined) =>
-    t !== undefined && t.sentence === tokens[mention.firstToken]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text) && !words().sets.titles.has(t.folded.replace(/\.$/, ''))
+    t !== undefined && t.sentence === tokens[mention.firstToken]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text) && !/^\p{Lu}\p{Ll}{3,}ing$/u.test(t.text) && !words().sets.titles.has(t.folded.replace(/\.$/, ''))
   return nameLike(before) || nameLike(after)
 }
 
@@ -404,6 +405,8 @@ class EntityBuilder {
     while (nameFirst < end && this.lex.sets.titles.has(tokens[nameFirst]!.folded.replace(/\.$/, ''))) nameFirst++
     const hasTitleInside = nameFirst > first
     if (nameFirst >= end) return undefined
+    // "Minister for Information and Broadcasting Attaullah Tarar": a portfolio word is not part of the name.
+    while (end - nameFirst > 2 && (tokens[nameFirst]!.pos !== 'PROPN' || /^\p{Lu}\p{Ll}{3,}ing$/u.test(tokens[nameFirst]!.text))) nameFirst++
     const nameTokens = tokens.slice(nameFirst, end)
     if (nameTokens.some((t) => t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'X')) return undefined
     if (nameTokens.some((t) => this.lex.sets.notNames.has(t.folded) || this.isTitleOrDemonym(t))) return undefined
@@ -462,6 +465,17 @@ class EntityBuilder {
     if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return undefined
     const text = tokens[end + 1]!.text
     return /^[A-Z][A-Za-z]{1,7}$/.test(text) && /[A-Z].*[A-Z]/.test(text) ? { text, first: end + 1, end: end + 2 } : undefined
+  }
+
+  /** "the Interior Ministry", "the Foreign Office": the body of the country the sentence or the article is about. */
+  addGenericBodies(): void {
+    for (const match of this.input.index.genericBodies.scan(this.tokens)) {
+      if (!this.isFree(match.firstToken, match.endToken)) continue
+      const country = this.sentenceCountry(match.firstToken) ?? this.input.focusCountry
+      const body = country ? this.input.index.bodyOf.get(`${country}|${match.values[0]}`) : undefined
+      if (!body) continue
+      this.add({ id: body.id, name: body.name, type: body.type, country: body.country, kb: body }, this.mentionOf(match.firstToken, match.endToken, 'generic-body'))
+    }
   }
 
   /**

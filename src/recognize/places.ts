@@ -83,6 +83,7 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
     if (isTaken(start, end)) continue
     if (endToken - i === 1 && notPlaces.has(token.text.toLowerCase())) continue
     if (endToken - i === 1 && token.text.length < 3 && !isAllCaps(token.text)) continue
+    if (endToken - i === 1 && insideLongerName(tokens, i) && !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') && !kindHint(tokens, i, endToken, words)) continue
     mentions.push({
       start,
       end,
@@ -96,6 +97,13 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
     i = endToken - 1
   }
   return mentions.filter((m) => plausible(m, tokens))
+}
+
+/** "Sheikh Rashid", "Khan Abad Bandar": one word of a longer capitalized name is not a place of its own. */
+function insideLongerName(tokens: readonly Token[], i: number): boolean {
+  const nameWord = (t: Token | undefined) => t !== undefined && t.sentence === tokens[i]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)
+  const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence
+  return (!sentenceStart && nameWord(tokens[i - 1])) || nameWord(tokens[i + 1])
 }
 
 function isAllCaps(text: string): boolean {
@@ -134,6 +142,8 @@ function isLinearFeature(entry: PlaceEntry): boolean {
 }
 
 const UNKNOWN_KIND_WORDS = new Set(['district', 'tehsil', 'area', 'village', 'town', 'valley', 'subdivision', 'sub-division'])
+/** Sites named with their kind word, which belongs to the name: "Id Gah mosque", "Qissa Khwani bazaar". */
+const SITE_WORDS = new Set(['mosque', 'bazaar', 'market', 'shrine', 'imambargah', 'camp', 'cantonment', 'airport', 'jail', 'prison'])
 
 function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlaces: Set<string>, gazetteer: Gazetteer): PlaceMention | undefined {
   const { tokens } = doc
@@ -141,7 +151,9 @@ function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlace
   while (end < tokens.length && end - from < 3 && tokens[end]!.sentence === tokens[from]!.sentence && isCapitalized(tokens[end]!) && tokens[end]!.pos === 'PROPN') end++
   if (end === from || end >= tokens.length) return undefined
   const next = tokens[end]!
-  if (!UNKNOWN_KIND_WORDS.has(next.folded) || !isLocative(tokens, from, words)) return undefined
+  const site = SITE_WORDS.has(next.folded) && next.sentence === tokens[from]!.sentence
+  if ((!UNKNOWN_KIND_WORDS.has(next.folded) && !site) || !isLocative(tokens, from, words)) return undefined
+  if (site) end++
   if (tokens.slice(from, end).some((t) => notPlaces.has(t.text.toLowerCase()))) return undefined
   const surface = doc.text.slice(tokens[from]!.start, tokens[end - 1]!.end)
   if (gazetteer.candidates(surface).length > 0) return undefined
@@ -151,7 +163,7 @@ function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlace
     firstToken: from,
     endToken: end,
     surface,
-    kindHint: words.kindAfter[next.folded] ?? 'locality',
+    kindHint: site ? 'feature' : words.kindAfter[next.folded] ?? 'locality',
     locative: true,
     candidates: [],
   }
