@@ -49,6 +49,25 @@ function cues() {
   return compiled
 }
 
+/** The kinds of actor a definite description can point back to: "the ministry" is a government body. */
+function describedType(description: string): Set<string> | undefined {
+  if (/^the (?:ministry|interior ministry|foreign office|minister)$/.test(description)) return new Set(['government'])
+  if (/^the (?:military|army)$/.test(description)) return new Set(['security_force'])
+  if (/^the (?:group|organisation|organization|outfit|militants)$/.test(description)) return new Set(['armed_group', 'organization', 'political_party'])
+  if (/^the (?:spokes(?:person|man|woman)|official|envoy|ambassador)$/.test(description)) return new Set(['person'])
+  return undefined
+}
+
+/** The last speaker or named actor of a kind, frames first. */
+function lastOfType(types: Set<string>, last: Frame | undefined): Ref | undefined {
+  if (last?.claimant && types.has(last.claimant.type)) return last.claimant
+  if (last?.speaker && types.has(last.speaker.type)) return last.speaker
+  return [...lastByType.entries()].filter(([type]) => types.has(type)).map(([, ref]) => ref).pop()
+}
+
+/** The last actor named of each type, across sentences. */
+const lastByType = new Map<string, Ref>()
+
 /** The actor whose video, statement or report the article is discussing: "the video" refers back to it. */
 let lastDocumentOwner: Ref | undefined
 /** The last person named, for "He alleged" after a sentence that named but did not quote them. */
@@ -70,11 +89,18 @@ export function findFrames(view: ArticleView): Frame[] {
   let previous: Frame | undefined
   lastDocumentOwner = undefined
   lastPerson = undefined
+  lastByType.clear()
   for (const sentence of view.sentences) {
     const owner = documentOwner(sentence)
     if (owner) lastDocumentOwner = owner
     const found = framesIn(sentence, previous, view)
-    for (const ref of sentence.refs) if (ref.type === 'person') lastPerson = ref
+    for (const ref of sentence.refs) {
+      if (ref.type === 'person') lastPerson = ref
+      if (ref.kind === 'entity') {
+        lastByType.delete(ref.type)
+        lastByType.set(ref.type, ref)
+      }
+    }
     frames.push(...found)
     if (found.length > 0) previous = found[found.length - 1]
   }
@@ -237,7 +263,12 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     const p = pronoun[1]!.toLowerCase()
     const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)
     const personal = p === 'he' || p === 'she'
-    const resolved = documentWord && lastDocumentOwner ? lastDocumentOwner : personal ? last?.speaker ?? lastPerson ?? last?.claimant : last?.claimant ?? last?.speaker
+    const typed = describedType(p)
+    const resolved =
+      documentWord && lastDocumentOwner ? lastDocumentOwner
+      : typed ? lastOfType(typed, last) ?? last?.claimant
+      : personal ? last?.speaker ?? lastPerson ?? last?.claimant
+      : last?.claimant ?? last?.speaker
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing') || /^claiming\b/.test(word)) {
@@ -269,7 +300,9 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     const between = text.slice(sentence.refAt[nearest]! + placeholderLength(sentence, sentence.refs[nearest]!), at)
     // Only an appositive, a few modifiers, or a relative pronoun may stand between a subject and its verb.
     const relative = /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(between)
-    if (relative || (between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
+    // A comma that opens no appositive ("ISKP carried out the bombings, two sources told") starts another clause.
+    const openClause = between.replace(/,[^,]*,/g, '').includes(',')
+    if (relative || (!openClause && between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
       return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }

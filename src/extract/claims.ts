@@ -1,7 +1,7 @@
 import type { ClaimRecord, Stance } from '../pipeline/record.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
-import { readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
+import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
 /** A claim with the refs it came from, before it becomes a SPEC record. */
 export interface ClaimDraft {
@@ -34,6 +34,12 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
       if (object) drafts.push({ ...base(frame), stance: 'asserts', subject: frame.claimant, relation: 'attacks', object, hedged: false })
+    }
+    if (!relations.some((r) => r.relation === 'attacks')) {
+      const object = responsibilityObject(frame)
+      for (const doer of object ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant) : []) {
+        if (doer.id !== object!.id) drafts.push({ ...base(frame), stance: frame.stance === 'denies' ? 'denies' : 'asserts', subject: doer, relation: 'attacks', object: object!, hedged: false })
+      }
     }
     if (frame.stance === 'denies' && relations.length === 0) drafts.push(...answer(frame, drafts, 'denies', view))
   }

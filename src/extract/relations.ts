@@ -9,6 +9,7 @@ interface RelationLexicon {
   relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
   speakerPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
   responsibilityPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
+  eventObjectPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
   negation: string
   hedges: string[]
 }
@@ -34,7 +35,7 @@ interface CompiledRelation {
 }
 
 type SpeakerPattern = { relation: ClaimRelation; pattern: RegExp }
-let compiled: { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; negation: RegExp; hedge: RegExp } | undefined
+let compiled: { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; eventObject: RegExp[]; negation: RegExp; hedge: RegExp } | undefined
 
 /** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
@@ -78,6 +79,9 @@ function patterns() {
       relations,
       speaker: compileSpeaker(lex.speakerPatterns),
       responsibility: compileSpeaker(lex.responsibilityPatterns),
+      eventObject: ((lex.eventObjectPatterns.attacks ?? []) as string[]).map(
+        (source) => new RegExp(source.replaceAll('{S}', `(?<S>${list('E')})`).replaceAll('{G}', lex.gap).replaceAll('{V}', lex.verbGap), 'giu'),
+      ),
       negation: new RegExp(lex.negation, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
     }
@@ -142,6 +146,24 @@ export function readSpeakerRelations(sentence: MaskedSentence, from: number, to:
     }
   }
   return dedupe(found)
+}
+
+/**
+ * Who the content names as the doer of an attack it refers back to ("X carried out the bombings", "its fighters
+ * attacked"): subjects whose object the caller takes from that attack. An empty subject group means the speaker.
+ */
+export function readAttackReferences(sentence: MaskedSentence, from: number, to: number, speaker: Ref | null): Ref[] {
+  const { eventObject } = patterns()
+  const content = sentence.masked.slice(from, to)
+  const doers: Ref[] = []
+  for (const pattern of eventObject) {
+    pattern.lastIndex = 0
+    for (const match of content.matchAll(pattern)) {
+      const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []
+      doers.push(...(named.length > 0 ? named : speaker ? [speaker] : []))
+    }
+  }
+  return doers.filter((r, i) => doers.findIndex((o) => o.id === r.id) === i)
 }
 
 /** "Pakistan attacks Pakistan", "Pakistan present_in Pakistan": a state and its own country are one party. */

@@ -5,7 +5,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
-export const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js')
+/** This test run's private copy of the build (see buildCli), with the repository's data beside it. */
+const SNAPSHOT_ROOT = path.join(os.tmpdir(), `sitrep-test-cli-${process.ppid}`)
+export const CLI = path.join(SNAPSHOT_ROOT, 'dist', 'cli', 'main.js')
 
 /** A build older than this belongs to an earlier test run. */
 const STALE_MS = 15 * 60_000
@@ -17,10 +19,11 @@ function sleepSync(ms: number): void {
 /**
  * Tests that spawn processes (kill -9, several workers) run the compiled CLI: worker threads and
  * child processes need JavaScript. The tree is compiled once per test run — test files run in
- * parallel forks of one vitest process, and a second compile rewriting dist/ under a running CLI
- * breaks it — so the first file to get here compiles while the others wait (synchronously, so
- * callers need not await). tsc still emits when files other people are editing have type errors,
- * so only a missing output is fatal.
+ * parallel forks of one vitest process — by the first file to get here while the others wait
+ * (synchronously, so callers need not await). The output is copied to a private folder, so a
+ * rebuild of dist/ during the run (a later edit, another checkout user) cannot change the program
+ * between a reference run and the run compared with it. tsc still emits when files other people
+ * are editing have type errors, so only a missing output is fatal.
  */
 export function buildCli(): void {
   const marker = path.join(os.tmpdir(), `sitrep-test-build-${process.ppid}`)
@@ -35,6 +38,7 @@ export function buildCli(): void {
   }
   if (builder) {
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    snapshotBuild()
     fs.writeFileSync(done, new Date().toISOString())
   } else {
     const deadline = Date.now() + 180_000
@@ -44,4 +48,14 @@ export function buildCli(): void {
     }
   }
   if (!fs.existsSync(CLI)) throw new Error(`building the CLI produced no ${CLI}`)
+}
+
+/** dist/ copied, everything else in the repository linked (package.json for ESM, node_modules, data/, web/…), so paths relative to dist/ resolve. */
+function snapshotBuild(): void {
+  fs.rmSync(SNAPSHOT_ROOT, { recursive: true, force: true })
+  fs.mkdirSync(SNAPSHOT_ROOT, { recursive: true })
+  fs.cpSync(path.join(REPO_ROOT, 'dist'), path.join(SNAPSHOT_ROOT, 'dist'), { recursive: true })
+  for (const entry of fs.readdirSync(REPO_ROOT)) {
+    if (entry !== 'dist') fs.symlinkSync(path.join(REPO_ROOT, entry), path.join(SNAPSHOT_ROOT, entry))
+  }
 }
