@@ -301,7 +301,7 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     // Only an appositive, a few modifiers, or a relative pronoun may stand between a subject and its verb.
     const relative = /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(between)
     // A comma that opens no appositive ("ISKP carried out the bombings, two sources told") starts another clause.
-    const openClause = between.replace(/,[^,]*,/g, '').includes(',')
+    const openClause = /,\s*\S/.test(between.replace(/,[^,]*,/g, ''))
     if (relative || (!openClause && between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
       return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }

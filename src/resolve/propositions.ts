@@ -67,7 +67,8 @@ export function summarizeProposition(stances: PartyStance[], totals: Proposition
     stances
       .filter((entry) => entry.stance === stance)
       .map((entry) => entry.party)
-      .sort((a, b) => b.sources - a.sources || String(a.id).localeCompare(String(b.id)))
+      // Stable: equal parties keep the order they came in (the store sorts them by party key).
+      .sort((a, b) => b.sources - a.sources || (a.id ?? '').localeCompare(b.id ?? ''))
   const asserters = partiesTaking('asserts')
   const deniers = partiesTaking('denies')
   return { ...totals, asserters, deniers, noResponse: partiesTaking('no_response'), status: statusOf(asserters.length, deniers.length) }

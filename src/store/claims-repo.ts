@@ -46,6 +46,8 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     ])
     .where('proposition_id', '=', propositionId)
     .groupBy(['stance', 'party_key'])
+    .orderBy('stance')
+    .orderBy('party_key')
     .execute()
   const speakers = await db
     .selectFrom('claims')
@@ -54,6 +56,9 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     .where('proposition_id', '=', propositionId)
     .where('claimant', 'is not', null)
     .where('speaker', 'is not', null)
+    .orderBy('stance')
+    .orderBy('party_key')
+    .orderBy('speaker')
     .limit(LIST_LIMIT)
     .execute()
   const outlets = await db
@@ -62,6 +67,9 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     .distinct()
     .where('proposition_id', '=', propositionId)
     .where('outlet', 'is not', null)
+    .orderBy('stance')
+    .orderBy('party_key')
+    .orderBy('outlet')
     .limit(LIST_LIMIT)
     .execute()
   const listFor = <T extends { stance: string; party_key: string }>(rows: T[], stance: string, partyKey: string, pick: (row: T) => string | null): string[] =>
