@@ -212,6 +212,8 @@ function dateOf(sentence: MaskedSentence): DateRange {
   return { start: null, end: null, text: null }
 }
 
+const BLAME: ReadonlySet<string> = new Set(['attacks', 'supports', 'harbors', 'threatens'])
+
 /** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
 function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []
@@ -228,10 +230,14 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       events.push(event('REJECT', null, frame.addressee ? [frame.addressee] : uniqueRefs([...sources, ...answered])))
       continue
     }
+    // An accusation is aimed at whoever the speaker says attacked, backed, sheltered or threatened someone.
+    const blamed = own.filter((c) => c.stance === 'asserts' && c.subject.id !== actor.id && BLAME.has(c.relation) && c.subject.kind === 'entity' && c.subject.type !== 'person').map((c) => c.subject)
     if (frame.accusation) {
       const accused = own.filter((c) => c.subject.id !== actor.id && c.relation !== 'present_in' || c.relation === 'harbors').map((c) => c.subject)
       const targets = accused.length > 0 ? accused : frame.addressee ? [frame.addressee] : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1])).filter((r) => r.kind === 'entity' && r.type !== 'person').slice(0, 1)
       events.push(event('ACCUSE', 'allege', targets))
+    } else if (blamed.length > 0 && actor.type !== 'media' && actor.type !== 'international_org') {
+      events.push(event('ACCUSE', 'allege', blamed))
     }
     const threats = own.filter((c) => c.relation === 'threatens' && c.subject.id === actor.id && c.object?.kind === 'entity')
     if (threats.length > 0) events.push(event('THREATEN', null, threats.map((c) => c.object!)))

@@ -43,7 +43,7 @@ describe.skipIf(!present)('scores on the shared gold (../shared)', () => {
     expect(totals.cleaning.keep).toBe(1)
     expect(totals.entities.f1).toBeGreaterThanOrEqual(0.88)
     expect(totals.places.f1).toBeGreaterThanOrEqual(0.88)
-    expect(totals.events.f1).toBeGreaterThanOrEqual(0.6)
+    expect(totals.events.f1).toBeGreaterThanOrEqual(0.63)
     expect(totals.claims.f1).toBeGreaterThanOrEqual(0.45)
   })
 })
