@@ -246,7 +246,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
   return events
 }
 
-const REQUEST = /\b(?:called on|calls on|calling on|call on|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
+const REQUEST = /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
 
 function requests(view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []

@@ -226,13 +226,15 @@ class EntityBuilder {
     const prev2 = tokens[first - 2]
     const sentence = tokens[first]!.sentence
     const inSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === sentence
+    // "a list of demands to Kabul", "a message to Tehran": the addressee of a demand is a party.
+    if (inSentence(prev) && prev.folded === 'to' && inSentence(prev2) && /^(?:demands?|requests?|appeals?|messages?|letters?|warnings?|proposals?|ultimatum|assurances?)$/.test(prev2.folded)) return true
     if (inSentence(prev) && ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(prev.folded)) {
       if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
     // The agent of a passive: "backed by India", "carried out by Iran".
     if (inSentence(prev) && prev.folded === 'by' && inSentence(prev2) && (prev2.pos === 'VERB' || /ed$/.test(prev2.folded))) return true
-    if (inSentence(prev) && (prev.folded === 'on' || prev.folded === 'for') && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
+    if (inSentence(prev) && (prev.folded === 'on' || prev.folded === 'upon' || prev.folded === 'for') && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
     if (inSentence(prev) && prev.folded === 'with' && inSentence(prev2) && /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)) return true
     let next = end
     const afterList = this.skipCoordinatedNames(next)

@@ -201,6 +201,12 @@ for (const dialect of dialects) {
         expect(actors.body.actors.map((a: any) => a.id)).toEqual(['actor:ttp'])
       })
 
+      it.each(['"unbalanced', '***', "it's", '(x) OR y', 'a-b:c', '%', 'NEAR/3', '\u0627\u0644\u0642\u0627\u0639\u062f\u0629'])('search survives the query %s', async (q) => {
+        const { status, body } = await get(`/api/search?q=${encodeURIComponent(q)}`)
+        expect(status, JSON.stringify(body)).toBe(200)
+        expect(Array.isArray(body.articles)).toBe(true)
+      })
+
       it('openapi document lists every endpoint', async () => {
         const { body } = await get('/api/openapi.json')
         expect(body.openapi).toMatch(/^3\./)
