@@ -1,8 +1,9 @@
 import { benchAnalyze, machineDescription } from './analyze-bench.js'
 
 /**
- * `npm run bench`: throughput of the analysis pipeline on one core. Flags: --analyze-mb N (default 50).
- * The store's ingest benchmark lives in ingest-bench.ts and runs after this one when present.
+ * `npm run bench`: throughput of the analysis pipeline on one core (flags --analyze-mb N, default 50, and
+ * --recognize-mb N, default 10), then the store's ingest benchmark (ingest-bench.ts) and the API's latency
+ * (serve-bench.ts). --analyze-only stops after the first; --skip-serve skips the last.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   if (!args.includes('--analyze-only')) {
     const ingest = await import('./ingest-bench.js')
     await ingest.main(args)
+  }
+  if (!args.includes('--analyze-only') && !args.includes('--skip-serve')) {
+    const serve = await import('./serve-bench.js')
+    await serve.main(args)
   }
 }
 

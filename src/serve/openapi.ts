@@ -1,4 +1,5 @@
 import type { ApiRoute } from './api-routes.js'
+import { responseSchemas, routeResponses } from './openapi-schemas.js'
 
 /** The OpenAPI 3 document, made from the same schemas that validate requests. */
 export function openApiDocument(routes: ApiRoute[]): Record<string, unknown> {
@@ -20,7 +21,7 @@ export function openApiDocument(routes: ApiRoute[]): Record<string, unknown> {
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the token `sitrep serve` prints at start, or its --token' } },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, ...responseSchemas },
     },
     paths,
   }
@@ -36,7 +37,7 @@ function operationOf(route: ApiRoute): Record<string, unknown> {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.querystring, 'query')]
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
   const responses: Record<string, unknown> = {
-    '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+    '200': { description: 'OK', content: { 'application/json': { schema: routeResponses[`${route.method} ${route.url}`] ?? { type: 'object' } } } },
     '400': errorResponse('invalid request'),
   }
   if (route.method === 'GET') responses['304'] = { description: 'not modified (If-None-Match matched the ETag)' }

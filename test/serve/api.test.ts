@@ -215,6 +215,15 @@ for (const dialect of dialects) {
         }
         expect(body.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }])
         expect(body.paths['/api/events'].get.parameters.map((p: any) => p.name)).toContain('bbox')
+        for (const [path, operations] of Object.entries(body.paths) as [string, any][]) {
+          if (path === '/api/openapi.json') continue
+          for (const operation of Object.values(operations) as any[]) {
+            const schema = operation.responses['200'].content['application/json'].schema
+            expect(schema.properties ?? schema.$ref ?? schema.allOf, `${path} answers a described shape`).toBeDefined()
+          }
+        }
+        const refs = JSON.stringify(body).match(/#\/components\/schemas\/\w+/g) ?? []
+        for (const target of new Set(refs)) expect(body.components.schemas[target.split('/').pop()!], target).toBeDefined()
       })
     })
 

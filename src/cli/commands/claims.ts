@@ -18,7 +18,7 @@ export function registerClaims(program: Command): void {
   program
     .command('claims')
     .description('propositions across articles: who asserts, who denies, how many independent sources')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--contested', 'only propositions that are both asserted and denied')
     .option('--about <name>', 'only propositions whose subject or object is this actor or place')
     .option('--relation <relation>', 'only this relation (present_in, supports, harbors, …)')

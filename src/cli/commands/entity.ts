@@ -14,7 +14,7 @@ export function registerEntity(program: Command): void {
     .command('entity')
     .description('one actor across the store: names, merges, what is claimed about it, events it took part in')
     .argument('<name>', 'a name, alias or id, e.g. "ISKP" or actor:iskp')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--json', 'print JSON')
     .action(async (name: string, flags: EntityFlags) => {
       const store = await openExistingStore(flags.db)

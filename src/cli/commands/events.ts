@@ -17,7 +17,7 @@ export function registerEvents(program: Command): void {
   program
     .command('events')
     .description('events merged across articles, with fatalities per source summarized as low/best/high')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--type <type>', 'PLOVER event type, e.g. ASSAULT')
     .option('--place <name>', 'place name or id')
     .option('--since <YYYY-MM-DD>', 'events on or after this date', parseDateOption)

@@ -15,7 +15,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('full-text search over stored articles (words are ANDed; "quoted phrases"; prefix*)')
     .argument('<query...>', 'words to look for')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--limit <n>', 'at most this many', parseCountOption, 20)
     .option('--json', 'print JSON')
     .action(async (words: string[], flags: SearchFlags) => {

@@ -16,7 +16,7 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('take analysis jobs queued by `sitrep ingest --enqueue` from PostgreSQL and store the results')
     .requiredOption('--db <url>', 'the PostgreSQL store holding the queue: postgres://…', process.env['SITREP_DB'])
-    .option('--jobs <n>', 'analysis threads (default: all cores)', parseCountOption, os.availableParallelism())
+    .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
     .option('--batch-size <n>', 'jobs fetched and written per transaction', parseCountOption)
     .option('--exit-when-idle <seconds>', 'stop once the queue has been empty this long', parseCountOption)
     .action(async (flags: WorkerFlags) => {

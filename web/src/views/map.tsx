@@ -54,6 +54,22 @@ function presencePopup(proposition: Proposition): HTMLElement {
   return box
 }
 
+/** A cluster takes the color of its commonest event type and grows with its size. */
+function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
+  const markers = cluster.getAllChildMarkers() as unknown as L.CircleMarker[]
+  const colors = new Map<string, number>()
+  for (const marker of markers) {
+    const color = marker.options.fillColor ?? '#555'
+    colors.set(color, (colors.get(color) ?? 0) + 1)
+  }
+  const color = [...colors].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '#555'
+  const size = Math.round(26 + Math.min(26, Math.log2(markers.length) * 4))
+  const badge = document.createElement('div')
+  badge.textContent = String(markers.length)
+  badge.style.background = color
+  return L.divIcon({ html: badge, className: 'marker-cluster event-cluster', iconSize: [size, size] })
+}
+
 export function MapView({ route }: { route: Route }) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<L.Map | null>(null)
@@ -70,7 +86,7 @@ export function MapView({ route }: { route: Route }) {
     instance.attributionControl.setPrefix(false).addAttribution('Boundaries: Natural Earth')
     basemap().addTo(instance)
     provinceLayer().addTo(instance)
-    const events = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false })
+    const events = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, iconCreateFunction: clusterIcon })
     const presences = L.layerGroup()
     events.addTo(instance)
     presences.addTo(instance)
