@@ -22,6 +22,24 @@ export function datesOverlap(a: DateSpan, b: DateSpan, slackDays = DATE_SLACK_DA
   return a.start <= shiftDate(b.end, slackDays) && b.start <= shiftDate(a.end, slackDays)
 }
 
+/**
+ * Longest span, in days, that merged reports of one incident may cover (unless a single report covers
+ * more): reports a day or two apart describe one attack, but chaining daily reports at a busy place
+ * must not grow one "event" across weeks.
+ */
+export const MAX_INCIDENT_DAYS = 3
+
+function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000)
+}
+
+/** Whether a report may join an event without stretching it beyond one incident's span. */
+export function staysOneIncident(event: DateSpan, report: DateSpan): boolean {
+  const start = event.start < report.start ? event.start : report.start
+  const end = event.end > report.end ? event.end : report.end
+  return daysBetween(start, end) <= Math.max(MAX_INCIDENT_DAYS, daysBetween(report.start, report.end))
+}
+
 /** An unnamed side is compatible with anything; named sides must share someone. */
 export function participantsCompatible(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true

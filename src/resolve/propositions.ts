@@ -31,6 +31,11 @@ export function partyKeyOf(claimant: string | null, speaker: string | null, sour
   return claimant ?? speaker ?? `voice:${sourceGroup}`
 }
 
+/** The entity a party key stands for; null for the articles' own voice. */
+export function partyIdOf(partyKey: string): string | null {
+  return partyKey.startsWith('voice:') ? null : partyKey
+}
+
 export interface Party {
   /** Claimant id, else speaker id; null = the articles' own voice. */
   id: string | null

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ClaimsTable, Database } from './schema.js'
-import { partyKeyOf, type PartyStance, type PropositionKey, type PropositionSummary, type PropositionTotals } from '../resolve/propositions.js'
+import { partyIdOf, partyKeyOf, type PartyStance, type PropositionKey, type PropositionSummary, type PropositionTotals } from '../resolve/propositions.js'
 import type { Stance } from '../pipeline/record.js'
 import { insertInChunks } from './insert-chunks.js'
 
@@ -41,7 +41,6 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     .select((eb) => [
       'stance',
       'party_key',
-      eb.fn.max(eb.fn.coalesce('claimant', 'speaker')).as('party_id'),
       eb.fn.count<number>('source_group').distinct().as('sources'),
     ])
     .where('proposition_id', '=', propositionId)
@@ -54,8 +53,9 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     .select(['stance', 'party_key', 'speaker'])
     .distinct()
     .where('proposition_id', '=', propositionId)
-    .where('claimant', 'is not', null)
     .where('speaker', 'is not', null)
+    // A speaker is listed beside the body they speak for; a speaker without a body is the party itself.
+    .whereRef('speaker', '<>', 'party_key')
     .orderBy('stance')
     .orderBy('party_key')
     .orderBy('speaker')
@@ -84,7 +84,7 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     stances: parties.map((row) => ({
       stance: row.stance as Stance,
       party: {
-        id: (row.party_id as string | null) ?? null,
+        id: partyIdOf(row.party_key),
         speakers: listFor(speakers, row.stance, row.party_key, (r) => r.speaker),
         outlets: listFor(outlets, row.stance, row.party_key, (r) => r.outlet),
         sources: Number(row.sources),
@@ -132,6 +132,6 @@ export async function deleteProposition(db: Db, id: string): Promise<void> {
 }
 
 export async function propositionKeyOf(db: Db, id: string): Promise<{ subject: string; relation: string; object: string | null } | null> {
-  const row = await db.selectFrom('claims').select(['subject', 'relation', 'object']).where('proposition_id', '=', id).executeTakeFirst()
+  const row = await db.selectFrom('claims').select(['subject', 'relation', 'object']).where('proposition_id', '=', id).limit(1).executeTakeFirst()
   return row ?? null
 }

@@ -6,6 +6,7 @@ type Db = Kysely<Database>
 
 export interface EventCandidate {
   id: string
+  span: DateSpan
   actors: string[]
   targets: string[]
   sourceCount: number
@@ -21,7 +22,7 @@ const LONGEST_EVENT_DAYS = 31
 export async function findEventCandidates(db: Db, type: string, placeId: string, span: DateSpan): Promise<EventCandidate[]> {
   const rows = await db
     .selectFrom('events')
-    .select(['id', 'actors', 'targets', 'source_count'])
+    .select(['id', 'actors', 'targets', 'source_count', 'date_start', 'date_end'])
     .where('type', '=', type)
     .where('place_id', '=', placeId)
     .where('date_start', '<=', shiftDate(span.end, 1))
@@ -32,6 +33,7 @@ export async function findEventCandidates(db: Db, type: string, placeId: string,
     .execute()
   return rows.map((row) => ({
     id: row.id,
+    span: { start: row.date_start ?? span.start, end: row.date_end ?? span.end },
     actors: JSON.parse(row.actors) as string[],
     targets: JSON.parse(row.targets) as string[],
     sourceCount: Number(row.source_count),

@@ -9,7 +9,7 @@ import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims }
 import { createEvent, deleteEventSourcesOf, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
 import { resolveEntities } from '../resolve/entity-identity.js'
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
-import { participantsCompatible, reportSpan } from '../resolve/event-matching.js'
+import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
 import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
 
@@ -220,7 +220,10 @@ async function placeEventReport(db: Kysely<Database>, event: EventRecord, articl
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)
     const match = candidates.find(
-      (candidate) => participantsCompatible(candidate.actors, event.actors) && participantsCompatible(candidate.targets, event.targets),
+      (candidate) =>
+        staysOneIncident(candidate.span, span) &&
+        participantsCompatible(candidate.actors, event.actors) &&
+        participantsCompatible(candidate.targets, event.targets),
     )
     if (match) return match.id
   }

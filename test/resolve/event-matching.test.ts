@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { datesOverlap, participantsCompatible, reportSpan, summarizeFatalities } from '../../src/resolve/event-matching.js'
+import { datesOverlap, participantsCompatible, reportSpan, staysOneIncident, summarizeFatalities } from '../../src/resolve/event-matching.js'
 
 describe('event matching', () => {
   it.each([
@@ -9,6 +9,14 @@ describe('event matching', () => {
     [{ start: '2024-12-31', end: '2024-12-31' }, { start: '2025-01-01', end: '2025-01-01' }, true],
   ])('dates %o and %o overlap: %s', (a, b, expected) => {
     expect(datesOverlap(a, b)).toBe(expected)
+  })
+
+  it.each([
+    [{ start: '2025-03-10', end: '2025-03-11' }, { start: '2025-03-12', end: '2025-03-12' }, true],
+    [{ start: '2025-03-10', end: '2025-03-12' }, { start: '2025-03-14', end: '2025-03-14' }, false],
+    [{ start: '2025-03-12', end: '2025-03-12' }, { start: '2025-03-01', end: '2025-03-20' }, true],
+  ])('event %o and report %o stay one incident: %s', (event, report, expected) => {
+    expect(staysOneIncident(event, report)).toBe(expected)
   })
 
   it.each([

@@ -265,6 +265,17 @@ for (const dialect of dialects) {
         })
       }
 
+      it('does not chain daily reports at one place into one long event', async () => {
+        const s = await open()
+        const daily = [10, 11, 12, 13, 14, 15, 16].map((day) =>
+          analyzed({ text: filler(`day ${day}`), places: [quetta], events: [attack({ actors: [], date: { start: `2025-03-${day}`, end: `2025-03-${day}`, text: null } })] }),
+        )
+        await writeBatch(s, daily)
+        const events = await listEvents(s)
+        expect(events.length).toBeGreaterThan(1)
+        for (const merged of events) expect(Date.parse(merged.dateEnd!) - Date.parse(merged.dateStart!)).toBeLessThanOrEqual(3 * 86_400_000)
+      })
+
       it('lists dated events newest first and undated ones last', async () => {
         const s = await open()
         await writeBatch(s, [

@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely'
 import type { DialectName } from '../dialect.js'
 import * as initial from './0001-initial.js'
+import * as claimsCoveringIndex from './0002-claims-covering-index.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -9,6 +10,7 @@ interface DialectMigration {
 /** Every migration in order; names sort in application order. Never edit a shipped one. */
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-claims-covering-index': claimsCoveringIndex,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
