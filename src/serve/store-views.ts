@@ -1,6 +1,6 @@
 import type { Store } from '../store/open-store.js'
-import { idsForName, type NamedRef, type PartyView, type PropositionView } from '../store/queries.js'
-import type { Party, PropositionStatus } from '../resolve/propositions.js'
+import { idsForName, namesOf, propositionViews, refOf, type NameInfo, type NamedRef, type PropositionView } from '../store/queries.js'
+import type { PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 
 /** Read queries the web UI needs beyond src/store/queries.ts: totals for paging, filters by date and area, map, network, reader. */
@@ -22,10 +22,7 @@ export interface PlaceRef extends NamedRef {
   lon: number | null
 }
 
-export interface ServedProposition extends PropositionView {
-  /** Where the object is a place with coordinates: for presences on the map. */
-  objectPoint: { lat: number; lon: number } | null
-}
+export type ServedProposition = PropositionView
 
 export interface ServedEvent {
   id: string
@@ -39,31 +36,6 @@ export interface ServedEvent {
   fatalities: { low: number | null; best: number | null; high: number | null }
   sourceCount: number
   reportCount: number
-}
-
-interface NameInfo extends PlaceRef {
-  type: string | null
-}
-
-/** Names (and coordinates of places) for entity and place ids, in chunks the databases accept. */
-export async function namesFor(store: Store, ids: Iterable<string>): Promise<Map<string, NameInfo>> {
-  const wanted = [...new Set(ids)]
-  const names = new Map<string, NameInfo>()
-  for (let i = 0; i < wanted.length; i += 500) {
-    const chunk = wanted.slice(i, i + 500)
-    const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).where('id', 'in', chunk).execute()
-    for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity', type: row.type, lat: null, lon: null })
-    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon']).where('id', 'in', chunk).execute()
-    for (const row of places) {
-      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon) })
-    }
-  }
-  return names
-}
-
-function refOf(names: Map<string, NameInfo>, id: string): NamedRef {
-  const info = names.get(id)
-  return info ? { id, name: info.name, kind: info.kind } : { id, name: id, kind: 'unknown' }
 }
 
 function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
@@ -143,60 +115,6 @@ export async function queryPropositions(store: Store, filter: PropositionQuery):
   return { items: await propositionViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
 }
 
-type PropositionRow = {
-  id: string
-  subject: string
-  relation: string
-  object: string | null
-  asserters: string
-  deniers: string
-  no_response: string
-  source_count: number
-  claim_count: number
-  first_seen: string
-  last_seen: string
-  status: string
-}
-
-async function propositionViews(store: Store, rows: PropositionRow[]): Promise<ServedProposition[]> {
-  const parsed = rows.map((row) => ({
-    row,
-    asserters: JSON.parse(row.asserters) as Party[],
-    deniers: JSON.parse(row.deniers) as Party[],
-    noResponse: JSON.parse(row.no_response) as Party[],
-  }))
-  const ids = parsed.flatMap(({ row, asserters, deniers, noResponse }) => [
-    row.subject,
-    ...(row.object ? [row.object] : []),
-    ...[...asserters, ...deniers, ...noResponse].flatMap((party) => [...(party.id ? [party.id] : []), ...party.speakers]),
-  ])
-  const names = await namesFor(store, ids)
-  const partyView = (party: Party): PartyView => ({
-    party: party.id ? refOf(names, party.id) : null,
-    speakers: party.speakers.map((id) => refOf(names, id)),
-    outlets: party.outlets,
-    sources: party.sources,
-  })
-  return parsed.map(({ row, asserters, deniers, noResponse }) => {
-    const object = row.object ? names.get(row.object) : undefined
-    return {
-      id: row.id,
-      subject: refOf(names, row.subject),
-      relation: row.relation,
-      object: row.object ? refOf(names, row.object) : null,
-      objectPoint: object?.kind === 'place' && object.lat !== null && object.lon !== null ? { lat: object.lat, lon: object.lon } : null,
-      status: row.status as PropositionStatus,
-      sourceCount: Number(row.source_count),
-      claimCount: Number(row.claim_count),
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-      asserters: asserters.map(partyView),
-      deniers: deniers.map(partyView),
-      noResponse: noResponse.map(partyView),
-    }
-  })
-}
-
 export async function getProposition(store: Store, id: string): Promise<ServedProposition | null> {
   const row = await store.db.selectFrom('propositions').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? (await propositionViews(store, [row]))[0]! : null
@@ -226,7 +144,7 @@ export async function propositionStatements(store: Store, propositionId: string)
     .orderBy('articles.doc_no')
     .orderBy('claims.ordinal')
     .execute()
-  const names = await namesFor(store, rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)))
+  const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)))
   return rows.map((row) => ({
     articleId: row.article_id,
     title: row.title,
@@ -292,7 +210,7 @@ type EventRow = {
 
 async function eventViews(store: Store, rows: EventRow[]): Promise<ServedEvent[]> {
   const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
-  const names = await namesFor(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
+  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
   return parsed.map(({ row, actors, targets }) => ({
     id: row.id,
     type: row.type,
@@ -349,7 +267,7 @@ export async function eventReports(store: Store, eventId: string): Promise<Event
     .where('event_sources.event_id', '=', eventId)
     .orderBy('articles.doc_no')
     .execute()
-  const names = await namesFor(store, rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])))
+  const names = await namesOf(store, rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])))
   return rows.map((row) => ({
     articleId: row.article_id,
     title: row.title,
@@ -446,7 +364,7 @@ export async function mostActiveActors(store: Store, limit: number): Promise<Act
     .orderBy('entity_id')
     .limit(limit)
     .execute()
-  const names = await namesFor(store, rows.map((row) => row.entity_id))
+  const names = await namesOf(store, rows.map((row) => row.entity_id))
   return rows.map((row) => ({ ...refOf(names, row.entity_id), type: names.get(row.entity_id)?.type ?? null, articles: Number(row.articles) }))
 }
 
@@ -499,7 +417,7 @@ export async function actorNetwork(store: Store, filter: { relation?: string; ac
   if (!filter.relation || filter.relation === 'accuses') edges.push(...(await accusationEdges(store, actorIds, filter)))
   const weights = new Map<string, number>()
   for (const edge of edges) for (const id of [edge.source, edge.target]) weights.set(id, (weights.get(id) ?? 0) + edge.weight)
-  const names = await namesFor(store, weights.keys())
+  const names = await namesOf(store, weights.keys())
   const nodes = [...weights].map(([id, weight]) => ({ ...refOf(names, id), type: names.get(id)?.type ?? null, weight }))
   return { nodes, edges }
 }
@@ -521,7 +439,7 @@ async function accusationEdges(store: Store, actorIds: string[] | null, filter: 
     }
   }
   // Only actors that are entities: an accusation against a place is no network edge.
-  const names = await namesFor(store, [...byPair.values()].flatMap((edge) => [edge.source, edge.target]))
+  const names = await namesOf(store, [...byPair.values()].flatMap((edge) => [edge.source, edge.target]))
   const isEntity = (id: string): boolean => names.get(id)?.kind === 'entity'
   return [...byPair.values()].filter((edge) => isEntity(edge.source) && isEntity(edge.target))
 }
@@ -640,7 +558,7 @@ export async function getArticle(store: Store, id: string): Promise<ArticleView 
       .execute(),
     store.db.selectFrom('claims').select(['proposition_id', 'relation', 'stance', 'evidence_start', 'evidence_end']).where('article_id', '=', id).execute(),
   ])
-  const names = await namesFor(store, [...entities.map((m) => m.entity_id), ...places.map((m) => m.place_id)])
+  const names = await namesOf(store, [...entities.map((m) => m.entity_id), ...places.map((m) => m.place_id)])
   const spans: HighlightSpan[] = [
     ...entities.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'entity' as const, ref: m.entity_id, label: refOf(names, m.entity_id).name })),
     ...places.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'place' as const, ref: m.place_id, label: refOf(names, m.place_id).name })),

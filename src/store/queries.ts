@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Store } from './open-store.js'
+import type { PropositionsTable } from './schema.js'
 import type { Party, PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 
@@ -44,6 +45,8 @@ export interface PropositionView {
   asserters: PartyView[]
   deniers: PartyView[]
   noResponse: PartyView[]
+  /** Where the object is a place with coordinates: for presences on a map. */
+  objectPoint: { lat: number; lon: number } | null
   evidence?: ClaimEvidenceView[]
 }
 
@@ -126,22 +129,36 @@ export async function idsForName(store: Store, name: string): Promise<string[]> 
   return partial.map((row) => row.id)
 }
 
-async function namesOf(store: Store, ids: Iterable<string>): Promise<Map<string, NamedRef>> {
+/** A name with what the views need beside it: the entity type or place kind, and a place's coordinates. */
+export interface NameInfo extends NamedRef {
+  type: string | null
+  lat: number | null
+  lon: number | null
+}
+
+/** Names (and coordinates of places) for entity and place ids, in chunks the databases accept. */
+export async function namesOf(store: Store, ids: Iterable<string>): Promise<Map<string, NameInfo>> {
   const wanted = [...new Set(ids)]
-  const names = new Map<string, NamedRef>()
-  if (wanted.length === 0) return names
+  const names = new Map<string, NameInfo>()
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500)
-    const entities = await store.db.selectFrom('entities').select(['id', 'name']).where('id', 'in', chunk).execute()
-    for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity' })
-    const places = await store.db.selectFrom('places').select(['id', 'name']).where('id', 'in', chunk).execute()
-    for (const row of places) if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place' })
+    const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).where('id', 'in', chunk).execute()
+    for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity', type: row.type, lat: null, lon: null })
+    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon']).where('id', 'in', chunk).execute()
+    for (const row of places) {
+      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon) })
+    }
   }
   return names
 }
 
-function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
-  return names.get(id) ?? { id, name: id, kind: 'unknown' }
+export function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
+  const info = names.get(id)
+  return info ? { id, name: info.name, kind: info.kind } : { id, name: id, kind: 'unknown' }
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value)
 }
 
 export interface PropositionFilter {
@@ -172,6 +189,15 @@ export async function listPropositions(store: Store, filter: PropositionFilter =
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0)
     .execute()
+  const views = await propositionViews(store, rows)
+  if (filter.withEvidence) for (const view of views) view.evidence = await propositionEvidence(store, view.id)
+  return views
+}
+
+type PropositionRow = Selectable<PropositionsTable>
+
+/** Proposition rows as views: parties with their names, speakers and outlets; a placed object's point. */
+export async function propositionViews(store: Store, rows: PropositionRow[]): Promise<PropositionView[]> {
   const parsed = rows.map((row) => ({
     row,
     asserters: JSON.parse(row.asserters) as Party[],
@@ -190,13 +216,14 @@ export async function listPropositions(store: Store, filter: PropositionFilter =
     outlets: party.outlets,
     sources: party.sources,
   })
-  const views: PropositionView[] = []
-  for (const { row, asserters, deniers, noResponse } of parsed) {
-    const view: PropositionView = {
+  return parsed.map(({ row, asserters, deniers, noResponse }) => {
+    const object = row.object ? names.get(row.object) : undefined
+    return {
       id: row.id,
       subject: refOf(names, row.subject),
       relation: row.relation,
       object: row.object ? refOf(names, row.object) : null,
+      objectPoint: object?.kind === 'place' && object.lat !== null && object.lon !== null ? { lat: object.lat, lon: object.lon } : null,
       status: row.status as PropositionStatus,
       sourceCount: Number(row.source_count),
       claimCount: Number(row.claim_count),
@@ -206,10 +233,7 @@ export async function listPropositions(store: Store, filter: PropositionFilter =
       deniers: deniers.map(partyView),
       noResponse: noResponse.map(partyView),
     }
-    if (filter.withEvidence) view.evidence = await propositionEvidence(store, row.id)
-    views.push(view)
-  }
-  return views
+  })
 }
 
 export async function propositionEvidence(store: Store, propositionId: string): Promise<ClaimEvidenceView[]> {
