@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely'
+import type { EventsTable } from '../store/schema.js'
 import type { Store } from '../store/open-store.js'
 import { idsForName, namesOf, propositionViews, refOf, type NameInfo, type NamedRef, type PropositionView } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
@@ -192,21 +194,8 @@ export async function queryEvents(store: Store, filter: EventQuery): Promise<Pag
   return { items: await eventViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
 }
 
-type EventRow = {
-  id: string
-  type: string
-  place_id: string | null
-  date_start: string | null
-  date_end: string | null
-  modes: string
-  actors: string
-  targets: string
-  fatalities_low: number | null
-  fatalities_best: number | null
-  fatalities_high: number | null
-  source_count: number
-  report_count: number
-}
+/** The columns of an event row the views read (queries select all of them). */
+type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen'>
 
 async function eventViews(store: Store, rows: EventRow[]): Promise<ServedEvent[]> {
   const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
@@ -444,39 +433,7 @@ async function accusationEdges(store: Store, actorIds: string[] | null, filter: 
   return [...byPair.values()].filter((edge) => isEntity(edge.source) && isEntity(edge.target))
 }
 
-export interface EntityProfile {
-  id: string
-  name: string
-  type: string
-  country: string | null
-  aliases: string[]
-  known: boolean
-  articleCount: number
-  mentionCount: number
-  mergedFrom: { id: string; name: string; reason: string }[]
-}
-
-export async function entityProfile(store: Store, id: string): Promise<EntityProfile | null> {
-  const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!entity) return null
-  const counts = await store.db
-    .selectFrom('entity_mentions')
-    .select((eb) => [eb.fn.countAll().as('mentions'), eb.fn.count('article_id').distinct().as('articles')])
-    .where('entity_id', '=', id)
-    .executeTakeFirstOrThrow()
-  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', id).orderBy('source_id').execute()
-  return {
-    id: entity.id,
-    name: entity.name,
-    type: entity.type,
-    country: entity.country,
-    aliases: JSON.parse(entity.aliases) as string[],
-    known: Number(entity.known) === 1,
-    articleCount: Number(counts.articles),
-    mentionCount: Number(counts.mentions),
-    mergedFrom: merges.map((merge) => ({ id: merge.source_id, name: merge.source_name, reason: merge.reason })),
-  }
-}
+export { entityProfile, type EntityProfile } from '../store/queries.js'
 
 export interface EntityProfileExtras {
   /** member_of and cooperates_with propositions the entity takes part in. */

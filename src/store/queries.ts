@@ -337,7 +337,13 @@ export async function eventSources(store: Store, eventId: string): Promise<Event
   }))
 }
 
-export interface EntityView {
+export interface EntityView extends EntityProfile {
+  propositions: PropositionView[]
+  events: EventView[]
+}
+
+/** An entity as stored: names, type, how often it is mentioned, and what merged into it. */
+export interface EntityProfile {
   id: string
   name: string
   type: string
@@ -347,9 +353,30 @@ export interface EntityView {
   articleCount: number
   mentionCount: number
   mergedFrom: { id: string; name: string; reason: string }[]
-  propositions: PropositionView[]
-  events: EventView[]
 }
+
+export async function entityProfile(store: Store, id: string): Promise<EntityProfile | null> {
+  const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!entity) return null
+  const counts = await store.db
+    .selectFrom('entity_mentions')
+    .select((eb) => [eb.fn.countAll().as('mentions'), eb.fn.count('article_id').distinct().as('articles')])
+    .where('entity_id', '=', id)
+    .executeTakeFirstOrThrow()
+  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', id).orderBy('source_id').execute()
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.type,
+    country: entity.country,
+    aliases: JSON.parse(entity.aliases) as string[],
+    known: Number(entity.known) === 1,
+    articleCount: Number(counts.articles),
+    mentionCount: Number(counts.mentions),
+    mergedFrom: merges.map((merge) => ({ id: merge.source_id, name: merge.source_name, reason: merge.reason })),
+  }
+}
+
 
 /** One entity by name or id (the best-covered one when the name is ambiguous), with what is said about it. */
 export async function getEntity(store: Store, name: string, limit = 20): Promise<EntityView | null> {
@@ -364,20 +391,11 @@ export async function getEntity(store: Store, name: string, limit = 20): Promise
     .execute()
   if (mentionCounts.length === 0) return null
   const best = mentionCounts.sort((a, b) => Number(b.articles) - Number(a.articles) || (a.id < b.id ? -1 : 1))[0]!
-  const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', best.id).executeTakeFirstOrThrow()
-  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', entity.id).orderBy('source_id').execute()
+  const profile = (await entityProfile(store, best.id))!
   return {
-    id: entity.id,
-    name: entity.name,
-    type: entity.type,
-    country: entity.country,
-    aliases: JSON.parse(entity.aliases) as string[],
-    known: Number(entity.known) === 1,
-    articleCount: Number(best.articles),
-    mentionCount: Number(best.mentions),
-    mergedFrom: merges.map((merge) => ({ id: merge.source_id, name: merge.source_name, reason: merge.reason })),
-    propositions: await listPropositions(store, { about: entity.id, limit }),
-    events: await listEvents(store, { involving: entity.id, limit }),
+    ...profile,
+    propositions: await listPropositions(store, { about: profile.id, limit }),
+    events: await listEvents(store, { involving: profile.id, limit }),
   }
 }
 
