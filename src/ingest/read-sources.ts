@@ -65,7 +65,8 @@ function sniffKind(text: string, byExtension: Kind | undefined): Kind {
 }
 
 function* documentsFromText(text: string, name: string, extension: string): Generator<SourceDocument | InputFailure> {
-  if (!text.trim()) {
+  // Control characters alone (a UTF-16 BOM before NULs, say) are no text either.
+  if (!text.replace(/[\u0000-\u001f\u007f]/g, '').trim()) {
     yield failure(name, 'is empty (no text to read)')
     return
   }

@@ -43,6 +43,7 @@ describe('readSources: bad inputs become failures naming the input', () => {
     ['bad.bin', /^bad\.bin: looks like a binary file/],
     ['empty.txt', /^empty\.txt: is empty/],
     ['blank.txt', /^blank\.txt: is empty/],
+    ['bom-only.txt', /^bom-only\.txt: is empty/],
     ['broken.gz', /^broken\.gz: is not a readable gzip file/],
     ['does-not-exist.txt', /does-not-exist\.txt: no such file or folder/],
   ])('%s', async (name, message) => {
