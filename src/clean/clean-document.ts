@@ -1,16 +1,18 @@
 /** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
 import { marked } from 'marked'
-import type { DocumentPart } from '../pipeline/record.js'
+import type { DocumentPart, RemovedBlock } from '../pipeline/record.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'
-import { htmlFragmentText, htmlToArticle } from './html-to-text.js'
+import { extractArticle, htmlFragmentText } from './html/extract-article.js'
 
 /** The record's `document` part before it gets its id (the hash of `text`). */
 export type CleanedDocument = Omit<DocumentPart, 'id'>
 
 interface Prepared {
   text: string
+  /** What the HTML extractor left out of the page (navigation, related links, comments…). */
+  removed: RemovedBlock[]
   title: string | null
   author: string | null
   published: string | null
@@ -37,9 +39,10 @@ function prepare(source: SourceDocument): Prepared {
     source: meta.source?.trim() || null,
   }
   if (source.format === 'html') {
-    const page = htmlToArticle(source.content)
+    const page = extractArticle(source.content)
     return {
       text: page.text,
+      removed: page.removed,
       title: given.title ?? page.title,
       author: given.author ?? page.author,
       published: given.published ?? page.published,
@@ -50,9 +53,9 @@ function prepare(source: SourceDocument): Prepared {
   if (source.format === 'markdown') {
     const html = marked.parse(source.content, { async: false })
     const heading = source.content.match(/^#\s+(.+?)\s*#*\s*$/m)?.[1] ?? null
-    return { ...given, title: given.title ?? heading, text: htmlFragmentText(html) }
+    return { ...given, title: given.title ?? heading, text: htmlFragmentText(html), removed: [] }
   }
-  return { ...given, text: source.content }
+  return { ...given, text: source.content, removed: [] }
 }
 
 export function cleanDocument(source: SourceDocument): CleanedDocument {
@@ -65,6 +68,6 @@ export function cleanDocument(source: SourceDocument): CleanedDocument {
     author: cleaned.author,
     published: cleaned.published,
     text: cleaned.text,
-    removed: cleaned.removed,
+    removed: [...prepared.removed, ...cleaned.removed],
   }
 }

@@ -58,9 +58,11 @@ export function cleanText(raw: string, meta: TextMeta = {}): CleanedText {
   const published = meta.published ?? stampMatch?.[1] ?? publishedFromText(units)
   removeTeasers(units, !meta.extracted)
   if (!meta.extracted) removeLinkLists(units)
-  removeRepeats(units, title)
+  // in a page's extracted body a repeated line is the article's own (a table, a recipe, a refrain); pull quotes
+  // and doubled headlines were already left out with the page elements that held them
+  removeRepeats(units, title, meta.extracted ? 'title' : 'all')
   removeCaptionCopies(units)
-  removePullQuotes(units)
+  if (!meta.extracted) removePullQuotes(units)
   const author = meta.author?.trim() || units.find((unit) => unit.author)?.author || null
   removeAuthorBios(units, author)
   if (!meta.extracted) removeTail(units)

@@ -6,15 +6,18 @@ import { kept, type Unit } from './unit.js'
 /** Above this many units the pull-quote pass is skipped, so huge inputs stay linear. */
 const NEAR_DUPLICATE_LIMIT = 4000
 
-/** Exact repeats of a line (repeated headline, nav blocks printed twice): the first stays, later copies go. */
-export function removeRepeats(units: Unit[], title: string | null): void {
+/**
+ * Exact repeats of a line (repeated headline, nav blocks printed twice): the first stays, later copies go.
+ * With scope 'title' only copies of the headline go.
+ */
+export function removeRepeats(units: Unit[], title: string | null, scope: 'all' | 'title' = 'all'): void {
   const seen = new Set<string>()
   if (title) seen.add(norm(title))
   for (const unit of units) {
     // only what stays can be the original: an article's lede shown first as a teaser must not drop the lede
     if (unit.norm.length < 4 || !kept(unit)) continue
     if (seen.has(unit.norm)) unit.verdict = 'duplicate'
-    else seen.add(unit.norm)
+    else if (scope === 'all') seen.add(unit.norm)
   }
 }
 

@@ -1,6 +1,6 @@
-/** Title, author, date, canonical URL and outlet from a page's meta tags, JSON-LD and <time> elements. */
-import { normalizeDate } from '../ingest/normalize-date.js'
-import type { DomDocument } from './dom.js'
+/** Title, author, date, canonical URL and outlet from a page's meta tags, JSON-LD, Open Graph, <time> and bylines. */
+import { normalizeDate } from '../../ingest/normalize-date.js'
+import { select, selectFirst, textOf, type Document, type Element } from './parse-html.js'
 
 export interface PageMetadata {
   title: string | null
@@ -14,10 +14,16 @@ type Json = Record<string, unknown>
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|WebPage|OpinionNewsArticle|Report)$/
 
-function metaContent(document: DomDocument, keys: string[]): string | null {
+function one(document: Document, selector: string): Element | null {
+  return selectFirst(document, selector)
+}
+
+function metaContent(document: Document, keys: string[]): string | null {
+  const metas = select(document, 'meta[content]')
   for (const key of keys) {
-    const element = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)
-    const value = element?.getAttribute('content')?.trim()
+    const wanted = key.toLowerCase()
+    const element = metas.find((meta) => [meta.attribs['property'], meta.attribs['name'], meta.attribs['itemprop']].some((name) => name?.toLowerCase() === wanted))
+    const value = element?.attribs['content']?.trim()
     if (value) return value
   }
   return null
@@ -34,13 +40,13 @@ function nameOf(value: unknown): string | null {
 }
 
 /** Every object in the page's JSON-LD blocks, @graph arrays flattened. */
-function jsonLdObjects(document: DomDocument): Json[] {
+function jsonLdObjects(document: Document): Json[] {
   const objects: Json[] = []
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]')
-  for (let i = 0; i < scripts.length; i++) {
+  const scripts = select(document, 'script[type="application/ld+json"]')
+  for (const script of scripts) {
     let parsed: unknown
     try {
-      parsed = JSON.parse(scripts[i]!.textContent ?? '')
+      parsed = JSON.parse(script.children.map((child) => ('data' in child ? child.data : '')).join(''))
     } catch {
       continue
     }
@@ -57,7 +63,7 @@ function jsonLdObjects(document: DomDocument): Json[] {
   return objects
 }
 
-function findArticleLd(document: DomDocument): Json | null {
+export function findArticleLd(document: Document): Json | null {
   const objects = jsonLdObjects(document)
   const isArticle = (object: Json): boolean => [object['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type))
   return objects.find((object) => isArticle(object) && object['@type'] !== 'WebPage') ?? objects.find(isArticle) ?? null
@@ -86,21 +92,33 @@ function withoutSiteSuffix(title: string | null, site: string | null): string | 
   return title.trim() || null
 }
 
-export function extractMetadata(document: DomDocument): PageMetadata {
+/** A byline element's text: "By Jane Doe and John Roe" → "Jane Doe and John Roe". */
+function bylineText(document: Document): string | null {
+  const element = one(document, '[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .byline, .author-name, .byline-name')
+  const text = element ? textOf(element) : ''
+  return text && text.length <= 120 ? text.replace(/^by\s+/i, '') : null
+}
+
+function documentTitle(document: Document): string | null {
+  const title = one(document, 'title')
+  return title ? textOf(title) || null : null
+}
+
+export function extractMetadata(document: Document): PageMetadata {
   const ld = findArticleLd(document)
   const publisher = ld ? nameOf(ld['publisher']) : null
   const site = metaContent(document, ['og:site_name', 'application-name']) ?? publisher
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null
+  const canonical = one(document, 'link[rel="canonical"]')?.attribs['href']?.trim() || null
   const url = canonical ?? metaContent(document, ['og:url']) ?? (typeof ld?.['url'] === 'string' ? (ld['url'] as string) : null)
   const headline = typeof ld?.['headline'] === 'string' ? (ld['headline'] as string).trim() : null
-  const title = headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? withoutSiteSuffix(document.title || null, site)
+  const title = headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? withoutSiteSuffix(documentTitle(document), site)
   const author =
     notAUrl(metaContent(document, ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author'])) ??
     (ld ? nameOf(ld['author']) : null) ??
-    (document.querySelector('[rel="author"]')?.textContent?.trim() || null)
+    bylineText(document)
   const published =
     normalizeDate(metaContent(document, ['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'])) ??
     normalizeDate(ld?.['datePublished']) ??
-    normalizeDate(document.querySelector('time[datetime]')?.getAttribute('datetime'))
+    normalizeDate(one(document, 'time[datetime]')?.attribs['datetime'])
   return { title: withoutSiteSuffix(title, site), author: author?.replace(/^by\s+/i, '') ?? null, published, url, source: site ?? hostOf(url) }
 }

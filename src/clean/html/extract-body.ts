@@ -1,0 +1,136 @@
+/**
+ * The article body of a parsed page. Written here rather than taken from Readability because the body decides
+ * everything downstream and no single method is good enough alone: candidates come from structural markers
+ * (schema.org articleBody, <article>, <main>), from a readability-style scorer and from the JSON-LD articleBody;
+ * they are compared, and inside the chosen container each block is judged by its own signals (links, class
+ * words, shape) so that teasers, share bars and link lists inside the article are dropped too.
+ */
+import type { RemovalReason, RemovedBlock } from '../../pipeline/record.js'
+import { isTag, select, type Document, type Element } from './parse-html.js'
+import { linkDensity, segmentPage, type Block, type SegmentedPage } from './blocks.js'
+import { boilerplateKind, pageStructure } from './page-structure.js'
+import { scoreCandidates, siblingsWith, topCandidate } from './content-score.js'
+
+export interface ExtractedBody {
+  /** Kept blocks, one paragraph each. */
+  paragraphs: string[]
+  removed: RemovedBlock[]
+  /** Which candidate won, for diagnostics and the benchmark. */
+  method: 'structure' | 'scorer' | 'page'
+}
+
+/** An element's removal reason, inherited by everything below it. */
+type Verdicts = Map<Element, RemovalReason>
+
+function parentOf(element: Element): Element | null {
+  return element.parent && isTag(element.parent) ? element.parent : null
+}
+
+/** Names that mean the same thing wherever they appear: comment threads may outweigh a short article. */
+const UNAMBIGUOUS_KINDS = new Set<RemovalReason>(['comments', 'cookie'])
+
+/**
+ * Chrome and class-named boilerplate (nav, footer, "share-bar", "related-posts"…). An element holding a large part
+ * of the page's prose is not removed for its name (a wrapper called "post-meta" or "has-sidebar" can hold the
+ * article) unless the name is unambiguous and enough prose remains outside it.
+ */
+function markChrome(page: SegmentedPage): Verdicts {
+  const structure = pageStructure()
+  const verdicts: Verdicts = new Map()
+  const totalProse = page.body ? page.stats.get(page.body)?.proseChars ?? 0 : 0
+  for (const element of page.elements) {
+    const parent = parentOf(element)
+    const inherited = parent ? verdicts.get(parent) : undefined
+    if (inherited) {
+      verdicts.set(element, inherited)
+      continue
+    }
+    if (element.name === 'body' || element.name === 'html') continue
+    const reason = structure.chromeTags.get(element.name) ?? boilerplateKind(element)
+    if (!reason) continue
+    const prose = page.stats.get(element)?.proseChars ?? 0
+    const protectedProse = UNAMBIGUOUS_KINDS.has(reason) ? totalProse - 200 : Math.max(120, totalProse * 0.35)
+    if (prose > protectedProse) continue
+    verdicts.set(element, reason)
+  }
+  return verdicts
+}
+
+function within(element: Element, containers: Set<Element>): boolean {
+  for (let current: Element | null = element; current; current = parentOf(current)) if (containers.has(current)) return true
+  return false
+}
+
+function structuralCandidate(document: Document, verdicts: Verdicts, page: SegmentedPage): Element | null {
+  for (const selector of pageStructure().contentSelectors) {
+    // the first match with prose, as pages that list teasers as <article>s put the article itself first
+    const match = select(document, selector).find((element) => !verdicts.has(element) && (page.stats.get(element)?.proseChars ?? 0) >= 200)
+    if (match) return match
+  }
+  return null
+}
+
+/** Lists, tables and boxes inside the article that are mostly links: related stories, tag clouds, share menus. */
+function markLinkBoxes(page: SegmentedPage, containers: Set<Element>, verdicts: Verdicts): void {
+  for (const element of page.elements) {
+    if (verdicts.has(element) || containers.has(element) || !within(element, containers)) continue
+    const stats = page.stats.get(element)
+    if (!stats || !stats.chars) continue
+    const density = linkDensity(stats)
+    const listLike = element.name === 'ul' || element.name === 'ol' || element.name === 'table' || element.name === 'div' || element.name === 'section'
+    if (listLike && density > 0.5 && stats.commas < 10) verdicts.set(element, 'related')
+  }
+}
+
+function blockVerdict(block: Block, containers: Set<Element>, verdicts: Verdicts): RemovalReason | null {
+  for (let current: Element | null = block.owner; current; current = parentOf(current)) {
+    const verdict = verdicts.get(current)
+    if (verdict) return verdict
+    if (containers.has(current)) {
+      const length = block.text.length
+      if (length && block.linkChars / length > 0.5) return 'related'
+      return null
+    }
+  }
+  return block.linkChars > block.text.length * 0.3 ? 'navigation' : 'other'
+}
+
+function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): RemovedBlock[] {
+  const removed: RemovedBlock[] = []
+  let previous: RemovalReason | null = null
+  blocks.forEach((block, i) => {
+    const reason = reasons[i] ?? null
+    if (reason && reason === previous) removed[removed.length - 1]!.text += `\n${block.text}`
+    else if (reason) removed.push({ text: block.text, reason })
+    previous = reason
+  })
+  return removed
+}
+
+export function extractBody(document: Document): ExtractedBody {
+  const page = segmentPage(document)
+  const verdicts = markChrome(page)
+  const excluded = (element: Element): boolean => {
+    for (let current: Element | null = element; current; current = parentOf(current)) if (verdicts.has(current)) return true
+    return false
+  }
+  const structural = structuralCandidate(document, verdicts, page)
+  const candidates = structural ? [] : scoreCandidates(page, excluded)
+  const scored = topCandidate(candidates)
+  // structural markers win when they hold prose: the scorer is for pages without them (it can be drawn to
+  // a list of teasers or a comment thread that outweighs a short article)
+  let method: ExtractedBody['method'] = 'page'
+  let containers: Element[] = page.body ? [page.body] : []
+  if (structural) {
+    method = 'structure'
+    containers = [structural]
+  } else if (scored) {
+    method = 'scorer'
+    containers = siblingsWith(scored, candidates, page)
+  }
+  const containerSet = new Set(containers)
+  markLinkBoxes(page, containerSet, verdicts)
+  const reasons = page.blocks.map((block) => blockVerdict(block, containerSet, verdicts))
+  const paragraphs = page.blocks.filter((_, i) => reasons[i] === null).map((block) => block.text)
+  return { paragraphs, removed: groupRemoved(page.blocks, reasons), method }
+}

@@ -1,0 +1,97 @@
+/** Loads data/lexicon/page-structure.json: the general vocabulary of page structure (tags, class/id words, selectors). */
+import { readFileSync } from 'node:fs'
+import type { RemovalReason } from '../../pipeline/record.js'
+import type { Element } from './parse-html.js'
+
+interface PageStructureFile {
+  skippedTags: string[]
+  chromeTags: Record<string, RemovalReason>
+  blockTags: string[]
+  boilerplateTokens: Record<RemovalReason, string[]>
+  contentTokens: string[]
+  weakContentTokens: string[]
+  contentSelectors: string[]
+  classValuePrefixes: string[]
+}
+
+export interface PageStructure {
+  skippedTags: Set<string>
+  chromeTags: Map<string, RemovalReason>
+  blockTags: Set<string>
+  boilerplateToken: Map<string, RemovalReason>
+  contentTokens: Set<string>
+  weakContentTokens: Set<string>
+  contentSelectors: string[]
+  classValuePrefixes: Set<string>
+}
+
+const FILE_URL = new URL('../../../data/lexicon/page-structure.json', import.meta.url)
+
+let cached: PageStructure | null = null
+
+export function pageStructure(): PageStructure {
+  if (cached) return cached
+  const file = JSON.parse(readFileSync(FILE_URL, 'utf8')) as PageStructureFile
+  const boilerplateToken = new Map<string, RemovalReason>()
+  for (const [reason, tokens] of Object.entries(file.boilerplateTokens)) for (const token of tokens) boilerplateToken.set(token, reason as RemovalReason)
+  cached = {
+    skippedTags: new Set(file.skippedTags),
+    chromeTags: new Map(Object.entries(file.chromeTags)),
+    blockTags: new Set(file.blockTags),
+    boilerplateToken,
+    contentTokens: new Set(file.contentTokens),
+    weakContentTokens: new Set(file.weakContentTokens),
+    contentSelectors: file.contentSelectors,
+    classValuePrefixes: new Set(file.classValuePrefixes),
+  }
+  return cached
+}
+
+/** The element's class names and id that describe its role ("tag-comments" names a topic, not a role). */
+function roleNames(element: Element): string[] {
+  const names = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`.split(/\s+/).filter(Boolean)
+  const prefixes = pageStructure().classValuePrefixes
+  return names.filter((name) => {
+    const prefix = name.match(/^([a-zA-Z]+)[-_]/)?.[1]?.toLowerCase()
+    return !prefix || !prefixes.has(prefix)
+  })
+}
+
+/** Word tokens of the role names: "relatedStories story-list" → related, stories, story, list. */
+function nameTokens(element: Element): string[] {
+  return roleNames(element).flatMap((name) =>
+    name
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  )
+}
+
+/** Each role name with its separators dropped, so "article-body" also gives "articlebody". */
+function joinedNameTokens(element: Element): string[] {
+  return roleNames(element).map((name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '')).filter(Boolean)
+}
+
+/** The boilerplate kind an element's class or id names, if any ("share-tools" → other, "relatedLinks" → related). */
+export function boilerplateKind(element: Element): RemovalReason | null {
+  const structure = pageStructure()
+  for (const token of nameTokens(element)) {
+    const reason = structure.boilerplateToken.get(token)
+    if (reason) return reason
+  }
+  for (const token of joinedNameTokens(element)) {
+    const reason = structure.boilerplateToken.get(token)
+    if (reason) return reason
+  }
+  return null
+}
+
+/** +1 when the class or id reads like an article container ("article-body", "entry-content"), 0 otherwise. */
+export function contentNameWeight(element: Element): number {
+  const structure = pageStructure()
+  const tokens = [...nameTokens(element), ...joinedNameTokens(element)]
+  if (tokens.some((token) => structure.contentTokens.has(token))) return 1
+  if (tokens.some((token) => structure.weakContentTokens.has(token))) return 0.5
+  return 0
+}
