@@ -6,7 +6,7 @@
  * words, shape) so that teasers, share bars and link lists inside the article are dropped too.
  */
 import type { RemovalReason, RemovedBlock } from '../../pipeline/record.js'
-import { isTag, select, type Document, type Element } from './parse-html.js'
+import { findElement, isTag, select, type Document, type Element } from './parse-html.js'
 import { linkDensity, segmentPage, type Block, type SegmentedPage } from './blocks.js'
 import { boilerplateKind, pageStructure } from './page-structure.js'
 import { scoreCandidates, siblingsWith, topCandidate } from './content-score.js'
@@ -24,6 +24,12 @@ type Verdicts = Map<Element, RemovalReason>
 
 function parentOf(element: Element): Element | null {
   return element.parent && isTag(element.parent) ? element.parent : null
+}
+
+/** An embedded post (a tweet, a statement on social media) is a quotation, whatever its box is called. */
+function holdsQuotedPost(element: Element, page: SegmentedPage): boolean {
+  const quote = findElement(element, (inner) => inner.name === 'blockquote')
+  return !!quote && (page.stats.get(quote)?.chars ?? 0) >= 40
 }
 
 /** Names that mean the same thing wherever they appear: comment threads may outweigh a short article. */
@@ -48,6 +54,7 @@ function markChrome(page: SegmentedPage): Verdicts {
     if (element.name === 'body' || element.name === 'html') continue
     const reason = structure.chromeTags.get(element.name) ?? boilerplateKind(element)
     if (!reason) continue
+    if (reason === 'other' && holdsQuotedPost(element, page)) continue
     const prose = page.stats.get(element)?.proseChars ?? 0
     const protectedProse = UNAMBIGUOUS_KINDS.has(reason) ? totalProse - 200 : Math.max(120, totalProse * 0.35)
     if (prose > protectedProse) continue
@@ -68,6 +75,31 @@ function structuralCandidate(document: Document, verdicts: Verdicts, page: Segme
     if (match) return match
   }
   return null
+}
+
+const CONTINUATION_LEVELS = 5
+
+function ancestorsOf(element: Element, levels: number): Element[] {
+  const found: Element[] = []
+  for (let current = parentOf(element); current && found.length < levels; current = parentOf(current)) found.push(current)
+  return found
+}
+
+/**
+ * Further parts of an article split into several boxes of the same kind (the same tag and class, between
+ * figures, ads or pull quotes) close to the chosen container. Same-looking boxes far away are teasers.
+ */
+function continuations(first: Element, containers: Element[], page: SegmentedPage, verdicts: Verdicts): Element[] {
+  const signature = first.attribs['class']?.trim()
+  if (!signature) return []
+  const near = new Set(ancestorsOf(first, CONTINUATION_LEVELS))
+  const chosen = new Set(containers)
+  return page.elements.filter((element) => {
+    if (chosen.has(element) || element.name !== first.name || element.attribs['class']?.trim() !== signature) return false
+    if ((page.stats.get(element)?.proseChars ?? 0) < 150 || ancestorsOf(element, 200).some((ancestor) => chosen.has(ancestor) || verdicts.has(ancestor))) return false
+    if (verdicts.has(element) || [...chosen].some((container) => within(container, new Set([element])))) return false
+    return ancestorsOf(element, CONTINUATION_LEVELS).some((ancestor) => near.has(ancestor))
+  })
 }
 
 /** Lists, tables and boxes inside the article that are mostly links: related stories, tag clouds, share menus. */
@@ -128,6 +160,8 @@ export function extractBody(document: Document): ExtractedBody {
     method = 'scorer'
     containers = siblingsWith(scored, candidates, page)
   }
+  const main = structural ?? scored
+  if (main) containers = [...containers, ...continuations(main, containers, page, verdicts)]
   const containerSet = new Set(containers)
   markLinkBoxes(page, containerSet, verdicts)
   const reasons = page.blocks.map((block) => blockVerdict(block, containerSet, verdicts))
