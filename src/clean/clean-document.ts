@@ -5,6 +5,7 @@ import type { SourceDocument } from '../ingest/source-document.js'
 import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'
 import { extractArticle, htmlFragmentText } from './html/extract-article.js'
+import type { SiteBoilerplate } from './html/site-boilerplate.js'
 
 /** The record's `document` part before it gets its id (the hash of `text`). */
 export type CleanedDocument = Omit<DocumentPart, 'id'>
@@ -29,7 +30,12 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-function prepare(source: SourceDocument): Prepared {
+export interface CleanOptions {
+  /** Shared across the pages of a run: each site's template is learned from its pages (see SiteBoilerplate). */
+  siteMemory?: SiteBoilerplate
+}
+
+function prepare(source: SourceDocument, options: CleanOptions): Prepared {
   const meta = source.meta
   const given = {
     title: meta.title?.trim() || null,
@@ -39,7 +45,7 @@ function prepare(source: SourceDocument): Prepared {
     source: meta.source?.trim() || null,
   }
   if (source.format === 'html') {
-    const page = extractArticle(source.content)
+    const page = extractArticle(source.content, { siteMemory: options.siteMemory, url: given.url })
     return {
       text: page.text,
       removed: page.removed,
@@ -58,8 +64,8 @@ function prepare(source: SourceDocument): Prepared {
   return { ...given, text: source.content, removed: [] }
 }
 
-export function cleanDocument(source: SourceDocument): CleanedDocument {
-  const prepared = prepare(source)
+export function cleanDocument(source: SourceDocument, options: CleanOptions = {}): CleanedDocument {
+  const prepared = prepare(source, options)
   const cleaned = cleanText(prepared.text, { ...prepared, extracted: source.format === 'html' })
   return {
     title: cleaned.title,

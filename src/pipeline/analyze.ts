@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { cleanDocument, type CleanedDocument } from '../clean/clean-document.js'
+import type { SiteBoilerplate } from '../clean/html/site-boilerplate.js'
 import { extract } from '../extract/index.js'
 import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
 import type { SourceDocument } from '../ingest/source-document.js'
@@ -15,6 +16,8 @@ import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } f
 export interface AnalyzeOptions {
   /** The date to resolve relative dates against when the article carries none (YYYY-MM-DD). */
   referenceDate?: string | null
+  /** Shared by the pages of one run so each site's template is learned from its pages (HTML input only). */
+  siteMemory?: SiteBoilerplate
 }
 
 /** Everything the stages of one article produce; the extract stage reads it, the record is built from it. */
@@ -76,7 +79,7 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
 
 export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions = {}): ArticleAnalysis {
   const { gazetteer, actors } = loadResources()
-  const cleaned = cleanDocument(source)
+  const cleaned = cleanDocument(source, { siteMemory: options.siteMemory })
   const referenceDate = cleaned.published ?? options.referenceDate ?? null
   const doc = parseText(cleaned.text)
   const known = matchKnownActors(doc, actors, referenceDate).filter(({ mention, actors: found }) => {

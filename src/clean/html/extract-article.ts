@@ -4,6 +4,7 @@ import { segmentPage } from './blocks.js'
 import { extractBody, type ExtractedBody } from './extract-body.js'
 import { extractMetadata, type PageMetadata } from './page-metadata.js'
 import { parseHtml } from './parse-html.js'
+import { siteOf, type SiteBoilerplate } from './site-boilerplate.js'
 
 export interface HtmlArticle extends PageMetadata {
   text: string
@@ -11,11 +12,26 @@ export interface HtmlArticle extends PageMetadata {
   method: ExtractedBody['method']
 }
 
+export interface ExtractOptions {
+  /** Learns each site's template from the pages it sees and drops the blocks other pages of the site print too. */
+  siteMemory?: SiteBoilerplate
+  /** The page's address when the page does not name it (canonical link, og:url). */
+  url?: string | null
+  /** Identifies the page to the site memory (a page never counts as its own template); default: its URL. */
+  pageId?: string
+}
+
 /** Never throws on markup: broken, deep or script-only pages yield whatever text can be found (possibly empty). */
-export function extractArticle(html: string): HtmlArticle {
+export function extractArticle(html: string, options: ExtractOptions = {}): HtmlArticle {
   const document = parseHtml(html)
   const metadata = extractMetadata(document)
-  const body = extractBody(document)
+  const url = options.url ?? metadata.url
+  const site = siteOf(url)
+  const memory = options.siteMemory
+  const pageId = options.pageId ?? url ?? ''
+  const siteRepeats = memory && site && pageId ? (texts: string[]) => memory.repeatedBlocks(site, pageId, texts) : undefined
+  const body = extractBody(document, siteRepeats)
+  if (memory && site && pageId) memory.learn(site, pageId, body.pageBlocks)
   return { ...metadata, text: body.paragraphs.join('\n\n'), removed: body.removed, method: body.method }
 }
 

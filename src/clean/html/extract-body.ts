@@ -17,7 +17,12 @@ export interface ExtractedBody {
   removed: RemovedBlock[]
   /** Which candidate won, for diagnostics and the benchmark. */
   method: 'structure' | 'scorer' | 'page'
+  /** Every text block of the page, chrome included (what a site's template is learned from). */
+  pageBlocks: string[]
 }
+
+/** Given the kept blocks' texts, the indexes of those the site prints on its other pages too. */
+export type SiteRepeats = (texts: string[]) => Set<number>
 
 /** An element's removal reason, inherited by everything below it. */
 type Verdicts = Map<Element, RemovalReason>
@@ -127,6 +132,11 @@ function blockVerdict(block: Block, containers: Set<Element>, verdicts: Verdicts
   return block.linkChars > block.text.length * 0.3 ? 'navigation' : 'other'
 }
 
+function markSiteRepeats(blocks: Block[], reasons: Array<RemovalReason | null>, siteRepeats: SiteRepeats): void {
+  const keptIndexes = reasons.flatMap((reason, i) => (reason === null ? [i] : []))
+  for (const position of siteRepeats(keptIndexes.map((i) => blocks[i]!.text))) reasons[keptIndexes[position]!] = 'other'
+}
+
 function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): RemovedBlock[] {
   const removed: RemovedBlock[] = []
   let previous: RemovalReason | null = null
@@ -139,7 +149,7 @@ function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): Re
   return removed
 }
 
-export function extractBody(document: Document): ExtractedBody {
+export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {
   const page = segmentPage(document)
   const verdicts = markChrome(page)
   const excluded = (element: Element): boolean => {
@@ -165,6 +175,7 @@ export function extractBody(document: Document): ExtractedBody {
   const containerSet = new Set(containers)
   markLinkBoxes(page, containerSet, verdicts)
   const reasons = page.blocks.map((block) => blockVerdict(block, containerSet, verdicts))
+  if (siteRepeats) markSiteRepeats(page.blocks, reasons, siteRepeats)
   const paragraphs = page.blocks.filter((_, i) => reasons[i] === null).map((block) => block.text)
-  return { paragraphs, removed: groupRemoved(page.blocks, reasons), method }
+  return { paragraphs, removed: groupRemoved(page.blocks, reasons), method, pageBlocks: page.blocks.map((block) => block.text) }
 }

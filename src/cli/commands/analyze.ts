@@ -6,6 +6,7 @@ import { analyzeSource } from '../../pipeline/analyze.js'
 import type { AnalysisRecord } from '../../pipeline/record.js'
 import { formatSummary } from '../format-summary.js'
 import { parseDateOption, parseSizeOption } from '../options.js'
+import { SiteBoilerplate } from '../../clean/html/site-boilerplate.js'
 
 interface AnalyzeFlags {
   json?: boolean
@@ -33,6 +34,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
   const records: AnalysisRecord[] = []
   if (flags.out) mkdirSync(flags.out, { recursive: true })
   const usedNames = new Set<string>()
+  const siteMemory = new SiteBoilerplate()
   for await (const item of readSources(files, flags.maxBytes ? { maxBytes: flags.maxBytes } : {})) {
     if (isInputFailure(item)) {
       failed++
@@ -41,7 +43,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
     }
     let record: AnalysisRecord
     try {
-      record = analyzeSource(item, { referenceDate: flags.date ?? null })
+      record = analyzeSource(item, { referenceDate: flags.date ?? null, siteMemory })
     } catch (error) {
       failed++
       process.stderr.write(`sitrep analyze: ${item.name}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`)
