@@ -6,7 +6,7 @@
  * words, shape) so that teasers, share bars and link lists inside the article are dropped too.
  */
 import type { RemovalReason, RemovedBlock } from '../../pipeline/record.js'
-import { findElement, isTag, select, type Document, type Element } from './parse-html.js'
+import { findElement, isTag, type Document, type Element } from './parse-html.js'
 import { linkDensity, segmentPage, type Block, type SegmentedPage } from './blocks.js'
 import { boilerplateKind, pageStructure } from './page-structure.js'
 import { scoreCandidates, siblingsWith, topCandidate } from './content-score.js'
@@ -68,15 +68,29 @@ function markChrome(page: SegmentedPage): Verdicts {
   return verdicts
 }
 
-function within(element: Element, containers: Set<Element>): boolean {
-  for (let current: Element | null = element; current; current = parentOf(current)) if (containers.has(current)) return true
-  return false
+/** The containers and everything below them, in one pass over the elements in document order. */
+function insideOf(page: SegmentedPage, containers: Set<Element>): Set<Element> {
+  const inside = new Set<Element>()
+  for (const element of page.elements) {
+    const parent = parentOf(element)
+    if (containers.has(element) || (parent && inside.has(parent))) inside.add(element)
+  }
+  return inside
 }
 
-function structuralCandidate(document: Document, verdicts: Verdicts, page: SegmentedPage): Element | null {
-  for (const selector of pageStructure().contentSelectors) {
+/** Gives every element below a removed one the same verdict, so a block's verdict is its owner's. */
+function inheritVerdicts(page: SegmentedPage, verdicts: Verdicts): void {
+  for (const element of page.elements) {
+    const parent = parentOf(element)
+    const inherited = parent ? verdicts.get(parent) : undefined
+    if (inherited && !verdicts.has(element)) verdicts.set(element, inherited)
+  }
+}
+
+function structuralCandidate(verdicts: Verdicts, page: SegmentedPage): Element | null {
+  for (const matches of pageStructure().contentSelectors) {
     // the first match with prose, as pages that list teasers as <article>s put the article itself first
-    const match = select(document, selector).find((element) => !verdicts.has(element) && (page.stats.get(element)?.proseChars ?? 0) >= 200)
+    const match = page.elements.find((element) => matches(element) && !verdicts.has(element) && (page.stats.get(element)?.proseChars ?? 0) >= 200)
     if (match) return match
   }
   return null
@@ -102,33 +116,34 @@ function continuations(first: Element, containers: Element[], page: SegmentedPag
   return page.elements.filter((element) => {
     if (chosen.has(element) || element.name !== first.name || element.attribs['class']?.trim() !== signature) return false
     if ((page.stats.get(element)?.proseChars ?? 0) < 150 || ancestorsOf(element, 200).some((ancestor) => chosen.has(ancestor) || verdicts.has(ancestor))) return false
-    if (verdicts.has(element) || [...chosen].some((container) => within(container, new Set([element])))) return false
+    if (verdicts.has(element) || [...chosen].some((container) => ancestorsOf(container, 200).includes(element))) return false
     return ancestorsOf(element, CONTINUATION_LEVELS).some((ancestor) => near.has(ancestor))
   })
 }
 
 /** Lists, tables and boxes inside the article that are mostly links: related stories, tag clouds, share menus. */
-function markLinkBoxes(page: SegmentedPage, containers: Set<Element>, verdicts: Verdicts): void {
+function markLinkBoxes(page: SegmentedPage, containers: Set<Element>, inside: Set<Element>, verdicts: Verdicts): void {
   for (const element of page.elements) {
-    if (verdicts.has(element) || containers.has(element) || !within(element, containers)) continue
+    if (verdicts.has(element) || containers.has(element) || !inside.has(element)) continue
     const stats = page.stats.get(element)
     if (!stats || !stats.chars) continue
     const density = linkDensity(stats)
     const listLike = element.name === 'ul' || element.name === 'ol' || element.name === 'table' || element.name === 'div' || element.name === 'section'
     if (listLike && density > 0.5 && stats.commas < 10) verdicts.set(element, 'related')
   }
+  inheritVerdicts(page, verdicts)
 }
 
-function blockVerdict(block: Block, containers: Set<Element>, verdicts: Verdicts): RemovalReason | null {
-  for (let current: Element | null = block.owner; current; current = parentOf(current)) {
-    const verdict = verdicts.get(current)
-    if (verdict) return verdict
-    if (containers.has(current)) {
-      const length = block.text.length
-      if (length && block.linkChars / length > 0.5) return 'related'
-      return null
-    }
-  }
+/** Words outside links: a teaser is nearly all link, a sentence that links a few of its words is not. */
+function unlinkedWords(block: Block): number {
+  const share = 1 - block.linkChars / Math.max(block.text.length, 1)
+  return Math.round((block.text.split(/\s+/).length || 0) * share)
+}
+
+function blockVerdict(block: Block, inside: Set<Element>, verdicts: Verdicts): RemovalReason | null {
+  const verdict = verdicts.get(block.owner)
+  if (verdict) return verdict
+  if (inside.has(block.owner)) return block.linkChars > block.text.length * 0.5 && unlinkedWords(block) < 4 ? 'related' : null
   return block.linkChars > block.text.length * 0.3 ? 'navigation' : 'other'
 }
 
@@ -152,11 +167,9 @@ function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): Re
 export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {
   const page = segmentPage(document)
   const verdicts = markChrome(page)
-  const excluded = (element: Element): boolean => {
-    for (let current: Element | null = element; current; current = parentOf(current)) if (verdicts.has(current)) return true
-    return false
-  }
-  const structural = structuralCandidate(document, verdicts, page)
+  // markChrome gives every element below a removed one its verdict, so this needs no walk up the tree
+  const excluded = (element: Element): boolean => verdicts.has(element)
+  const structural = structuralCandidate(verdicts, page)
   const candidates = structural ? [] : scoreCandidates(page, excluded)
   const scored = topCandidate(candidates)
   // structural markers win when they hold prose: the scorer is for pages without them (it can be drawn to
@@ -173,8 +186,9 @@ export function extractBody(document: Document, siteRepeats?: SiteRepeats): Extr
   const main = structural ?? scored
   if (main) containers = [...containers, ...continuations(main, containers, page, verdicts)]
   const containerSet = new Set(containers)
-  markLinkBoxes(page, containerSet, verdicts)
-  const reasons = page.blocks.map((block) => blockVerdict(block, containerSet, verdicts))
+  const inside = insideOf(page, containerSet)
+  markLinkBoxes(page, containerSet, inside, verdicts)
+  const reasons = page.blocks.map((block) => blockVerdict(block, inside, verdicts))
   if (siteRepeats) markSiteRepeats(page.blocks, reasons, siteRepeats)
   const paragraphs = page.blocks.filter((_, i) => reasons[i] === null).map((block) => block.text)
   return { paragraphs, removed: groupRemoved(page.blocks, reasons), method, pageBlocks: page.blocks.map((block) => block.text) }

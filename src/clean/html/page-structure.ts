@@ -21,8 +21,19 @@ export interface PageStructure {
   boilerplateToken: Map<string, RemovalReason>
   contentTokens: Set<string>
   weakContentTokens: Set<string>
-  contentSelectors: string[]
+  contentSelectors: Array<(element: Element) => boolean>
   classValuePrefixes: Set<string>
+}
+
+/**
+ * The selectors of the data file are of three simple shapes, "tag", "[attr=value]" and "tag[attr=value]",
+ * matched here directly: a general selector engine walks up the tree for every element, which is slow on deep pages.
+ */
+function simpleSelector(selector: string): (element: Element) => boolean {
+  const match = selector.match(/^([a-z][a-z0-9-]*)?(?:\[([a-z-]+)=["']?([^"'\]]+)["']?\])?$/i)
+  if (!match || (!match[1] && !match[2])) throw new Error(`data/lexicon/page-structure.json: unsupported selector "${selector}"`)
+  const [, tag, name, value] = match
+  return (element) => (!tag || element.name === tag.toLowerCase()) && (!name || element.attribs[name.toLowerCase()] === value)
 }
 
 const FILE_URL = new URL('../../../data/lexicon/page-structure.json', import.meta.url)
@@ -41,7 +52,7 @@ export function pageStructure(): PageStructure {
     boilerplateToken,
     contentTokens: new Set(file.contentTokens),
     weakContentTokens: new Set(file.weakContentTokens),
-    contentSelectors: file.contentSelectors,
+    contentSelectors: file.contentSelectors.map(simpleSelector),
     classValuePrefixes: new Set(file.classValuePrefixes),
   }
   return cached

@@ -3,15 +3,19 @@
  * full DOM (jsdom, linkedom) and enough for everything the extractor reads. Walks over it are iterative, so a
  * page nested ten thousand levels deep cannot overflow the stack.
  */
-import { selectAll, selectOne } from 'css-select'
 import { parseDocument } from 'htmlparser2'
 import { isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler'
 
 export type { AnyNode, Document, Element, ParentNode }
 export { isTag, isText }
 
+const OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true }
+
+/** A page without a <body> (a fragment, a feed item's HTML) is parsed inside one, so it has a page body too. */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true })
+  const document = parseDocument(html, OPTIONS)
+  if (findElement(document, (element) => element.name === 'body')) return document
+  return parseDocument(`<html><body>${html}</body></html>`, OPTIONS)
 }
 
 /** Visits every element below `root` in document order; returning false from `visit` skips the element's children. */
@@ -67,11 +71,3 @@ export function isAncestorOf(ancestor: AnyNode, node: AnyNode): boolean {
   return false
 }
 
-/** CSS selector queries (css-select works on domhandler trees directly). */
-export function select(root: ParentNode, selector: string): Element[] {
-  return selectAll<AnyNode, Element>(selector, root)
-}
-
-export function selectFirst(root: ParentNode, selector: string): Element | null {
-  return selectOne<AnyNode, Element>(selector, root)
-}
