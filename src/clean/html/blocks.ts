@@ -74,7 +74,14 @@ function kindOf(openBlocks: Element[]): { kind: BlockKind; headingLevel: number 
 
 const COMMA = /[,،、，]/g
 
-export function segmentPage(document: Document): SegmentedPage {
+/** Elements whose text runs as part of a sentence: an inline box inside them never splits their text. */
+const RUNNING_TEXT = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'blockquote', 'dd', 'dt', 'figcaption', 'caption', 'pre', 'a', 'em', 'strong', 'b', 'i', 'q', 'cite'])
+
+/**
+ * `separate` names inline elements that form blocks of their own (a <span class="byline"> between the headline
+ * and the first paragraph), so that a verdict on them applies; inside running text they never do.
+ */
+export function segmentPage(document: Document, separate: (element: Element) => boolean = () => false): SegmentedPage {
   const structure = pageStructure()
   const blocks: Block[] = []
   const elements: Element[] = []
@@ -98,6 +105,11 @@ export function segmentPage(document: Document): SegmentedPage {
     linkChars = 0
   }
 
+  const isSeparateInline = (element: Element): boolean => {
+    const parent = element.parent
+    return !!parent && isTag(parent) && !RUNNING_TEXT.has(parent.name) && separate(element)
+  }
+
   type Frame = { node: AnyNode; closing: boolean }
   const stack: Frame[] = [...document.children].reverse().map((node) => ({ node, closing: false }))
   while (stack.length) {
@@ -109,7 +121,7 @@ export function segmentPage(document: Document): SegmentedPage {
     }
     if (!isTag(node)) continue
     const tag = node.name
-    const isBlock = structure.blockTags.has(tag) || tag === 'html'
+    const isBlock = structure.blockTags.has(tag) || tag === 'html' || (!closing && isSeparateInline(node)) || (closing && openBlocks[openBlocks.length - 1] === node)
     if (closing) {
       if (tag === 'a') linkDepth--
       if (isBlock) {

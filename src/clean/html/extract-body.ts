@@ -165,7 +165,7 @@ function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): Re
 }
 
 export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {
-  const page = segmentPage(document)
+  const page = segmentPage(document, (element) => (element.attribs['class'] !== undefined || element.attribs['id'] !== undefined) && boilerplateKind(element) !== null)
   const verdicts = markChrome(page)
   // markChrome gives every element below a removed one its verdict, so this needs no walk up the tree
   const excluded = (element: Element): boolean => verdicts.has(element)
