@@ -4,7 +4,7 @@
  * pass from the leaves up, so the scorers can ask "how much text, how much of it linked" of any element.
  */
 import { isTag, isText, type AnyNode, type Document, type Element } from './parse-html.js'
-import { pageStructure } from './page-structure.js'
+import { isOverlay, pageStructure } from './page-structure.js'
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'cell' | 'quote' | 'pre' | 'caption' | 'text'
 
@@ -130,7 +130,7 @@ export function segmentPage(document: Document, separate: (element: Element) => 
       }
       continue
     }
-    if (structure.skippedTags.has(tag) || isHidden(node)) continue
+    if (structure.skippedTags.has(tag) || isHidden(node) || isOverlay(node)) continue
     if (tag === 'br') {
       parts.push('\n')
       continue

@@ -12,6 +12,7 @@ interface PageStructureFile {
   weakContentTokens: string[]
   contentSelectors: string[]
   classValuePrefixes: string[]
+  overlayTokens: string[]
 }
 
 export interface PageStructure {
@@ -23,6 +24,7 @@ export interface PageStructure {
   weakContentTokens: Set<string>
   contentSelectors: Array<(element: Element) => boolean>
   classValuePrefixes: Set<string>
+  overlayTokens: Set<string>
 }
 
 /**
@@ -54,6 +56,7 @@ export function pageStructure(): PageStructure {
     weakContentTokens: new Set(file.weakContentTokens),
     contentSelectors: file.contentSelectors.map(simpleSelector),
     classValuePrefixes: new Set(file.classValuePrefixes),
+    overlayTokens: new Set(file.overlayTokens),
   }
   return cached
 }
@@ -96,6 +99,13 @@ export function boilerplateKind(element: Element): RemovalReason | null {
     if (reason) return reason
   }
   return null
+}
+
+/** A box shown over the page on hover or click (a tooltip, a hover card about a person named in the sentence). */
+export function isOverlay(element: Element): boolean {
+  if (!element.attribs['class'] && !element.attribs['id']) return false
+  const overlay = pageStructure().overlayTokens
+  return nameTokens(element).some((token) => overlay.has(token))
 }
 
 /** +1 when the class or id reads like an article container ("article-body", "entry-content"), 0 otherwise. */
