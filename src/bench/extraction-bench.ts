@@ -131,6 +131,7 @@ export async function main(args: string[]): Promise<void> {
   if (failures.length) console.log(`\n  Readability.js threw on ${failures.length} page(s), scored as empty: ${failures.join('; ')}`)
   const reference = results.find((result) => result.name.includes('jsdom'))!
   console.log(`\n  sitrep is ${(reference.msPerPage / results[0]!.msPerPage).toFixed(1)}× faster per page than Readability.js on jsdom (parsing included for both)`)
+  console.log(`  peak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the pages are held in memory)`)
   if (worstCount > 0) {
     console.log(`\n  sitrep's ${worstCount} weakest pages (precision, recall):`)
     for (const page of results[0]!.worst.slice(0, worstCount)) console.log(`    ${page.id.slice(0, 12)}  ${page.precision.toFixed(2)} ${page.recall.toFixed(2)}  ${page.url}`)
