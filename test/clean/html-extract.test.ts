@@ -108,6 +108,17 @@ describe('choosing the article container', () => {
     expectNone(result.text, ['Ferry terminal plans published', 'The oldest stands near the cathedral.'])
   })
 
+  it('passes over an <article> teaser card holding a small fraction of the prose the scorer finds elsewhere', () => {
+    const teaser = 'The harbour board, meeting on Thursday, is expected to approve the ferry terminal plans and the new timetable.'
+    const html = page(`
+      <div class="top"><article class="card"><h3><a href="/c">Ferry terminal plans go to the board</a></h3><p>${teaser}</p><p>${teaser.replace('Thursday', 'Friday')}</p></article></div>
+      <div id="story"><div class="text">${paragraphs([...COUNCIL, ...FLOOD, ...BRIDGE])}</div></div>`)
+    const result = extractArticle(html)
+    expect(result.method).toBe('scorer')
+    expectAll(result.text, [...COUNCIL, ...FLOOD, ...BRIDGE])
+    expect(result.text).not.toContain('Ferry terminal plans')
+  })
+
   it('falls back to the scorer on a page of plain divs and takes the div of comma-rich paragraphs', () => {
     const html = page(`
       <div id="top"><div><a href="/">Home</a> <a href="/local">Local</a> <a href="/weather">Weather</a> <a href="/jobs">Jobs</a></div></div>

@@ -97,6 +97,7 @@ function structuralCandidate(verdicts: Verdicts, page: SegmentedPage): Element |
 }
 
 const CONTINUATION_LEVELS = 5
+const MIN_MARKED_SHARE = 0.15
 
 function ancestorsOf(element: Element, levels: number): Element[] {
   const found: Element[] = []
@@ -169,11 +170,14 @@ export function extractBody(document: Document, siteRepeats?: SiteRepeats): Extr
   const verdicts = markChrome(page)
   // markChrome gives every element below a removed one its verdict, so this needs no walk up the tree
   const excluded = (element: Element): boolean => verdicts.has(element)
-  const structural = structuralCandidate(verdicts, page)
-  const candidates = structural ? [] : scoreCandidates(page, excluded)
+  const marked = structuralCandidate(verdicts, page)
+  const candidates = scoreCandidates(page, excluded)
   const scored = topCandidate(candidates)
-  // structural markers win when they hold prose: the scorer is for pages without them (it can be drawn to
-  // a list of teasers or a comment thread that outweighs a short article)
+  // structural markers win when they hold prose: the scorer is for pages without them (it can be drawn to a
+  // list of teasers or a comment thread that outweighs a short article); a marked box with a small fraction of
+  // the prose the scorer found is a teaser card, not the article
+  const proseOf = (element: Element | null): number => (element ? page.stats.get(element)?.proseChars ?? 0 : 0)
+  const structural = marked && proseOf(marked) >= proseOf(scored) * MIN_MARKED_SHARE ? marked : null
   let method: ExtractedBody['method'] = 'page'
   let containers: Element[] = page.body ? [page.body] : []
   if (structural) {
