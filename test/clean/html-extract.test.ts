@@ -292,6 +292,25 @@ describe('boilerplate inside and around the article', () => {
   })
 })
 
+describe('the body a page declares in JSON-LD', () => {
+  const declared = (body: string): string =>
+    `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Flood', articleBody: body })}</script>`
+
+  it('is used when the markup holds no article (a page rendered by scripts)', () => {
+    const html = page('<div id="app"><p>Loading…</p></div><noscript>Please enable JavaScript.</noscript>', declared(FLOOD.join('\n')))
+    const result = extractArticle(html)
+    expect(result.method).toBe('json-ld')
+    expect(result.text).toBe(FLOOD.join('\n\n'))
+  })
+
+  it('loses to the markup when it is a shortened copy of the article', () => {
+    const html = page(`<article>${paragraphs(FLOOD)}</article>`, declared(`${FLOOD[0]!.slice(0, 120)}…`))
+    const result = extractArticle(html)
+    expect(result.method).toBe('structure')
+    expect(result.text).toBe(FLOOD.join('\n\n'))
+  })
+})
+
 describe('page metadata', () => {
   const body = `<article>${paragraphs(BRIDGE)}</article>`
 

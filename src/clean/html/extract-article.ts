@@ -2,14 +2,29 @@
 import type { RemovedBlock } from '../../pipeline/record.js'
 import { segmentPage } from './blocks.js'
 import { extractBody, type ExtractedBody } from './extract-body.js'
-import { extractMetadata, type PageMetadata } from './page-metadata.js'
+import { readPage, type PageMetadata } from './page-metadata.js'
 import { parseHtml } from './parse-html.js'
 import { siteOf, type SiteBoilerplate } from './site-boilerplate.js'
 
 export interface HtmlArticle extends PageMetadata {
   text: string
   removed: RemovedBlock[]
-  method: ExtractedBody['method']
+  method: ExtractedBody['method'] | 'json-ld'
+}
+
+/**
+ * A page whose body the markup does not hold (rendered by scripts, behind a paywall stub) may still declare it in
+ * its JSON-LD: that text is used when it is clearly longer than what the markup gave. Otherwise the markup wins;
+ * declared bodies are often cut short and leave out subheadings and embedded posts.
+ */
+const DECLARED_BODY_MIN_CHARS = 200
+const MARKUP_SHARE_OF_DECLARED = 0.5
+
+function declaredParagraphs(body: string): string[] {
+  return body
+    .split(/\n+/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
 }
 
 export interface ExtractOptions {
@@ -24,7 +39,7 @@ export interface ExtractOptions {
 /** Never throws on markup: broken, deep or script-only pages yield whatever text can be found (possibly empty). */
 export function extractArticle(html: string, options: ExtractOptions = {}): HtmlArticle {
   const document = parseHtml(html)
-  const metadata = extractMetadata(document)
+  const { metadata, declaredBody } = readPage(document)
   const url = options.url ?? metadata.url
   const site = siteOf(url)
   const memory = options.siteMemory
@@ -32,7 +47,12 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Html
   const siteRepeats = memory && site && pageId ? (texts: string[]) => memory.repeatedBlocks(site, pageId, texts) : undefined
   const body = extractBody(document, siteRepeats)
   if (memory && site && pageId) memory.learn(site, pageId, body.pageBlocks)
-  return { ...metadata, text: body.paragraphs.join('\n\n'), removed: body.removed, method: body.method }
+  const text = body.paragraphs.join('\n\n')
+  if (declaredBody && declaredBody.length >= DECLARED_BODY_MIN_CHARS && text.length < declaredBody.length * MARKUP_SHARE_OF_DECLARED) {
+    const removed = text ? [{ text: body.paragraphs.join('\n'), reason: 'other' as const }, ...body.removed] : body.removed
+    return { ...metadata, text: declaredParagraphs(declaredBody).join('\n\n'), removed, method: 'json-ld' }
+  }
+  return { ...metadata, text, removed: body.removed, method: body.method }
 }
 
 /** Markdown rendered to HTML and HTML fragments: all of the visible text, one line per block. */

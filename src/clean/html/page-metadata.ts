@@ -143,7 +143,22 @@ function documentTitle(index: PageIndex): string | null {
   return index.title ? textOf(index.title) || null : null
 }
 
+/** The page's metadata and, when its JSON-LD carries one, the article body it declares (often truncated). */
+export interface PageFacts {
+  metadata: PageMetadata
+  declaredBody: string | null
+}
+
+function declaredBody(ld: Json | null): string | null {
+  const body = ld?.['articleBody']
+  return typeof body === 'string' && body.trim() ? body.trim() : null
+}
+
 export function extractMetadata(document: Document): PageMetadata {
+  return readPage(document).metadata
+}
+
+export function readPage(document: Document): PageFacts {
   const index = indexPage(document)
   const ld = findArticleLd(index)
   const publisher = ld ? nameOf(ld['publisher']) : null
@@ -161,5 +176,8 @@ export function extractMetadata(document: Document): PageMetadata {
     normalizeDate(ld?.['datePublished']) ??
     normalizeDate(index.datePublished?.attribs['datetime'] ?? index.datePublished?.attribs['content']) ??
     normalizeDate(index.time?.attribs['datetime'])
-  return { title: withoutSiteSuffix(title, site), author: author?.replace(/^by\s+/i, '') ?? null, published, url, source: site ?? hostOf(url) }
+  return {
+    metadata: { title: withoutSiteSuffix(title, site), author: author?.replace(/^by\s+/i, '') ?? null, published, url, source: site ?? hostOf(url) },
+    declaredBody: declaredBody(ld),
+  }
 }
