@@ -1,8 +1,8 @@
 /**
  * The article body of a parsed page. Written here rather than taken from Readability because the body decides
  * everything downstream and no single method is good enough alone: candidates come from structural markers
- * (schema.org articleBody, <article>, <main>), from a readability-style scorer and from the JSON-LD articleBody;
- * they are compared, and inside the chosen container each block is judged by its own signals (links, class
+ * (schema.org articleBody, <article>, <main>) and from a readability-style scorer (the JSON-LD articleBody is
+ * weighed against the result in extract-article.ts); they are compared, and inside the chosen container each block is judged by its own signals (links, class
  * words, shape) so that teasers, share bars and link lists inside the article are dropped too.
  */
 import type { RemovalReason, RemovedBlock } from '../../pipeline/record.js'
@@ -165,30 +165,35 @@ function groupRemoved(blocks: Block[], reasons: Array<RemovalReason | null>): Re
   return removed
 }
 
-export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {
-  const page = segmentPage(document, (element) => (element.attribs['class'] !== undefined || element.attribs['id'] !== undefined) && boilerplateKind(element) !== null)
-  const verdicts = markChrome(page)
+/**
+ * The boxes that hold the article. Structural markers win when they hold prose: the scorer is for pages without
+ * them (it can be drawn to a list of teasers or a comment thread that outweighs a short article), but a marked
+ * box with a small fraction of the prose the scorer found is a teaser card, not the article.
+ */
+function chooseContainers(page: SegmentedPage, verdicts: Verdicts): { containers: Element[]; method: ExtractedBody['method'] } {
   // markChrome gives every element below a removed one its verdict, so this needs no walk up the tree
-  const excluded = (element: Element): boolean => verdicts.has(element)
-  const marked = structuralCandidate(verdicts, page)
-  const candidates = scoreCandidates(page, excluded)
+  const candidates = scoreCandidates(page, (element) => verdicts.has(element))
   const scored = topCandidate(candidates)
-  // structural markers win when they hold prose: the scorer is for pages without them (it can be drawn to a
-  // list of teasers or a comment thread that outweighs a short article); a marked box with a small fraction of
-  // the prose the scorer found is a teaser card, not the article
+  const marked = structuralCandidate(verdicts, page)
   const proseOf = (element: Element | null): number => (element ? page.stats.get(element)?.proseChars ?? 0 : 0)
   const structural = marked && proseOf(marked) >= proseOf(scored) * MIN_MARKED_SHARE ? marked : null
-  let method: ExtractedBody['method'] = 'page'
-  let containers: Element[] = page.body ? [page.body] : []
-  if (structural) {
-    method = 'structure'
-    containers = [structural]
-  } else if (scored) {
-    method = 'scorer'
-    containers = siblingsWith(scored, candidates, page)
+  if (structural) return { containers: [structural, ...continuations(structural, [structural], page, verdicts)], method: 'structure' }
+  if (scored) {
+    const chosen = siblingsWith(scored, candidates, page)
+    return { containers: [...chosen, ...continuations(scored, chosen, page, verdicts)], method: 'scorer' }
   }
-  const main = structural ?? scored
-  if (main) containers = [...containers, ...continuations(main, containers, page, verdicts)]
+  return { containers: page.body ? [page.body] : [], method: 'page' }
+}
+
+/** Inline boxes named as boilerplate ("byline", "sr-only") become blocks of their own outside running text. */
+function namedBoilerplate(element: Element): boolean {
+  return (element.attribs['class'] !== undefined || element.attribs['id'] !== undefined) && boilerplateKind(element) !== null
+}
+
+export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {
+  const page = segmentPage(document, namedBoilerplate)
+  const verdicts = markChrome(page)
+  const { containers, method } = chooseContainers(page, verdicts)
   const containerSet = new Set(containers)
   const inside = insideOf(page, containerSet)
   markLinkBoxes(page, containerSet, inside, verdicts)
