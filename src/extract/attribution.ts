@@ -126,9 +126,16 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     frames.push(withSpeaker(sentence, owned[2]!.toLowerCase(), 'asserts', owner, [start, text.length], /accus|alleg|charge/i.test(owned[2]!), null, false, view))
     subjects.push(owned.index!)
   }
+  for (const passive of text.matchAll(CLAIMED_BY)) {
+    const claimant = sentence.refs[Number(passive[1])]!
+    if (claimant.kind !== 'entity' || claimant.type === 'person') continue
+    // no content of its own: what is claimed is the attack the sentence (or the one before) tells, not a statement
+    frames.push(frame(sentence, 'claimed by', 'asserts', null, claimant, [passive.index!, passive.index!], false, null, true))
+  }
   for (const match of text.matchAll(cue)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
+    if (word === 'claimed' && /^\s+by\b/.test(text.slice(at + match[0].length))) continue
     if (silent && at >= silent.index && at < silent.index + silent[0].length) continue
     if (/^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) && isAdjectival(text, at, word)) continue
     if (!isVerbUse(text, at, word)) continue
@@ -182,6 +189,12 @@ function trimNested(frames: Frame[], subjects: number[]): Frame[] {
   })
   return frames
 }
+
+/**
+ * "The attack was claimed by the BLA", "a bombing claimed by ISKP": a claim of responsibility in the passive, made
+ * by the group after "by" (a few describing words may stand between: "the Sunni militant group «E2»").
+ */
+const CLAIMED_BY = /\bclaimed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?«E(\d+)»/gi
 
 /** "Pakistan's accusation that …": a claim its owner makes, whoever reports or answers it. */
 const POSSESSED_CLAIM = /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+)?(accusations?|allegations?|claims?|charges?|assertions?)\s+that\b/gi

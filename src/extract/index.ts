@@ -14,6 +14,21 @@ export interface Extraction {
  * The extract stage: attribution frames first (who says what), then claims from what they say, then events —
  * material ones from trigger words, speech acts (accuse, reject, request, threaten) from the frames and claims.
  */
+/**
+ * Whether a claim of responsibility is about this attack. An active claim ("the BLA claimed responsibility")
+ * covers the attacks of its sentence and the next; a passive one names its attack: the event word right before
+ * "claimed by" ("a bombing in Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
+ */
+function claimsThisEvent(frame: Frame, event: EventDraft, events: EventDraft[]): boolean {
+  if (frame.cue !== 'claimed by') return Math.abs(frame.sentence.index - event.sentence.index) <= 1
+  const at = frame.content[0]
+  const assaults = events.filter((e) => e.type === 'ASSAULT')
+  const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
+  if (before) return before === event
+  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return false
+  return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop() === event
+}
+
 export function extract(analysis: ArticleAnalysis): Extraction {
   const view = buildArticleView(analysis)
   const frames = findFrames(view)
@@ -32,7 +47,7 @@ export function extract(analysis: ArticleAnalysis): Extraction {
   for (const event of events) {
     // "X claimed responsibility": the claimant is the actor of the attack it claims.
     if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
-    const claim = claims.find((c) => c.frame?.responsibility && c.claimant && Math.abs(c.sentence - event.sentence.index) <= 1)
+    const claim = claims.find((c) => c.frame?.responsibility && c.claimant && claimsThisEvent(c.frame, event, events))
     if (claim?.claimant) event.actors = [claim.claimant]
   }
   return { events: events.map(toEventRecord), claims: claims.map(toClaimRecord) }

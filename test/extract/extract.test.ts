@@ -67,6 +67,18 @@ describe('relations: coordination and voice', () => {
   it('makes a claim of responsibility the group’s assertion that it attacked', () => {
     expect(claims('Gunmen attacked a police post in Bannu on Tuesday. The TTP claimed responsibility for the attack.')).toContainEqual(expect.stringMatching(/^Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks /))
   })
+
+  it('reads a claim of responsibility in the passive, describing words before the group included', () => {
+    const text = 'Gunmen stormed a police station in Turbat overnight, killing three policemen. It was claimed by the separatist Baloch Liberation Army, officials said.'
+    expect(claims(text)).toContainEqual(expect.stringMatching(/^Baloch Liberation Army asserts Baloch Liberation Army attacks /))
+    expect(events(text)).toContainEqual(expect.objectContaining({ type: 'ASSAULT', actors: ['Baloch Liberation Army'], place: 'Turbat' }))
+  })
+
+  it('gives a passive claim to the attack it follows, not to another attack of the sentence', () => {
+    const found = events('Four people died in a blast in Quetta on Monday, two days after a bombing in Turbat claimed by the Baloch Liberation Army.')
+    expect(found).toContainEqual(expect.objectContaining({ type: 'ASSAULT', actors: ['Baloch Liberation Army'], place: 'Turbat' }))
+    expect(found).toContainEqual(expect.objectContaining({ type: 'ASSAULT', actors: [], place: 'Quetta' }))
+  })
 })
 
 describe('events', () => {
