@@ -1,25 +1,42 @@
 /**
  * Boilerplate learned across one site's pages: a block of text printed on other pages of the same site (an
  * "About us" paragraph under every press release, a subscription pitch, a recurring caption) is the site's,
- * not the article's. Pages are remembered as sets of block fingerprints per site, bounded in memory.
+ * not the article's. Each site keeps a hash of every block it printed with the page that printed it last, bounded in memory.
  */
 
-const MAX_SITES = 2000
-const MAX_BLOCKS_PER_SITE = 20_000
+/**
+ * Bounds that keep a long-running worker's memory small (at most 500 × 4,000 entries of a few dozen bytes): a
+ * site's template shows in its first pages, so a full site keeps counting the blocks it knows and adds no more.
+ */
+const MAX_SITES = 500
+const MAX_BLOCKS_PER_SITE = 4000
 /** A page sharing more than this share of its body with earlier pages is a copy of one, not a template. */
 const MAX_SHARED_SHARE = 0.4
-
 /** Blocks of five words or more: shorter lines ("Here's the thing:") recur in articles by their nature. */
 const MIN_WORDS = 5
 
-function fingerprint(text: string): string | null {
+/** Which pages printed a block: the last one, and whether any other did before it. */
+interface BlockSeen {
+  lastPage: string
+  onSeveralPages: boolean
+}
+
+/** A 52-bit hash of a block's words (two 32-bit FNV-1a halves), so the memory keeps numbers, not texts. */
+function fingerprint(text: string): number | null {
   const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-  return key.split(' ').length >= MIN_WORDS ? key : null
+  if (key.split(' ').length < MIN_WORDS) return null
+  let low = 0x811c9dc5
+  let high = 0x01000193
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i)
+    low = Math.imul(low ^ code, 0x01000193) >>> 0
+    high = Math.imul(high ^ code, 0x0100019d) >>> 0
+  }
+  return (high & 0xfffff) * 2 ** 32 + low
 }
 
 export class SiteBoilerplate {
-  /** site → block fingerprint → ids of the pages that printed it */
-  private readonly sites = new Map<string, Map<string, Set<string>>>()
+  private readonly sites = new Map<string, Map<number, BlockSeen>>()
 
   /** Remembers the blocks of one page (all of them, chrome included). */
   learn(site: string, pageId: string, blocks: string[]): void {
@@ -31,14 +48,14 @@ export class SiteBoilerplate {
     }
     for (const text of blocks) {
       const key = fingerprint(text)
-      if (!key) continue
-      let pages = blocksOfSite.get(key)
-      if (!pages) {
-        if (blocksOfSite.size >= MAX_BLOCKS_PER_SITE) continue
-        pages = new Set()
-        blocksOfSite.set(key, pages)
+      if (key === null) continue
+      const seen = blocksOfSite.get(key)
+      if (seen) {
+        if (seen.lastPage !== pageId) seen.onSeveralPages = true
+        seen.lastPage = pageId
+      } else if (blocksOfSite.size < MAX_BLOCKS_PER_SITE) {
+        blocksOfSite.set(key, { lastPage: pageId, onSeveralPages: false })
       }
-      pages.add(pageId)
     }
   }
 
@@ -55,8 +72,8 @@ export class SiteBoilerplate {
     body.forEach((text, index) => {
       totalChars += text.length
       const key = fingerprint(text)
-      const pages = key ? blocksOfSite.get(key) : undefined
-      if (!pages || ![...pages].some((other) => other !== pageId)) return
+      const seen = key === null ? undefined : blocksOfSite.get(key)
+      if (!seen || (!seen.onSeveralPages && seen.lastPage === pageId)) return
       repeated.add(index)
       sharedChars += text.length
     })
