@@ -1,7 +1,8 @@
 /**
  * Boilerplate learned across one site's pages: a block of text printed on other pages of the same site (an
  * "About us" paragraph under every press release, a subscription pitch, a recurring caption) is the site's,
- * not the article's. Each site keeps a hash of every block it printed with the page that printed it last, bounded in memory.
+ * not the article's. Each site keeps a hash of every block it printed with the page that printed it last,
+ * bounded in memory.
  */
 
 /**
