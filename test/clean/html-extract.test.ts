@@ -359,6 +359,13 @@ describe('page metadata', () => {
     expect(cleanDocument({ name: 'byline.html', format: 'html', content: html, meta: {} }).text).not.toContain('By Jane Roe')
   })
 
+  it('never cuts a sentence at an inline box named as boilerplate inside running text', () => {
+    const sentence = 'A study by the engineer Jane Roe, published in the spring, found that two of the piers had been worn away.'
+    const marked = 'A study by the engineer <span><span class="author">Jane Roe</span></span>, published in the spring, found that two of the piers had been worn away.'
+    const result = extractArticle(page(`<article>${paragraphs(BRIDGE)}<p>${marked}</p></article>`))
+    expect(result.text.split('\n\n')).toContain(sentence)
+  })
+
   it('takes the URL from the canonical link and the outlet from its host when nothing names it', () => {
     const result = extractArticle(page(body, `<link rel="canonical" href="https://www.canal-times.example/2024/bridge"><title>Canal bridge reopens</title>`))
     expect(result).toMatchObject({ url: 'https://www.canal-times.example/2024/bridge', source: 'canal-times.example', title: 'Canal bridge reopens' })

@@ -107,7 +107,8 @@ export function segmentPage(document: Document, separate: (element: Element) => 
 
   const isSeparateInline = (element: Element): boolean => {
     const parent = element.parent
-    return !!parent && isTag(parent) && !RUNNING_TEXT.has(parent.name) && separate(element)
+    const block = openBlocks[openBlocks.length - 1]
+    return !!parent && isTag(parent) && !RUNNING_TEXT.has(parent.name) && !(block && RUNNING_TEXT.has(block.name)) && separate(element)
   }
 
   type Frame = { node: AnyNode; closing: boolean }
