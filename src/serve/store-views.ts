@@ -1,7 +1,5 @@
-import type { Selectable } from 'kysely'
-import type { EventsTable } from '../store/schema.js'
 import type { Store } from '../store/open-store.js'
-import { idsForName, namesOf, propositionViews, refOf, type NameInfo, type NamedRef, type PropositionView } from '../store/queries.js'
+import { eventViews, idsForName, namesOf, numberOrNull, propositionViews, refOf, type EventView, type NamedRef, type PlaceRef, type PropositionView } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 
@@ -19,35 +17,9 @@ export interface Paging {
   offset: number
 }
 
-export interface PlaceRef extends NamedRef {
-  lat: number | null
-  lon: number | null
-}
-
+export type { PlaceRef } from '../store/queries.js'
 export type ServedProposition = PropositionView
-
-export interface ServedEvent {
-  id: string
-  type: string
-  place: PlaceRef | null
-  dateStart: string | null
-  dateEnd: string | null
-  modes: string[]
-  actors: NamedRef[]
-  targets: NamedRef[]
-  fatalities: { low: number | null; best: number | null; high: number | null }
-  sourceCount: number
-  reportCount: number
-}
-
-function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
-  const info = names.get(id)
-  return info ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon } : { id, name: id, kind: 'unknown', lat: null, lon: null }
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value)
-}
+export type ServedEvent = EventView
 
 /**
  * The persons among some entity ids: only a person speaks for a claimant, and looking claims up by
@@ -192,27 +164,6 @@ export async function queryEvents(store: Store, filter: EventQuery): Promise<Pag
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   const rows = await query.selectAll('events').orderBy('events.date_start', 'desc').orderBy('events.source_count', 'desc').orderBy('events.id').limit(filter.limit).offset(filter.offset).execute()
   return { items: await eventViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
-}
-
-/** The columns of an event row the views read (queries select all of them). */
-type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen'>
-
-async function eventViews(store: Store, rows: EventRow[]): Promise<ServedEvent[]> {
-  const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
-  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
-  return parsed.map(({ row, actors, targets }) => ({
-    id: row.id,
-    type: row.type,
-    place: row.place_id ? placeRefOf(names, row.place_id) : null,
-    dateStart: row.date_start,
-    dateEnd: row.date_end,
-    modes: JSON.parse(row.modes) as string[],
-    actors: actors.map((id) => refOf(names, id)),
-    targets: targets.map((id) => refOf(names, id)),
-    fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
-    sourceCount: Number(row.source_count),
-    reportCount: Number(row.report_count),
-  }))
 }
 
 export async function getEvent(store: Store, id: string): Promise<ServedEvent | null> {

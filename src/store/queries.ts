@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely'
 import type { Store } from './open-store.js'
-import type { PropositionsTable } from './schema.js'
+import type { EventsTable, PropositionsTable } from './schema.js'
 import type { Party, PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 
@@ -50,10 +50,15 @@ export interface PropositionView {
   evidence?: ClaimEvidenceView[]
 }
 
+export interface PlaceRef extends NamedRef {
+  lat: number | null
+  lon: number | null
+}
+
 export interface EventView {
   id: string
   type: string
-  place: NamedRef | null
+  place: PlaceRef | null
   dateStart: string | null
   dateEnd: string | null
   modes: string[]
@@ -157,7 +162,13 @@ export function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
   return info ? { id, name: info.name, kind: info.kind } : { id, name: id, kind: 'unknown' }
 }
 
-function numberOrNull(value: unknown): number | null {
+export function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
+  const info = names.get(id)
+  return info ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon } : { id, name: id, kind: 'unknown', lat: null, lon: null }
+}
+
+/** PostgreSQL returns bigint and numeric columns as strings. */
+export function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value)
 }
 
@@ -292,31 +303,31 @@ export async function listEvents(store: Store, filter: EventFilter = {}): Promis
     .limit(filter.limit ?? 50)
     .offset(filter.offset ?? 0)
     .execute()
-  const parsed = rows.map((row) => ({
-    row,
-    actors: JSON.parse(row.actors) as string[],
-    targets: JSON.parse(row.targets) as string[],
-  }))
-  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
-  const views: EventView[] = []
-  for (const { row, actors, targets } of parsed) {
-    const view: EventView = {
-      id: row.id,
-      type: row.type,
-      place: row.place_id ? refOf(names, row.place_id) : null,
-      dateStart: row.date_start,
-      dateEnd: row.date_end,
-      modes: JSON.parse(row.modes) as string[],
-      actors: actors.map((id) => refOf(names, id)),
-      targets: targets.map((id) => refOf(names, id)),
-      fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
-      sourceCount: Number(row.source_count),
-      reportCount: Number(row.report_count),
-    }
-    if (filter.withSources) view.sources = await eventSources(store, row.id)
-    views.push(view)
-  }
+  const views = await eventViews(store, rows)
+  if (filter.withSources) for (const view of views) view.sources = await eventSources(store, view.id)
   return views
+}
+
+/** The columns of an event row the views read (queries select all of them). */
+export type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen'>
+
+/** Event rows with the names of their parties and place, for the CLI and the API alike. */
+export async function eventViews(store: Store, rows: EventRow[]): Promise<EventView[]> {
+  const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
+  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
+  return parsed.map(({ row, actors, targets }) => ({
+    id: row.id,
+    type: row.type,
+    place: row.place_id ? placeRefOf(names, row.place_id) : null,
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    modes: JSON.parse(row.modes) as string[],
+    actors: actors.map((id) => refOf(names, id)),
+    targets: targets.map((id) => refOf(names, id)),
+    fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+    sourceCount: Number(row.source_count),
+    reportCount: Number(row.report_count),
+  }))
 }
 
 export async function eventSources(store: Store, eventId: string): Promise<EventSourceView[]> {
