@@ -1,5 +1,5 @@
 import type { Store } from '../store/open-store.js'
-import { searchArticles, storeStats } from '../store/queries.js'
+import { searchArticles, storeStats, type SearchHit, type StoreStats } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
 import {
   actorNetwork,
@@ -17,9 +17,47 @@ import {
   queryEvents,
   queryPropositions,
   searchNames,
+  type ActorActivity,
+  type EntityProfile,
+  type EntityProfileExtras,
+  type NameHit,
+  type EventReportView,
+  type ServedEvent,
+  type ServedProposition,
+  type StatementView,
 } from './store-views.js'
 import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
 import { HttpError } from './http-error.js'
+
+/** The answers the routes build themselves (the others are store-views types); the web UI reads these types too. */
+export interface Overview {
+  stats: StoreStats
+  contested: ServedProposition[]
+  latestEvents: ServedEvent[]
+  activeActors: ActorActivity[]
+}
+
+export interface EntityPage extends EntityProfile, EntityProfileExtras {
+  events: ServedEvent[]
+  eventCount: number
+  claimsAbout: ServedProposition[]
+  claimsAboutCount: number
+}
+
+export interface PropositionDetail extends ServedProposition {
+  statements: StatementView[]
+}
+
+export interface EventDetail extends ServedEvent {
+  sources: EventReportView[]
+}
+
+export interface SearchResult {
+  query: string
+  articles: SearchHit[]
+  actors: NameHit[]
+  places: NameHit[]
+}
 
 /** One endpoint: its schemas drive both request validation and the OpenAPI document. */
 export interface ApiRoute {
@@ -110,7 +148,7 @@ export const apiRoutes: ApiRoute[] = [
     cached: true,
     summary: 'Counts, the most contested propositions, latest events and most active actors',
     querystring: query({ limit: { type: 'integer', minimum: 1, maximum: 50, default: 8 } }),
-    handler: async ({ store, query: q }) => {
+    handler: async ({ store, query: q }): Promise<Overview> => {
       const limit = q['limit'] as number
       return {
         stats: await storeStats(store),
@@ -152,7 +190,7 @@ export const apiRoutes: ApiRoute[] = [
     url: '/api/propositions/:id',
     summary: 'One proposition with every attributed statement and its evidence sentence',
     params: idParam,
-    handler: async ({ store, params }) => {
+    handler: async ({ store, params }): Promise<PropositionDetail> => {
       const proposition = found(await getProposition(store, params['id']!), 'proposition', params['id']!)
       return { ...proposition, statements: await propositionStatements(store, proposition.id) }
     },
@@ -190,7 +228,7 @@ export const apiRoutes: ApiRoute[] = [
     url: '/api/events/:id',
     summary: 'One event with the reports (articles and evidence) behind it',
     params: idParam,
-    handler: async ({ store, params }) => {
+    handler: async ({ store, params }): Promise<EventDetail> => {
       const event = found(await getEvent(store, params['id']!), 'event', params['id']!)
       return { ...event, sources: await eventReports(store, event.id) }
     },
@@ -229,7 +267,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'An actor profile: aliases, type, country, affiliations, events, claims by and about it',
     params: idParam,
     querystring: query({ limit: { type: 'integer', minimum: 1, maximum: 200, default: 30 } }),
-    handler: async ({ store, params, query: q }) => {
+    handler: async ({ store, params, query: q }): Promise<EntityPage> => {
       const limit = q['limit'] as number
       const entity = found(await entityProfile(store, params['id']!), 'entity', params['id']!)
       const about = await queryPropositions(store, { about: [entity.id], limit, offset: 0 })
@@ -263,7 +301,7 @@ export const apiRoutes: ApiRoute[] = [
     url: '/api/search',
     summary: 'Search articles (full text), actors and places (names)',
     querystring: { ...query({ q: { type: 'string', minLength: 1, maxLength: 300 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }), required: ['q'] },
-    handler: async ({ store, query: q }) => {
+    handler: async ({ store, query: q }): Promise<SearchResult> => {
       const text = q['q'] as string
       if (text.trim() === '') throw new HttpError(400, 'q must not be blank')
       const limit = q['limit'] as number

@@ -19,7 +19,8 @@ export interface Paging {
 
 export type { PlaceRef } from '../store/queries.js'
 export type ServedProposition = PropositionView
-export type ServedEvent = EventView
+/** An event as the API serves it: its reports come with /api/events/:id, not with every list item. */
+export type ServedEvent = Omit<EventView, 'sources'>
 
 /**
  * The persons among some entity ids: only a person speaks for a claimant, and looking claims up by

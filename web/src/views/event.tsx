@@ -1,10 +1,10 @@
 import { fatalitiesText, formatDate, Names, RefLink, Status } from '../components/common'
-import type { EventItem, EventReport } from '../api'
+import type { EventDetail } from '../api'
 import { useApi } from '../use-api'
 import { href, safeUrl } from '../state'
 
 export function EventView({ id }: { id: string }) {
-  const loaded = useApi<EventItem & { sources: EventReport[] }>(`events/${encodeURIComponent(id)}`)
+  const loaded = useApi<EventDetail>(`events/${encodeURIComponent(id)}`)
   return (
     <section class="view event-detail">
       <Status loaded={loaded}>

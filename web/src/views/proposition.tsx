@@ -1,10 +1,10 @@
 import { Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
-import type { Proposition, Statement } from '../api'
+import type { PropositionDetail } from '../api'
 import { useApi } from '../use-api'
 import { href, safeUrl } from '../state'
 
 export function PropositionView({ id }: { id: string }) {
-  const loaded = useApi<Proposition & { statements: Statement[] }>(`propositions/${encodeURIComponent(id)}`)
+  const loaded = useApi<PropositionDetail>(`propositions/${encodeURIComponent(id)}`)
   return (
     <section class="view proposition-detail">
       <Status loaded={loaded}>
