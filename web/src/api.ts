@@ -6,8 +6,9 @@ import type { NamedRef, PartyView, PropositionView } from '../../src/store/queri
 import type { ArticleView, HighlightSpan, NetworkEdge, NetworkNode, Page, ServedEvent, TimelineBucket } from '../../src/serve/store-views.js'
 import type { EntityPage, EventDetail, Overview, PropositionDetail, SearchResult } from '../../src/serve/api-routes.js'
 import type { PropositionStatus } from '../../src/resolve/propositions.js'
+import type { UploadSummary } from '../../src/serve/ingest-uploads.js'
 
-export type { EventDetail, NamedRef, NetworkEdge, NetworkNode, Overview, Page, PartyView, PropositionDetail, SearchResult, TimelineBucket }
+export type { EventDetail, NamedRef, NetworkEdge, NetworkNode, Overview, Page, PartyView, PropositionDetail, SearchResult, TimelineBucket, UploadSummary }
 export type Status = PropositionStatus
 export type Proposition = PropositionView
 export type EventItem = ServedEvent

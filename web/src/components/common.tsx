@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { EventItem, Loaded, NamedRef, PartyView, Proposition } from './types'
-import { href } from '../state'
+import { href, safeUrl } from '../state'
 
 export function refLink(ref: NamedRef): string {
   if (ref.kind === 'place') return href(['map'], { place: ref.id })
@@ -27,6 +27,37 @@ export function PropositionLine({ proposition }: { proposition: Proposition }) {
       <RefLink value={proposition.subject} /> <span class={`relation rel-${proposition.relation}`}>{relationLabel(proposition.relation)}</span>{' '}
       <RefLink value={proposition.object} />
     </span>
+  )
+}
+
+/** Where a piece of evidence comes from: outlet, date, anything the caller adds, the reader link and the original. */
+export function EvidenceSource({
+  source,
+  readLabel,
+  children,
+}: {
+  source: { articleId: string; title: string | null; url: string | null; source: string | null; published: string | null; evidence: { start: number; end: number } }
+  readLabel?: string
+  children?: ComponentChildren
+}) {
+  const original = safeUrl(source.url)
+  return (
+    <div class="meta">
+      {source.source ?? 'unknown outlet'} · {source.published ?? 'undated'}
+      {children} ·{' '}
+      <a class="to-reader" href={href(['article', source.articleId], { from: source.evidence.start, to: source.evidence.end })}>
+        {source.title ?? 'untitled article'}
+        {readLabel}
+      </a>
+      {original && (
+        <>
+          {' · '}
+          <a href={original} rel="noopener noreferrer nofollow" target="_blank">
+            original
+          </a>
+        </>
+      )}
+    </div>
   )
 }
 

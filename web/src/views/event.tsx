@@ -1,7 +1,6 @@
-import { fatalitiesText, formatDate, Names, RefLink, Status } from '../components/common'
+import { EvidenceSource, fatalitiesText, formatDate, Names, RefLink, Status } from '../components/common'
 import type { EventDetail } from '../api'
 import { useApi } from '../use-api'
-import { href, safeUrl } from '../state'
 
 export function EventView({ id }: { id: string }) {
   const loaded = useApi<EventDetail>(`events/${encodeURIComponent(id)}`)
@@ -36,27 +35,14 @@ export function EventView({ id }: { id: string }) {
               {event.sources.map((source, i) => (
                 <li key={i}>
                   <blockquote>{source.evidence.text}</blockquote>
-                  <div class="meta">
-                    {source.source ?? 'unknown outlet'} · {source.published ?? 'undated'}
+                  <EvidenceSource source={source}>
                     {source.reportedBy && (
                       <>
                         {' · reported by '}
                         <RefLink value={source.reportedBy} />
                       </>
-                    )}{' '}
-                    ·{' '}
-                    <a class="to-reader" href={href(['article', source.articleId], { from: source.evidence.start, to: source.evidence.end })}>
-                      {source.title ?? 'untitled article'}
-                    </a>
-                    {safeUrl(source.url) && (
-                      <>
-                        {' · '}
-                        <a href={safeUrl(source.url)!} rel="noopener noreferrer nofollow" target="_blank">
-                          original
-                        </a>
-                      </>
                     )}
-                  </div>
+                  </EvidenceSource>
                 </li>
               ))}
             </ol>

@@ -1,14 +1,5 @@
 import { useState } from 'preact/hooks'
-import { postJson } from '../api'
-
-interface Summary {
-  added: number
-  replaced: number
-  unchanged: number
-  failed: number
-  failures: { name: string; error: string }[]
-  seconds: number
-}
+import { postJson, type UploadSummary as Summary } from '../api'
 
 const TOKEN_KEY = 'sitrep-token'
 const BINARY = /\.(gz|pdf|docx?)$/i

@@ -1,7 +1,6 @@
-import { Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
+import { EvidenceSource, Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
 import type { PropositionDetail } from '../api'
 import { useApi } from '../use-api'
-import { href, safeUrl } from '../state'
 
 export function PropositionView({ id }: { id: string }) {
   const loaded = useApi<PropositionDetail>(`propositions/${encodeURIComponent(id)}`)
@@ -49,20 +48,7 @@ export function PropositionView({ id }: { id: string }) {
                     <span class="cue">“{s.cue}”</span>
                   </div>
                   <blockquote>{s.evidence.text}</blockquote>
-                  <div class="meta">
-                    {s.source ?? 'unknown outlet'} · {s.published ?? 'undated'} ·{' '}
-                    <a class="to-reader" href={href(['article', s.articleId], { from: s.evidence.start, to: s.evidence.end })}>
-                      {s.title ?? 'untitled article'} (read in context)
-                    </a>
-                    {safeUrl(s.url) && (
-                      <>
-                        {' · '}
-                        <a href={safeUrl(s.url)!} rel="noopener noreferrer nofollow" target="_blank">
-                          original
-                        </a>
-                      </>
-                    )}
-                  </div>
+                  <EvidenceSource source={s} readLabel=" (read in context)" />
                 </li>
               ))}
             </ol>
