@@ -187,7 +187,7 @@ function chooseContainers(page: SegmentedPage, verdicts: Verdicts): { containers
 
 /** Inline boxes named as boilerplate ("byline", "sr-only") become blocks of their own outside running text. */
 function namedBoilerplate(element: Element): boolean {
-  return (element.attribs['class'] !== undefined || element.attribs['id'] !== undefined) && boilerplateKind(element) !== null
+  return boilerplateKind(element) !== null
 }
 
 export function extractBody(document: Document, siteRepeats?: SiteRepeats): ExtractedBody {

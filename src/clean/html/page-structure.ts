@@ -71,47 +71,54 @@ function roleNames(element: Element): string[] {
   })
 }
 
-/** Word tokens of the role names: "relatedStories story-list" → related, stories, story, list. */
-function nameTokens(element: Element): string[] {
-  return roleNames(element).flatMap((name) =>
+interface RoleWords {
+  /** Word tokens of the role names: "relatedStories story-list" → related, stories, story, list. */
+  tokens: string[]
+  /** Each role name with its separators dropped, so "article-body" also gives "articlebody". */
+  joined: string[]
+  boilerplate: RemovalReason | null
+}
+
+const NO_WORDS: RoleWords = { tokens: [], joined: [], boilerplate: null }
+/** Several stages ask about the same element's names: they are read once per element. */
+const roleWordsCache = new WeakMap<Element, RoleWords>()
+
+function roleWords(element: Element): RoleWords {
+  if (element.attribs['class'] === undefined && element.attribs['id'] === undefined) return NO_WORDS
+  let words = roleWordsCache.get(element)
+  if (words) return words
+  const names = roleNames(element)
+  const tokens = names.flatMap((name) =>
     name
       .replace(/([a-z])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter(Boolean),
   )
-}
-
-/** Each role name with its separators dropped, so "article-body" also gives "articlebody". */
-function joinedNameTokens(element: Element): string[] {
-  return roleNames(element).map((name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '')).filter(Boolean)
+  const joined = names.map((name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '')).filter(Boolean)
+  const kinds = pageStructure().boilerplateToken
+  const hit = [...tokens, ...joined].find((token) => kinds.has(token))
+  words = { tokens, joined, boilerplate: hit ? kinds.get(hit)! : null }
+  roleWordsCache.set(element, words)
+  return words
 }
 
 /** The boilerplate kind an element's class or id names, if any ("share-tools" → other, "relatedLinks" → related). */
 export function boilerplateKind(element: Element): RemovalReason | null {
-  const structure = pageStructure()
-  for (const token of nameTokens(element)) {
-    const reason = structure.boilerplateToken.get(token)
-    if (reason) return reason
-  }
-  for (const token of joinedNameTokens(element)) {
-    const reason = structure.boilerplateToken.get(token)
-    if (reason) return reason
-  }
-  return null
+  return roleWords(element).boilerplate
 }
 
 /** A box shown over the page on hover or click (a tooltip, a hover card about a person named in the sentence). */
 export function isOverlay(element: Element): boolean {
-  if (!element.attribs['class'] && !element.attribs['id']) return false
   const overlay = pageStructure().overlayTokens
-  return nameTokens(element).some((token) => overlay.has(token))
+  return roleWords(element).tokens.some((token) => overlay.has(token))
 }
 
 /** +1 when the class or id reads like an article container ("article-body", "entry-content"), 0 otherwise. */
 export function contentNameWeight(element: Element): number {
   const structure = pageStructure()
-  const tokens = [...nameTokens(element), ...joinedNameTokens(element)]
+  const { tokens: words, joined } = roleWords(element)
+  const tokens = [...words, ...joined]
   if (tokens.some((token) => structure.contentTokens.has(token))) return 1
   if (tokens.some((token) => structure.weakContentTokens.has(token))) return 0.5
   return 0
