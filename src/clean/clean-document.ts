@@ -6,6 +6,7 @@ import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'
 import { extractArticle, htmlFragmentText } from './html/extract-article.js'
 import type { SiteBoilerplate } from './html/site-boilerplate.js'
+import { hostOf } from './url-host.js'
 
 /** The record's `document` part before it gets its id (the hash of `text`). */
 export type CleanedDocument = Omit<DocumentPart, 'id'>
@@ -19,15 +20,6 @@ interface Prepared {
   published: string | null
   url: string | null
   source: string | null
-}
-
-function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null
-  } catch {
-    return null
-  }
 }
 
 export interface CleanOptions {

@@ -1,7 +1,8 @@
 /** Site templates learned across pages (src/clean/html/site-boilerplate.ts), on hand-written pages of one made-up site. */
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/clean/html/extract-article.js'
-import { SiteBoilerplate, siteOf } from '../../src/clean/html/site-boilerplate.js'
+import { SiteBoilerplate } from '../../src/clean/html/site-boilerplate.js'
+import { hostOf } from '../../src/clean/url-host.js'
 
 const PITCH = 'Harbour Gazette is an independent newsroom funded by its readers in the three port towns since 1921.'
 const STORIES = [
@@ -63,8 +64,8 @@ describe('SiteBoilerplate', () => {
   })
 
   it('names a page’s site by its host without www', () => {
-    expect(siteOf('https://www.harbourgazette.example/news/1')).toBe('harbourgazette.example')
-    expect(siteOf('not a url')).toBeNull()
-    expect(siteOf(null)).toBeNull()
+    expect(hostOf('https://www.harbourgazette.example/news/1')).toBe('harbourgazette.example')
+    expect(hostOf('not a url')).toBeNull()
+    expect(hostOf(null)).toBeNull()
   })
 })

@@ -4,7 +4,8 @@ import { segmentPage } from './blocks.js'
 import { extractBody, type ExtractedBody } from './extract-body.js'
 import { readPage, type PageMetadata } from './page-metadata.js'
 import { parseHtml } from './parse-html.js'
-import { siteOf, type SiteBoilerplate } from './site-boilerplate.js'
+import type { SiteBoilerplate } from './site-boilerplate.js'
+import { hostOf } from '../url-host.js'
 
 export interface HtmlArticle extends PageMetadata {
   text: string
@@ -41,7 +42,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Html
   const document = parseHtml(html)
   const { metadata, declaredBody } = readPage(document)
   const url = options.url ?? metadata.url
-  const site = siteOf(url)
+  const site = hostOf(url)
   const memory = options.siteMemory
   const pageId = options.pageId ?? url ?? ''
   const siteRepeats = memory && site && pageId ? (texts: string[]) => memory.repeatedBlocks(site, pageId, texts) : undefined

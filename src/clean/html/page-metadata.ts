@@ -1,6 +1,7 @@
 /** Title, author, date, canonical URL and outlet from a page's meta tags, JSON-LD, Open Graph, <time> and bylines. */
 import { normalizeDate } from '../../ingest/normalize-date.js'
 import { findElement, textOf, walkElements, type Document, type Element } from './parse-html.js'
+import { hostOf } from '../url-host.js'
 
 export interface PageMetadata {
   title: string | null
@@ -104,15 +105,6 @@ function findArticleLd(index: PageIndex): Json | null {
 
 function notAUrl(value: string | null): string | null {
   return value && !/^https?:\/\//i.test(value) ? value : null
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null
-  } catch {
-    return null
-  }
 }
 
 /** "Headline | Outlet" → "Headline" when the outlet is known; the headline keeps its own separators. */

@@ -81,13 +81,3 @@ export class SiteBoilerplate {
     return sharedChars > totalChars * MAX_SHARED_SHARE ? new Set() : repeated
   }
 }
-
-/** The site a page belongs to: its URL's host without "www.". */
-export function siteOf(url: string | null | undefined): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null
-  } catch {
-    return null
-  }
-}
