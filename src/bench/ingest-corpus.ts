@@ -53,8 +53,10 @@ export function mixedArticle(n: number, templates: readonly string[]): CorpusLin
     const sentence = donor[Math.floor(random() * donor.length)]
     if (sentence) kept.splice(Math.floor(random() * (kept.length + 1)), 0, sentence)
   }
+  // one sentence per paragraph: a page-furniture line mixed in stays a line of its own, as on a real page,
+  // instead of turning the paragraph it lands in into boilerplate
   return {
-    text: [headline, ...kept].join(' '),
+    text: [headline, ...kept].join('\n\n'),
     url: base.meta.url ?? `https://demo.sitrep.invalid/${n}`,
     published: base.meta.published ?? null,
     source: OUTLETS[n % OUTLETS.length]!,
@@ -66,7 +68,7 @@ function syndicatedCopy(n: number, of: number, templates: readonly string[]): Co
   const sentences = sentencesOf(original.text)
   if (sentences.length > 4) sentences.splice(2 + (n % (sentences.length - 3)), 1)
   return {
-    text: `UPDATE: ${sentences.join(' ')} (With input from agencies.)`,
+    text: `UPDATE: ${sentences.join('\n\n')}\n\n(With input from agencies.)`,
     url: `https://mirror.sitrep.invalid/${n}`,
     published: original.published,
     source: OUTLETS[(of + 1 + (n % 4)) % OUTLETS.length]!,
