@@ -53,7 +53,8 @@ export function resolveHeader(units: Unit[], metaTitle: string | null, sweep: bo
   else removeCaptionsAboveTitle(units)
   const end = headerEnd(units)
   let titleIndex = units.findIndex((unit) => unit.verdict === 'title')
-  if (titleIndex === -1 && !metaTitle) {
+  // in a page's extracted body the headline was already taken from the markup: the first line is the article's
+  if (titleIndex === -1 && !metaTitle && sweep) {
     titleIndex = units.slice(0, Math.max(end, 1)).findIndex((unit, index) => isTitleCandidate(unit) && !headsTeaser(units, index))
     if (titleIndex !== -1) {
       units[titleIndex]!.verdict = 'title'

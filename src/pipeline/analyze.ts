@@ -80,6 +80,8 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
 export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions = {}): ArticleAnalysis {
   const { gazetteer, actors } = loadResources()
   const cleaned = cleanDocument(source, { siteMemory: options.siteMemory })
+  // a page of scripts, menus or boilerplate only: nothing to analyse, and nothing to store under the empty text's id
+  if (!cleaned.text.trim()) throw new Error('no article text found (only markup, scripts or page furniture)')
   const referenceDate = cleaned.published ?? options.referenceDate ?? null
   const doc = parseText(cleaned.text)
   const known = matchKnownActors(doc, actors, referenceDate).filter(({ mention, actors: found }) => {

@@ -64,4 +64,22 @@ describe('sitrep analyze on .html.gz web pages', () => {
     expect(first!.places.map((place) => place.name)).toContain('Zhob')
     expect(second!.places.map((place) => place.name)).toContain('Kurram')
   })
+
+  it('names a page with no article text instead of storing an empty article, and keeps the rest', () => {
+    const folder = path.join(root, 'mixed')
+    fs.mkdirSync(folder)
+    fs.writeFileSync(path.join(folder, 'app-shell.html'), '<html><head><script>boot()</script></head><body><div id="app"></div><noscript>Enable JavaScript.</noscript></body></html>')
+    fs.writeFileSync(path.join(folder, 'menu-only.html'), '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© Frontier Ledger</footer></body></html>')
+    fs.writeFileSync(path.join(folder, 'story.html.gz'), gzipSync(page(3, 'Police post attacked in Zhob', ['Gunmen attacked a police post in Zhob district of Balochistan on Monday night, killing two policemen, officials said.'])))
+    const analyzed = spawnSync(process.execPath, [CLI, 'analyze', folder, '--json'], { encoding: 'utf8' })
+    expect(analyzed.status).toBe(1)
+    for (const name of ['app-shell.html', 'menu-only.html']) expect(analyzed.stderr).toMatch(new RegExp(`${name}: analysis failed: no article text found`))
+    expect((JSON.parse(analyzed.stdout) as AnalysisRecord).document.text).toContain('Gunmen attacked a police post')
+
+    const db = path.join(root, 'pages.db')
+    const ingested = spawnSync(process.execPath, [CLI, 'ingest', folder, '--db', db, '--jobs', '1'], { encoding: 'utf8', cwd: root })
+    expect(ingested.status).toBe(1)
+    expect(ingested.stderr).toMatch(/1 added, 0 replaced, 0 unchanged, 2 failed/)
+    expect(ingested.stderr).toMatch(/app-shell\.html: analysis failed: no article text found/)
+  })
 })

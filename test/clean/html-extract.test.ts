@@ -414,6 +414,18 @@ describe('cleanDocument on HTML', () => {
     expect(result.text).toBe(BRIDGE.join('\n\n'))
   })
 
+  it('takes the <h1> as the title of a page without <title>, and out of the text', () => {
+    const result = cleanDocument({ name: 'bridge.html', format: 'html', content: page(`<article><h1>Canal bridge reopens</h1>${paragraphs(BRIDGE)}</article>`), meta: {} })
+    expect(result.title).toBe('Canal bridge reopens')
+    expect(result.text).toBe(BRIDGE.join('\n\n'))
+  })
+
+  it('never takes the first paragraph of a page without any headline for its title', () => {
+    const result = cleanDocument({ name: 'bare.html', format: 'html', content: `<html><body><div><p>${BRIDGE[0]}`, meta: {} })
+    expect(result.title).toBeNull()
+    expect(result.text).toBe(BRIDGE[0])
+  })
+
   it('carries the extractor’s removed blocks into the document', () => {
     const html = page(`<nav><a href="/">Front page</a> <a href="/world">World news</a></nav><article>${paragraphs(BRIDGE)}</article>`)
     const result = cleanDocument({ name: 'bridge.html', format: 'html', content: html, meta: {} })

@@ -21,6 +21,8 @@ interface PageIndex {
   jsonLd: Element[]
   canonical: Element | null
   title: Element | null
+  /** The first <h1>: the headline of a page without a <title>. */
+  heading: Element | null
   time: Element | null
   datePublished: Element | null
   byline: Element | null
@@ -35,13 +37,14 @@ function isByline(element: Element): boolean {
 }
 
 function indexPage(document: Document): PageIndex {
-  const index: PageIndex = { metas: [], jsonLd: [], canonical: null, title: null, time: null, datePublished: null, byline: null }
+  const index: PageIndex = { metas: [], jsonLd: [], canonical: null, title: null, heading: null, time: null, datePublished: null, byline: null }
   walkElements(document, (element) => {
     const attribs = element.attribs
     if (element.name === 'meta' && attribs['content'] !== undefined) index.metas.push(element)
     else if (element.name === 'script' && attribs['type']?.toLowerCase() === 'application/ld+json') index.jsonLd.push(element)
     else if (element.name === 'link' && attribs['rel']?.toLowerCase().split(/\s+/).includes('canonical')) index.canonical ??= element
     else if (element.name === 'title') index.title ??= element
+    else if (element.name === 'h1') index.heading ??= element
     else if (element.name === 'svg') return false
     if (element.name === 'time' && attribs['datetime']) index.time ??= element
     if (attribs['itemprop'] === 'datePublished') index.datePublished ??= element
@@ -132,7 +135,7 @@ function outletName(site: string | null): string | null {
 }
 
 function documentTitle(index: PageIndex): string | null {
-  return index.title ? textOf(index.title) || null : null
+  return (index.title && textOf(index.title)) || (index.heading && textOf(index.heading)) || null
 }
 
 /** The page's metadata and, when its JSON-LD carries one, the article body it declares (often truncated). */
