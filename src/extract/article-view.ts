@@ -12,6 +12,8 @@ export interface Ref extends Span {
   type: EntityType | 'place'
   placeKind: PlaceKind | null
   country: string | null
+  /** The province a place lies in (its own name for a province); null for actors, countries and unknowns. */
+  province?: string | null
   sentence: number
   /** Offsets of the words that referred (for pronouns and descriptions, the pronoun itself). */
   via: string
@@ -61,7 +63,7 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     typeOf.set(place.id, 'place')
     if (place.kind === 'country' && place.country) countryPlace.set(place.country, place.id)
     for (const m of place.mentions) {
-      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, start: m.start, end: m.end, sentence: -1, via: 'name' })
+      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null), start: m.start, end: m.end, sentence: -1, via: 'name' })
     }
   }
   const demonyms = lexicon<Record<string, string>>('demonyms')

@@ -2,13 +2,18 @@ import type { Stance } from '../pipeline/record.js'
 import { loadResources } from '../pipeline/analyze.js'
 import { lexicon } from '../recognize/lexicon.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
+import { inflections } from './inflect.js'
 
 interface AttributionLexicon {
   asserts: string[]
   denies: string[]
   accuse: string[]
+  assertLemmas: string[]
+  denyLemmas: string[]
+  accuseLemmas: string[]
   according: string[]
   noResponse: string[]
+  silence: { negators: string[]; adverbs: string[]; responseVerbs: string[]; issueVerbs: string[]; responseNouns: string[] }
   reportNouns: string[]
   claimNouns: string[]
 }
@@ -33,20 +38,40 @@ export interface Frame {
 
 let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp } | undefined
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
+const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|')
+
 function cues() {
   if (!compiled) {
-    const lex = lexicon<AttributionLexicon>('attribution')
-    const all = [...new Set([...lex.according, ...lex.denies, ...lex.asserts, ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w))])].sort((a, b) => b.length - a.length)
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
+    const raw = lexicon<AttributionLexicon>('attribution')
+    const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
+    const lex = { ...raw, asserts: withForms(raw.asserts, raw.assertLemmas), denies: withForms(raw.denies, raw.denyLemmas), accuse: withForms(raw.accuse, raw.accuseLemmas) }
+    const all = [...lex.according, ...lex.denies, ...lex.asserts, ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w))]
     compiled = {
       lex,
-      cue: new RegExp(`\\b(?:${all.map(escape).join('|')})\\b`, 'gi'),
+      cue: new RegExp(`\\b(?:${alternation(all)})\\b`, 'gi'),
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
-      noResponse: new RegExp(`\\b(?:${lex.noResponse.map(escape).join('|')})\\b`, 'i'),
+      noResponse: silencePattern(lex),
     }
   }
   return compiled
+}
+
+/**
+ * A silence is a negated, deferred or refused response about the allegation, whatever its words: "has yet to
+ * respond", "did not immediately reply to a request for comment", "declined to issue any official reaction",
+ * "there was no response from Kabul", plus a few idioms ("neither confirmed nor denied").
+ */
+function silencePattern(lex: AttributionLexicon): RegExp {
+  const { negators, adverbs, responseVerbs, issueVerbs, responseNouns } = lex.silence
+  const verbs = alternation(responseVerbs.flatMap((v) => [v, ...inflections(v)]))
+  const issuing = alternation(issueVerbs.flatMap((v) => [v, ...inflections(v)]))
+  const nouns = alternation(responseNouns.flatMap((n) => [n, `${n}s`]))
+  const adverb = `(?:(?:${alternation(adverbs)})\\s+){0,2}`
+  const negated = `(?:${alternation(negators)})\\s+${adverb}(?:(?:${verbs})|(?:${issuing})\\s+(?:any\\s+|an?\\s+)?(?:\\w+\\s+)?(?:${nouns}))`
+  const none = `no\\s+(?:\\w+\\s+)?(?:${nouns})\\s+(?:from|by)`
+  return new RegExp(`\\b(?:${negated}|${none}|${alternation(lex.noResponse)})\\b`, 'i')
 }
 
 /** The kinds of actor a definite description can point back to: "the ministry" is a government body. */
@@ -94,6 +119,7 @@ export function findFrames(view: ArticleView): Frame[] {
     const owner = documentOwner(sentence)
     if (owner) lastDocumentOwner = owner
     const found = framesIn(sentence, previous, view)
+    if (found.length === 0 && previous && continuesVoice(previous, sentence)) found.push(continuation(previous, sentence))
     for (const ref of sentence.refs) {
       if (ref.type === 'person') lastPerson = ref
       if (ref.kind === 'entity') {
@@ -105,6 +131,30 @@ export function findFrames(view: ArticleView): Frame[] {
     if (found.length > 0) previous = found[found.length - 1]
   }
   return frames
+}
+
+/**
+ * A statement goes on past its sentence when the frame opened and did not close there: a cue ending in a colon
+ * ("In a statement, the ministry said:"), a quotation left open, or a sentence that is itself a quotation right
+ * after the speaker's. The speaker carries until the article changes voice (a sentence with a cue of its own).
+ */
+function continuesVoice(previous: Frame, sentence: MaskedSentence): boolean {
+  if (previous.stance === 'no_response' || previous.sentence.index !== sentence.index - 1) return false
+  const said = previous.sentence.masked.slice(previous.content[0], previous.content[1])
+  if (/:\s*$/.test(said) || /:\s*["“]?\s*$/.test(previous.sentence.masked)) return true
+  if (openQuote(previous.sentence.masked)) return true
+  return /^\s*["“]/.test(sentence.masked) && /["”]\s*$/.test(previous.sentence.masked.trim().replace(/[.,]$/, ''))
+}
+
+function openQuote(text: string): boolean {
+  const opening = (text.match(/“/g) ?? []).length
+  const closing = (text.match(/”/g) ?? []).length
+  if (opening + closing > 0) return opening > closing
+  return (text.match(/"/g) ?? []).length % 2 === 1
+}
+
+function continuation(previous: Frame, sentence: MaskedSentence): Frame {
+  return frame(sentence, previous.cue, previous.stance, previous.speaker, previous.claimant, [0, sentence.masked.length], previous.accusation, null, false)
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {

@@ -1,6 +1,7 @@
 import type { ClaimRecord, Stance } from '../pipeline/record.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
+import type { EventDraft } from './events.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
 /** A claim with the refs it came from, before it becomes a SPEC record. */
@@ -106,10 +107,19 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
   if (!party) return []
   const family = partyFamily(party.id, view)
   const made = drafts.filter((d) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id))
-  const about = made.filter((d) => family.has(d.subject.id) || (stance === 'no_response' && d.object !== null && family.has(d.object.id)))
+  const about = made.filter((d) => family.has(d.subject.id) || (stance === 'no_response' && d.object !== null && family.has(d.object.id)) || (stance === 'denies' && onItsSoil(d, party)))
   const bySource = frame.addressee ? made.filter((d) => d.claimant!.id === frame.addressee!.id) : []
   const chosen = frame.addressee ? (bySource.some((d) => family.has(d.subject.id)) ? bySource.filter((d) => family.has(d.subject.id)) : bySource.length > 0 ? bySource : about) : about
   return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false }))
+}
+
+/**
+ * "Kabul rejected claims that the TTP operates from Afghanistan": an allegation that a group is present on a
+ * state's territory is an allegation about that state, so the state's (or its government's) answer takes it.
+ */
+function onItsSoil(draft: ClaimDraft, party: Ref): boolean {
+  if (draft.relation !== 'present_in' || draft.object?.kind !== 'place' || party.country === null) return false
+  return (party.type === 'state' || party.type === 'government') && draft.object.country === party.country && draft.object.placeKind === 'country'
 }
 
 /** The party and the bodies it stands for or belongs to: a ministry answers for its state and the reverse. */
@@ -119,6 +129,29 @@ function partyFamily(id: string, view: ArticleView): Set<string> {
   if (entity?.kb?.parent) family.add(entity.kb.parent)
   for (const other of view.analysis.entities) if (other.kb?.parent === id && other.type !== 'person') family.add(other.id)
   return family
+}
+
+/**
+ * "The army said its strikes killed militants of the TTP in Spera": an attack told inside someone's statement is
+ * that claimant's claim that the attack's actor attacks its target (or, with no target named, its place). The
+ * event reader has already found the actor and target by voice; this turns its reading into the claim. Only
+ * attacks inside attributed content count: the reporter's own account of an attack is no one's claim.
+ */
+export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: ClaimDraft[]): ClaimDraft[] {
+  const derived: ClaimDraft[] = []
+  for (const event of events) {
+    if (event.type !== 'ASSAULT' || event.actors.length === 0) continue
+    const frame = frames.find((f) => f.sentence === event.sentence && f.claimant && f.stance !== 'no_response' && event.at >= f.content[0] && event.at < f.content[1])
+    if (!frame) continue
+    const objects = event.targets.length > 0 ? event.targets : event.place ? [event.place] : []
+    for (const actor of event.actors) {
+      for (const object of objects) {
+        if (object.id === actor.id) continue
+        derived.push({ ...base(frame), stance: frame.stance, subject: actor, relation: 'attacks', object, hedged: false })
+      }
+    }
+  }
+  return unique([...claims, ...derived])
 }
 
 function unique(drafts: ClaimDraft[]): ClaimDraft[] {

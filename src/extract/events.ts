@@ -82,6 +82,9 @@ function materialEvents(sentence: MaskedSentence, frames: Frame[], earlier: Even
     const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
     const scope: [number, number] = frame ? frame.content : [0, sentence.masked.length]
     const { actors, targets } = participants(sentence, at, word, scope, spec.type)
+    // "ISKP's media wing confirmed a clash with Baloch militants": in a party's own account, it fought the other side.
+    const claimant = frame?.claimant
+    if (spec.mode === 'clash' && targets.length === 0 && claimant && ACTING_TYPES.has(claimant.type) && actors.length > 0 && !actors.some((a) => a.id === claimant.id)) targets.push(claimant)
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
@@ -291,6 +294,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
   if (a.place && b.place && a.place.id !== b.place.id && a.place.placeKind !== 'country' && b.place.placeKind !== 'country' && a.place.placeKind !== 'admin1' && b.place.placeKind !== 'admin1') return false
+  // A province and a place in another province are two places, however close the mentions.
+  if (a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province) return false
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false

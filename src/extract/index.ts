@@ -2,8 +2,9 @@ import type { ArticleAnalysis } from '../pipeline/analyze.js'
 import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
-import { draftClaims, toClaimRecord } from './claims.js'
+import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import { draftEvents, toEventRecord, type EventDraft } from './events.js'
+import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
 export interface Extraction {
   events: EventRecord[]
@@ -32,6 +33,7 @@ function claimsThisEvent(frame: Frame, event: EventDraft, events: EventDraft[]):
 export function extract(analysis: ArticleAnalysis): Extraction {
   const view = buildArticleView(analysis)
   const frames = findFrames(view)
+  bindSpeakerPronouns(frames)
   let assaults: EventDraft[] = []
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
@@ -50,5 +52,5 @@ export function extract(analysis: ArticleAnalysis): Extraction {
     const claim = claims.find((c) => c.frame?.responsibility && c.claimant && claimsThisEvent(c.frame, event, events))
     if (claim?.claimant) event.actors = [claim.claimant]
   }
-  return { events: events.map(toEventRecord), claims: claims.map(toClaimRecord) }
+  return { events: events.map(toEventRecord), claims: reportedAttacks(frames, events, claims).map(toClaimRecord) }
 }

@@ -113,7 +113,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         for (const subject of subjects) {
           if (spec.subjectTypes && !spec.subjectTypes.has(subject.type)) continue
           for (const object of targets) {
-            if (object.id === subject.id || isSelfRelation(subject, object)) continue
+            if (object.id === subject.id || isSelfRelation(subject, object, spec.relation)) continue
             if (spec.objectKind === 'P' && object.kind !== 'place') continue
             if (spec.objectKind === 'E' && object.kind !== 'entity') continue
             found.push({ subject, relation: spec.relation, object, negated, hedged, at: from + match.index!, length: match[0].length })
@@ -140,7 +140,7 @@ export function readSpeakerRelations(sentence: MaskedSentence, from: number, to:
     for (const match of content.matchAll(pattern)) {
       if (!match.groups?.O) continue
       for (const object of refsIn(sentence, match.groups.O)) {
-        if (object.id === speaker.id) continue
+        if (object.id === speaker.id || isSelfRelation(speaker, object, relation)) continue
         found.push({ subject: speaker, relation, object, negated: negation.test(match[0]), hedged: hedge.test(content), at: from + match.index!, length: match[0].length })
       }
     }
@@ -166,9 +166,15 @@ export function readAttackReferences(sentence: MaskedSentence, from: number, to:
   return doers.filter((r, i) => doers.findIndex((o) => o.id === r.id) === i)
 }
 
-/** "Pakistan attacks Pakistan", "Pakistan present_in Pakistan": a state and its own country are one party. */
-function isSelfRelation(subject: Ref, object: Ref): boolean {
-  return object.kind === 'place' && object.placeKind === 'country' && (subject.type === 'state' || subject.type === 'government') && subject.country === object.country
+/**
+ * "Pakistan attacks Pakistan", "Pakistan present_in Pakistan": a state and its own country are one party. A state's
+ * or government's forces being in a place of their own country is no allegation either ("Taliban forces operating
+ * in Nimroz"); presence is claimed of those who are somewhere they are not the authority.
+ */
+function isSelfRelation(subject: Ref, object: Ref, relation: ClaimRelation): boolean {
+  if (object.kind !== 'place' || subject.country === null || subject.country !== object.country) return false
+  const authority = subject.type === 'state' || subject.type === 'government' || (relation === 'present_in' && subject.type === 'security_force')
+  return authority && (object.placeKind === 'country' || relation === 'present_in')
 }
 
 function dedupe(found: RelationMention[]): RelationMention[] {
