@@ -1,7 +1,7 @@
 /** Renders an evaluation for people (fixed-width tables) and for machines (JSON). */
 import type { EvaluationResult, DocumentResult } from './run.js'
 import type { AccuracyScore, CategoryScore, FragmentTally, Prf } from './score.js'
-import { ACCURACY_MEASURES, PRF_CATEGORIES } from './score.js'
+import { ACCURACY_MEASURES, CLAIM_MISS_REASONS, PRF_CATEGORIES } from './score.js'
 
 export interface ReportOptions {
   perDoc?: boolean
@@ -22,7 +22,7 @@ export function renderJson(result: EvaluationResult): string {
 
 export function renderText(result: EvaluationResult, options: ReportOptions = {}): string {
   const sections: string[] = []
-  if (options.verbose) sections.push(...result.documents.map(renderDocumentDetails))
+  if (options.verbose) sections.push(...result.documents.map(renderDocumentDetails), renderMissReasons(result.documents))
   if (options.perDoc) sections.push(renderPerDocument(result.documents))
   sections.push(renderTotals(result))
   return `${sections.join('\n\n')}\n`
@@ -82,9 +82,17 @@ function fragmentsOf(tally: FragmentTally): string[] {
   return tally.failed.map((fragment) => JSON.stringify(fragment))
 }
 
+/** Missed claims counted by family of error over all documents, so progress shows per family. */
+function renderMissReasons(documents: DocumentResult[]): string {
+  const counts = new Map<string, number>(CLAIM_MISS_REASONS.map((reason) => [reason, 0]))
+  for (const d of documents) for (const reason of d.claims.reasons ?? []) counts.set(reason, (counts.get(reason) ?? 0) + 1)
+  return table(['claims missed by reason', 'count'], [...counts].map(([reason, count]) => [reason, String(count)]))
+}
+
 function categoryDetails(category: string, score: CategoryScore): string[] {
+  const misses = score.reasons ? score.misses.map((miss, i) => `${miss}  [${score.reasons![i]}]`) : score.misses
   return [
-    ...listing(`${category} missed (gold, unmatched)`, score.misses),
+    ...listing(`${category} missed (gold, unmatched)`, misses),
     ...listing(`${category} spurious (system, unmatched)`, score.spurious),
   ]
 }

@@ -39,6 +39,8 @@ export interface CategoryScore extends Prf {
   misses: string[]
   /** System items left unmatched. */
   spurious: string[]
+  /** Claims only: why each missed gold item was missed, parallel to `misses` (see `claimMissReason`). */
+  reasons?: ClaimMissReason[]
 }
 
 export interface AccuracyScore {
@@ -145,14 +147,38 @@ function scoreClaims(gold: GoldFile, index: RecordIndex): CategoryScore {
   const goldKeys = gold.claims.map(claimKeyOfGold)
   const systemKeys = counted.map((claim) => claimKeyOfSystem(claim, index))
   const matching = matchBy(goldKeys.length, systemKeys.length, (g, s) => claimsMatch(goldKeys[g]!, systemKeys[s]!))
-  return categoryScore(
+  const score = categoryScore(
     matching,
     gold.claims.map(describeGoldClaim),
     counted.map((claim) => describeSystemClaim(claim, index)),
   )
+  const everyKey = index.claims.map((claim) => claimKeyOfSystem(claim, index))
+  const reasons = goldKeys.filter((_, g) => matching[g] === -1).map((key) => claimMissReason(key, everyKey))
+  return { ...score, reasons }
 }
 
-interface ClaimKey {
+export const CLAIM_MISS_REASONS = ['stance wrong', 'relation wrong', 'claimant not found', 'answer not linked', 'object wrong', 'relation not read'] as const
+export type ClaimMissReason = (typeof CLAIM_MISS_REASONS)[number]
+
+/**
+ * The nearest thing the system said instead of a missed gold claim, as a family of error: the same statement
+ * with the other stance or relation, the right content with no or another claimant (the article's voice included),
+ * an answer (denial, silence) whose party answered something else, the right parties with another object, or
+ * nothing at all about the pair ("relation not read").
+ */
+export function claimMissReason(gold: ClaimKey, system: ClaimKey[]): ClaimMissReason {
+  const same = (a: NameSet | null, b: NameSet | null) => (a === null || b === null ? a === b : intersects(a, b))
+  const content = (k: ClaimKey) => same(gold.subject, k.subject) && same(gold.object, k.object)
+  const byClaimant = (k: ClaimKey) => intersects(gold.claimant, k.claimant)
+  if (system.some((k) => content(k) && byClaimant(k) && k.relation === gold.relation)) return 'stance wrong'
+  if (system.some((k) => content(k) && byClaimant(k))) return 'relation wrong'
+  if (system.some((k) => content(k) && k.relation === gold.relation && k.stance === gold.stance)) return 'claimant not found'
+  if (gold.stance !== 'asserts' && system.some((k) => byClaimant(k) && k.stance === gold.stance)) return 'answer not linked'
+  if (system.some((k) => byClaimant(k) && same(gold.subject, k.subject) && k.relation === gold.relation)) return 'object wrong'
+  return 'relation not read'
+}
+
+export interface ClaimKey {
   claimant: NameSet
   subject: NameSet
   object: NameSet | null

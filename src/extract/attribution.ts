@@ -14,6 +14,7 @@ interface AttributionLexicon {
   according: string[]
   noResponse: string[]
   silence: { negators: string[]; adverbs: string[]; responseVerbs: string[]; issueVerbs: string[]; responseNouns: string[] }
+  responsibility: { verbs: string[]; owned: string[]; referringVerbs: string[]; attackNouns: string[] }
   reportNouns: string[]
   claimNouns: string[]
 }
@@ -36,7 +37,7 @@ export interface Frame {
   responsibility: boolean
 }
 
-let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp } | undefined
+let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp; responsibility: RegExp } | undefined
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|')
@@ -47,15 +48,28 @@ function cues() {
     const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
     const lex = { ...raw, asserts: withForms(raw.asserts, raw.assertLemmas), denies: withForms(raw.denies, raw.denyLemmas), accuse: withForms(raw.accuse, raw.accuseLemmas) }
     const all = [...lex.according, ...lex.denies, ...lex.asserts, ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w))]
+    const responsibility = responsibilityPattern(lex)
     compiled = {
       lex,
-      cue: new RegExp(`\\b(?:${alternation(all)})\\b`, 'gi'),
+      responsibility: new RegExp(`^(?:${responsibility})$`, 'i'),
+      cue: new RegExp(`\\b(?:${responsibility}|${alternation(all)})\\b`, 'gi'),
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
     }
   }
   return compiled
+}
+
+/**
+ * "claimed responsibility", "accepted full responsibility", "owned the attack", "claimed it", "claimed the market
+ * bombing": a verb of owning in any form before responsibility, credit, or the attack itself.
+ */
+function responsibilityPattern(lex: AttributionLexicon): string {
+  const { verbs, owned, referringVerbs, attackNouns } = lex.responsibility
+  const forms = (lemmas: string[]) => alternation(lemmas.flatMap((v) => [v, ...inflections(v)]))
+  const attack = `(?:it|the\\s+(?:[\\w’'-]+\\s+){0,2}?(?:${alternation(attackNouns)}))`
+  return `(?:${forms(verbs)})\\s+(?:${alternation(owned)})|(?:${forms(referringVerbs)})\\s+${attack}(?![\\w-])`
 }
 
 /**
@@ -158,7 +172,7 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse } = cues()
+  const { cue, lex, deny, accuse, noResponse, responsibility } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -211,7 +225,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {
-      frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, /responsibility|credit/.test(word), view))
+      frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
     }
     subjects.push(subject.at)
     lastEnd = at + match[0].length

@@ -138,7 +138,7 @@ function isAggregate(masked: string, at: number, word: string): boolean {
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at))) return true
   if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
   const around = masked.slice(Math.max(0, at - 40), at + 80)
-  return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|series of|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
+  return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
 }
 
 function participants(sentence: MaskedSentence, at: number, word: string, scope: [number, number], type: EventType): { actors: Ref[]; targets: Ref[] } {
@@ -199,7 +199,8 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   sentence.refs.forEach((ref, i) => {
     const pos = sentence.refAt[i]!
     if (ref.kind !== 'place' || ref.via === 'soil' || pos < scope[0] || pos > scope[1]) return
-    const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
+    // "in Iran's southeastern Sistan province": a possessing place may stand between the preposition and the place.
+    const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
     const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200
     if (!best || score > best.score) best = { ref, score }
   })
@@ -234,7 +235,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       continue
     }
     // An accusation is aimed at whoever the speaker says attacked, backed, sheltered or threatened someone.
-    const blamed = own.filter((c) => c.stance === 'asserts' && c.subject.id !== actor.id && BLAME.has(c.relation) && c.subject.kind === 'entity' && c.subject.type !== 'person').map((c) => c.subject)
+    const blamed = own.filter((c) => c.stance === 'asserts' && c.subject.id !== actor.id && !sameSide(c.subject, actor) && BLAME.has(c.relation) && c.subject.kind === 'entity' && c.subject.type !== 'person').map((c) => c.subject)
     if (frame.accusation) {
       const accused = own.filter((c) => c.subject.id !== actor.id && c.relation !== 'present_in' || c.relation === 'harbors').map((c) => c.subject)
       const targets = accused.length > 0 ? accused : frame.addressee ? [frame.addressee] : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1])).filter((r) => r.kind === 'entity' && r.type !== 'person').slice(0, 1)
@@ -247,6 +248,12 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
   }
   events.push(...requests(view))
   return events
+}
+
+/** A state, its government and its forces are one side: what a state says its army did is no accusation. */
+function sameSide(a: Ref, b: Ref): boolean {
+  const official = (r: Ref) => r.type === 'state' || r.type === 'government' || r.type === 'security_force'
+  return official(a) && official(b) && a.country !== null && a.country === b.country
 }
 
 const REQUEST = /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi

@@ -17,13 +17,18 @@ export interface Extraction {
  */
 /**
  * Whether a claim of responsibility is about this attack. An active claim ("the BLA claimed responsibility")
- * covers the attacks of its sentence and the next; a passive one names its attack: the event word right before
+ * covers the attacks of its sentence, else the last attack told before it (or, with none, the one told next); a passive one names its attack: the event word right before
  * "claimed by" ("a bombing in Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
  */
 function claimsThisEvent(frame: Frame, event: EventDraft, events: EventDraft[]): boolean {
-  if (frame.cue !== 'claimed by') return Math.abs(frame.sentence.index - event.sentence.index) <= 1
-  const at = frame.content[0]
   const assaults = events.filter((e) => e.type === 'ASSAULT')
+  if (frame.cue !== 'claimed by') {
+    const here = assaults.filter((e) => e.sentence === frame.sentence)
+    if (here.length > 0) return here.includes(event)
+    const told = assaults.filter((e) => e.sentence.index < frame.sentence.index && frame.sentence.index - e.sentence.index <= 3).pop()
+    return told ? told === event : event.sentence.index === frame.sentence.index + 1
+  }
+  const at = frame.content[0]
   const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
   if (before) return before === event
   if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return false
