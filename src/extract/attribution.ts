@@ -11,6 +11,7 @@ interface AttributionLexicon {
   assertLemmas: string[]
   denyLemmas: string[]
   accuseLemmas: string[]
+  clauseOnlyLemmas: string[]
   according: string[]
   noResponse: string[]
   silence: { negators: string[]; adverbs: string[]; responseVerbs: string[]; issueVerbs: string[]; responseNouns: string[] }
@@ -37,7 +38,7 @@ export interface Frame {
   responsibility: boolean
 }
 
-let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp; responsibility: RegExp } | undefined
+let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp; responsibility: RegExp; clauseOnly: Set<string> } | undefined
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|')
@@ -56,6 +57,7 @@ function cues() {
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
+      clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
     }
   }
   return compiled
@@ -172,7 +174,7 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse, responsibility } = cues()
+  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -203,10 +205,15 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (silent && at >= silent.index && at < silent.index + silent[0].length) continue
     if (/^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) && isAdjectival(text, at, word)) continue
     if (!isVerbUse(text, at, word)) continue
+    // "the TTP maintains camps in Kunar": a verb that reports only before a clause or a quotation.
+    if (clauseOnly.has(word) && !/^\s*(?:that\b|[,:"“‘])/.test(text.slice(at + match[0].length))) continue
     if (lex.according.includes(word)) {
-      const source = firstEntityAfter(sentence, at + match[0].length, 12)
+      const named = firstEntityAfter(sentence, at + match[0].length, 12)
+      // "According to the report, …": the report the article is discussing speaks for its author.
+      const documentWord = named ? null : /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(text.slice(at + match[0].length))
+      const source = named ?? (documentWord ? lastDocumentOwner : undefined)
       if (!source) continue
-      const sourceEnd = sentence.refAt[sentence.refs.indexOf(source)]! + placeholderLength(sentence, source)
+      const sourceEnd = named ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named) : at + match[0].length + documentWord![0].length
       const content: [number, number] = at < 5 ? [sourceEnd, text.length] : [0, at]
       frames.push(withSpeaker(sentence, word, 'asserts', source, content, false, null, false, view))
       lastEnd = at + match[0].length
