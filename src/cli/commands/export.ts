@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { InvalidArgumentError, type Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
@@ -43,7 +44,13 @@ export function registerExport(program: Command): void {
     .action(async (flags: ExportFlags) => {
       if (flags.since && flags.until && flags.since > flags.until) throw new Error(`--since ${flags.since} is after --until ${flags.until}`)
       const store = await openExistingStore(flags.db)
-      const out = flags.out ? fs.createWriteStream(flags.out) : process.stdout
+      let out: Writable
+      try {
+        out = flags.out ? fs.createWriteStream(flags.out, { fd: fs.openSync(flags.out, 'w') }) : process.stdout
+      } catch (error) {
+        await store.close()
+        throw new Error(`cannot write --out ${flags.out}: ${error instanceof Error ? error.message : String(error)}`)
+      }
       try {
         await writeExport(
           store,
