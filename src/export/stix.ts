@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid'
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid'
 import type { EntityType } from '../pipeline/record.js'
 import type { Store } from '../store/open-store.js'
 import {
@@ -41,8 +41,11 @@ const SITREP_NAMESPACE = 'ea9a4c3c-1290-41e8-8e6d-c807ac100a93'
 const SPEC_VERSION = '2.1'
 const EPOCH = '1970-01-01T00:00:00.000Z'
 
+/** The namespace as bytes once: uuid would parse and validate the string form on every id otherwise. */
+const NAMESPACE_BYTES = parseUuid(SITREP_NAMESPACE)
+
 export function stixId(type: string, key: string): string {
-  return `${type}--${uuidv5(`${type}|${key}`, SITREP_NAMESPACE)}`
+  return `${type}--${uuidv5(`${type}|${key}`, NAMESPACE_BYTES)}`
 }
 
 const SITREP_IDENTITY = stixId('identity', 'sitrep')
