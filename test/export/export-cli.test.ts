@@ -57,6 +57,12 @@ describe('sitrep export (the compiled CLI)', () => {
     expect(run.stderr).toMatch(message)
   })
 
+  it('stops quietly when the reader of standard output stops early', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" export --format plover --db "${db}" | head -c 10 >/dev/null; echo "status=\${PIPESTATUS:-}"`], { encoding: 'utf8' })
+    expect(run.stderr).not.toMatch(/EPIPE/)
+    expect(run.status).toBe(0)
+  })
+
   it('names a missing store', () => {
     const run = sitrep('export', '--format', 'plover', '--db', path.join(dir, 'missing.db'))
     expect(run.status).toBe(1)

@@ -59,6 +59,9 @@ export function registerExport(program: Command): void {
           out,
           { layer: flags.layer, bom: Boolean(flags.bom) },
         )
+      } catch (error) {
+        // A reader that stops early (`| head`) is no failure of the export.
+        if (out !== process.stdout || (error as NodeJS.ErrnoException).code !== 'EPIPE') throw error
       } finally {
         await store.close()
         if (out !== process.stdout) {
