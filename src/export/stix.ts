@@ -117,7 +117,10 @@ function eventExtension(): StixObject {
     created_by_ref: SITREP_IDENTITY,
     name: 'sitrep event',
     description: 'An event coded in PLOVER (type, mode, actors, targets, place, date, fatalities) and merged across the articles that report it.',
-    schema: 'https://github.com/sitrep/sitrep#stix-21',
+    // Plain text: STIX allows the definition itself instead of a URL, and sitrep has no public address of its own.
+    schema:
+      'x-sitrep-event: name (string); event_type (PLOVER type); modes (strings); date_start, date_end (YYYY-MM-DD); actor_refs, target_refs (identity or threat-actor ids); ' +
+      'location_ref (location id); fatalities {low, best, high} (integers or null); independent_sources, reports (integers); evidence (the reports\' sentences). See the sitrep README, "Exports".',
     version: '1.0.0',
     extension_types: ['new-sdo'],
   }
