@@ -53,7 +53,7 @@ interface RunResult {
 }
 
 /** Runs a child process, sampling its peak resident set (VmHWM covers worker threads: one process). */
-function runMeasured(args: string[]): Promise<RunResult> {
+export function runMeasured(args: string[]): Promise<RunResult> {
   const started = performance.now()
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''

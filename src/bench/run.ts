@@ -2,8 +2,9 @@ import { benchAnalyze, machineDescription } from './analyze-bench.js'
 
 /**
  * `npm run bench`: throughput of the analysis pipeline on one core (flags --analyze-mb N, default 50, and
- * --recognize-mb N, default 10), then the store's ingest benchmark (ingest-bench.ts) and the API's latency
- * (serve-bench.ts). --analyze-only stops after the first; --skip-serve skips the last.
+ * --recognize-mb N, default 10), then the store's ingest benchmark (ingest-bench.ts), every export format's
+ * time and peak RSS (export-bench.ts) and the API's latency (serve-bench.ts). --analyze-only stops after the
+ * first; --skip-export and --skip-serve leave out the last two.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   if (!args.includes('--analyze-only')) {
     const ingest = await import('./ingest-bench.js')
     await ingest.main(args)
+  }
+  if (!args.includes('--analyze-only') && !args.includes('--skip-export')) {
+    const exports = await import('./export-bench.js')
+    await exports.main(args)
   }
   if (!args.includes('--analyze-only') && !args.includes('--skip-serve')) {
     const serve = await import('./serve-bench.js')

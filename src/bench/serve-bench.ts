@@ -111,7 +111,8 @@ function benchArticle(n: number): AnalyzedArticle {
   return { record, signature: encodeSignature(minhashSignature(text)), inputName: `bench-${n}` }
 }
 
-async function fillStore(store: Store, articles: number, log: (line: string) => void): Promise<void> {
+/** Generated analysis records written straight to the store until it holds `articles` (resumes a partial store). */
+export async function fillStore(store: Store, articles: number, log: (line: string) => void): Promise<void> {
   const have = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
   for (let start = have; start < articles; start += 500) {
     const batch: AnalyzedArticle[] = []

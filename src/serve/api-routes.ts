@@ -28,6 +28,8 @@ import {
 } from './store-views.js'
 import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
 import { HttpError } from './http-error.js'
+import { StreamedAnswer } from './streamed-answer.js'
+import { EXPORT_FORMATS, EXPORTERS, GEOJSON_LAYERS, exportFileName, writeExport, type ExportFormat, type GeoJsonLayer } from '../export/index.js'
 
 /** The answers the routes build themselves (the others are store-views types); the web UI reads these types too. */
 export interface Overview {
@@ -69,6 +71,8 @@ export interface ApiRoute {
   body?: ObjectSchema
   /** Needs the bearer token. */
   write?: boolean
+  /** The answer is a streamed download (a StreamedAnswer) in one of these media types, not JSON. */
+  downloads?: string[]
   /** A whole-table aggregate: answers are cached until the store changes (response-cache.ts). */
   cached?: boolean
   handler(context: RouteContext): Promise<unknown>
@@ -306,6 +310,36 @@ export const apiRoutes: ApiRoute[] = [
       if (text.trim() === '') throw new HttpError(400, 'q must not be blank')
       const limit = q['limit'] as number
       return { query: text, articles: await searchArticles(store, text, limit), ...(await searchNames(store, text, limit)) }
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/export',
+    summary: 'The store (or what the filters select) as STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML, streamed as a download',
+    downloads: [...new Set(Object.values(EXPORTERS).map((exporter) => exporter.mediaType))],
+    querystring: {
+      ...query({
+        format: { type: 'string', enum: [...EXPORT_FORMATS] },
+        since: { ...DATE, description: 'events ending, propositions last seen, articles published on or after' },
+        until: { ...DATE, description: 'events starting, propositions first seen, articles published on or before' },
+        about: { ...NAME, description: 'entity or place name or id: what involves it' },
+        status: { type: 'string', enum: STATUSES, description: 'propositions of this status only' },
+        layer: { type: 'string', enum: [...GEOJSON_LAYERS], default: 'both', description: 'geojson: events, presences or both' },
+        bom: { type: 'boolean', default: false, description: 'acled-csv: start with a UTF-8 byte order mark' },
+      }),
+      required: ['format'],
+    },
+    handler: async ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      const format = q['format'] as ExportFormat
+      const options = { layer: q['layer'] as GeoJsonLayer, bom: q['bom'] === true }
+      const filter = {
+        ...(optionalString(q['since']) ? { since: q['since'] as string } : {}),
+        ...(optionalString(q['until']) ? { until: q['until'] as string } : {}),
+        ...(optionalString(q['about']) ? { about: q['about'] as string } : {}),
+        ...(q['status'] ? { status: q['status'] as PropositionStatus } : {}),
+      }
+      return new StreamedAnswer(EXPORTERS[format].mediaType, exportFileName(format, options), (out) => writeExport(store, format, filter, out, options))
     },
   },
   {

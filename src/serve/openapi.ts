@@ -37,10 +37,16 @@ function operationOf(route: ApiRoute): Record<string, unknown> {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.querystring, 'query')]
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
   const responses: Record<string, unknown> = {
-    '200': { description: 'OK', content: { 'application/json': { schema: routeResponses[`${route.method} ${route.url}`] ?? { type: 'object' } } } },
+    '200': route.downloads
+      ? {
+          description: 'the file, streamed (Content-Disposition: attachment)',
+          headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"' } },
+          content: Object.fromEntries(route.downloads.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }])),
+        }
+      : { description: 'OK', content: { 'application/json': { schema: routeResponses[`${route.method} ${route.url}`] ?? { type: 'object' } } } },
     '400': errorResponse('invalid request'),
   }
-  if (route.method === 'GET') responses['304'] = { description: 'not modified (If-None-Match matched the ETag)' }
+  if (route.method === 'GET' && !route.downloads) responses['304'] = { description: 'not modified (If-None-Match matched the ETag)' }
   if (route.params) responses['404'] = errorResponse('no such id')
   if (route.write) {
     responses['401'] = errorResponse('missing or wrong bearer token')

@@ -9,6 +9,7 @@ import { apiRoutes, type ApiRoute } from './api-routes.js'
 import { HttpError } from './http-error.js'
 import { openApiDocument } from './openapi.js'
 import { ResponseCache } from './response-cache.js'
+import { StreamedAnswer } from './streamed-answer.js'
 
 export interface ServerOptions {
   store: Store
@@ -90,7 +91,11 @@ function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOpt
       ...(route.body ? { body: route.body } : {}),
     },
     ...(route.write ? { preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => done(checkWriteAccess(request, options)) } : {}),
-    handler: async (request) => (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, () => run(request)) : run(request)),
+    handler: async (request, reply) => {
+      const answer = await (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, () => run(request)) : run(request))
+      if (!(answer instanceof StreamedAnswer)) return answer
+      return reply.header('content-disposition', answer.contentDisposition).header('cache-control', 'no-store').type(answer.mediaType).send(answer.body)
+    },
   })
 }
 

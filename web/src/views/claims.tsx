@@ -3,6 +3,13 @@ import { Pager, PropositionCard, Status } from '../components/common'
 import type { Page, Proposition, Status as PropositionStatus } from '../api'
 import { useApi } from '../use-api'
 import { setRange, useRange, type Route } from '../state'
+import { ExportControl, type ExportChoice } from '../components/export-control'
+
+const CLAIM_EXPORTS: ExportChoice[] = [
+  { format: 'stix', label: 'STIX 2.1 bundle' },
+  { format: 'graphml', label: 'GraphML actor network' },
+  { format: 'geojson', label: 'GeoJSON presences', options: { layer: 'presences' } },
+]
 
 const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of']
 const GROUPS: PropositionStatus[] = ['contested', 'corroborated', 'single-source']
@@ -45,6 +52,7 @@ export function ClaimsView({ route }: { route: Route }) {
           until <input type="date" value={range.until ?? ''} onChange={(e) => setRange({ ...range, until: e.currentTarget.value || null })} />
         </label>
         <button type="submit">Filter</button>
+        <ExportControl choices={CLAIM_EXPORTS} filter={{ about: applied.actor || applied.place, since: range.since, until: range.until }} />
       </form>
       <div class="board">
         {GROUPS.map((status) => (

@@ -12,6 +12,14 @@ import { fatalitiesText, formatDate } from '../components/common'
 import { TYPE_COLORS, typeColor } from '../colors'
 import { href, setRange, useRange, type Route } from '../state'
 import { provinces } from '../provinces'
+import { ExportControl, type ExportChoice } from '../components/export-control'
+
+const MAP_EXPORTS: ExportChoice[] = [
+  { format: 'geojson', label: 'GeoJSON events and presences' },
+  { format: 'acled-csv', label: 'ACLED-style CSV', options: { bom: 'true' } },
+  { format: 'plover', label: 'PLOVER JSON Lines' },
+  { format: 'stix', label: 'STIX 2.1 bundle' },
+]
 
 const REGION_CENTER: L.LatLngExpression = [32, 67]
 
@@ -169,6 +177,7 @@ export function MapView({ route }: { route: Route }) {
           {range.since || range.until ? `${range.since ?? '…'} – ${range.until ?? '…'}` : 'all dates'}{' '}
           {(range.since || range.until) && <button onClick={() => setRange({ since: null, until: null })}>clear dates</button>}
         </span>
+        <ExportControl choices={MAP_EXPORTS} filter={{ since: range.since, until: range.until }} />
         {counts && (
           <span class="muted map-counts">
             {counts.shown} of {counts.total} events placed · {counts.presences} claimed presences
