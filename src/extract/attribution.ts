@@ -179,7 +179,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
   if (silent) {
-    const party = nearestEntityBefore(sentence, silent.index) ?? firstEntityAfter(sentence, silent.index + silent[0].length, 40)
+    const after = silent.index + silent[0].length
+    // "There was no response from Pakistan": a country named as the silent party stands for its government.
+    const party = nearestEntityBefore(sentence, silent.index) ?? firstEntityAfter(sentence, after, 40) ?? governmentAfter(sentence, after, view)
     if (party) {
       frames.push(frame(sentence, silent[0], 'no_response', null, party, [0, text.length], false, null, false))
     }
@@ -208,9 +210,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // "the TTP maintains camps in Kunar": a verb that reports only before a clause or a quotation.
     if (clauseOnly.has(word) && !/^\s*(?:that\b|[,:"“‘])/.test(text.slice(at + match[0].length))) continue
     if (lex.according.includes(word)) {
-      const named = firstEntityAfter(sentence, at + match[0].length, 12)
       // "According to the report, …": the report the article is discussing speaks for its author.
-      const documentWord = named ? null : /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(text.slice(at + match[0].length))
+      const documentWord = /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(text.slice(at + match[0].length))
+      const named = documentWord && lastDocumentOwner ? undefined : firstEntityAfter(sentence, at + match[0].length, 12)
       const source = named ?? (documentWord ? lastDocumentOwner : undefined)
       if (!source) continue
       const sourceEnd = named ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named) : at + match[0].length + documentWord![0].length
@@ -316,6 +318,11 @@ function nearestEntityBefore(sentence: MaskedSentence, at: number): Ref | undefi
     if (ref.kind === 'entity' && sentence.refAt[i]! < at) best = ref
   })
   return best
+}
+
+function governmentAfter(sentence: MaskedSentence, at: number, view: ArticleView): Ref | undefined {
+  const i = sentence.refs.findIndex((ref, k) => ref.kind === 'place' && ref.placeKind === 'country' && sentence.refAt[k]! >= at && sentence.refAt[k]! <= at + 12)
+  return i < 0 ? undefined : view.governmentOf.get(sentence.refs[i]!.id)
 }
 
 function firstEntityAfter(sentence: MaskedSentence, at: number, within: number): Ref | undefined {

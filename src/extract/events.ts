@@ -46,10 +46,43 @@ function triggers() {
 /** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
 export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
   const drafts: EventDraft[] = []
-  for (const sentence of view.sentences) drafts.push(...materialEvents(sentence, frames, drafts))
+  for (const sentence of view.sentences) {
+    if (updatesToll(sentence, drafts)) continue
+    const found = materialEvents(sentence, frames, drafts)
+    if (found.length === 0) countsFor(sentence, drafts)
+    drafts.push(...found)
+  }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
   return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
+}
+
+const TOLL_UPDATE = /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|those killed|fatalities)|fatalities|dead)\s+(?:from\s+(?:the\s+)?\w+\s+)?(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|reaches|mounted|soared|went up)\s+to\b/i
+
+/**
+ * "The death toll rose to 22 on Tuesday": an update raises the toll of the last attack told, and is no event of
+ * its own (its date is the day of the update, not of the attack). ACLED codes the latest figure.
+ */
+function updatesToll(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
+  const update = TOLL_UPDATE.exec(sentence.text)
+  if (!update) return false
+  const attack = earlier.filter((e) => e.type === 'ASSAULT' && sentence.index - e.sentence.index <= 4).pop()
+  const toll = locatedFatalitiesIn(sentence.text.slice(update.index))
+  if (!attack || !toll) return false
+  const raised = toll.fatalities
+  if (!attack.fatalities || (raised.best ?? 0) > (attack.fatalities.best ?? 0)) attack.fatalities = raised
+  return true
+}
+
+/**
+ * "A bomb exploded near a police van. Two policemen lost their lives …": a toll told in the sentence after an
+ * attack, with no event word of its own, is that attack's toll.
+ */
+function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
+  const last = earlier[earlier.length - 1]
+  if (!last || last.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
+  const toll = locatedFatalitiesIn(sentence.text)
+  if (toll) last.fatalities = toll.fatalities
 }
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
@@ -279,7 +312,9 @@ function requests(view: ArticleView): EventDraft[] {
 function mergeEvents(drafts: EventDraft[]): EventDraft[] {
   const merged: EventDraft[] = []
   for (const draft of drafts) {
-    const same = merged.find((e) => e.type === draft.type && compatible(e, draft))
+    // A mention with no place of its own continues the nearest one told before it ("… were killed in the blast").
+    const candidates = merged.filter((e) => e.type === draft.type && compatible(e, draft))
+    const same = draft.place === null ? candidates.sort((a, b) => nearness(a, draft) - nearness(b, draft))[0] : candidates[0]
     if (!same) {
       merged.push(draft)
       continue
@@ -294,6 +329,11 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
     same.reportedBy ??= draft.reportedBy
   }
   return merged
+}
+
+function nearness(event: EventDraft, draft: EventDraft): number {
+  const distance = draft.sentence.index - event.sentence.index
+  return distance >= 0 ? distance : 100 - distance
 }
 
 function compatible(a: EventDraft, b: EventDraft): boolean {
