@@ -162,7 +162,7 @@ export function knowledgeBaseProblems(kb: KnowledgeBase, origin: Map<string, Rec
     const listed = kb.ambiguous.get(key)
     if (ids.length > 1 && !listed) {
       // The later record is the one that brought the clash (a custom file comes after the base).
-      const culprit = ids[ids.length - 1]!
+      const culprit = [...ids].reverse().find((id) => origin.has(id)) ?? ids[ids.length - 1]!
       at(culprit, { field: 'aliases', problem: `name "${key}" is shared with ${ids.filter((id) => id !== culprit).join(', ')}; list it in ${AMBIGUOUS_FILE} or remove it` })
     }
     for (const id of listed ? ids.filter((id) => !listed.includes(id)) : []) {

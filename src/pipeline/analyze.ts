@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { cleanDocument, type CleanedDocument } from '../clean/clean-document.js'
 import type { SiteBoilerplate } from '../clean/html/site-boilerplate.js'
 import { extract } from '../extract/index.js'
-import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
+import { loadGazetteer, loadGazetteerWith, type Gazetteer } from '../gazetteer/gazetteer.js'
+import { loadCustomKnowledge } from '../kb/custom-kb.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { loadKnowledgeBase } from '../kb/load-kb.js'
 import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
@@ -37,11 +38,32 @@ interface Resources {
 }
 
 let resources: Resources | undefined
+let knowledgeFolder: string | null = null
+
+/**
+ * The analyst's knowledge folder (`--kb DIR`, kb/custom-kb.ts) the analyses of this process or worker
+ * thread use on top of data/kb and data/gazetteer; null for the base alone. Set it before analysing.
+ */
+export function useKnowledgeFolder(dir: string | null): void {
+  if (dir === knowledgeFolder) return
+  knowledgeFolder = dir
+  resources = undefined
+}
+
+export function currentKnowledgeFolder(): string | null {
+  return knowledgeFolder
+}
 
 /** Loads the knowledge base and gazetteer once per process (or worker thread). */
 export function loadResources(): Resources {
-  resources ??= { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) }
+  resources ??= knowledgeFolder === null ? { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) } : customResources(knowledgeFolder)
   return resources
+}
+
+/** The base with the folder's actors and places: the base gazetteer is shared unless the folder adds places. */
+function customResources(dir: string): Resources {
+  const custom = loadCustomKnowledge(dir)
+  return { gazetteer: custom.places.length > 0 ? loadGazetteerWith(custom.places) : loadGazetteer(), actors: buildActorIndex(custom.kb) }
 }
 
 /**

@@ -29,6 +29,17 @@ export class AnalysisThreadsBroken extends Error {
   }
 }
 
+export interface AnalysisPoolOptions {
+  /** The analyst's knowledge folder (`--kb`) every thread loads on top of the base knowledge. */
+  kbDir?: string | null
+  workerUrl?: URL
+}
+
+/** What a thread is started with (worker_threads workerData). */
+export interface AnalysisThreadData {
+  kbDir: string | null
+}
+
 /** A fixed set of worker threads running the analysis; each job goes to the least busy thread. */
 export class AnalysisPool {
   private readonly slots: Slot[] = []
@@ -39,7 +50,7 @@ export class AnalysisPool {
 
   constructor(
     readonly size: number,
-    private readonly workerUrl: URL = new URL('./analysis-worker.js', import.meta.url),
+    private readonly options: AnalysisPoolOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn())
   }
@@ -61,7 +72,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map(), answered: 0 }
+    const workerData: AnalysisThreadData = { kbDir: this.options.kbDir ?? null }
+    const slot: Slot = { worker: new Worker(this.options.workerUrl ?? new URL('./analysis-worker.js', import.meta.url), { workerData }), pending: new Map(), answered: 0 }
     slot.worker.on('message', (response: AnalysisResponse) => {
       const pending = slot.pending.get(response.id)
       if (!pending) return

@@ -1,6 +1,10 @@
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
+import { useKnowledgeFolder } from '../pipeline/analyze.js'
 import { analyzeForStore } from './analyze-job.js'
-import type { AnalysisRequest, AnalysisResponse } from './analysis-pool.js'
+import type { AnalysisRequest, AnalysisResponse, AnalysisThreadData } from './analysis-pool.js'
+
+// The same merged knowledge as the process that started the thread.
+useKnowledgeFolder((workerData as AnalysisThreadData | null)?.kbDir ?? null)
 
 /** Worker-thread entry: analyses one source per message, in order. */
 parentPort?.on('message', (request: AnalysisRequest) => {

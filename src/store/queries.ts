@@ -177,6 +177,8 @@ export interface PropositionFilter {
   status?: PropositionStatus
   /** An entity or place name (or id); matches subject or object. */
   about?: string
+  /** Ids the `about` name also stands for (an analyst's knowledge folder knows names the store does not). */
+  aboutIds?: string[]
   relation?: string
   limit?: number
   offset?: number
@@ -189,7 +191,7 @@ export async function listPropositions(store: Store, filter: PropositionFilter =
   if (status) query = query.where('status', '=', status)
   if (filter.relation) query = query.where('relation', '=', filter.relation)
   if (filter.about !== undefined) {
-    const ids = await idsForName(store, filter.about)
+    const ids = [...new Set([...(await idsForName(store, filter.about)), ...(filter.aboutIds ?? [])])]
     if (ids.length === 0) return []
     query = query.where((eb) => eb.or([eb('subject', 'in', ids), eb('object', 'in', ids)]))
   }
@@ -390,8 +392,8 @@ export async function entityProfile(store: Store, id: string): Promise<EntityPro
 
 
 /** One entity by name or id (the best-covered one when the name is ambiguous), with what is said about it. */
-export async function getEntity(store: Store, name: string, limit = 20): Promise<EntityView | null> {
-  const ids = await idsForName(store, name)
+export async function getEntity(store: Store, name: string, limit = 20, knownIds: string[] = []): Promise<EntityView | null> {
+  const ids = [...new Set([...(await idsForName(store, name)), ...knownIds])]
   if (ids.length === 0) return null
   const mentionCounts = await store.db
     .selectFrom('entities')

@@ -8,6 +8,7 @@ import { registerEntity } from './entity.js'
 import { registerSearch } from './search.js'
 import { registerWorker } from './worker.js'
 import { registerServe } from './serve.js'
+import { registerKb } from './kb.js'
 
 /** Every sub-command registers itself on the program; one line here per command. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -20,4 +21,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerSearch,
   registerWorker,
   registerServe,
+  registerKb,
 ]
