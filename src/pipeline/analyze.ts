@@ -71,7 +71,18 @@ function customResources(dir: string): Resources {
  * Pure and synchronous, so ingest can run it in worker threads.
  */
 export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = {}): AnalysisRecord {
-  const analysis = analyzeArticle(source, options)
+  return recordOf(analyzeArticle(source, options))
+}
+
+/**
+ * The pipeline after cleaning, for an article already stored (`sitrep reanalyze`): its cleaned text is
+ * taken as it is, so the record keeps the stored article's id (the hash of that text).
+ */
+export function analyzeCleanedDocument(cleaned: CleanedDocument, options: AnalyzeOptions = {}): AnalysisRecord {
+  return recordOf(analyzeCleaned(cleaned, options))
+}
+
+function recordOf(analysis: ArticleAnalysis): AnalysisRecord {
   const { cleaned } = analysis
   const { events, claims } = extract(analysis)
   const entities = analysis.entities.map(toEntityRecord)
@@ -100,8 +111,11 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
 }
 
 export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions = {}): ArticleAnalysis {
+  return analyzeCleaned(cleanDocument(source, { siteMemory: options.siteMemory }), options)
+}
+
+function analyzeCleaned(cleaned: CleanedDocument, options: AnalyzeOptions): ArticleAnalysis {
   const { gazetteer, actors } = loadResources()
-  const cleaned = cleanDocument(source, { siteMemory: options.siteMemory })
   // a page of scripts, menus or boilerplate only: nothing to analyse, and nothing to store under the empty text's id
   if (!cleaned.text.trim()) throw new Error('no article text found (only markup, scripts or page furniture)')
   const referenceDate = cleaned.published ?? options.referenceDate ?? null

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
+import type { StoredArticle } from './analyze-job.js'
 
-export interface AnalysisRequest {
-  id: number
-  source: SourceDocument
-  referenceDate: string | null
-}
+export type AnalysisRequest =
+  | { id: number; source: SourceDocument; referenceDate: string | null }
+  /** An article already stored, analysed again from its cleaned text (`sitrep reanalyze`). */
+  | { id: number; stored: StoredArticle }
 
 export type AnalysisResponse = { id: number; ok: true; article: AnalyzedArticle } | { id: number; ok: false; error: string }
 
@@ -56,13 +56,21 @@ export class AnalysisPool {
   }
 
   analyze(source: SourceDocument, referenceDate: string | null = null): Promise<AnalyzedArticle> {
+    return this.send((id) => ({ id, source, referenceDate }))
+  }
+
+  reanalyze(stored: StoredArticle): Promise<AnalyzedArticle> {
+    return this.send((id) => ({ id, stored }))
+  }
+
+  private send(request: (id: number) => AnalysisRequest): Promise<AnalyzedArticle> {
     if (this.closed) return Promise.reject(new Error('analysis pool is closed'))
     if (this.broken) return Promise.reject(this.broken)
     const slot = this.slots.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject })
-      slot.worker.postMessage({ id, source, referenceDate } satisfies AnalysisRequest)
+      slot.worker.postMessage(request(id))
     })
   }
 

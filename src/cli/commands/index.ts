@@ -9,6 +9,7 @@ import { registerSearch } from './search.js'
 import { registerWorker } from './worker.js'
 import { registerServe } from './serve.js'
 import { registerKb } from './kb.js'
+import { registerReanalyze } from './reanalyze.js'
 
 /** Every sub-command registers itself on the program; one line here per command. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -22,4 +23,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerWorker,
   registerServe,
   registerKb,
+  registerReanalyze,
 ]
