@@ -3,6 +3,8 @@ import type { Store } from './open-store.js'
 import type { EventsTable, PropositionsTable } from './schema.js'
 import type { Party, PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
+import { isSourceGrade, type SourceGrade } from '../resolve/source-grading.js'
+import { gradesOf } from './grades-repo.js'
 
 /** The read side: what the CLI prints and what a REST API can return as is. */
 
@@ -30,6 +32,9 @@ export interface ClaimEvidenceView {
   claimant: string | null
   speaker: string | null
   text: string
+  outlet: string | null
+  /** The analyst's grade of the outlet, with its note; null when ungraded. */
+  sourceGrade: { grade: SourceGrade; note: string | null } | null
 }
 
 export interface PropositionView {
@@ -47,6 +52,8 @@ export interface PropositionView {
   noResponse: PartyView[]
   /** Where the object is a place with coordinates: for presences on a map. */
   objectPoint: { lat: number; lon: number } | null
+  /** The best Admiralty grade among its outlets (the analyst's source grades); null when none is graded. */
+  bestGrade: SourceGrade | null
   evidence?: ClaimEvidenceView[]
 }
 
@@ -238,6 +245,7 @@ export async function propositionViews(store: Store, rows: PropositionRow[]): Pr
       object: row.object ? refOf(names, row.object) : null,
       objectPoint: object?.kind === 'place' && object.lat !== null && object.lon !== null ? { lat: object.lat, lon: object.lon } : null,
       status: row.status as PropositionStatus,
+      bestGrade: isSourceGrade(row.best_grade) ? row.best_grade : null,
       sourceCount: Number(row.source_count),
       claimCount: Number(row.claim_count),
       firstSeen: row.first_seen,
@@ -253,12 +261,15 @@ export async function propositionEvidence(store: Store, propositionId: string): 
   const rows = await store.db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text'])
+    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text', 'claims.outlet'])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
     .orderBy('articles.doc_no')
     .execute()
+  const grades = await gradesOf(store.db, rows.map((row) => row.outlet))
   return rows.map((row) => ({
+    outlet: row.outlet,
+    sourceGrade: (row.outlet !== null && grades.get(row.outlet)) || null,
     articleId: row.article_id,
     title: row.title,
     url: row.url,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
 import type { Store } from './open-store.js'
@@ -12,6 +12,8 @@ import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
 import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
+import { loadGradingContext } from './grades-repo.js'
+import { lockWrites } from './write-lock.js'
 
 /** One analysed article ready to store: the record plus its MinHash signature (computed off the main thread). */
 export interface AnalyzedArticle {
@@ -24,8 +26,6 @@ export interface AnalyzedArticle {
 
 export type WriteOutcome = 'added' | 'unchanged' | 'replaced'
 
-/** Serializes writers on PostgreSQL so concurrent workers never merge against a stale view. */
-const WRITE_LOCK_KEY = 0x5173_7265
 
 /**
  * Stores a batch of analysed articles in one transaction: either all of them land, with every
@@ -34,11 +34,12 @@ const WRITE_LOCK_KEY = 0x5173_7265
 export async function writeBatch(store: Store, articles: AnalyzedArticle[], ingestedAt = new Date().toISOString()): Promise<WriteOutcome[]> {
   const stored = storedIdsOf(store)
   const outcomes = await store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
+    await lockWrites(trx, store)
     const touched = new Touched()
     const outcomes: WriteOutcome[] = []
     for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-    for (const id of touched.propositions) await refreshProposition(trx, id)
+    const grading = await loadGradingContext(trx)
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
   }).catch((error: unknown) => {
@@ -47,11 +48,6 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], inge
   })
   stored.commit()
   return outcomes
-}
-
-/** Serializes this transaction with every other writer (PostgreSQL; SQLite has one writer anyway). */
-export async function lockWrites(trx: Kysely<Database>, store: Store): Promise<void> {
-  if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
 }
 
 /**
@@ -63,7 +59,7 @@ export async function lockWrites(trx: Kysely<Database>, store: Store): Promise<v
 export async function rewriteBatch(store: Store, articles: AnalyzedArticle[]): Promise<number> {
   const stored = new StoredIds()
   return store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
+    await lockWrites(trx, store)
     const touched = new Touched()
     let rewritten = 0
     for (const article of articles) {
@@ -80,7 +76,8 @@ export async function rewriteBatch(store: Store, articles: AnalyzedArticle[]): P
       })
       rewritten++
     }
-    for (const id of touched.propositions) await refreshProposition(trx, id)
+    const grading = await loadGradingContext(trx)
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
     for (const id of touched.events) await refreshEvent(trx, id)
     return rewritten
   })

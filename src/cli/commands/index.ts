@@ -10,6 +10,7 @@ import { registerWorker } from './worker.js'
 import { registerServe } from './serve.js'
 import { registerKb } from './kb.js'
 import { registerReanalyze } from './reanalyze.js'
+import { registerSource } from './source.js'
 
 /** Every sub-command registers itself on the program; one line here per command. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -24,4 +25,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerServe,
   registerKb,
   registerReanalyze,
+  registerSource,
 ]
