@@ -335,7 +335,7 @@ export const apiRoutes: ApiRoute[] = [
     body: {
       type: 'object',
       properties: {
-        grade: { type: 'string', enum: [...SOURCE_GRADES], nullable: true, description: 'A completely reliable … E unreliable, F cannot be judged; null clears' },
+        grade: { type: 'string', enum: [...SOURCE_GRADES, null], nullable: true, description: 'A completely reliable … E unreliable, F cannot be judged; null clears' },
         note: { type: 'string', maxLength: 2000, nullable: true },
       },
       required: ['grade'],
