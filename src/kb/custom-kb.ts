@@ -68,7 +68,7 @@ export function readCustomKnowledge(dir: string, base: KnowledgeBase = loadKnowl
       const existing = typeof id === 'string' ? byId.get(id) : undefined
       const mode = isPlainObject(raw) ? (raw.merge ?? 'extend') : 'extend'
       const label = recordLabel(index, id)
-      const recordProblems = actorRecordProblems(raw, { extraKeys: CUSTOM_KEYS, partial: existing !== undefined && mode === 'extend' })
+      const recordProblems = actorRecordProblems(raw, { extraKeys: CUSTOM_KEYS, partial: existing !== undefined && mode !== 'replace' })
       if (!(MERGE_MODES as readonly unknown[]).includes(mode)) recordProblems.push({ field: 'merge', problem: `${JSON.stringify(mode)} is not one of ${MERGE_MODES.join(', ')}` })
       if (typeof id === 'string' && origin.has(id)) recordProblems.push({ field: 'id', problem: `duplicate id, already defined in ${join(dir, origin.get(id)!.file)}` })
       for (const problem of recordProblems) problems.push({ file: shown, record: label, message: describeProblem(problem) })
