@@ -115,8 +115,7 @@ export function loadCustomKnowledge(dir: string, base?: KnowledgeBase): CustomKn
   const custom = readCustomKnowledge(dir, base)
   if (custom.problems.length > 0) {
     const lines = custom.problems.map(formatProblem)
-    const error = new KnowledgeBaseError(dir, null, `${custom.problems.length} problem${custom.problems.length === 1 ? '' : 's'} in the knowledge folder:\n  ${lines.join('\n  ')}`)
-    throw error
+    throw new KnowledgeBaseError(dir, null, `${custom.problems.length} problem${custom.problems.length === 1 ? '' : 's'} in the knowledge folder:\n  ${lines.join('\n  ')}`)
   }
   return custom
 }
