@@ -1,4 +1,8 @@
-import { InvalidArgumentError } from 'commander'
+import fs from 'node:fs'
+import path from 'node:path'
+import { InvalidArgumentError, Option } from 'commander'
+import { loadCustomKnowledge, type CustomKnowledge } from '../kb/custom-kb.js'
+import { useKnowledgeFolder } from '../pipeline/analyze.js'
 
 /** Commander parser for YYYY-MM-DD options. */
 export function parseDateOption(value: string): string {
@@ -22,4 +26,31 @@ export function parseCountOption(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`)
   return n
+}
+
+/**
+ * `--kb DIR`, one definition for every command that analyses or reads names: the analyst's own
+ * knowledge folder (kb/custom-kb.ts). The value is the folder's absolute path.
+ */
+export function kbOption(): Option {
+  return new Option('--kb <dir>', "the analyst's own knowledge: a folder of YAML/JSON actor, alias, role and place files added to the base (see `sitrep kb check`)").argParser(
+    parseFolderOption,
+  )
+}
+
+function parseFolderOption(value: string): string {
+  const dir = path.resolve(value)
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InvalidArgumentError(`no folder at ${dir}`)
+  return dir
+}
+
+/**
+ * Checks a `--kb` folder (an error lists every problem, naming file, record and field) and makes this
+ * process's analyses use it; returns the merged knowledge, or null without the option.
+ */
+export function applyKbOption(dir: string | undefined): CustomKnowledge | null {
+  if (dir === undefined) return null
+  const custom = loadCustomKnowledge(dir)
+  useKnowledgeFolder(dir)
+  return custom
 }

@@ -52,6 +52,18 @@ export function loadGazetteer(dataDir: string = defaultGazetteerDir()): Gazettee
   return gazetteer
 }
 
+/**
+ * The gazetteer with an analyst's own place records added after the curated ones (not cached: one
+ * per process, see pipeline/analyze.ts). A record with a curated record's id replaces it; one
+ * naming GeoNames ids in `replaces` (or of the same kind and name) absorbs them, like a curated one.
+ */
+export function loadGazetteerWith(extra: CuratedEntry[], dataDir: string = defaultGazetteerDir()): Gazetteer {
+  const geonames = readGeonamesDerived(join(dataDir, GEONAMES_FILE))
+  const replaced = new Set(extra.map((record) => record.id))
+  const curated = readCurated(join(dataDir, CURATED_FILE)).filter((record) => !replaced.has(record.id))
+  return new PlaceIndex(geonames, [...curated, ...extra])
+}
+
 // ---------- reading the files ----------
 
 const KINDS = new Set<string>(PLACE_KINDS)
@@ -59,7 +71,7 @@ const COUNTRY_CODE = /^[A-Z]{2}$/
 const CURATED_ID = /^sitrep:[a-z0-9]+(?:-[a-z0-9]+)*$/
 const GEONAMES_COLUMNS = ['id', 'name', 'kind', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'featureCode', 'altNames']
 
-interface CuratedEntry extends PlaceEntry {
+export interface CuratedEntry extends PlaceEntry {
   replaces: string[]
 }
 
@@ -106,25 +118,46 @@ function readCurated(file: string): CuratedEntry[] {
 }
 
 function checkCurated(file: string, raw: unknown, index: number): CuratedEntry {
-  const r = raw as Record<string, unknown>
-  const where = `record ${index} (${typeof r?.id === 'string' ? r.id : 'no id'})`
-  const fail = (problem: string): never => {
-    throw new GazetteerError(file, `${where}: ${problem}`)
+  const problems = curatedRecordProblems(raw)
+  const id = (raw as Record<string, unknown> | null)?.id
+  if (problems.length > 0) {
+    const { field, problem } = problems[0]!
+    throw new GazetteerError(file, `record ${index} (${typeof id === 'string' ? id : 'no id'}): ${field ? `field "${field}": ` : ''}${problem}`)
   }
-  if (typeof r !== 'object' || r === null) fail('not an object')
-  if (typeof r.id !== 'string' || !CURATED_ID.test(r.id)) fail('id must look like sitrep:some-slug')
-  if (typeof r.name !== 'string' || !normalizePlaceName(r.name)) fail('name must be a non-empty string')
-  if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) fail(`kind must be one of ${PLACE_KINDS.join('|')}`)
-  if (r.country !== null && (typeof r.country !== 'string' || !COUNTRY_CODE.test(r.country))) fail('country must be ISO alpha-2 or null')
+  return toCuratedEntry(raw as Record<string, unknown>)
+}
+
+/** Everything wrong with one curated place record, field by field (shared with the analyst's own place files). */
+export function curatedRecordProblems(raw: unknown): Array<{ field: string | null; problem: string }> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ field: null, problem: 'not an object' }]
+  const r = raw as Record<string, unknown>
+  const problems: Array<{ field: string | null; problem: string }> = []
+  const add = (field: string | null, problem: string): void => {
+    problems.push({ field, problem })
+  }
+  if (typeof r.id !== 'string' || !CURATED_ID.test(r.id)) add('id', 'must look like sitrep:some-slug')
+  if (typeof r.name !== 'string' || !normalizePlaceName(r.name)) add('name', 'must be a non-empty string')
+  if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) add('kind', `must be one of ${PLACE_KINDS.join('|')}`)
+  if (r.country !== null && (typeof r.country !== 'string' || !COUNTRY_CODE.test(r.country))) add('country', 'must be ISO alpha-2 or null')
   for (const key of ['admin1', 'admin2'] as const) {
-    if (r[key] !== undefined && r[key] !== null && typeof r[key] !== 'string') fail(`${key} must be a string or null`)
+    if (r[key] !== undefined && r[key] !== null && typeof r[key] !== 'string') add(key, 'must be a string or null')
   }
   const hasPoint = typeof r.lat === 'number' && typeof r.lon === 'number'
-  if (hasPoint && (Math.abs(r.lat as number) > 90 || Math.abs(r.lon as number) > 180)) fail('lat/lon out of range')
-  if (!hasPoint && (r.lat !== null || r.lon !== null)) fail('lat and lon must both be numbers, or both null')
-  if (!hasPoint && r.kind !== 'region') fail('only a region may have no point')
-  const strings = (value: unknown, key: string): string[] =>
-    value === undefined ? [] : Array.isArray(value) && value.every((s) => typeof s === 'string') ? value : fail(`${key} must be an array of strings`)
+  if (hasPoint && Math.abs(r.lat as number) > 90) add('lat', 'out of range (-90…90)')
+  if (hasPoint && Math.abs(r.lon as number) > 180) add('lon', 'out of range (-180…180)')
+  if (!hasPoint && (r.lat !== null || r.lon !== null)) add(typeof r.lat === 'number' ? 'lon' : 'lat', 'lat and lon must both be numbers, or both null')
+  else if (!hasPoint && r.kind !== 'region') add('lat', 'only a region may have no point')
+  if (r.population !== undefined && typeof r.population !== 'number') add('population', 'must be a number')
+  for (const key of ['altNames', 'replaces'] as const) {
+    const value = r[key]
+    if (value !== undefined && !(Array.isArray(value) && value.every((s) => typeof s === 'string'))) add(key, 'must be an array of strings')
+  }
+  return problems
+}
+
+/** A checked record (curatedRecordProblems found nothing) as an index entry. */
+export function toCuratedEntry(r: Record<string, unknown>): CuratedEntry {
+  const hasPoint = typeof r.lat === 'number' && typeof r.lon === 'number'
   return {
     id: r.id as string,
     name: r.name as string,
@@ -136,8 +169,8 @@ function checkCurated(file: string, raw: unknown, index: number): CuratedEntry {
     lon: hasPoint ? (r.lon as number) : null,
     population: typeof r.population === 'number' ? r.population : 0,
     featureCode: null,
-    altNames: strings(r.altNames, 'altNames'),
-    replaces: strings(r.replaces, 'replaces'),
+    altNames: (r.altNames as string[] | undefined) ?? [],
+    replaces: (r.replaces as string[] | undefined) ?? [],
   }
 }
 

@@ -18,15 +18,32 @@ export interface AmbiguousName {
   note?: string
 }
 
+/** A bad knowledge-base file: the message names the file, the record and the field. */
 export class KnowledgeBaseError extends Error {
   constructor(
     readonly file: string,
-    readonly recordId: string | null,
+    /** "record 3 (actor:foo)", "entry 2 (Daesh)", or null for the file as a whole. */
+    readonly record: string | null,
     problem: string,
   ) {
-    super(`${file}${recordId ? ` (${recordId})` : ''}: ${problem}`)
+    super(`${file}${record ? `: ${record}` : ''}: ${problem}`)
     this.name = 'KnowledgeBaseError'
   }
+}
+
+/** One thing wrong with a record: the field it is in (null: the record as a whole) and what is wrong. */
+export interface RecordProblem {
+  field: string | null
+  problem: string
+}
+
+/** "record 3 (actor:foo)": records are numbered from 1, as an analyst counts them in a file. */
+export function recordLabel(index: number, id?: unknown): string {
+  return `record ${index + 1}${typeof id === 'string' && id !== '' ? ` (${id})` : ''}`
+}
+
+export function describeProblem({ field, problem }: RecordProblem): string {
+  return field === null ? problem : `field "${field}": ${problem}`
 }
 
 export const AMBIGUOUS_FILE = 'ambiguous.json'
@@ -85,21 +102,74 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeBaseDir()): Know
   const files = listDataFiles(dir)
   const actors: ActorEntry[] = []
   const byId = new Map<string, ActorEntry>()
-  const fileOf = new Map<string, string>()
+  const origin = new Map<string, RecordOrigin>()
   for (const file of files) {
     for (const [index, raw] of readJsonArray(join(dir, file), file).entries()) {
-      const actor = checkEntryShape(raw, file, index)
-      const earlier = fileOf.get(actor.id)
-      if (earlier) throw new KnowledgeBaseError(file, actor.id, `duplicate id, already defined in ${earlier}`)
-      fileOf.set(actor.id, file)
+      const problems = actorRecordProblems(raw)
+      const id = isPlainObject(raw) ? raw.id : undefined
+      if (problems.length > 0) throw new KnowledgeBaseError(file, recordLabel(index, id), describeProblem(problems[0]!))
+      const actor = raw as unknown as ActorEntry
+      const earlier = origin.get(actor.id)
+      if (earlier) throw new KnowledgeBaseError(file, recordLabel(index, actor.id), `field "id": duplicate id, already defined in ${earlier.file}`)
+      origin.set(actor.id, { file, index })
       byId.set(actor.id, actor)
       actors.push(actor)
     }
   }
-  for (const actor of actors) checkReferences(actor, byId, fileOf.get(actor.id)!)
-  const ambiguous = loadAmbiguousNames(dir, byId)
-  checkSharedNames(actors, ambiguous, fileOf)
+  const ambiguous = new Map<string, string[]>()
+  const ambiguousPath = join(dir, AMBIGUOUS_FILE)
+  if (existsSync(ambiguousPath)) {
+    readJsonArray(ambiguousPath, AMBIGUOUS_FILE).forEach((raw, index) => {
+      const problem = addAmbiguousName(raw, ambiguous, byId)
+      if (problem) throw new KnowledgeBaseError(AMBIGUOUS_FILE, entryLabel(raw, index), describeProblem(problem))
+    })
+  }
+  const first = knowledgeBaseProblems({ actors, byId, ambiguous }, origin)[0]
+  if (first) throw new KnowledgeBaseError(first.file, first.record, first.message)
   return { actors, byId, ambiguous }
+}
+
+/** Where a record was read: for messages about it. */
+export interface RecordOrigin {
+  file: string
+  index: number
+}
+
+/** A problem found across records (references, shared names), placed at the record that carries it. */
+export interface LocatedProblem {
+  file: string
+  record: string | null
+  message: string
+}
+
+/** Parents and roles that point nowhere, parent loops, names shared without an ambiguous.json entry. */
+export function knowledgeBaseProblems(kb: KnowledgeBase, origin: Map<string, RecordOrigin>): LocatedProblem[] {
+  const problems: LocatedProblem[] = []
+  const at = (id: string, problem: RecordProblem): void => {
+    const where = origin.get(id)
+    if (where) problems.push({ file: where.file, record: recordLabel(where.index, id), message: describeProblem(problem) })
+  }
+  for (const actor of kb.actors) for (const problem of referenceProblems(actor, kb.byId)) at(actor.id, problem)
+  const owners = new Map<string, string[]>()
+  for (const actor of kb.actors) {
+    for (const key of new Set(namesOf(actor).map(aliasKey))) {
+      const ids = owners.get(key) ?? []
+      ids.push(actor.id)
+      owners.set(key, ids)
+    }
+  }
+  for (const [key, ids] of owners) {
+    const listed = kb.ambiguous.get(key)
+    if (ids.length > 1 && !listed) {
+      // The later record is the one that brought the clash (a custom file comes after the base).
+      const culprit = [...ids].reverse().find((id) => origin.has(id)) ?? ids[ids.length - 1]!
+      at(culprit, { field: 'aliases', problem: `name "${key}" is shared with ${ids.filter((id) => id !== culprit).join(', ')}; list it in ${AMBIGUOUS_FILE} or remove it` })
+    }
+    for (const id of listed ? ids.filter((id) => !listed.includes(id)) : []) {
+      at(id, { field: 'aliases', problem: `name "${key}" is listed in ${AMBIGUOUS_FILE} without this actor` })
+    }
+  }
+  return problems
 }
 
 function listDataFiles(dir: string): string[] {
@@ -125,72 +195,85 @@ function readJsonArray(path: string, file: string): unknown[] {
   return parsed
 }
 
-function checkEntryShape(raw: unknown, file: string, index: number): ActorEntry {
-  if (!isPlainObject(raw)) throw new KnowledgeBaseError(file, `record #${index}`, 'record must be an object')
-  const id = raw.id
-  if (typeof id !== 'string' || !ACTOR_ID.test(id)) {
-    throw new KnowledgeBaseError(file, `record #${index}`, `id ${JSON.stringify(id)} must look like "actor:slug" (lowercase, digits, hyphens)`)
+export interface ActorCheckOptions {
+  /** Fields allowed beside the actor's own (a custom file's "merge"). */
+  extraKeys?: ReadonlySet<string>
+  /** The record amends an existing actor: only the fields it gives are checked, none is required. */
+  partial?: boolean
+}
+
+/** Everything wrong with one actor record on its own, field by field. */
+export function actorRecordProblems(raw: unknown, options: ActorCheckOptions = {}): RecordProblem[] {
+  if (!isPlainObject(raw)) return [{ field: null, problem: 'must be an object with id, name, type, country and aliases' }]
+  const problems: RecordProblem[] = []
+  const add = (field: string | null, problem: string): void => {
+    problems.push({ field, problem })
   }
-  const fail = (problem: string): never => {
-    throw new KnowledgeBaseError(file, id, problem)
+  if (typeof raw.id !== 'string' || !ACTOR_ID.test(raw.id)) add('id', `${JSON.stringify(raw.id)} must look like "actor:slug" (lowercase, digits, hyphens)`)
+  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.has(key) && !options.extraKeys?.has(key)) add(key, `unknown field (known: ${[...ENTRY_KEYS].join(', ')})`)
+  const given = (key: string): boolean => !options.partial || raw[key] !== undefined
+  if (given('name') && !isName(raw.name)) add('name', 'must be a non-empty trimmed string')
+  if (given('type') && !(ENTITY_TYPES as readonly unknown[]).includes(raw.type)) add('type', `${JSON.stringify(raw.type)} is not one of ${ENTITY_TYPES.join(', ')}`)
+  if (given('country') && raw.country !== null && !ISO_COUNTRIES.has(raw.country as string)) {
+    add('country', `${JSON.stringify(raw.country)} must be an ISO 3166-1 alpha-2 code or null`)
   }
-  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.has(key)) fail(`unknown field "${key}"`)
-  if (!isName(raw.name)) fail('name must be a non-empty trimmed string')
-  if (!(ENTITY_TYPES as readonly unknown[]).includes(raw.type)) fail(`type ${JSON.stringify(raw.type)} is not one of ${ENTITY_TYPES.join(', ')}`)
-  if (raw.country !== null && !ISO_COUNTRIES.has(raw.country as string)) {
-    fail(`country ${JSON.stringify(raw.country)} must be an ISO 3166-1 alpha-2 code or null`)
+  if (given('aliases')) nameListProblems(raw.aliases, 'aliases', true).forEach((p) => problems.push(p))
+  if (raw.metonyms !== undefined) nameListProblems(raw.metonyms, 'metonyms', false).forEach((p) => problems.push(p))
+  if (raw.parent !== undefined && raw.parent !== null && typeof raw.parent !== 'string') add('parent', 'must be an actor id or null')
+  for (const key of ['from', 'to'] as const) {
+    const problem = dateProblem(raw[key])
+    if (problem) add(key, problem)
   }
-  checkNameList(raw.aliases, 'aliases', fail, true)
-  if (raw.metonyms !== undefined) checkNameList(raw.metonyms, 'metonyms', fail, false)
-  if (raw.parent !== undefined && raw.parent !== null && typeof raw.parent !== 'string') fail('parent must be an actor id or null')
-  checkDate(raw.from, 'from', fail)
-  checkDate(raw.to, 'to', fail)
   for (const key of ['wikidata', 'description'] as const) {
-    if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string') fail(`${key} must be a string`)
+    if (raw[key] !== undefined && raw[key] !== null && typeof raw[key] !== 'string') add(key, 'must be a string')
   }
   if (raw.roles !== undefined) {
-    if (!Array.isArray(raw.roles)) fail('roles must be an array')
-    ;(raw.roles as unknown[]).forEach((role, i) => checkRoleShape(role, i, fail))
+    if (!Array.isArray(raw.roles)) add('roles', 'must be an array')
+    else raw.roles.forEach((role, i) => roleProblems(role, `roles[${i}]`).forEach((p) => problems.push(p)))
   }
-  return raw as unknown as ActorEntry
+  return problems
 }
 
-function checkRoleShape(raw: unknown, index: number, fail: (problem: string) => never): void {
-  if (!isPlainObject(raw)) fail(`roles[${index}] must be an object`)
-  const role = raw as Record<string, unknown>
-  for (const key of Object.keys(role)) if (!ROLE_KEYS.has(key)) fail(`roles[${index}] has unknown field "${key}"`)
-  if (!(ROLE_NAMES as readonly unknown[]).includes(role.role)) fail(`roles[${index}].role ${JSON.stringify(role.role)} is not one of ${ROLE_NAMES.join(', ')}`)
-  if (typeof role.of !== 'string') fail(`roles[${index}].of must be an actor id`)
-  if (role.title !== undefined && !isName(role.title)) fail(`roles[${index}].title must be a non-empty string`)
-  checkDate(role.from, `roles[${index}].from`, fail)
-  checkDate(role.to, `roles[${index}].to`, fail)
+function roleProblems(raw: unknown, field: string): RecordProblem[] {
+  if (!isPlainObject(raw)) return [{ field, problem: 'must be an object with role and of' }]
+  const problems: RecordProblem[] = []
+  for (const key of Object.keys(raw)) if (!ROLE_KEYS.has(key)) problems.push({ field: `${field}.${key}`, problem: `unknown field (known: ${[...ROLE_KEYS].join(', ')})` })
+  if (!(ROLE_NAMES as readonly unknown[]).includes(raw.role)) problems.push({ field: `${field}.role`, problem: `${JSON.stringify(raw.role)} is not one of ${ROLE_NAMES.join(', ')}` })
+  if (typeof raw.of !== 'string') problems.push({ field: `${field}.of`, problem: 'must be an actor id' })
+  if (raw.title !== undefined && !isName(raw.title)) problems.push({ field: `${field}.title`, problem: 'must be a non-empty string' })
+  for (const key of ['from', 'to'] as const) {
+    const problem = dateProblem(raw[key])
+    if (problem) problems.push({ field: `${field}.${key}`, problem })
+  }
+  return problems
 }
 
-function checkNameList(value: unknown, field: string, fail: (problem: string) => never, required: boolean): void {
-  if (value === undefined && !required) return
-  if (!Array.isArray(value)) fail(`${field} must be an array of names`)
+function nameListProblems(value: unknown, field: string, required: boolean): RecordProblem[] {
+  if (value === undefined && !required) return []
+  if (!Array.isArray(value)) return [{ field, problem: 'must be a list of names' }]
+  const problems: RecordProblem[] = []
   for (const name of value as unknown[]) {
-    if (!isName(name)) fail(`${field} has an empty, untrimmed or non-string name ${JSON.stringify(name)}`)
-    if (aliasKey(name as string) === '') fail(`${field} has a name with no letters or digits ${JSON.stringify(name)}`)
+    if (!isName(name)) problems.push({ field, problem: `has an empty, untrimmed or non-string name ${JSON.stringify(name)}` })
+    else if (aliasKey(name) === '') problems.push({ field, problem: `has a name with no letters or digits ${JSON.stringify(name)}` })
   }
+  return problems
 }
 
-function checkDate(value: unknown, field: string, fail: (problem: string) => never): void {
-  if (value === undefined || value === null) return
-  if (typeof value !== 'string' || !PARTIAL_DATE.test(value)) fail(`${field} ${JSON.stringify(value)} must be YYYY, YYYY-MM or YYYY-MM-DD`)
+function dateProblem(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  return typeof value === 'string' && PARTIAL_DATE.test(value) ? null : `${JSON.stringify(value)} must be YYYY, YYYY-MM or YYYY-MM-DD`
 }
 
-function checkReferences(actor: ActorEntry, byId: Map<string, ActorEntry>, file: string): void {
-  const fail = (problem: string): never => {
-    throw new KnowledgeBaseError(file, actor.id, problem)
-  }
+function referenceProblems(actor: ActorEntry, byId: Map<string, ActorEntry>): RecordProblem[] {
+  const problems: RecordProblem[] = []
   if (actor.parent) {
-    if (!byId.has(actor.parent)) fail(`parent ${actor.parent} is not a known actor id`)
-    if (parentChainLoops(actor, byId)) fail(`parent chain loops back to ${actor.id}`)
+    if (!byId.has(actor.parent)) problems.push({ field: 'parent', problem: `${actor.parent} is not a known actor id` })
+    else if (parentChainLoops(actor, byId)) problems.push({ field: 'parent', problem: `parent chain loops back to ${actor.id}` })
   }
   actor.roles?.forEach((role: ActorRole, i) => {
-    if (!byId.has(role.of)) fail(`roles[${i}].of ${role.of} is not a known actor id`)
+    if (!byId.has(role.of)) problems.push({ field: `roles[${i}].of`, problem: `${role.of} is not a known actor id` })
   })
+  return problems
 }
 
 function parentChainLoops(actor: ActorEntry, byId: Map<string, ActorEntry>): boolean {
@@ -202,52 +285,31 @@ function parentChainLoops(actor: ActorEntry, byId: Map<string, ActorEntry>): boo
   return false
 }
 
-function loadAmbiguousNames(dir: string, byId: Map<string, ActorEntry>): Map<string, string[]> {
-  const ambiguous = new Map<string, string[]>()
-  const path = join(dir, AMBIGUOUS_FILE)
-  const entries = existsSync(path) ? readJsonArray(path, AMBIGUOUS_FILE) : []
-  entries.forEach((raw, index) => {
-    const label = isPlainObject(raw) && typeof raw.name === 'string' ? raw.name : `entry #${index}`
-    const fail = (problem: string): never => {
-      throw new KnowledgeBaseError(AMBIGUOUS_FILE, label, problem)
-    }
-    if (!isPlainObject(raw) || !isName(raw.name)) fail('entry must be an object with a non-empty "name"')
-    const entry = raw as unknown as AmbiguousName
-    if (!Array.isArray(entry.actors) || entry.actors.length === 0) fail('"actors" must list the actor ids that share the name')
-    for (const id of entry.actors) {
-      const actor = byId.get(id)
-      if (!actor) fail(`actor ${id} is not a known actor id`)
-      if (!namesOf(actor!).some((name) => aliasKey(name) === aliasKey(entry.name))) fail(`actor ${id} does not carry the name`)
-    }
-    const key = aliasKey(entry.name)
-    if (ambiguous.has(key)) fail('listed twice')
-    ambiguous.set(key, [...entry.actors])
-  })
-  return ambiguous
+/** "entry 2 (Daesh)": an ambiguous.json entry, by its name when it has one. */
+export function entryLabel(raw: unknown, index: number): string {
+  return `entry ${index + 1}${isPlainObject(raw) && typeof raw.name === 'string' ? ` (${raw.name})` : ''}`
 }
 
-function checkSharedNames(actors: ActorEntry[], ambiguous: Map<string, string[]>, fileOf: Map<string, string>): void {
-  const owners = new Map<string, string[]>()
-  for (const actor of actors) {
-    for (const key of new Set(namesOf(actor).map(aliasKey))) {
-      const ids = owners.get(key) ?? []
-      ids.push(actor.id)
-      owners.set(key, ids)
-    }
+/**
+ * Adds one ambiguous-name entry to the map, or says what is wrong with it. With `replace`, an entry
+ * for a name already listed replaces its actor list (a custom file amending the base).
+ */
+export function addAmbiguousName(raw: unknown, ambiguous: Map<string, string[]>, byId: Map<string, ActorEntry>, replace = false): RecordProblem | null {
+  if (!isPlainObject(raw) || !isName(raw.name)) return { field: 'name', problem: 'entry must be an object with a non-empty "name"' }
+  const entry = raw as unknown as AmbiguousName
+  if (!Array.isArray(entry.actors) || entry.actors.length === 0) return { field: 'actors', problem: 'must list the actor ids that share the name' }
+  for (const id of entry.actors) {
+    const actor = byId.get(id)
+    if (!actor) return { field: 'actors', problem: `actor ${id} is not a known actor id` }
+    if (!namesOf(actor).some((name) => aliasKey(name) === aliasKey(entry.name))) return { field: 'actors', problem: `actor ${id} does not carry the name` }
   }
-  for (const [key, ids] of owners) {
-    const listed = ambiguous.get(key)
-    if (ids.length > 1 && !listed) {
-      throw new KnowledgeBaseError(fileOf.get(ids[1]!)!, ids[1]!, `name "${key}" is shared with ${ids.filter((id) => id !== ids[1]).join(', ')}; list it in ${AMBIGUOUS_FILE} or remove it`)
-    }
-    const unlisted = listed ? ids.filter((id) => !listed.includes(id)) : []
-    if (unlisted.length > 0) {
-      throw new KnowledgeBaseError(fileOf.get(unlisted[0]!)!, unlisted[0]!, `name "${key}" is listed in ${AMBIGUOUS_FILE} without this actor`)
-    }
-  }
+  const key = aliasKey(entry.name)
+  if (ambiguous.has(key) && !replace) return { field: 'name', problem: 'listed twice' }
+  ambiguous.set(key, [...entry.actors])
+  return null
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { cleanDocument, type CleanedDocument } from '../clean/clean-document.js'
 import type { SiteBoilerplate } from '../clean/html/site-boilerplate.js'
 import { extract } from '../extract/index.js'
-import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
+import { loadGazetteer, loadGazetteerWith, type Gazetteer } from '../gazetteer/gazetteer.js'
+import { loadCustomKnowledge } from '../kb/custom-kb.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { loadKnowledgeBase } from '../kb/load-kb.js'
 import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
@@ -37,11 +38,32 @@ interface Resources {
 }
 
 let resources: Resources | undefined
+let knowledgeFolder: string | null = null
+
+/**
+ * The analyst's knowledge folder (`--kb DIR`, kb/custom-kb.ts) the analyses of this process or worker
+ * thread use on top of data/kb and data/gazetteer; null for the base alone. Set it before analysing.
+ */
+export function useKnowledgeFolder(dir: string | null): void {
+  if (dir === knowledgeFolder) return
+  knowledgeFolder = dir
+  resources = undefined
+}
+
+export function currentKnowledgeFolder(): string | null {
+  return knowledgeFolder
+}
 
 /** Loads the knowledge base and gazetteer once per process (or worker thread). */
 export function loadResources(): Resources {
-  resources ??= { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) }
+  resources ??= knowledgeFolder === null ? { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) } : customResources(knowledgeFolder)
   return resources
+}
+
+/** The base with the folder's actors and places: the base gazetteer is shared unless the folder adds places. */
+function customResources(dir: string): Resources {
+  const custom = loadCustomKnowledge(dir)
+  return { gazetteer: custom.places.length > 0 ? loadGazetteerWith(custom.places) : loadGazetteer(), actors: buildActorIndex(custom.kb) }
 }
 
 /**
@@ -49,7 +71,18 @@ export function loadResources(): Resources {
  * Pure and synchronous, so ingest can run it in worker threads.
  */
 export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = {}): AnalysisRecord {
-  const analysis = analyzeArticle(source, options)
+  return recordOf(analyzeArticle(source, options))
+}
+
+/**
+ * The pipeline after cleaning, for an article already stored (`sitrep reanalyze`): its cleaned text is
+ * taken as it is, so the record keeps the stored article's id (the hash of that text).
+ */
+export function analyzeCleanedDocument(cleaned: CleanedDocument, options: AnalyzeOptions = {}): AnalysisRecord {
+  return recordOf(analyzeCleaned(cleaned, options))
+}
+
+function recordOf(analysis: ArticleAnalysis): AnalysisRecord {
   const { cleaned } = analysis
   const { events, claims } = extract(analysis)
   const entities = analysis.entities.map(toEntityRecord)
@@ -78,8 +111,11 @@ export function analyzeSource(source: SourceDocument, options: AnalyzeOptions = 
 }
 
 export function analyzeArticle(source: SourceDocument, options: AnalyzeOptions = {}): ArticleAnalysis {
+  return analyzeCleaned(cleanDocument(source, { siteMemory: options.siteMemory }), options)
+}
+
+function analyzeCleaned(cleaned: CleanedDocument, options: AnalyzeOptions): ArticleAnalysis {
   const { gazetteer, actors } = loadResources()
-  const cleaned = cleanDocument(source, { siteMemory: options.siteMemory })
   // a page of scripts, menus or boilerplate only: nothing to analyse, and nothing to store under the empty text's id
   if (!cleaned.text.trim()) throw new Error('no article text found (only markup, scripts or page furniture)')
   const referenceDate = cleaned.published ?? options.referenceDate ?? null

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
+import type { StoredArticle } from './analyze-job.js'
 
-export interface AnalysisRequest {
-  id: number
-  source: SourceDocument
-  referenceDate: string | null
-}
+export type AnalysisRequest =
+  | { id: number; source: SourceDocument; referenceDate: string | null }
+  /** An article already stored, analysed again from its cleaned text (`sitrep reanalyze`). */
+  | { id: number; stored: StoredArticle }
 
 export type AnalysisResponse = { id: number; ok: true; article: AnalyzedArticle } | { id: number; ok: false; error: string }
 
@@ -29,6 +29,17 @@ export class AnalysisThreadsBroken extends Error {
   }
 }
 
+export interface AnalysisPoolOptions {
+  /** The analyst's knowledge folder (`--kb`) every thread loads on top of the base knowledge. */
+  kbDir?: string | null
+  workerUrl?: URL
+}
+
+/** What a thread is started with (worker_threads workerData). */
+export interface AnalysisThreadData {
+  kbDir: string | null
+}
+
 /** A fixed set of worker threads running the analysis; each job goes to the least busy thread. */
 export class AnalysisPool {
   private readonly slots: Slot[] = []
@@ -39,19 +50,27 @@ export class AnalysisPool {
 
   constructor(
     readonly size: number,
-    private readonly workerUrl: URL = new URL('./analysis-worker.js', import.meta.url),
+    private readonly options: AnalysisPoolOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn())
   }
 
   analyze(source: SourceDocument, referenceDate: string | null = null): Promise<AnalyzedArticle> {
+    return this.send((id) => ({ id, source, referenceDate }))
+  }
+
+  reanalyze(stored: StoredArticle): Promise<AnalyzedArticle> {
+    return this.send((id) => ({ id, stored }))
+  }
+
+  private send(request: (id: number) => AnalysisRequest): Promise<AnalyzedArticle> {
     if (this.closed) return Promise.reject(new Error('analysis pool is closed'))
     if (this.broken) return Promise.reject(this.broken)
     const slot = this.slots.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject })
-      slot.worker.postMessage({ id, source, referenceDate } satisfies AnalysisRequest)
+      slot.worker.postMessage(request(id))
     })
   }
 
@@ -61,7 +80,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), pending: new Map(), answered: 0 }
+    const workerData: AnalysisThreadData = { kbDir: this.options.kbDir ?? null }
+    const slot: Slot = { worker: new Worker(this.options.workerUrl ?? new URL('./analysis-worker.js', import.meta.url), { workerData }), pending: new Map(), answered: 0 }
     slot.worker.on('message', (response: AnalysisResponse) => {
       const pending = slot.pending.get(response.id)
       if (!pending) return

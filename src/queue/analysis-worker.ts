@@ -1,12 +1,16 @@
-import { parentPort } from 'node:worker_threads'
-import { analyzeForStore } from './analyze-job.js'
-import type { AnalysisRequest, AnalysisResponse } from './analysis-pool.js'
+import { parentPort, workerData } from 'node:worker_threads'
+import { useKnowledgeFolder } from '../pipeline/analyze.js'
+import { analyzeForStore, reanalyzeForStore } from './analyze-job.js'
+import type { AnalysisRequest, AnalysisResponse, AnalysisThreadData } from './analysis-pool.js'
+
+// The same merged knowledge as the process that started the thread.
+useKnowledgeFolder((workerData as AnalysisThreadData | null)?.kbDir ?? null)
 
 /** Worker-thread entry: analyses one source per message, in order. */
 parentPort?.on('message', (request: AnalysisRequest) => {
   let response: AnalysisResponse
   try {
-    response = { id: request.id, ok: true, article: analyzeForStore(request.source, request.referenceDate) }
+    response = { id: request.id, ok: true, article: 'stored' in request ? reanalyzeForStore(request.stored) : analyzeForStore(request.source, request.referenceDate) }
   } catch (error) {
     response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }

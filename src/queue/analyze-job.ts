@@ -1,8 +1,11 @@
 import type { SourceDocument } from '../ingest/source-document.js'
-import { analyzeSource } from '../pipeline/analyze.js'
+import { analyzeCleanedDocument, analyzeSource } from '../pipeline/analyze.js'
+import type { StoredArticle } from '../store/articles-repo.js'
 import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
 import { SiteBoilerplate } from '../clean/html/site-boilerplate.js'
+
+export type { StoredArticle } from '../store/articles-repo.js'
 
 /** One per worker: the pages a worker analyses teach it their sites' templates. */
 const siteMemory = new SiteBoilerplate()
@@ -11,4 +14,11 @@ const siteMemory = new SiteBoilerplate()
 export function analyzeForStore(source: SourceDocument, referenceDate: string | null = null): AnalyzedArticle {
   const record = analyzeSource(source, { referenceDate, siteMemory })
   return { record, signature: encodeSignature(minhashSignature(record.document.text)), inputName: source.name }
+}
+
+/** Analyses a stored article again (new knowledge); its text, id and signature stay what they were. */
+export function reanalyzeForStore(stored: StoredArticle): AnalyzedArticle {
+  const record = analyzeCleanedDocument(stored.document)
+  if (record.document.id !== stored.id) throw new Error(`article ${stored.id}: its stored text no longer hashes to its id`)
+  return { record, signature: stored.signature, inputName: stored.id }
 }

@@ -78,6 +78,8 @@ export interface WorkerOptions {
   batchSize?: number
   /** Stop once the queue has been empty for this long. */
   exitWhenIdleSeconds?: number | null
+  /** The analyst's knowledge folder (`--kb`) the analysis threads load on top of the base. */
+  kbDir?: string | null
   onBatch?(outcomes: WriteOutcome[], failures: InputFailure[]): void
 }
 
@@ -91,7 +93,7 @@ export interface WorkerHandle {
 export async function startWorker(url: string, options: WorkerOptions): Promise<WorkerHandle> {
   const store = await openStore(url)
   const boss = await startBoss(url)
-  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs) : null
+  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null }) : null
   const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
   let busy = false

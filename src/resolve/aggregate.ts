@@ -5,20 +5,24 @@ import { aggregateProposition, deleteProposition, propositionKeyOf, saveProposit
 import { deleteEvent, eventReports, updateEvent } from '../store/events-repo.js'
 import { propositionKey, summarizeProposition } from './propositions.js'
 import { reportSpan, summarizeFatalities } from './event-matching.js'
+import type { GradingContext } from './source-grading.js'
 
-/** Recomputes a proposition from all its claims; drops it when no claim is left. */
-export async function refreshProposition(db: Kysely<Database>, id: string): Promise<void> {
+/**
+ * Recomputes a proposition from all its claims, under the analyst's grades and corroboration rule;
+ * drops it when no claim is left.
+ */
+export async function refreshProposition(db: Kysely<Database>, id: string, grading: GradingContext): Promise<void> {
   const key = await propositionKeyOf(db, id)
   if (!key) {
     await deleteProposition(db, id)
     return
   }
-  const aggregate = await aggregateProposition(db, id)
+  const aggregate = await aggregateProposition(db, id, grading)
   if (!aggregate) {
     await deleteProposition(db, id)
     return
   }
-  const summary = summarizeProposition(aggregate.stances, aggregate.totals)
+  const summary = summarizeProposition(aggregate.stances, aggregate.totals, aggregate.bestGrade)
   await savePropositionSummary(db, propositionKey(key.subject, key.relation as ClaimRelation, key.object), summary)
 }
 

@@ -1,4 +1,5 @@
 import type { ClaimRelation, Stance } from '../pipeline/record.js'
+import type { SourceGrade } from './source-grading.js'
 
 /**
  * Claims → propositions. A proposition is (subject, relation, object); every claim about it is
@@ -49,6 +50,11 @@ export interface Party {
 export interface PartyStance {
   stance: Stance
   party: Party
+  /**
+   * Of the party's independent sources, how many come from outlets that count towards corroboration
+   * under the analyst's rule (resolve/source-grading.ts); absent when every source counts.
+   */
+  creditedSources?: number
 }
 
 export interface PropositionTotals {
@@ -65,9 +71,11 @@ export interface PropositionSummary extends PropositionTotals {
   deniers: Party[]
   noResponse: Party[]
   status: PropositionStatus
+  /** The best grade among the outlets of its claims; null when none is graded. */
+  bestGrade: SourceGrade | null
 }
 
-export function summarizeProposition(stances: PartyStance[], totals: PropositionTotals): PropositionSummary {
+export function summarizeProposition(stances: PartyStance[], totals: PropositionTotals, bestGrade: SourceGrade | null = null): PropositionSummary {
   const partiesTaking = (stance: Stance): Party[] =>
     stances
       .filter((entry) => entry.stance === stance)
@@ -76,11 +84,19 @@ export function summarizeProposition(stances: PartyStance[], totals: Proposition
       .sort((a, b) => b.sources - a.sources || (a.id ?? '').localeCompare(b.id ?? ''))
   const asserters = partiesTaking('asserts')
   const deniers = partiesTaking('denies')
-  return { ...totals, asserters, deniers, noResponse: partiesTaking('no_response'), status: statusOf(asserters.length, deniers.length) }
+  const credited = stances.filter((entry) => entry.stance === 'asserts' && (entry.creditedSources ?? entry.party.sources) > 0).length
+  return { ...totals, asserters, deniers, noResponse: partiesTaking('no_response'), status: propositionStatus(asserters.length, credited, deniers.length), bestGrade }
 }
 
-function statusOf(assertingParties: number, denyingParties: number): PropositionStatus {
+/**
+ * The status rule. Contested: some party asserts and some party denies (whatever the outlets' grades: a
+ * denial is a denial). Corroborated: at least two asserting parties each carried by at least one
+ * independent source that counts under the grading rule (by default every ungraded source counts and a
+ * graded one counts from C up, so a store without grades keeps the plain two-parties rule). Otherwise
+ * single-source.
+ */
+export function propositionStatus(assertingParties: number, creditedAssertingParties: number, denyingParties: number): PropositionStatus {
   if (assertingParties > 0 && denyingParties > 0) return 'contested'
-  if (assertingParties >= 2) return 'corroborated'
+  if (creditedAssertingParties >= 2) return 'corroborated'
   return 'single-source'
 }

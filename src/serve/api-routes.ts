@@ -30,6 +30,8 @@ import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
 import { HttpError } from './http-error.js'
 import { StreamedAnswer } from './streamed-answer.js'
 import { EXPORT_FORMATS, EXPORTERS, GEOJSON_LAYERS, exportFileName, writeExport, type ExportFormat, type GeoJsonLayer } from '../export/index.js'
+import { corroborationRule, findOutlet, gradeSource, listSources, type GradeChange, type SourceView } from '../store/grades-repo.js'
+import { SOURCE_GRADES, type CorroborationRule, type SourceGrade } from '../resolve/source-grading.js'
 
 /** The answers the routes build themselves (the others are store-views types); the web UI reads these types too. */
 export interface Overview {
@@ -54,6 +56,16 @@ export interface EventDetail extends ServedEvent {
   sources: EventReportView[]
 }
 
+export interface SourcesList {
+  items: SourceView[]
+  /** Which sources count towards `corroborated` (`sitrep source rule`). */
+  rule: CorroborationRule
+}
+
+export interface SourceGradeResult extends GradeChange {
+  source: SourceView
+}
+
 export interface SearchResult {
   query: string
   articles: SearchHit[]
@@ -63,7 +75,7 @@ export interface SearchResult {
 
 /** One endpoint: its schemas drive both request validation and the OpenAPI document. */
 export interface ApiRoute {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT'
   url: string
   summary: string
   params?: ObjectSchema
@@ -340,6 +352,39 @@ export const apiRoutes: ApiRoute[] = [
         ...(q['status'] ? { status: q['status'] as PropositionStatus } : {}),
       }
       return new StreamedAnswer(EXPORTERS[format].mediaType, exportFileName(format, options), (out) => writeExport(store, format, filter, out, options))
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/sources',
+    summary: "Outlets with their article counts and the analyst's reliability grades (Admiralty A–F), and the corroboration rule",
+    handler: async ({ store }): Promise<SourcesList> => ({ items: await listSources(store), rule: await corroborationRule(store) }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/sources/:id',
+    summary: "Set (or with grade null, clear) an outlet's reliability grade and note; refreshes the status of the propositions it reported. Needs the bearer token",
+    write: true,
+    params: { type: 'object', properties: { id: { ...ID, description: 'the outlet, as GET /api/sources names it' } }, required: ['id'] },
+    body: {
+      type: 'object',
+      properties: {
+        grade: { type: 'string', enum: [...SOURCE_GRADES, null], nullable: true, description: 'A completely reliable … E unreliable, F cannot be judged; null clears' },
+        note: { type: 'string', maxLength: 2000, nullable: true },
+      },
+      required: ['grade'],
+      additionalProperties: false,
+    },
+    handler: async ({ store, params, body, afterWrite }): Promise<SourceGradeResult> => {
+      const outlet = found(await findOutlet(store, params['id']!), 'outlet', params['id']!)
+      const { grade, note } = body as { grade: SourceGrade | null; note?: string | null }
+      try {
+        const change = await gradeSource(store, outlet, grade, note ?? null)
+        const source = (await listSources(store)).find((s) => s.outlet === outlet)!
+        return { ...change, source }
+      } finally {
+        afterWrite()
+      }
     },
   },
   {

@@ -10,6 +10,8 @@ const date: Schema = nullable({ type: 'string', description: 'YYYY-MM-DD' })
 const list = (items: Schema): Schema => ({ type: 'array', items })
 const object = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties) })
 
+const gradeSchema: Schema = { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'], description: 'Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged' }
+
 export function page(item: string): Schema {
   return object({ items: list(ref(item)), total: int, limit: int, offset: int })
 }
@@ -28,6 +30,7 @@ export const responseSchemas: Record<string, Schema> = {
     object: nullable(ref('NamedRef')),
     objectPoint: nullable(object({ lat: { type: 'number' }, lon: { type: 'number' } })),
     status: { type: 'string', enum: ['contested', 'corroborated', 'single-source'] },
+    bestGrade: nullable({ ...gradeSchema, description: 'the best grade among its outlets; null when none is graded' }),
     sourceCount: int,
     claimCount: int,
     firstSeen: str,
@@ -47,6 +50,13 @@ export const responseSchemas: Record<string, Schema> = {
     claimant: nullable(ref('NamedRef')),
     speaker: nullable(ref('NamedRef')),
     evidence: ref('Evidence'),
+    sourceGrade: nullable(ref('SourceGrade')),
+  }),
+  SourceGrade: object({ grade: gradeSchema, note: nullable(str) }),
+  Source: object({ id: str, outlet: str, articles: int, grade: nullable(gradeSchema), note: nullable(str), gradedAt: nullable(str) }),
+  CorroborationRule: object({
+    minGrade: { ...gradeSchema, description: 'the worst grade that still counts towards corroborated (F never counts)' },
+    ungraded: { type: 'string', enum: ['count', 'exclude'], description: 'whether sources from ungraded outlets count' },
   }),
   Event: object({
     id: str,
@@ -138,5 +148,7 @@ export const routeResponses: Record<string, Schema> = {
     actors: list(object({ id: str, name: str, kind: str, type: nullable(str) })),
     places: list(object({ id: str, name: str, kind: str, type: nullable(str) })),
   }),
+  'GET /api/sources': object({ items: list(ref('Source')), rule: ref('CorroborationRule') }),
+  'PUT /api/sources/:id': object({ outlet: str, grade: nullable(gradeSchema), note: nullable(str), refreshed: int, source: ref('Source') }),
   'POST /api/ingest': object({ added: int, replaced: int, unchanged: int, failed: int, failures: list(object({ name: str, error: str })), seconds: { type: 'number' } }),
 }

@@ -1,6 +1,8 @@
 import type { Store } from '../store/open-store.js'
 import { eventViews, idsForName, namesOf, numberOrNull, propositionViews, refOf, type EventView, type NamedRef, type PlaceRef, type PropositionView } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
+import type { SourceGrade } from '../resolve/source-grading.js'
+import { gradesOf } from '../store/grades-repo.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 
 /** Read queries the web UI needs beyond src/store/queries.ts: totals for paging, filters by date and area, map, network, reader. */
@@ -106,6 +108,8 @@ export interface StatementView {
   claimant: NamedRef | null
   speaker: NamedRef | null
   evidence: { start: number; end: number; text: string }
+  /** The analyst's grade of the outlet (`source`), with its note; null when ungraded. */
+  sourceGrade: { grade: SourceGrade; note: string | null } | null
 }
 
 /** Every attributed statement behind a proposition, with its evidence sentence and where it sits in the article. */
@@ -120,7 +124,9 @@ export async function propositionStatements(store: Store, propositionId: string)
     .orderBy('claims.ordinal')
     .execute()
   const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)))
+  const grades = await gradesOf(store.db, rows.map((row) => row.source))
   return rows.map((row) => ({
+    sourceGrade: (row.source !== null && grades.get(row.source)) || null,
     articleId: row.article_id,
     title: row.title,
     url: row.url,

@@ -1,6 +1,14 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ArticlesTable, Database } from './schema.js'
 import { bandKeys, decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../resolve/minhash.js'
+import type { CleanedDocument } from '../clean/clean-document.js'
+
+/** A stored article as `sitrep reanalyze` reads it: its cleaned document, id and near-duplicate signature. */
+export interface StoredArticle {
+  id: string
+  document: CleanedDocument
+  signature: string
+}
 
 type Db = Kysely<Database>
 
@@ -63,9 +71,37 @@ export async function deleteArticleRow(db: Db, id: string): Promise<void> {
     const keys = bandKeys(decodeSignature(article.signature))
     await db.deleteFrom('article_bands').where('band_key', 'in', keys).where('article_id', '=', id).execute()
   }
-  await db.deleteFrom('entity_mentions').where('article_id', '=', id).execute()
-  await db.deleteFrom('place_mentions').where('article_id', '=', id).execute()
+  await deleteMentionsOf(db, id)
   await db.deleteFrom('articles').where('id', '=', id).execute()
+}
+
+export async function deleteMentionsOf(db: Db, articleId: string): Promise<void> {
+  await db.deleteFrom('entity_mentions').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('place_mentions').where('article_id', '=', articleId).execute()
+}
+
+/** What an article's claims and reports are stored with: its near-duplicate group and dates. */
+export async function storedArticleContext(db: Db, id: string): Promise<{ duplicate_of: string | null; published: string | null; ingested_at: string } | undefined> {
+  return db.selectFrom('articles').select(['duplicate_of', 'published', 'ingested_at']).where('id', '=', id).executeTakeFirst()
+}
+
+/** Stored articles in storage order after `afterDocNo`, as `sitrep reanalyze` reads them. */
+export async function storedArticlesAfter(db: Db, afterDocNo: number, limit: number): Promise<Array<{ docNo: number; article: StoredArticle }>> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['doc_no', 'id', 'title', 'source', 'url', 'author', 'published', 'text', 'removed', 'signature'])
+    .where('doc_no', '>', afterDocNo)
+    .orderBy('doc_no')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => ({
+    docNo: Number(row.doc_no),
+    article: {
+      id: row.id,
+      signature: row.signature,
+      document: { title: row.title, source: row.source, url: row.url, author: row.author, published: row.published, text: row.text, removed: JSON.parse(row.removed) },
+    },
+  }))
 }
 
 /**

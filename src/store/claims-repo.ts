@@ -3,6 +3,7 @@ import type { ClaimsTable, Database } from './schema.js'
 import { partyIdOf, partyKeyOf, type PartyStance, type PropositionKey, type PropositionSummary, type PropositionTotals } from '../resolve/propositions.js'
 import type { Stance } from '../pipeline/record.js'
 import { insertInChunks } from './insert-chunks.js'
+import { bestGrade, gradingMatters, outletsByCredit, type GradingContext, type SourceGrade } from '../resolve/source-grading.js'
 
 type Db = Kysely<Database>
 
@@ -24,7 +25,11 @@ export async function propositionIdsOfArticles(db: Db, articleIds: string[]): Pr
 }
 
 /** A proposition's parties per stance and its totals, aggregated in the database over the covering index. */
-export async function aggregateProposition(db: Db, propositionId: string): Promise<{ stances: PartyStance[]; totals: PropositionTotals } | null> {
+export async function aggregateProposition(
+  db: Db,
+  propositionId: string,
+  grading: GradingContext,
+): Promise<{ stances: PartyStance[]; totals: PropositionTotals; bestGrade: SourceGrade | null } | null> {
   const totals = await db
     .selectFrom('claims')
     .select((eb) => [
@@ -72,6 +77,12 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
     .orderBy('outlet')
     .limit(LIST_LIMIT)
     .execute()
+  const credited = gradingMatters(grading) ? await creditedSources(db, propositionId, grading) : null
+  const graded = [...grading.grades.keys()]
+  const gradedOutlets =
+    graded.length === 0
+      ? []
+      : await db.selectFrom('claims').select('outlet').distinct().where('proposition_id', '=', propositionId).where('outlet', 'in', graded).execute()
   const listFor = <T extends { stance: string; party_key: string }>(rows: T[], stance: string, partyKey: string, pick: (row: T) => string | null): string[] =>
     rows.filter((row) => row.stance === stance && row.party_key === partyKey).flatMap((row) => pick(row) ?? []).sort()
   return {
@@ -81,7 +92,9 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
       firstSeen: String(totals.first_seen),
       lastSeen: String(totals.last_seen),
     },
+    bestGrade: bestGrade(gradedOutlets.map((row) => grading.grades.get(row.outlet!) ?? null)),
     stances: parties.map((row) => ({
+      ...(credited && row.stance === 'asserts' ? { creditedSources: credited.get(row.party_key) ?? 0 } : {}),
       stance: row.stance as Stance,
       party: {
         id: partyIdOf(row.party_key),
@@ -91,6 +104,22 @@ export async function aggregateProposition(db: Db, propositionId: string): Promi
       },
     })),
   }
+}
+
+/** Per asserting party, its independent sources from outlets that count under the rule (over the covering index). */
+async function creditedSources(db: Db, propositionId: string, grading: GradingContext): Promise<Map<string, number>> {
+  const { counting, excluded } = outletsByCredit(grading)
+  if (grading.rule.ungraded === 'exclude' && counting.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('claims')
+    .select((eb) => ['party_key', eb.fn.count<number>('source_group').distinct().as('sources')])
+    .where('proposition_id', '=', propositionId)
+    .where('stance', '=', 'asserts')
+    // Called only when grading matters: some outlet is excluded, or ungraded ones are.
+    .where((eb) => (grading.rule.ungraded === 'exclude' ? eb('outlet', 'in', counting) : eb.or([eb('outlet', 'is', null), eb('outlet', 'not in', excluded)])))
+    .groupBy('party_key')
+    .execute()
+  return new Map(rows.map((row) => [row.party_key, Number(row.sources)]))
 }
 
 /** Speakers and outlets listed per proposition: enough to read, bounded for propositions with thousands of claims. */
@@ -119,6 +148,7 @@ export async function savePropositionSummary(db: Db, key: PropositionKey, summar
     first_seen: summary.firstSeen,
     last_seen: summary.lastSeen,
     status: summary.status,
+    best_grade: summary.bestGrade,
   }
   await db
     .insertInto('propositions')

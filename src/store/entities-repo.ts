@@ -106,3 +106,71 @@ export async function insertPlaceMentions(db: Db, articleId: string, mentions: A
     mentions.flatMap(({ placeId, spans }) => spans.map((span) => ({ article_id: articleId, place_id: placeId, start: span.start, end: span.end }))),
   )
 }
+
+/**
+ * Knowledge-base entities already stored get the names, type and country the knowledge now gives them
+ * (an analyst's folder may rename or extend a base actor). Returns how many rows changed.
+ * (Names a base actor had are kept in entity_names: a store keeps answering to what it once printed.)
+ */
+export async function syncKnownEntities(db: Db, lookup: (id: string) => EntityRecord | undefined): Promise<number> {
+  const rows = await db.selectFrom('entities').select(['id', 'name', 'type', 'country', 'aliases']).where('known', '=', 1).execute()
+  let changed = 0
+  for (const row of rows) {
+    const entity = lookup(row.id)
+    if (!entity) continue
+    // The stored aliases also hold the spellings articles used: the knowledge's are added, none dropped.
+    const stored = JSON.parse(row.aliases) as string[]
+    const added = entity.aliases.filter((alias) => !stored.includes(alias) && alias !== entity.name)
+    if (entity.name === row.name && entity.type === row.type && entity.country === row.country && added.length === 0) continue
+    const aliases = JSON.stringify([...stored.filter((alias) => alias !== entity.name), ...added])
+    await db
+      .updateTable('entities')
+      .set({ name: entity.name, type: entity.type, country: entity.country, aliases, name_key: normalizeName(entity.name) })
+      .where('id', '=', row.id)
+      .execute()
+    await addEntityNames(db, row.id, [entity.name, ...entity.aliases])
+    changed++
+  }
+  return changed
+}
+
+/** Stored places of these ids take the given names and coordinates (an analyst's own place records). */
+export async function syncPlaces(db: Db, places: PlaceRecord[]): Promise<void> {
+  for (const place of places) {
+    await db
+      .updateTable('places')
+      .set({ name: place.name, name_key: normalizeName(place.name), kind: place.kind, country: place.country, admin1: place.admin1, lat: place.lat, lon: place.lon })
+      .where('id', '=', place.id)
+      .execute()
+  }
+}
+
+/**
+ * After a reanalysis: entities no article mentions and no claim names any more, that the knowledge does
+ * not hold (names the recognizer minted before the analyst's folder knew them), go with their names and
+ * the merge decisions that pointed at them. Returns how many went.
+ */
+export async function removeOrphanEntities(db: Db, isKnown: (id: string) => boolean): Promise<number> {
+  const unmentioned = await db
+    .selectFrom('entities')
+    .select(['id', 'known'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entity_mentions').select('entity_id').whereRef('entity_mentions.entity_id', '=', 'entities.id'))))
+    .execute()
+  const candidates = unmentioned.filter((row) => Number(row.known) === 0 || !isKnown(row.id)).map((row) => row.id)
+  let removed = 0
+  for (let i = 0; i < candidates.length; i += 500) {
+    const chunk = candidates.slice(i, i + 500)
+    const referenced = new Set<string>()
+    for (const column of ['subject', 'object'] as const) {
+      for (const row of await db.selectFrom('propositions').select(column).where(column, 'in', chunk).execute()) referenced.add(row[column]!)
+    }
+    for (const row of await db.selectFrom('claims').select('claimant').where('claimant', 'in', chunk).execute()) referenced.add(row.claimant!)
+    const orphans = chunk.filter((id) => !referenced.has(id))
+    if (orphans.length === 0) continue
+    await db.deleteFrom('entity_names').where('entity_id', 'in', orphans).execute()
+    await db.deleteFrom('entity_merges').where('target_id', 'in', orphans).execute()
+    await db.deleteFrom('entities').where('id', 'in', orphans).execute()
+    removed += orphans.length
+  }
+  return removed
+}

@@ -126,3 +126,7 @@ export async function deleteEvent(db: Db, id: string): Promise<void> {
 export async function updateEvent(db: Db, id: string, summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>): Promise<void> {
   await db.updateTable('events').set(summary).where('id', '=', id).execute()
 }
+
+export async function eventExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+}

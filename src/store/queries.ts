@@ -3,6 +3,8 @@ import type { Store } from './open-store.js'
 import type { EventsTable, PropositionsTable } from './schema.js'
 import type { Party, PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
+import { isSourceGrade, type SourceGrade } from '../resolve/source-grading.js'
+import { gradesOf } from './grades-repo.js'
 
 /** The read side: what the CLI prints and what a REST API can return as is. */
 
@@ -30,6 +32,9 @@ export interface ClaimEvidenceView {
   claimant: string | null
   speaker: string | null
   text: string
+  outlet: string | null
+  /** The analyst's grade of the outlet, with its note; null when ungraded. */
+  sourceGrade: { grade: SourceGrade; note: string | null } | null
 }
 
 export interface PropositionView {
@@ -47,6 +52,8 @@ export interface PropositionView {
   noResponse: PartyView[]
   /** Where the object is a place with coordinates: for presences on a map. */
   objectPoint: { lat: number; lon: number } | null
+  /** The best Admiralty grade among its outlets (the analyst's source grades); null when none is graded. */
+  bestGrade: SourceGrade | null
   evidence?: ClaimEvidenceView[]
 }
 
@@ -177,6 +184,8 @@ export interface PropositionFilter {
   status?: PropositionStatus
   /** An entity or place name (or id); matches subject or object. */
   about?: string
+  /** Ids the `about` name also stands for (an analyst's knowledge folder knows names the store does not). */
+  aboutIds?: string[]
   relation?: string
   limit?: number
   offset?: number
@@ -189,7 +198,7 @@ export async function listPropositions(store: Store, filter: PropositionFilter =
   if (status) query = query.where('status', '=', status)
   if (filter.relation) query = query.where('relation', '=', filter.relation)
   if (filter.about !== undefined) {
-    const ids = await idsForName(store, filter.about)
+    const ids = [...new Set([...(await idsForName(store, filter.about)), ...(filter.aboutIds ?? [])])]
     if (ids.length === 0) return []
     query = query.where((eb) => eb.or([eb('subject', 'in', ids), eb('object', 'in', ids)]))
   }
@@ -236,6 +245,7 @@ export async function propositionViews(store: Store, rows: PropositionRow[]): Pr
       object: row.object ? refOf(names, row.object) : null,
       objectPoint: object?.kind === 'place' && object.lat !== null && object.lon !== null ? { lat: object.lat, lon: object.lon } : null,
       status: row.status as PropositionStatus,
+      bestGrade: isSourceGrade(row.best_grade) ? row.best_grade : null,
       sourceCount: Number(row.source_count),
       claimCount: Number(row.claim_count),
       firstSeen: row.first_seen,
@@ -251,12 +261,15 @@ export async function propositionEvidence(store: Store, propositionId: string): 
   const rows = await store.db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text'])
+    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text', 'claims.outlet'])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
     .orderBy('articles.doc_no')
     .execute()
+  const grades = await gradesOf(store.db, rows.map((row) => row.outlet))
   return rows.map((row) => ({
+    outlet: row.outlet,
+    sourceGrade: (row.outlet !== null && grades.get(row.outlet)) || null,
     articleId: row.article_id,
     title: row.title,
     url: row.url,
@@ -390,8 +403,8 @@ export async function entityProfile(store: Store, id: string): Promise<EntityPro
 
 
 /** One entity by name or id (the best-covered one when the name is ambiguous), with what is said about it. */
-export async function getEntity(store: Store, name: string, limit = 20): Promise<EntityView | null> {
-  const ids = await idsForName(store, name)
+export async function getEntity(store: Store, name: string, limit = 20, knownIds: string[] = []): Promise<EntityView | null> {
+  const ids = [...new Set([...(await idsForName(store, name)), ...knownIds])]
   if (ids.length === 0) return null
   const mentionCounts = await store.db
     .selectFrom('entities')

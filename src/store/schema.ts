@@ -143,6 +143,23 @@ export interface PropositionsTable {
   first_seen: string
   last_seen: string
   status: string
+  /** The best Admiralty grade among the outlets of its claims (resolve/source-grading.ts); null when none is graded. */
+  best_grade: string | null
+}
+
+/** Set by the analyst, never by analysis. */
+export interface SourceGradesTable {
+  /** The outlet as articles name it (articles.source, claims.outlet). */
+  outlet: string
+  grade: string
+  note: string | null
+  graded_at: string
+}
+
+export interface AnalystSettingsTable {
+  key: string
+  /** JSON. */
+  value: string
 }
 
 export interface Database {
@@ -158,4 +175,6 @@ export interface Database {
   event_sources: EventSourcesTable
   claims: ClaimsTable
   propositions: PropositionsTable
+  source_grades: SourceGradesTable
+  analyst_settings: AnalystSettingsTable
 }

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
 import type { Store } from './open-store.js'
-import { deleteArticleRow, findArticleOrUrl, findNearDuplicate, insertArticle, promoteOldestCopy } from './articles-repo.js'
+import { deleteArticleRow, deleteMentionsOf, findArticleOrUrl, findNearDuplicate, insertArticle, promoteOldestCopy, storedArticleContext } from './articles-repo.js'
 import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
 import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims } from './claims-repo.js'
-import { createEvent, deleteEventSourcesOf, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
+import { createEvent, deleteEventSourcesOf, eventExists, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
 import { resolveEntities } from '../resolve/entity-identity.js'
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
 import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
+import { loadGradingContext } from './grades-repo.js'
+import { lockWrites } from './write-lock.js'
 
 /** One analysed article ready to store: the record plus its MinHash signature (computed off the main thread). */
 export interface AnalyzedArticle {
@@ -24,8 +26,6 @@ export interface AnalyzedArticle {
 
 export type WriteOutcome = 'added' | 'unchanged' | 'replaced'
 
-/** Serializes writers on PostgreSQL so concurrent workers never merge against a stale view. */
-const WRITE_LOCK_KEY = 0x5173_7265
 
 /**
  * Stores a batch of analysed articles in one transaction: either all of them land, with every
@@ -34,11 +34,12 @@ const WRITE_LOCK_KEY = 0x5173_7265
 export async function writeBatch(store: Store, articles: AnalyzedArticle[], ingestedAt = new Date().toISOString()): Promise<WriteOutcome[]> {
   const stored = storedIdsOf(store)
   const outcomes = await store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx)
+    await lockWrites(trx, store)
     const touched = new Touched()
     const outcomes: WriteOutcome[] = []
     for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-    for (const id of touched.propositions) await refreshProposition(trx, id)
+    const grading = await loadGradingContext(trx)
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
   }).catch((error: unknown) => {
@@ -47,6 +48,39 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], inge
   })
   stored.commit()
   return outcomes
+}
+
+/**
+ * Replaces what stored articles yielded (mentions, claims, event reports) with a new analysis of the same
+ * text, in one transaction, and refreshes the propositions and events either side touched. The article
+ * rows, their near-duplicate groups and everything the analyst set (source grades) stay. Returns how
+ * many articles were rewritten (an article removed meanwhile is skipped).
+ */
+export async function rewriteBatch(store: Store, articles: AnalyzedArticle[]): Promise<number> {
+  const stored = new StoredIds()
+  return store.db.transaction().execute(async (trx) => {
+    await lockWrites(trx, store)
+    const touched = new Touched()
+    let rewritten = 0
+    for (const article of articles) {
+      const { document } = article.record
+      const row = await storedArticleContext(trx, document.id)
+      if (!row) continue
+      touched.addPropositions(await deleteClaimsOf(trx, document.id))
+      touched.addEvents(await deleteEventSourcesOf(trx, document.id))
+      await deleteMentionsOf(trx, document.id)
+      await writeContents(trx, article.record, touched, stored, {
+        sourceGroup: row.duplicate_of ?? document.id,
+        seen: row.published ?? row.ingested_at.slice(0, 10),
+        rewriting: true,
+      })
+      rewritten++
+    }
+    const grading = await loadGradingContext(trx)
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
+    for (const id of touched.events) await refreshEvent(trx, id)
+    return rewritten
+  })
 }
 
 /**
@@ -141,6 +175,8 @@ interface ArticleContext {
   sourceGroup: string
   /** Published date, else ingest date. */
   seen: string
+  /** The article was stored before (reanalysis): a new event id must not clash with one its old reports made. */
+  rewriting?: boolean
 }
 
 async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds, context: ArticleContext): Promise<void> {
@@ -186,7 +222,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
 
   for (const [ordinal, event] of record.events.entries()) {
     const mapped = { ...event, actors: event.actors.map(idOf), targets: event.targets.map(idOf), reported_by: event.reported_by && idOf(event.reported_by) }
-    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published)
+    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published, context.rewriting ?? false)
     await insertEventSource(db, {
       article_id: articleId,
       ordinal,
@@ -215,7 +251,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
  * with overlapping dates and compatible participants, else a new one. Reports without a place or
  * any date stay on their own: there is nothing to tell them apart from other incidents.
  */
-async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null): Promise<string> {
+async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null, rewriting: boolean): Promise<string> {
   const span = reportSpan(event.date, published)
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)
@@ -227,9 +263,15 @@ async function placeEventReport(db: Kysely<Database>, event: EventRecord, articl
     )
     if (match) return match.id
   }
-  const id = `evt:${createHash('sha1').update(`${articleId}#${ordinal}`).digest('hex').slice(0, 16)}`
+  let id = eventIdFor(articleId, ordinal)
+  // Reanalysis: the event this report first made may live on through other articles' reports.
+  for (let n = 1; rewriting && (await eventExists(db, id)); n++) id = eventIdFor(articleId, `${ordinal}#${n}`)
   await createEvent(db, id, event.type, event.place)
   return id
+}
+
+function eventIdFor(articleId: string, ordinal: number | string): string {
+  return `evt:${createHash('sha1').update(`${articleId}#${ordinal}`).digest('hex').slice(0, 16)}`
 }
 
 const EXCERPT_LIMIT = 600

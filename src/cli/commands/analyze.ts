@@ -5,7 +5,7 @@ import { isInputFailure, readSources } from '../../ingest/read-sources.js'
 import { analyzeSource } from '../../pipeline/analyze.js'
 import type { AnalysisRecord } from '../../pipeline/record.js'
 import { formatSummary } from '../format-summary.js'
-import { parseDateOption, parseSizeOption } from '../options.js'
+import { applyKbOption, kbOption, parseDateOption, parseSizeOption } from '../options.js'
 import { SiteBoilerplate } from '../../clean/html/site-boilerplate.js'
 
 interface AnalyzeFlags {
@@ -13,6 +13,7 @@ interface AnalyzeFlags {
   out?: string
   date?: string
   maxBytes?: number
+  kb?: string
 }
 
 export function registerAnalyze(program: Command): void {
@@ -24,7 +25,9 @@ export function registerAnalyze(program: Command): void {
     .option('--out <dir>', 'write one NAME.json per input into DIR')
     .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
+    .addOption(kbOption())
     .action(async (files: string[], flags: AnalyzeFlags) => {
+      applyKbOption(flags.kb)
       process.exitCode = await runAnalyze(files, flags)
     })
 }

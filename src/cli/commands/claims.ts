@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
 import { listPropositions, type PartyView, type PropositionView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
-import { parseCountOption } from '../options.js'
+import { applyKbOption, kbOption, parseCountOption } from '../options.js'
+import { actorIdsNamed } from '../../kb/custom-kb.js'
 
 interface ClaimsFlags {
   db: string
@@ -12,6 +13,7 @@ interface ClaimsFlags {
   limit: number
   json?: boolean
   evidence?: boolean
+  kb?: string
 }
 
 export function registerClaims(program: Command): void {
@@ -25,12 +27,14 @@ export function registerClaims(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCountOption, 50)
     .option('--evidence', 'include the quoted evidence of every claim (always in --json)')
     .option('--json', 'print JSON')
+    .addOption(kbOption())
     .action(async (flags: ClaimsFlags) => {
+      const custom = applyKbOption(flags.kb)
       const store = await openExistingStore(flags.db)
       try {
         const propositions = await listPropositions(store, {
           ...(flags.contested ? { contested: true } : {}),
-          ...(flags.about !== undefined ? { about: flags.about } : {}),
+          ...(flags.about !== undefined ? { about: flags.about, ...(custom ? { aboutIds: actorIdsNamed(custom.kb, flags.about) } : {}) } : {}),
           ...(flags.relation ? { relation: flags.relation } : {}),
           limit: flags.limit,
           withEvidence: Boolean(flags.json || flags.evidence),

@@ -3,10 +3,13 @@ import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
 import { getEntity, type EntityView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { renderEvents } from './events.js'
+import { applyKbOption, kbOption } from '../options.js'
+import { actorIdsNamed } from '../../kb/custom-kb.js'
 
 interface EntityFlags {
   db: string
   json?: boolean
+  kb?: string
 }
 
 export function registerEntity(program: Command): void {
@@ -16,10 +19,12 @@ export function registerEntity(program: Command): void {
     .argument('<name>', 'a name, alias or id, e.g. "ISKP" or actor:iskp')
     .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--json', 'print JSON')
+    .addOption(kbOption())
     .action(async (name: string, flags: EntityFlags) => {
+      const custom = applyKbOption(flags.kb)
       const store = await openExistingStore(flags.db)
       try {
-        const entity = await getEntity(store, name)
+        const entity = await getEntity(store, name, 20, custom ? actorIdsNamed(custom.kb, name) : [])
         if (!entity) {
           process.stderr.write(`sitrep entity: no actor named "${name}" in ${store.location}\n`)
           process.exitCode = 1

@@ -5,12 +5,14 @@ import type { AnalysisRecord } from '../../pipeline/record.js'
 import type { GoldFile } from '../../eval/gold.js'
 import { evaluateDirectory } from '../../eval/run.js'
 import { renderJson, renderText } from '../../eval/report.js'
+import { applyKbOption, kbOption } from '../options.js'
 
 interface EvalOptions {
   docs?: string
   json?: boolean
   verbose?: boolean
   perDoc?: boolean
+  kb?: string
 }
 
 export function registerEval(program: Command): void {
@@ -22,7 +24,9 @@ export function registerEval(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .option('--verbose', 'list every missed and spurious item per document')
     .option('--per-doc', 'add one row of scores per document')
+    .addOption(kbOption())
     .action(async (goldDir: string, options: EvalOptions) => {
+      applyKbOption(options.kb)
       const result = await evaluateDirectory(goldDir, {
         docsDir: options.docs,
         analyze: analyzeArticle,

@@ -9,6 +9,9 @@ import { registerSearch } from './search.js'
 import { registerWorker } from './worker.js'
 import { registerServe } from './serve.js'
 import { registerExport } from './export.js'
+import { registerKb } from './kb.js'
+import { registerReanalyze } from './reanalyze.js'
+import { registerSource } from './source.js'
 
 /** Every sub-command registers itself on the program; one line here per command. */
 export const commands: ReadonlyArray<(program: Command) => void> = [
@@ -22,4 +25,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerWorker,
   registerServe,
   registerExport,
+  registerKb,
+  registerReanalyze,
+  registerSource,
 ]

@@ -6,7 +6,7 @@ import { defaultStoreUrl, isPostgresUrl, openStore } from '../../store/open-stor
 import { storeStats } from '../../store/queries.js'
 import { countArticles, DEFAULT_BATCH_SIZE, ingestPaths, type IngestProgress } from '../../queue/ingest-run.js'
 import { enqueuePaths } from '../../queue/pg-queue.js'
-import { parseCountOption, parseDateOption, parseSizeOption } from '../options.js'
+import { applyKbOption, kbOption, parseCountOption, parseDateOption, parseSizeOption } from '../options.js'
 
 interface IngestFlags {
   db: string
@@ -17,6 +17,7 @@ interface IngestFlags {
   maxBytes?: number
   progress: boolean
   records?: boolean
+  kb?: string
 }
 
 export function registerIngest(program: Command): void {
@@ -32,7 +33,10 @@ export function registerIngest(program: Command): void {
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
     .option('--records', 'the inputs are analysis records (`sitrep analyze --json`/`--out`): store them without analysing again')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .addOption(kbOption())
     .action(async (paths: string[], flags: IngestFlags) => {
+      if (flags.kb && flags.enqueue) throw new Error('--kb and --enqueue do not go together: the workers analyse, so give --kb to `sitrep worker`')
+      applyKbOption(flags.kb)
       process.exitCode = flags.enqueue ? await runEnqueue(paths, flags) : await runIngest(paths, flags)
     })
 }
@@ -50,6 +54,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
       batchSize: flags.batchSize,
       referenceDate: flags.date ?? null,
       records: Boolean(flags.records),
+      kbDir: flags.kb ?? null,
       ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
       onProgress: display.update,
       onFailure: (failure) => display.interrupt(() => reportFailure(failure)),

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { InvalidArgumentError, type Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
 import { buildServer, warmUp } from '../../serve/server.js'
+import { applyKbOption, kbOption } from '../options.js'
 
 interface ServeFlags {
   db: string
   port: number
   host: string
   token?: string
+  kb?: string
 }
 
 export const DEFAULT_PORT = 8737
@@ -20,7 +22,10 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'address to bind; a non-loopback address is read-only unless --token is given', '127.0.0.1')
     .option('--token <token>', 'bearer token for writes (uploads); default: a random one, printed at start')
+    .addOption(kbOption())
     .action(async (flags: ServeFlags) => {
+      // Uploads are analysed in this process, with the same merged knowledge as `ingest --kb`.
+      applyKbOption(flags.kb)
       await serve(flags)
     })
 }

@@ -2,13 +2,14 @@ import os from 'node:os'
 import type { Command } from 'commander'
 import { isPostgresUrl, redactPassword } from '../../store/open-store.js'
 import { startWorker } from '../../queue/pg-queue.js'
-import { parseCountOption } from '../options.js'
+import { applyKbOption, kbOption, parseCountOption } from '../options.js'
 
 interface WorkerFlags {
   db: string
   jobs: number
   batchSize?: number
   exitWhenIdle?: number
+  kb?: string
 }
 
 export function registerWorker(program: Command): void {
@@ -19,13 +20,16 @@ export function registerWorker(program: Command): void {
     .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
     .option('--batch-size <n>', 'jobs fetched and written per transaction', parseCountOption)
     .option('--exit-when-idle <seconds>', 'stop once the queue has been empty this long', parseCountOption)
+    .addOption(kbOption())
     .action(async (flags: WorkerFlags) => {
       if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
+      applyKbOption(flags.kb)
       let stored = 0
       const worker = await startWorker(flags.db, {
         jobs: flags.jobs,
         ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
         exitWhenIdleSeconds: flags.exitWhenIdle ?? null,
+        kbDir: flags.kb ?? null,
         onBatch(outcomes, failures) {
           stored += outcomes.length
           for (const failure of failures) process.stderr.write(`sitrep worker: ${failure.error}\n`)

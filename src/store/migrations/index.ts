@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely'
 import type { DialectName } from '../dialect.js'
 import * as initial from './0001-initial.js'
 import * as claimsCoveringIndex from './0002-claims-covering-index.js'
+import * as sourceGrades from './0003-source-grades.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -11,6 +12,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-claims-covering-index': claimsCoveringIndex,
+  '0003-source-grades': sourceGrades,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

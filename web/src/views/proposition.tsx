@@ -1,6 +1,7 @@
 import { EvidenceSource, Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
 import type { PropositionDetail } from '../api'
 import { useApi } from '../use-api'
+import { BestGradeBadge, SourceGradeBadge } from '../components/source-grade'
 
 export function PropositionView({ id }: { id: string }) {
   const loaded = useApi<PropositionDetail>(`propositions/${encodeURIComponent(id)}`)
@@ -13,7 +14,7 @@ export function PropositionView({ id }: { id: string }) {
               <PropositionLine proposition={p} />
             </h1>
             <p class="meta">
-              <StatusBadge status={p.status} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · first seen {p.firstSeen} · last seen {p.lastSeen}
+              <StatusBadge status={p.status} /> <BestGradeBadge grade={p.bestGrade} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · first seen {p.firstSeen} · last seen {p.lastSeen}
             </p>
             <dl class="sides">
               <dt>Asserted by</dt>
@@ -48,7 +49,10 @@ export function PropositionView({ id }: { id: string }) {
                     <span class="cue">“{s.cue}”</span>
                   </div>
                   <blockquote>{s.evidence.text}</blockquote>
-                  <EvidenceSource source={s} readLabel=" (read in context)" />
+                  <EvidenceSource source={s} readLabel=" (read in context)">
+                    {' '}
+                    <SourceGradeBadge value={s.sourceGrade} />
+                  </EvidenceSource>
                 </li>
               ))}
             </ol>
