@@ -120,6 +120,7 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   builder.addUnidentified()
   builder.addNewNames()
   builder.addListedPeople()
+  builder.addOutlets()
   builder.addGenericBodies()
   builder.addDescriptors()
   builder.addGenericForces()
@@ -571,6 +572,36 @@ class EntityBuilder {
         const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
         if (first > run.first) person.surfaces.add(this.input.doc.text.slice(this.tokens[run.first]!.start, mention.end))
       }
+    }
+  }
+
+  /**
+   * "…, The Week reported", "told The Frontier Post": a name that keeps its capital "The" and reports or is
+   * told things is a news outlet.
+   */
+  addOutlets(): void {
+    const tokens = this.tokens
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i]!.text !== 'The' || !this.isFree(i, i + 1)) continue
+      let end = i + 1
+      while (end < tokens.length && end - i <= 4 && tokens[end]!.sentence === tokens[i]!.sentence && /^\p{Lu}/u.test(tokens[end]!.text) && this.isFree(end, end + 1)) end++
+      if (end === i + 1 || end - i > 4 || this.headlines.has(tokens[i]!.sentence)) continue
+      const next = tokens[end]
+      const prev = tokens[i - 1]
+      const reports = next !== undefined && next.sentence === tokens[i]!.sentence && /^(?:reported|reports|wrote|writes|quoted)$/.test(next.folded)
+      const told = prev !== undefined && prev.sentence === tokens[i]!.sentence && /^(?:told|telling|tells)$/.test(prev.folded)
+      if (!reports && !told) continue
+      let placeLike = false
+      let common = false
+      for (let k = i + 1; k < end; k++) {
+        placeLike ||= this.placeTokens[k]!
+        common ||= this.isTitleOrDemonym(tokens[k]!) || this.lex.sets.notNames.has(tokens[k]!.folded) || (this.lex.orgHeads[tokens[k]!.text] !== undefined && this.lex.orgHeads[tokens[k]!.text] !== 'media' && end - i === 2)
+      }
+      if (common) continue
+      if (placeLike && end - i === 2) continue
+      const mention = this.mentionOf(i, end, 'outlet')
+      this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'media', country: null, kb: null }, mention)
+      i = end - 1
     }
   }
 

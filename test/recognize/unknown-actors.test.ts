@@ -70,3 +70,18 @@ describe('lemmas on tokens', () => {
     expect([lemma('emphasizes'), lemma('vowing'), lemma('teachers'), lemma('clarified'), lemma('were')]).toEqual(['emphasize', 'vow', 'teacher', 'clarify', 'be'])
   })
 })
+
+describe('news outlets outside the knowledge base', () => {
+  it.each([
+    ['Two houses were destroyed in the strike, The Week reported.', 'The Week'],
+    ['A senior official told The Frontier Post that the talks had failed.', 'The Frontier Post'],
+    ['Officials told The Times the plan was ready.', 'The Times'],
+  ])('%s', (text, name) => {
+    expect(entities(text)).toContainEqual(expect.objectContaining({ name, type: 'media' }))
+  })
+
+  it('makes no outlet of a demonym or a force that reports', () => {
+    expect(entities('The Chinese reported nothing unusual.').filter((e) => e.type === 'media')).toEqual([])
+    expect(entities('The Army reported five deaths.').filter((e) => e.type === 'media')).toEqual([])
+  })
+})
