@@ -7,6 +7,7 @@ import type { RemovedBlock } from '../pipeline/record.js'
 import { classifyLine } from './line-signals.js'
 import { removeAuthorBios, removeLinkLists, removeTail, removeTeasers } from './page-lists.js'
 import { publishedFromText, resolveHeader } from './page-header.js'
+import { removeCaptionsBesideCredits, removeHeadlineRuns, removeInlineFurniture } from './page-furniture.js'
 import { removeCaptionCopies, removePullQuotes, removeRepeats } from './page-repeats.js'
 import { splitUnits } from './split-units.js'
 import { kept, makeUnit, type Unit } from './unit.js'
@@ -62,6 +63,9 @@ export function cleanText(raw: string, meta: TextMeta = {}): CleanedText {
   // and doubled headlines were already left out with the page elements that held them
   removeRepeats(units, title, meta.extracted ? 'title' : 'all')
   removeCaptionCopies(units)
+  removeCaptionsBesideCredits(units)
+  removeInlineFurniture(units)
+  if (!meta.extracted) removeHeadlineRuns(units)
   if (!meta.extracted) removePullQuotes(units)
   const author = meta.author?.trim() || units.find((unit) => unit.author)?.author || null
   removeAuthorBios(units, author)

@@ -12,6 +12,7 @@ interface LexiconFile {
   commentLines: string[]
   commentPhrases: string[]
   spamPhrases: string[]
+  callToActionVerbs: string[]
   photoCreditAgencies: string[]
   photoCreditPhrases: string[]
   bylinePrefixes: string[]
@@ -30,7 +31,9 @@ export interface Lexicon {
   commentLines: Set<string>
   commentPhrases: RegExp
   spamPhrases: RegExp
+  callToAction: RegExp
   photoCreditSuffix: RegExp
+  photoCreditTail: RegExp
   photoCreditMarker: RegExp
   photoCreditPhrases: RegExp
   bylinePrefix: RegExp
@@ -67,6 +70,9 @@ function buildLexicon(file: LexiconFile): Lexicon {
     commentLines: normalizedSet(file.commentLines),
     commentPhrases: phraseRegex(file.commentPhrases),
     spamPhrases: phraseRegex(file.spamPhrases),
+    callToAction: new RegExp(`^\\W*(?:${file.callToActionVerbs.map(escapeRegex).join('|')})\\b`, 'i'),
+    // a caption's closing credit after its last word: "… the bridge. — Reuters", "… the bridge | AFP", "(AFP)", "Photo: AFP"
+    photoCreditTail: new RegExp(`(?:\\s[—–|-]\\s*|\\(|[.!?]\\s+)(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?\\s*(?:[Cc]redits?)?\\s*:\\s*)?(?:${agencies})\\)?\\s*$`),
     // "… ABDULLAH SAHIL / AP" at the end of a line; capitals only, so "Facebook/X" in a sentence is no credit
     photoCreditSuffix: new RegExp(`\\b[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+)*\\s*/\\s*(?:${agencies})\\W*$`),
     // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP", "FILE - Fighters stand guard …"

@@ -1,5 +1,6 @@
 /** Lists of other articles, menus, author bios and whatever follows the last paragraph of the article. */
 import { lexicon } from './lexicon.js'
+import { isContactLine, isTailProse } from './page-furniture.js'
 import { isBodyLike, isHeadlineLike, isNameLike, isSentenceLike, norm, words } from './text-shape.js'
 import { kept, type Unit } from './unit.js'
 
@@ -59,7 +60,7 @@ export function removeTeasers(units: Unit[], pairsStartLists: boolean): void {
 
 /** "Jane Doe is a journalist with …" or "The writer is …" after the last paragraph of the article. */
 function isAuthorBio(unit: Unit, author: string | null): boolean {
-  if (/^the (?:writer|author|columnist|contributor)s? (?:is|are|was)\b/i.test(unit.text)) return true
+  if (/^\W*(?:the (?:writer|author|columnist|contributor)s? (?:is|are|was)\b|about the (?:author|writer)s?\b)/i.test(unit.text)) return true
   const opening = unit.text.match(/^(.{3,60}?)\s+(?:is|was|has been)\s+(?:a|an|the)\s/)
   if (!opening) return false
   const name = opening[1]!
@@ -88,19 +89,32 @@ function isShortClosingSentence(unit: Unit, previousIsBody: boolean): boolean {
   return previousIsBody && unit.shape.terminal && unit.shape.wordCount >= 2 && unit.shape.lowercase >= 0.5 && !unit.shape.ellipsis
 }
 
-/** Anything after the last paragraph of prose is page furniture. */
+/** "Jane Doe covers courts for the paper." right before her contact line: the bio's opening sentence. */
+function opensBio(unit: Unit, next: Unit | undefined): boolean {
+  if (!next || !isContactLine(next) || unit.shape.wordCount > 30) return false
+  const tokens = words(unit.text)
+  return [2, 3].some((length) => isNameLike(tokens.slice(0, length).join(' ')) && /^\p{Ll}+s$/u.test(tokens[length] ?? ''))
+}
+
+/**
+ * Anything after the last paragraph of prose is page furniture. Prose in the site's own voice (a newsletter
+ * box, an app prompt) and an author's contact line read like sentences but never end the article.
+ */
 export function removeTail(units: Unit[]): void {
   let last = -1
   let previousIsBody = false
   units.forEach((unit, index) => {
     if (!kept(unit)) return
-    const body = isBodyLike(unit.shape) || isTruncatedEnding(units, index) || isShortClosingSentence(unit, previousIsBody)
+    const body = !isTailProse(unit) && (isBodyLike(unit.shape) || isTruncatedEnding(units, index) || isShortClosingSentence(unit, previousIsBody))
     if (body) last = index
     previousIsBody = body
   })
+  while (last >= 0 && opensBio(units[last]!, units.slice(last + 1).find(kept))) last = units.slice(0, last).findLastIndex(kept)
   for (let i = last + 1; i < units.length; i++) {
     const unit = units[i]!
-    if (kept(unit)) unit.verdict = isHeadlineLike(unit.text, unit.shape) && unit.shape.wordCount >= 3 ? 'related' : 'other'
+    if (!kept(unit)) continue
+    if (isContactLine(unit) || opensBio(unit, units.slice(i + 1).find(kept))) unit.verdict = 'byline'
+    else unit.verdict = isHeadlineLike(unit.text, unit.shape) && unit.shape.wordCount >= 3 ? 'related' : 'other'
   }
 }
 

@@ -10,6 +10,11 @@ export interface Token {
   readonly folded: string
   /** Universal POS tag from wink (PROPN, NOUN, VERB, PUNCT, …). */
   readonly pos: string
+  /**
+   * Lowercased dictionary form from wink's lite model ("emphasizes" → "emphasize", "vowing" → "vow", "teachers" →
+   * "teacher", "were" → "be"), so word lists can hold one form of a word instead of its inflections.
+   */
+  readonly lemma: string
   readonly sentence: number
 }
 
@@ -78,6 +83,7 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
   const values = doc.tokens().out(its.value) as string[]
   const spaces = doc.tokens().out(its.precedingSpaces) as string[]
   const tags = doc.tokens().out(its.pos) as string[]
+  const lemmas = doc.tokens().out(its.lemma as typeof its.pos) as string[]
   const starts: number[] = []
   let offset = 0
   for (let i = 0; i < values.length; i++) {
@@ -94,7 +100,7 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
       if (tags[i] === 'SPACE' || !shadowValue.trim()) continue
       const value = line.slice(starts[i]!, starts[i]! + shadowValue.length)
       const start = base + starts[i]!
-      tokens.push({ start, end: start + value.length, text: value, folded: foldText(value), pos: tags[i]!, sentence: sentenceIndex })
+      tokens.push({ start, end: start + value.length, text: value, folded: foldText(value), pos: tags[i]!, lemma: lemmaOf(lemmas[i], value), sentence: sentenceIndex })
     }
     if (tokens.length === tokenStart) return
     sentences.push({
@@ -104,6 +110,19 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
       endToken: tokens.length,
     })
   })
+}
+
+/** wink lemmatizes the ASCII shadow: a word it changed nothing in but letters outside ASCII keeps its own folded form. */
+function lemmaOf(lemma: string | undefined, value: string): string {
+  const folded = foldText(value)
+  if (!lemma) return folded
+  const lower = lemma.toLowerCase()
+  return /^[\x00-\x7f]*$/.test(value) || lower !== foldText(asciiShadow(value)) ? lower : folded
+}
+
+/** True when the token's dictionary form is one of `lemmas` (lowercase): "vowing", "vowed", "vows" all match "vow". */
+export function hasLemma(token: Token, lemmas: ReadonlySet<string>): boolean {
+  return lemmas.has(token.lemma) || lemmas.has(token.folded)
 }
 
 /** Index of the sentence containing character offset `at`, by binary search. */

@@ -62,7 +62,50 @@ export function recognizeDates(text: string, reference: string | null): DateMent
     }
   }
   addPatternMentions(text, ref, mentions)
-  return mentions.sort((a, b) => a.start - b.start)
+  mentions.sort((a, b) => a.start - b.start)
+  anchorOffsets(text, mentions)
+  return mentions
+}
+
+const COUNT = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+|a few|few|several)'
+const UNIT = '(hours?|days?|weeks?|fortnight|months?|years?)'
+/** "for three weeks", "within 48 hours", "in a week", "over the next two days": how long, not when. */
+const DURATION = new RegExp(`^(?:for|within|over|during|in|after)?\\s*(?:the\\s+(?:next|coming|following)\\s+)?${COUNT}\\s+${UNIT}$`, 'i')
+/** "a week after", "two days before": an offset from another event, which the words after it name. */
+const OFFSET = new RegExp(`^${COUNT}\\s+${UNIT}\\s+(after|before|later|earlier|prior to|following)$`, 'i')
+const UNIT_DAYS: Record<string, number> = { hour: 0, day: 1, week: 7, fortnight: 14, month: 30, year: 365 }
+
+function countOf(word: string): number | null {
+  const lower = word.toLowerCase()
+  if (/^\d+$/.test(lower)) return Number(lower)
+  if (lower === 'a' || lower === 'an' || lower === 'one') return 1
+  return NUMBER_WORDS[lower] ?? null
+}
+
+/**
+ * "three days after the bombing on 10 January": an offset counts from the event it modifies, not from the
+ * publication date. With a dated anchor later in the same sentence the offset is applied to it; otherwise the
+ * day is unknown (SPEC §1: null rather than a guess).
+ */
+function anchorOffsets(text: string, mentions: DateMention[]): void {
+  mentions.forEach((mention, index) => {
+    const offset = OFFSET.exec(mention.text.trim())
+    if (!offset) return
+    mention.granularity = 'day'
+    mention.range = null
+    const count = countOf(offset[1]!)
+    const days = UNIT_DAYS[offset[2]!.toLowerCase().replace(/s$/, '')]
+    const direction = /^(?:before|earlier|prior to)$/i.test(offset[3]!) ? -1 : 1
+    const anchor = mentions[index + 1]
+    if (count === null || days === undefined || !anchor?.range || /later|earlier/i.test(offset[3]!)) return
+    // the anchor must be the event named right after the offset, in the same sentence
+    const between = text.slice(mention.end, anchor.start)
+    if (between.length > 80 || /[.!?;]\s|\n/.test(between)) return
+    const shift = direction * count * days
+    const from = new Date(`${anchor.range.start}T12:00:00Z`)
+    const to = new Date(`${anchor.range.end}T12:00:00Z`)
+    mention.range = { start: iso(addDays(from, shift)), end: iso(addDays(to, shift)) }
+  })
 }
 
 function fromChrono(text: string, parsed: chrono.ParsedResult, ref: Date | null, offset: number): DateMention | null {
@@ -84,7 +127,9 @@ function fromChrono(text: string, parsed: chrono.ParsedResult, ref: Date | null,
   const lead = /^(?:on|in|at|since|by|from|during)\s+/i.exec(text.slice(from, end))
   if (lead && !partMatch) from += lead[0].length
   const base = { start: from, end, text: text.slice(from, end) }
-  if (!ref && (!hasYear || /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text))) {
+  if (DURATION.test(result.text.trim())) return { ...base, granularity: 'range', range: null }
+  // without a reference date chrono resolves relative words against its own default day: only a written year counts
+  if (!ref && (!/\b(?:19|20)\d\d\b/.test(result.text) || /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text))) {
     return { ...base, granularity: 'day', range: null }
   }
 

@@ -1,6 +1,6 @@
 import type { ActorEntry } from '../kb/actor.js'
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
-import { foldText } from '../nlp/nlp-doc.js'
+import { foldText, hasLemma } from '../nlp/nlp-doc.js'
 import type { EntityType, Span } from '../pipeline/record.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
 import { lexicon } from './lexicon.js'
@@ -22,6 +22,10 @@ interface ActorLexicon {
   unidentified: string[]
   notNames: string[]
   notSurnames: string[]
+  personPatientVerbs: string[]
+  personPatientNouns: string[]
+  personPassiveVerbs: string[]
+  partySourceNouns: string[]
 }
 
 export interface ActorMention extends Span {
@@ -71,6 +75,10 @@ function words() {
         orgConnectors: lower(lex.orgConnectors),
         notNames: lower(lex.notNames),
         notSurnames: lower(lex.notSurnames),
+        personPatientVerbs: lower(lex.personPatientVerbs),
+        personPatientNouns: lower(lex.personPatientNouns),
+        personPassiveVerbs: lower(lex.personPassiveVerbs),
+        partySourceNouns: lower(lex.partySourceNouns),
       },
     }
   }
@@ -111,6 +119,8 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   builder.addCollectives()
   builder.addUnidentified()
   builder.addNewNames()
+  builder.addListedPeople()
+  builder.addOutlets()
   builder.addGenericBodies()
   builder.addDescriptors()
   builder.addGenericForces()
@@ -146,9 +156,17 @@ class EntityBuilder {
   private readonly lex = words()
   private readonly titledSingles: { first: number; titleFirst: number }[] = []
 
+  /** Tokens of place names: a run on them is a place ("Khan Abad"), never a new person. */
+  private readonly placeTokens: boolean[]
+  /** Sentences that are headlines in title case, where every word is capitalized and says nothing about names. */
+  private readonly headlines: Set<number>
+
   constructor(private readonly input: EntityInput) {
     this.tokens = input.doc.tokens
     this.taken = new Array<boolean>(this.tokens.length).fill(false)
+    this.placeTokens = new Array<boolean>(this.tokens.length).fill(false)
+    for (const place of input.places) for (const m of place.mentions) for (let i = m.firstToken; i < m.endToken; i++) this.placeTokens[i] = true
+    this.headlines = titleCaseSentences(input.doc)
   }
 
   entities(): RecognizedEntity[] {
@@ -228,6 +246,8 @@ class EntityBuilder {
     const inSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === sentence
     // "a list of demands to Kabul", "a message to Tehran": the addressee of a demand is a party.
     if (inSentence(prev) && prev.folded === 'to' && inSentence(prev2) && /^(?:demands?|requests?|appeals?|messages?|letters?|warnings?|proposals?|ultimatum|assurances?)$/.test(prev2.folded)) return true
+    // "condemnation from China", "support from Tehran": the source of a reaction is a party, not a place
+    if (inSentence(prev) && prev.folded === 'from' && inSentence(prev2) && hasLemma(prev2, this.lex.sets.partySourceNouns)) return true
     if (inSentence(prev) && ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(prev.folded)) {
       if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
     }
@@ -349,9 +369,19 @@ class EntityBuilder {
     const acronyms = new Map<string, RecognizedEntity>()
     for (let i = 0; i < tokens.length; i++) {
       if (!this.startsName(i)) continue
-      const end = this.nameEnd(i)
+      let end = this.nameEnd(i)
       if (end === i) continue
-      const entity = this.classifyName(i, end)
+      const of = this.personOfBody(i, end)
+      if (of) {
+        this.classifyName(of.body, end)
+        end = of.person
+      }
+      let entity = this.classifyName(i, end)
+      const cut = entity ? undefined : this.cutAfterHead(i, end)
+      if (cut) {
+        entity = this.classifyName(i, cut)
+        end = cut
+      }
       if (!entity) continue
       const acronym = this.parentheticalAcronym(end)
       if (acronym) {
@@ -365,6 +395,34 @@ class EntityBuilder {
         if (tokens[i]!.text === text && this.isFree(i, i + 1)) this.add(entity, this.mentionOf(i, i + 1, 'acronym'))
       }
     }
+  }
+
+  /**
+   * "World Economic Forum in Davos": a capitalized run carried on by "in" or "at" past the organisation's head
+   * word into a place; the name ends at the head. Returns the end of the shorter run.
+   */
+  private cutAfterHead(first: number, end: number): number | undefined {
+    for (let k = end - 3; k > first; k--) {
+      if (this.lex.orgHeads[this.tokens[k]!.text] === undefined || !/^(?:in|at)$/.test(this.tokens[k + 1]!.folded)) continue
+      if (this.placeTokens[k + 2] || /^\p{Lu}/u.test(this.tokens[k + 2]?.text ?? '')) return k + 1
+    }
+    return undefined
+  }
+
+  /**
+   * "Daniel Ortiz of the Regional Security Institute": a person's name, "of" and a body whose head ends the run
+   * are two names, not one organisation. Returns where the person's name ends and where the body's begins.
+   */
+  private personOfBody(first: number, end: number): { person: number; body: number } | undefined {
+    const tokens = this.tokens
+    const of = tokens.slice(first, end).findIndex((t) => t.folded === 'of') + first
+    if (of - first < 2 || of - first > 3 || this.lex.orgHeads[tokens[end - 1]!.text] === undefined) return undefined
+    for (let i = first; i < of; i++) {
+      const token = tokens[i]!
+      if (token.pos !== 'PROPN' || this.lex.orgHeads[token.text] !== undefined || this.isTitleOrDemonym(token) || this.placeTokens[i]) return undefined
+    }
+    const body = tokens[of + 1]?.folded === 'the' ? of + 2 : of + 1
+    return body < end - 1 ? { person: of, body } : undefined
   }
 
   private startsName(i: number): boolean {
@@ -391,6 +449,8 @@ class EntityBuilder {
 
   private classifyName(first: number, end: number): RecognizedEntity | undefined {
     const tokens = this.tokens
+    // "Minister Warns Kabul Over Border Attacks": in a title-case headline capitals are no evidence of a name
+    if (this.headlines.has(tokens[first]!.sentence)) return undefined
     const run = tokens.slice(first, end)
     const last = run[run.length - 1]!
     const headFirst = run.length >= 3 && this.lex.orgHeads[run[0]!.text] !== undefined && run[1]!.folded === 'of'
@@ -413,9 +473,7 @@ class EntityBuilder {
     if (nameTokens.some((t) => t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'X')) return undefined
     if (nameTokens.some((t) => this.lex.sets.notNames.has(t.folded) || this.isTitleOrDemonym(t))) return undefined
     if (nameTokens.length > 4) return undefined
-    const roleAfter = this.roleAppositive(end)
-    const speaks = this.speechAfter(end)
-    const isPerson = ((titled || hasTitleInside) && nameTokens.length >= 1) || (nameTokens.length >= 2 && (roleAfter || speaks))
+    const isPerson = ((titled || hasTitleInside) && nameTokens.length >= 1) || (nameTokens.length >= 2 && this.personCue(nameFirst, end))
     if (!isPerson) return undefined
     // A lone word after a title ("Ambassador Jiang") is usually a person named in full elsewhere: surnames decide.
     if (nameTokens.length === 1) {
@@ -427,6 +485,46 @@ class EntityBuilder {
     // Gazetteers of people list them with their honorifics too ("Sheikh Rashid Ahmed"): keep each titled form.
     for (let t = titled ? first - 1 : first; t < nameFirst; t++) person.surfaces.add(this.input.doc.text.slice(this.tokens[t]!.start, mention.end))
     return person
+  }
+
+  /**
+   * What makes two or three capitalized words a person without a title: a role beside them ("X, a shopkeeper",
+   * "a police official, X,"), a speech verb after them, or a verb that only people undergo ("arrested X", "the
+   * extradition of X", "X was martyred"). Never on a place name.
+   */
+  private personCue(first: number, end: number): boolean {
+    for (let i = first; i < end; i++) if (this.placeTokens[i]) return false
+    return this.roleAppositive(end) || this.speechAfter(end) || this.roleBeforeComma(first) || this.undergoesAsPerson(first, end)
+  }
+
+  private isRole(token: Token | undefined): boolean {
+    return token !== undefined && hasLemma(token, this.lex.sets.roleNouns)
+  }
+
+  /** "a police official, Qasim Raza, said": the role comes first and the name stands in apposition. */
+  private roleBeforeComma(first: number): boolean {
+    const comma = this.tokens[first - 1]
+    const role = this.tokens[first - 2]
+    return comma?.text === ',' && role !== undefined && role.sentence === this.tokens[first]!.sentence && this.isRole(role)
+  }
+
+  private undergoesAsPerson(first: number, end: number): boolean {
+    const tokens = this.tokens
+    const sentence = tokens[first]!.sentence
+    const at = (i: number): Token | undefined => (tokens[i]?.sentence === sentence ? tokens[i] : undefined)
+    const sets = this.lex.sets
+    const prev = at(first - 1)
+    if (prev && prev.pos === 'VERB' && hasLemma(prev, sets.personPatientVerbs)) return true
+    const noun = at(first - 2)
+    if (prev?.folded === 'of' && noun && hasLemma(noun, sets.personPatientNouns)) return true
+    // "X was arrested", "X, who was martyred": an auxiliary of the passive, then the participle
+    let k = end
+    if (at(k)?.text === ',' && at(k + 1)?.folded === 'who') k += 2
+    if (!at(k) || !/^(?:was|were|is|are|has|have|had|been|being|got)$/.test(at(k)!.folded)) return false
+    k++
+    while (at(k) && (at(k)!.folded === 'been' || at(k)!.pos === 'ADV')) k++
+    const verb = at(k)
+    return verb !== undefined && /(?:ed|en|wn|ot)$/.test(verb.folded) && hasLemma(verb, sets.personPassiveVerbs)
   }
 
   private nextToTitle(i: number): boolean {
@@ -442,7 +540,7 @@ class EntityBuilder {
     const prev = this.tokens[first - 1]
     if (!prev || prev.sentence !== this.tokens[first]!.sentence) return false
     const key = prev.folded.replace(/\.$/, '')
-    return this.lex.sets.titles.has(key) || this.lex.sets.roleNouns.has(key)
+    return this.lex.sets.titles.has(key) || this.isRole(prev)
   }
 
   /** "X, the Taliban's chief spokesman," / "X, a commander of": a role noun within the next few words. */
@@ -452,9 +550,105 @@ class EntityBuilder {
     for (let i = end + 1; i < Math.min(tokens.length, end + 6); i++) {
       const token = tokens[i]!
       if (token.sentence !== tokens[end]!.sentence || token.text === ',' || token.folded === 'as' || token.pos === 'VERB') return false
-      if (this.lex.sets.roleNouns.has(token.folded)) return true
+      if (this.isRole(token)) return true
     }
     return false
+  }
+
+  /**
+   * Lists of names ("Naib Subedar Karim Dad, Havildar Noor Zaman and Sepoy Gul Rehman"; "X and Y, two
+   * students"): when one member of a list of capitalized names is a person, the others of two to four
+   * words are people too, unless they are places or name another kind of actor.
+   */
+  addListedPeople(): void {
+    const people = new Set([...this.byId.values()].filter((e) => e.type === 'person').flatMap((e) => e.mentions.map((m) => m.firstToken)))
+    for (const list of this.nameLists()) {
+      if (!list.some((run) => this.anyPersonIn(run, people))) continue
+      for (const run of list) {
+        let first = run.first
+        while (first < run.end && this.lex.sets.titles.has(this.tokens[first]!.folded.replace(/\.$/, ''))) first++
+        if (!this.isBareName(first, run.end)) continue
+        const mention = this.mentionOf(first, run.end, 'list')
+        const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+        if (first > run.first) person.surfaces.add(this.input.doc.text.slice(this.tokens[run.first]!.start, mention.end))
+      }
+    }
+  }
+
+  /**
+   * "…, The Week reported", "told The Frontier Post": a name that keeps its capital "The" and reports or is
+   * told things is a news outlet.
+   */
+  addOutlets(): void {
+    const tokens = this.tokens
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i]!.text !== 'The' || !this.isFree(i, i + 1)) continue
+      let end = i + 1
+      while (end < tokens.length && end - i <= 4 && tokens[end]!.sentence === tokens[i]!.sentence && /^\p{Lu}/u.test(tokens[end]!.text) && this.isFree(end, end + 1)) end++
+      if (end === i + 1 || end - i > 4 || this.headlines.has(tokens[i]!.sentence)) continue
+      const next = tokens[end]
+      const prev = tokens[i - 1]
+      const reports = next !== undefined && next.sentence === tokens[i]!.sentence && /^(?:reported|reports|wrote|writes|quoted)$/.test(next.folded)
+      const told = prev !== undefined && prev.sentence === tokens[i]!.sentence && /^(?:told|telling|tells)$/.test(prev.folded)
+      if (!reports && !told) continue
+      let placeLike = false
+      let common = false
+      for (let k = i + 1; k < end; k++) {
+        placeLike ||= this.placeTokens[k]!
+        common ||= this.isTitleOrDemonym(tokens[k]!) || this.lex.sets.notNames.has(tokens[k]!.folded) || (this.lex.orgHeads[tokens[k]!.text] !== undefined && this.lex.orgHeads[tokens[k]!.text] !== 'media' && end - i === 2)
+      }
+      if (common) continue
+      if (placeLike && end - i === 2) continue
+      const mention = this.mentionOf(i, end, 'outlet')
+      this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'media', country: null, kb: null }, mention)
+      i = end - 1
+    }
+  }
+
+  private anyPersonIn(run: { first: number; end: number }, personStarts: Set<number>): boolean {
+    for (let i = run.first; i < run.end; i++) if (personStarts.has(i)) return true
+    return false
+  }
+
+  /** Two to four free, capitalized, non-place tokens with no title, demonym, organisation head or stop word. */
+  private isBareName(first: number, end: number): boolean {
+    const length = end - first
+    if (length < 2 || length > 4 || !this.isFree(first, end)) return false
+    for (let i = first; i < end; i++) {
+      const token = this.tokens[i]!
+      if (this.placeTokens[i] || !/^\p{Lu}\p{Ll}/u.test(token.text) || token.pos === 'VERB' || token.pos === 'AUX') return false
+      if (this.lex.sets.notNames.has(token.folded) || this.isTitleOrDemonym(token) || this.lex.orgHeads[token.text] !== undefined) return false
+    }
+    return true
+  }
+
+  /** Runs of capitalized tokens separated only by commas and "and", within one sentence. */
+  private nameLists(): { first: number; end: number }[][] {
+    const tokens = this.tokens
+    const lists: { first: number; end: number }[][] = []
+    let current: { first: number; end: number }[] = []
+    let i = 0
+    const capital = (t: Token | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text) && !this.lex.sets.notNames.has(t.folded)
+    while (i < tokens.length) {
+      if (!capital(tokens[i]) || this.headlines.has(tokens[i]!.sentence)) {
+        i++
+        continue
+      }
+      const first = i
+      while (capital(tokens[i]) && tokens[i]!.sentence === tokens[first]!.sentence) i++
+      current.push({ first, end: i })
+      let j = i
+      if (tokens[j]?.text === ',') j++
+      if (tokens[j]?.folded === 'and') j++
+      const joined = j > i && capital(tokens[j]) && tokens[j]!.sentence === tokens[first]!.sentence
+      if (joined) i = j
+      else {
+        if (current.length >= 2) lists.push(current)
+        current = []
+      }
+    }
+    if (current.length >= 2) lists.push(current)
+    return lists
   }
 
   private speechAfter(end: number): boolean {
@@ -508,6 +702,10 @@ class EntityBuilder {
     for (let i = 0; i < tokens.length; i++) {
       for (const { keys, kind } of phrases) {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
+        if (this.belongsToNamedBody(i + keys.length)) {
+          i += keys.length - 1
+          break
+        }
         const prev = tokens[i - 1]
         const code = prev && prev.sentence === tokens[i]!.sentence ? demonymCountry(prev.text) : undefined
         if (code && this.isFree(i - 1, i)) {
@@ -522,6 +720,12 @@ class EntityBuilder {
         break
       }
     }
+  }
+
+  /** "soldiers associated with the TTP", "fighters belonging to …": the men of the body named next, not a state's forces. */
+  private belongsToNamedBody(end: number): boolean {
+    const next = this.tokens[end]
+    return next !== undefined && next.sentence === this.tokens[end - 1]!.sentence && /^(?:associated|affiliated|belonging|linked|loyal|attached)$/.test(next.folded)
   }
 
   private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
@@ -603,6 +807,22 @@ class EntityBuilder {
       if (person) this.add(person, this.mentionOf(i, i + 1, 'surname'))
     }
   }
+}
+
+/**
+ * Headlines left in the text ("Interior Minister Warns Kabul Over Border Attacks"): five or more words, most of
+ * them capitalized including verbs, and no closing full stop.
+ */
+function titleCaseSentences(doc: NlpDoc): Set<number> {
+  const found = new Set<number>()
+  doc.sentences.forEach((sentence, index) => {
+    const words = doc.tokens.slice(sentence.firstToken, sentence.endToken).filter((t) => /^\p{L}/u.test(t.text))
+    if (words.length < 5 || /[.!?]$/.test(doc.tokens[sentence.endToken - 1]!.text)) return
+    const content = words.filter((t) => t.text.length > 3)
+    const capitalized = content.filter((t) => /^\p{Lu}/u.test(t.text)).length
+    if (content.length >= 4 && capitalized / content.length >= 0.85) found.add(index)
+  })
+  return found
 }
 
 function demonymCountry(word: string): string | undefined {

@@ -21,6 +21,11 @@ export interface PlaceMention extends Span {
   kindHint: PlaceKind | null
   locative: boolean
   candidates: PlaceEntry[]
+  /**
+   * The dateline of the report ("PESHAWAR: …", "Quetta, March 3 (Reuters) - …"): where it was filed, which
+   * is not by itself where its events happened. Extraction should not take it as an event's place.
+   */
+  dateline: boolean
 }
 
 /** One place of the article: the chosen gazetteer entry (or a name kept without coordinates) and its mentions. */
@@ -93,10 +98,24 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
       kindHint: kindHint(tokens, i, endToken, words),
       locative: isLocative(tokens, i, words),
       candidates,
+      dateline: isDateline(doc.text, start, end),
     })
     i = endToken - 1
   }
   return mentions.filter((m) => plausible(m, tokens))
+}
+
+/** Datelines open one of the first lines of the body; a report filed from several places has one per story. */
+const DATELINE_LINES = 3
+/** After the place: more capitalized words, a date, an agency in brackets, then ":" or a dash. */
+const DATELINE_TAIL = /^(?:\s*(?:,|\[[^\]\n]{1,30}\]|\([^)\n]{1,30}\)|\p{Lu}[\p{L}.]*|\d{1,4}(?:st|nd|rd|th)?))*\s*(?::|[-–—]{1,2}\s|—)/u
+
+/** "PESHAWAR: …", "Quetta, March 3 (Reuters) - …", "KABUL — …": the place the report was filed from. */
+export function isDateline(text: string, start: number, end: number): boolean {
+  if (start > 0 && text[start - 1] !== '\n') return false
+  if (text.slice(0, start).split('\n').filter((line) => line.trim()).length >= DATELINE_LINES) return false
+  const tail = DATELINE_TAIL.exec(text.slice(end, end + 60))
+  return tail !== null
 }
 
 /** "Sheikh Rashid", "Khan Abad Bandar": one word of a longer capitalized name is not a place of its own. */
@@ -166,6 +185,8 @@ function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlace
     kindHint: site ? 'feature' : words.kindAfter[next.folded] ?? 'locality',
     locative: true,
     candidates: [],
+    // an unknown place needs "in/at" before it, so it never opens a line as a dateline does
+    dateline: false,
   }
 }
 
@@ -205,6 +226,11 @@ const KIND_PRIOR: Record<PlaceKind, number> = { country: 3, admin1: 1.2, admin2:
  * nothing fits) and groups the mentions of one place. Features: the kind the context names, the countries the
  * article is about, a province named in the article, curated over derived records, and population.
  */
+/** The mentions of an article's places that are its datelines, for extraction to pass over as event places. */
+export function datelineMentions(places: readonly ResolvedPlace[]): PlaceMention[] {
+  return places.flatMap((place) => place.mentions.filter((mention) => mention.dateline))
+}
+
 export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): ResolvedPlace[] {
   const admin1Named = new Set<string>()
   for (const m of mentions) for (const c of m.candidates) if (c.kind === 'admin1') admin1Named.add(`${c.country}:${c.name}`)
