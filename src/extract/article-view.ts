@@ -63,7 +63,7 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     typeOf.set(place.id, 'place')
     if (place.kind === 'country' && place.country) countryPlace.set(place.country, place.id)
     for (const m of place.mentions) {
-      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null), start: m.start, end: m.end, sentence: -1, via: 'name' })
+      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null), start: m.start, end: m.end, sentence: -1, via: m.dateline ? 'dateline' : 'name' })
     }
   }
   const demonyms = lexicon<Record<string, string>>('demonyms')

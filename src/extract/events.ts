@@ -231,7 +231,8 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   let best: { ref: Ref; score: number } | null = null
   sentence.refs.forEach((ref, i) => {
     const pos = sentence.refAt[i]!
-    if (ref.kind !== 'place' || ref.via === 'soil' || pos < scope[0] || pos > scope[1]) return
+    // The dateline says where the report was filed, not where the event happened.
+    if (ref.kind !== 'place' || ref.via === 'soil' || ref.via === 'dateline' || pos < scope[0] || pos > scope[1]) return
     // "in Iran's southeastern Sistan province": a possessing place may stand between the preposition and the place.
     const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
     const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200

@@ -130,6 +130,11 @@ describe('family 6: the toll of the article’s incident', () => {
     expect(found.find((e) => e.place === 'Peshawar')?.dead).toBe(2)
   })
 
+  it('does not place the event at the dateline', () => {
+    const found = events('QUETTA: Gunmen killed three travellers on a highway on Monday, officials said.')
+    expect(found.find((e) => e.type === 'ASSAULT')?.place).not.toBe('Quetta')
+  })
+
   it('keeps apart the attacks of two provinces', () => {
     const found = events('Gunmen killed three policemen in Kandahar. Taliban forces killed five militants in an operation in Nimroz.')
     expect(found.filter((e) => e.type === 'ASSAULT').map((e) => e.place)).toEqual(['Kandahar', 'Nimroz'])
