@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
 import type { ClaimRelation } from '../pipeline/record.js'
-import { aggregateProposition, deleteProposition, propositionKeyOf, savePropositionSummary } from '../store/claims-repo.js'
-import { deleteEvent, eventReports, updateEvent } from '../store/events-repo.js'
+import { aggregateProposition, deleteProposition, propositionKeyOf, propositionStatusOf, recordStatusChange, savePropositionSummary } from '../store/claims-repo.js'
+import { deleteEvent, eventReports, saveEventParties, updateEvent } from '../store/events-repo.js'
 import { propositionKey, summarizeProposition } from './propositions.js'
 import { reportSpan, summarizeFatalities } from './event-matching.js'
 
-/** Recomputes a proposition from all its claims; drops it when no claim is left. */
-export async function refreshProposition(db: Kysely<Database>, id: string): Promise<void> {
+/** Recomputes a proposition from all its claims; drops it when no claim is left. A new status is recorded with the ingest time. */
+export async function refreshProposition(db: Kysely<Database>, id: string, changedAt: string): Promise<void> {
   const key = await propositionKeyOf(db, id)
   if (!key) {
     await deleteProposition(db, id)
@@ -19,7 +19,9 @@ export async function refreshProposition(db: Kysely<Database>, id: string): Prom
     return
   }
   const summary = summarizeProposition(aggregate.stances, aggregate.totals)
+  const previous = await propositionStatusOf(db, id)
   await savePropositionSummary(db, propositionKey(key.subject, key.relation as ClaimRelation, key.object), summary)
+  if (previous !== summary.status) await recordStatusChange(db, id, previous, summary.status, changedAt)
 }
 
 /** Recomputes a merged event's dates, participants and figures from its reports; drops it when none is left. */
@@ -42,12 +44,15 @@ export async function refreshEvent(db: Kysely<Database>, id: string): Promise<vo
       high: report.fatalities_high,
     })),
   )
+  const actors = byFrequency(reports.flatMap((report) => JSON.parse(report.actors) as string[]))
+  const targets = byFrequency(reports.flatMap((report) => JSON.parse(report.targets) as string[]))
+  await saveEventParties(db, id, actors, targets)
   await updateEvent(db, id, {
     date_start: starts[0] ?? null,
     date_end: ends[ends.length - 1] ?? null,
     modes: JSON.stringify(byFrequency(reports.flatMap((report) => (report.mode ? [report.mode] : [])))),
-    actors: JSON.stringify(byFrequency(reports.flatMap((report) => JSON.parse(report.actors) as string[]))),
-    targets: JSON.stringify(byFrequency(reports.flatMap((report) => JSON.parse(report.targets) as string[]))),
+    actors: JSON.stringify(actors),
+    targets: JSON.stringify(targets),
     fatalities_low: fatalities.low,
     fatalities_best: fatalities.best,
     fatalities_high: fatalities.high,

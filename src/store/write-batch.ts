@@ -38,7 +38,7 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], inge
     const touched = new Touched()
     const outcomes: WriteOutcome[] = []
     for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-    for (const id of touched.propositions) await refreshProposition(trx, id)
+    for (const id of touched.propositions) await refreshProposition(trx, id, ingestedAt)
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
   }).catch((error: unknown) => {
@@ -121,6 +121,8 @@ async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, inge
   await writeContents(db, article.record, touched, stored, {
     sourceGroup: duplicate?.canonical ?? document.id,
     seen: document.published ?? ingestedAt.slice(0, 10),
+    dated: document.published !== null,
+    ingestedAt,
   })
   return previous.length > 0 ? 'replaced' : 'added'
 }
@@ -141,6 +143,9 @@ interface ArticleContext {
   sourceGroup: string
   /** Published date, else ingest date. */
   seen: string
+  /** Whether `seen` is a publication date. */
+  dated: boolean
+  ingestedAt: string
 }
 
 async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds, context: ArticleContext): Promise<void> {
@@ -179,6 +184,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
       party_key: partyKeyOf(claimant, speaker, context.sourceGroup),
       source_group: context.sourceGroup,
       seen: context.seen,
+      dated: context.dated ? 1 : 0,
       outlet: record.document.source,
     }
   })
@@ -186,7 +192,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
 
   for (const [ordinal, event] of record.events.entries()) {
     const mapped = { ...event, actors: event.actors.map(idOf), targets: event.targets.map(idOf), reported_by: event.reported_by && idOf(event.reported_by) }
-    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published)
+    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published, context.ingestedAt)
     await insertEventSource(db, {
       article_id: articleId,
       ordinal,
@@ -215,7 +221,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
  * with overlapping dates and compatible participants, else a new one. Reports without a place or
  * any date stay on their own: there is nothing to tell them apart from other incidents.
  */
-async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null): Promise<string> {
+async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null, ingestedAt: string): Promise<string> {
   const span = reportSpan(event.date, published)
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)
@@ -228,7 +234,7 @@ async function placeEventReport(db: Kysely<Database>, event: EventRecord, articl
     if (match) return match.id
   }
   const id = `evt:${createHash('sha1').update(`${articleId}#${ordinal}`).digest('hex').slice(0, 16)}`
-  await createEvent(db, id, event.type, event.place)
+  await createEvent(db, id, event.type, event.place, ingestedAt)
   return id
 }
 
