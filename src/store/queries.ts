@@ -446,6 +446,13 @@ export async function getEntity(store: Store, name: string, limit = 20): Promise
   }
 }
 
+/** Events no source dates: kept off timelines and out of date ranges, but counted. */
+export async function undatedEventCount(store: Store, type?: string): Promise<number> {
+  let query = store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('date_start', 'is', null)
+  if (type) query = query.where('type', '=', type.toUpperCase())
+  return Number((await query.executeTakeFirstOrThrow()).n)
+}
+
 export interface SearchHit {
   id: string
   title: string | null
