@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { Pager, PropositionCard, Status } from '../components/common'
 import type { Page, Proposition, Status as PropositionStatus } from '../api'
 import { useApi } from '../use-api'
+import { WhatsNew } from '../components/whats-new'
 import { setRange, useRange, type Route } from '../state'
 
 const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of']
@@ -20,6 +21,7 @@ export function ClaimsView({ route }: { route: Route }) {
   return (
     <section class="view claims">
       <h1>Claims board</h1>
+      <WhatsNew actor={applied.actor || undefined} />
       <form class="filters" onSubmit={submit}>
         <label>
           actor <input name="actor" value={actor} onInput={(e) => setActor(e.currentTarget.value)} placeholder="name or id" />

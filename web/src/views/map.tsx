@@ -12,6 +12,7 @@ import { fatalitiesText, formatDate } from '../components/common'
 import { TYPE_COLORS, typeColor } from '../colors'
 import { href, setRange, useRange, type Route } from '../state'
 import { provinces } from '../provinces'
+import { WhatsNew } from '../components/whats-new'
 
 const REGION_CENTER: L.LatLngExpression = [32, 67]
 
@@ -221,6 +222,7 @@ export function MapView({ route }: { route: Route }) {
   return (
     <section class="view map-view">
       <h1>Map</h1>
+      <WhatsNew />
       <div class="filters">
         <label>
           type{' '}
