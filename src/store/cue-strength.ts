@@ -6,27 +6,32 @@ interface AttributionLexicon {
   accuse: string[]
   according: string[]
   noResponse: string[]
+  claimNouns: string[]
 }
 
-let firm: Set<string> | null = null
+let known: Set<string> | null = null
+let weak: Set<string> | null = null
 
-/** The reporting vocabulary of data/lexicon/attribution.json: a cue among these is a firm attribution. */
-function firmCues(): Set<string> {
-  if (!firm) {
+/** Every cue of data/lexicon/attribution.json, and the loose ones of data/lexicon/weak-cues.json. */
+function vocabularies(): { known: Set<string>; weak: Set<string> } {
+  if (!known || !weak) {
     const words = lexicon<AttributionLexicon>('attribution')
-    firm = new Set([...words.asserts, ...words.denies, ...words.accuse, ...words.according, ...words.noResponse].map((word) => word.toLowerCase()))
+    known = new Set([...words.asserts, ...words.denies, ...words.accuse, ...words.according, ...words.noResponse, ...words.claimNouns].map((word) => word.toLowerCase()))
+    weak = new Set(lexicon<{ cues: string[] }>('weak-cues').cues.map((word) => word.toLowerCase()))
   }
-  return firm
+  return { known, weak }
 }
 
 /**
  * Why an analyst may doubt who said it or which way: no cue at all (the stance is the article's own
- * wording), or a cue outside the reporting vocabulary ("identified", "highlighted"), read as a claim by a
- * pattern rather than by a verb of saying. null: a firm cue.
+ * wording), a cue that describes or implies rather than reports ("identified", "highlighted"), or one
+ * outside the reporting vocabulary. null: a firm cue.
  */
 export function weakCueReason(cue: string): string | null {
   const word = cue.trim().toLowerCase()
   if (word === '') return 'no attribution cue: the stance is read from the article’s own wording'
-  if (firmCues().has(word)) return null
-  return `“${cue.trim()}” is not a verb of saying: claimant and stance come from a looser pattern`
+  const { known, weak } = vocabularies()
+  if (weak.has(word)) return `“${cue.trim()}” describes or implies rather than reports: check the claimant and the stance`
+  if (!known.has(word) && !word.startsWith('claimed') && !word.startsWith('claiming')) return `“${cue.trim()}” is not a reporting cue: the claim comes from a looser pattern`
+  return null
 }

@@ -86,7 +86,15 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   const events: DyadEvent[] = views
     .map((view) => ({ ...view, direction: direction.get(view.id)!, evidence: evidence.get(view.id) ?? null }))
     .sort((x, y) => (x.dateStart ?? '9999').localeCompare(y.dateStart ?? '9999') || x.id.localeCompare(y.id))
-  const statements = [...(await statementsAbout(store, a.id, b.id, 'ab', limit)), ...(await statementsAbout(store, b.id, a.id, 'ba', limit))].sort(
+  const aboutB = await statementsAbout(store, a.id, b.id, 'ab', limit, [])
+  const aboutA = await statementsAbout(store, b.id, a.id, 'ba', limit, propositionsOf(aboutB))
+  // and A's answers to what B claimed
+  const answers = await statementsAbout(store, a.id, b.id, 'ab', limit, propositionsOf(aboutA))
+  const seen = new Set<string>()
+  const statements = [...aboutB, ...answers, ...aboutA].filter((s) => {
+    const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  }).sort(
     (x, y) => (x.evidence.published ?? '9999').localeCompare(y.evidence.published ?? '9999') || x.evidence.articleId.localeCompare(y.evidence.articleId),
   )
   return {
@@ -141,8 +149,13 @@ async function firstReports(store: Store, eventIds: string[]): Promise<Map<strin
   return found
 }
 
-/** What `speaker` (as the claimant, or voicing it as the speaker) said about `about`: as subject or object. */
-async function statementsAbout(store: Store, speaker: string, about: string, direction: DyadDirection, limit: number): Promise<DyadStatement[]> {
+const propositionsOf = (statements: DyadStatement[]): string[] => [...new Set(statements.map((s) => s.propositionId))]
+
+/**
+ * What `speaker` (as the claimant, or voicing it as the speaker) said about `about` (as subject or object),
+ * and how it answered the propositions the other side put forward (`answering`).
+ */
+async function statementsAbout(store: Store, speaker: string, about: string, direction: DyadDirection, limit: number, answering: string[]): Promise<DyadStatement[]> {
   const select = () =>
     store.db
       .selectFrom('claims')
@@ -165,7 +178,7 @@ async function statementsAbout(store: Store, speaker: string, about: string, dir
         'articles.published',
         'articles.doc_no',
       ])
-      .where((eb) => eb.or([eb('claims.subject', '=', about), eb('claims.object', '=', about)]))
+      .where((eb) => eb.or([eb('claims.subject', '=', about), eb('claims.object', '=', about), ...(answering.length > 0 ? [eb('claims.proposition_id', 'in', answering.slice(0, 500))] : [])]))
       .orderBy('articles.doc_no')
       .limit(limit)
   const asClaimant = await select().where('claims.claimant', '=', speaker).execute()
