@@ -84,7 +84,9 @@ function fromChrono(text: string, parsed: chrono.ParsedResult, ref: Date | null,
   const lead = /^(?:on|in|at|since|by|from|during)\s+/i.exec(text.slice(from, end))
   if (lead && !partMatch) from += lead[0].length
   const base = { start: from, end, text: text.slice(from, end) }
-  if (!ref && (!hasYear || /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text))) {
+  // Without a reference date only a written year can place a date: chrono marks relative phrases ("a week") as
+  // certain against its own stand-in reference, which would date them to 2000.
+  if (!ref && (!hasYear || !/\b\d{4}\b/.test(result.text) || /\b(ago|yesterday|tomorrow|last|next|this|earlier|later)\b/i.test(result.text))) {
     return { ...base, granularity: 'day', range: null }
   }
 

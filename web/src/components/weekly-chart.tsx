@@ -69,8 +69,8 @@ export function WeeklyChart({ series, height = 320 }: { series: WeeklySeries; he
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] }, deaths: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
         { label: 'week', values: (_u, ticks) => ticks.map((t) => toDate(t)) },
-        { label: 'events per week (stacked by type)' },
-        { scale: 'deaths', side: 1, label: 'fatalities per week', grid: { show: false } },
+        { label: height < 260 ? 'events / week' : 'events per week (stacked by type)' },
+        { scale: 'deaths', side: 1, label: height < 260 ? 'killed / week' : 'fatalities per week', grid: { show: false } },
       ],
       series: [
         { label: 'week of', value: (_u, v) => (v == null ? '' : toDate(v)) },

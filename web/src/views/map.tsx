@@ -57,14 +57,19 @@ function presencePopup(proposition: Proposition): HTMLElement {
 
 const normalName = (name: string): string => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim()
 
-/** The province outline a province-level place stands for (same country, same name), if the bundled outlines have it. */
+/** Spelling-tolerant keys: "Balochistan" and "Baluchistan" share a consonant skeleton; "K.P." is the initials of "Khyber Pakhtunkhwa". */
+const skeleton = (name: string): string => normalName(name).replace(/[aeiouy ]+/g, '')
+const initials = (name: string): string => normalName(name).split(' ').map((word) => word[0] ?? '').join('')
+
+/** The province outline a province-level place stands for (same country, same name as spelled either way), if the bundled outlines have it. */
 function provinceOutline(place: NonNullable<EventItem['place']>): GeoJSON.Feature | null {
-  const name = normalName(place.name)
+  const inCountry = provinces.features.filter((f) => !place.country || (f.properties as { country?: string }).country === place.country)
+  const nameOf = (f: GeoJSON.Feature): string => String((f.properties as { name?: string }).name ?? '')
   return (
-    provinces.features.find((f) => {
-      const props = f.properties as { name?: string; country?: string }
-      return (!place.country || props.country === place.country) && normalName(props.name ?? '') === name
-    }) ?? null
+    inCountry.find((f) => normalName(nameOf(f)) === normalName(place.name)) ??
+    inCountry.find((f) => skeleton(nameOf(f)) === skeleton(place.name)) ??
+    inCountry.find((f) => /^([A-Za-z]\.)+$/.test(nameOf(f).replace(/\s/g, '')) && nameOf(f).replace(/[^A-Za-z]/g, '').toLowerCase() === initials(place.name)) ??
+    null
   )
 }
 
