@@ -182,8 +182,9 @@ async function statementsAbout(store: Store, speaker: string, about: string, dir
       .orderBy('articles.doc_no')
       .limit(limit)
   const asClaimant = await select().where('claims.claimant', '=', speaker).execute()
-  // A speaker is named in the article: the articles mentioning them (indexed) narrow the claims to read.
-  const asSpeaker = await select()
+  // Only a person speaks for a claimant; a speaker is named in the article, so the articles mentioning them (indexed) narrow the claims to read.
+  const person = await store.db.selectFrom('entities').select('id').where('id', '=', speaker).where('type', '=', 'person').executeTakeFirst()
+  const asSpeaker = !person ? [] : await select()
     .where('claims.article_id', 'in', store.db.selectFrom('entity_mentions').select('article_id').where('entity_id', '=', speaker))
     .where('claims.speaker', '=', speaker)
     .where('claims.claimant', 'is', null)
