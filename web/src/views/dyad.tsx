@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { DyadEvent, DyadMonth, DyadStatement, DyadView as Dyad } from '../api'
 import { useApi } from '../use-api'
 import { typeColor } from '../colors'
@@ -13,6 +13,12 @@ export function DyadView({ route }: { route: Route }) {
   const [first, setFirst] = useState(a)
   const [second, setSecond] = useState(b)
   const dyad = useApi<Dyad>(a && b ? 'dyad' : null, { a, b })
+  // The URL may name the parties by id; the form shows their names once known.
+  useEffect(() => {
+    if (!dyad.data) return
+    if (first === a) setFirst(dyad.data.a.name)
+    if (second === b) setSecond(dyad.data.b.name)
+  }, [dyad.data])
   const submit = (event: Event): void => {
     event.preventDefault()
     location.hash = href(['dyad'], { a: first.trim(), b: second.trim() })
