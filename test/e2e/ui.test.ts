@@ -399,7 +399,7 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     }
     await open(`#/map?place=${encodeURIComponent('sitrep:x-hostile-place')}`, '.leaflet-container')
     await page.waitForSelector('.event-marker, .marker-cluster')
-    for (const marker of await page.locator('path.event-marker').all()) await marker.click({ force: true }).catch(() => undefined)
+    for (const marker of await page.locator('path.event-marker').all()) await marker.click({ force: true, timeout: 2000 }).catch(() => undefined)
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined()
     expect(dialogs).toEqual([])
