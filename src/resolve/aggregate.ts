@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
 import type { ClaimRelation } from '../pipeline/record.js'
-import { aggregateProposition, deleteProposition, propositionKeyOf, savePropositionSummary } from '../store/claims-repo.js'
-import { deleteEvent, eventReports, updateEvent } from '../store/events-repo.js'
+import { aggregateProposition, deleteProposition, propositionKeyOf, propositionStatusOf, recordStatusChange, savePropositionSummary } from '../store/claims-repo.js'
+import { deleteEvent, eventReports, saveEventParties, updateEvent } from '../store/events-repo.js'
 import { propositionKey, summarizeProposition } from './propositions.js'
 import { reportSpan, summarizeFatalities } from './event-matching.js'
 import type { GradingContext } from './source-grading.js'
 
 /**
- * Recomputes a proposition from all its claims, under the analyst's grades and corroboration rule;
- * drops it when no claim is left.
+ * Recomputes a proposition from all its claims, under the analyst's grades and corroboration rule; drops it when
+ * no claim is left. A new status is recorded with the time of the change.
  */
-export async function refreshProposition(db: Kysely<Database>, id: string, grading: GradingContext): Promise<void> {
+export async function refreshProposition(db: Kysely<Database>, id: string, grading: GradingContext, changedAt: string): Promise<void> {
   const key = await propositionKeyOf(db, id)
   if (!key) {
     await deleteProposition(db, id)
@@ -23,7 +23,9 @@ export async function refreshProposition(db: Kysely<Database>, id: string, gradi
     return
   }
   const summary = summarizeProposition(aggregate.stances, aggregate.totals, aggregate.bestGrade)
+  const previous = await propositionStatusOf(db, id)
   await savePropositionSummary(db, propositionKey(key.subject, key.relation as ClaimRelation, key.object), summary)
+  if (previous !== summary.status) await recordStatusChange(db, id, previous, summary.status, changedAt)
 }
 
 /** Recomputes a merged event's dates, participants and figures from its reports; drops it when none is left. */
@@ -46,12 +48,15 @@ export async function refreshEvent(db: Kysely<Database>, id: string): Promise<vo
       high: report.fatalities_high,
     })),
   )
+  const actors = byFrequency(reports.flatMap((report) => JSON.parse(report.actors) as string[]))
+  const targets = byFrequency(reports.flatMap((report) => JSON.parse(report.targets) as string[]))
+  await saveEventParties(db, id, actors, targets)
   await updateEvent(db, id, {
     date_start: starts[0] ?? null,
     date_end: ends[ends.length - 1] ?? null,
     modes: JSON.stringify(byFrequency(reports.flatMap((report) => (report.mode ? [report.mode] : [])))),
-    actors: JSON.stringify(byFrequency(reports.flatMap((report) => JSON.parse(report.actors) as string[]))),
-    targets: JSON.stringify(byFrequency(reports.flatMap((report) => JSON.parse(report.targets) as string[]))),
+    actors: JSON.stringify(actors),
+    targets: JSON.stringify(targets),
     fatalities_low: fatalities.low,
     fatalities_best: fatalities.best,
     fatalities_high: fatalities.high,

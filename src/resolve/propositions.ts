@@ -64,6 +64,11 @@ export interface PropositionTotals {
   /** YYYY-MM-DD: published date, else ingest date. */
   firstSeen: string
   lastSeen: string
+  /** YYYY-MM-DD: publication dates only; null when no statement was dated. */
+  firstDated: string | null
+  lastDated: string | null
+  /** Statements from articles without a publication date. */
+  undatedClaims: number
 }
 
 export interface PropositionSummary extends PropositionTotals {

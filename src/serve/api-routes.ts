@@ -1,5 +1,5 @@
 import type { Store } from '../store/open-store.js'
-import { searchArticles, storeStats, type SearchHit, type StoreStats } from '../store/queries.js'
+import { searchArticles, storeStats, undatedEventCount, type SearchHit, type StoreStats } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
 import {
   actorNetwork,
@@ -27,6 +27,8 @@ import {
   type StatementView,
 } from './store-views.js'
 import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
+import { dyadView, resolveActor } from '../store/dyad-queries.js'
+import { changesSince } from '../store/changes-queries.js'
 import { HttpError } from './http-error.js'
 import { StreamedAnswer } from './streamed-answer.js'
 import { EXPORT_FORMATS, EXPORTERS, GEOJSON_LAYERS, exportFileName, writeExport, type ExportFormat, type GeoJsonLayer } from '../export/index.js'
@@ -113,6 +115,7 @@ const STATUSES: PropositionStatus[] = ['contested', 'corroborated', 'single-sour
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }
 const NAME = { type: 'string', minLength: 1, maxLength: 200 }
 const ID = { type: 'string', minLength: 1, maxLength: 1000 }
+const SINCE_MOMENT = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$', description: 'YYYY-MM-DD or an ISO timestamp (UTC): what the store learned at or after it' }
 
 function paging(maxLimit: number, defaultLimit = 50): Record<string, Record<string, unknown>> {
   return {
@@ -257,7 +260,8 @@ export const apiRoutes: ApiRoute[] = [
     querystring: query({ type: { type: 'string', enum: EVENT_TYPES }, since: DATE, until: DATE }),
     handler: async ({ store, query: q }) => {
       checkRange(q['since'], q['until'])
-      return { buckets: await eventTimeline(store, { type: optionalString(q['type']), since: optionalString(q['since']), until: optionalString(q['until']) }) }
+      const type = optionalString(q['type'])
+      return { buckets: await eventTimeline(store, { type, since: optionalString(q['since']), until: optionalString(q['until']) }), undatedEvents: await undatedEventCount(store, type) }
     },
   },
   {
@@ -298,12 +302,60 @@ export const apiRoutes: ApiRoute[] = [
     summary: 'Actor network: nodes, and edges weighted by sources and styled by stance',
     querystring: query({
       relation: { type: 'string', enum: [...NETWORK_RELATIONS] },
-      actor: NAME,
+      actor: { ...NAME, description: 'entity name or id: only its links (the ego network)' },
+      status: { type: 'string', enum: STATUSES, description: 'only links of this status' },
+      since: { ...DATE, description: 'links last seen (publication dates) on or after; undated links drop out' },
+      until: { ...DATE, description: 'links first seen on or before' },
       minSources: { type: 'integer', minimum: 1, maximum: 1000, default: 1 },
       limit: { type: 'integer', minimum: 1, maximum: 2000, default: 300 },
     }),
-    handler: ({ store, query: q }) =>
-      actorNetwork(store, { relation: optionalString(q['relation']), actor: optionalString(q['actor']), minSources: q['minSources'] as number, limit: q['limit'] as number }),
+    handler: ({ store, query: q }) => {
+      checkRange(q['since'], q['until'])
+      return actorNetwork(store, {
+        relation: optionalString(q['relation']),
+        actor: optionalString(q['actor']),
+        status: q['status'] as PropositionStatus | undefined,
+        since: optionalString(q['since']),
+        until: optionalString(q['until']),
+        minSources: q['minSources'] as number,
+        limit: q['limit'] as number,
+      })
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/dyad',
+    summary: 'Two parties face to face: events between them in both directions, the statements each made about the other, ACCUSE/REJECT per month',
+    querystring: {
+      ...query({
+        a: { ...NAME, description: 'first party: entity name or id' },
+        b: { ...NAME, description: 'second party: entity name or id' },
+        limit: { type: 'integer', minimum: 1, maximum: 2000, default: 500 },
+      }),
+      required: ['a', 'b'],
+    },
+    handler: async ({ store, query: q }) => {
+      const a = await resolveActor(store, q['a'] as string)
+      if (!a) throw new HttpError(404, `no actor named "${q['a'] as string}"`)
+      const b = await resolveActor(store, q['b'] as string)
+      if (!b) throw new HttpError(404, `no actor named "${q['b'] as string}"`)
+      if (a.id === b.id) throw new HttpError(400, `a and b are the same actor (${a.name})`)
+      return dyadView(store, a, b, q['limit'] as number)
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/changes',
+    summary: "What's new since a moment: new propositions, status changes (single-source → corroborated or contested…), new events",
+    querystring: {
+      ...query({
+        since: SINCE_MOMENT,
+        actor: { ...NAME, description: 'entity name or id: only what is about it' },
+        limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+      }),
+      required: ['since'],
+    },
+    handler: ({ store, query: q }) => changesSince(store, { since: q['since'] as string, actor: optionalString(q['actor']), limit: q['limit'] as number }),
   },
   {
     method: 'GET',

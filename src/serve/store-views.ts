@@ -4,6 +4,7 @@ import type { PropositionStatus } from '../resolve/propositions.js'
 import type { SourceGrade } from '../resolve/source-grading.js'
 import { gradesOf } from '../store/grades-repo.js'
 import { normalizeName } from '../resolve/normalize-name.js'
+import { articleExtraction, type ArticleExtraction } from '../store/article-extraction.js'
 
 /** Read queries the web UI needs beyond src/store/queries.ts: totals for paging, filters by date and area, map, network, reader. */
 
@@ -71,8 +72,9 @@ export async function queryPropositions(store: Store, filter: PropositionQuery):
   let query = store.db.selectFrom('propositions')
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.relation) query = query.where('relation', '=', filter.relation)
-  if (filter.since) query = query.where('last_seen', '>=', filter.since)
-  if (filter.until) query = query.where('first_seen', '<=', filter.until)
+  // Publication dates only: a proposition no dated article supports is outside any date range.
+  if (filter.since) query = query.where('last_dated', '>=', filter.since)
+  if (filter.until) query = query.where('first_dated', '<=', filter.until)
   if (filter.about) query = query.where((eb) => eb.or([eb('subject', 'in', filter.about!), eb('object', 'in', filter.about!)]))
   if (placeIds) query = query.where('object', 'in', placeIds)
   if (actorIds) {
@@ -169,7 +171,7 @@ export async function queryEvents(store: Store, filter: EventQuery): Promise<Pag
     )
   }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-  const rows = await query.selectAll('events').orderBy('events.date_start', 'desc').orderBy('events.source_count', 'desc').orderBy('events.id').limit(filter.limit).offset(filter.offset).execute()
+  const rows = await query.selectAll('events').orderBy('events.date_start', (order) => order.desc().nullsLast()).orderBy('events.source_count', 'desc').orderBy('events.id').limit(filter.limit).offset(filter.offset).execute()
   return { items: await eventViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
 }
 
@@ -315,81 +317,7 @@ export async function mostActiveActors(store: Store, limit: number): Promise<Act
   return rows.map((row) => ({ ...refOf(names, row.entity_id), type: names.get(row.entity_id)?.type ?? null, articles: Number(row.articles) }))
 }
 
-export const NETWORK_RELATIONS = ['attacks', 'supports', 'harbors', 'cooperates_with', 'threatens', 'accuses'] as const
-
-export interface NetworkNode extends NamedRef {
-  type: string | null
-  weight: number
-}
-
-export interface NetworkEdge {
-  id: string
-  source: string
-  target: string
-  relation: string
-  /** Distinct sources behind the edge. */
-  weight: number
-  stance: 'asserted' | 'contested'
-  /** The proposition or event the edge stands for. */
-  ref: { kind: 'proposition' | 'event'; id: string }
-}
-
-/** Who does what to whom among actors: propositions between two entities, plus ACCUSE events as accuses edges. */
-export async function actorNetwork(store: Store, filter: { relation?: string; actor?: string; minSources: number; limit: number }): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
-  const actorIds = await filterIds(store, filter.actor)
-  if (actorIds?.length === 0) return { nodes: [], edges: [] }
-  const edges: NetworkEdge[] = []
-  if (filter.relation !== 'accuses') {
-    const relations = filter.relation ? [filter.relation] : NETWORK_RELATIONS.filter((relation) => relation !== 'accuses')
-    let query = store.db
-      .selectFrom('propositions')
-      .innerJoin('entities', 'entities.id', 'propositions.object')
-      .select(['propositions.id', 'propositions.subject', 'propositions.object', 'propositions.relation', 'propositions.source_count', 'propositions.status'])
-      .where('propositions.relation', 'in', relations)
-      .where('propositions.source_count', '>=', filter.minSources)
-    if (actorIds) query = query.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
-    const rows = await query.orderBy('propositions.source_count', 'desc').orderBy('propositions.id').limit(filter.limit).execute()
-    for (const row of rows) {
-      edges.push({
-        id: row.id,
-        source: row.subject,
-        target: row.object!,
-        relation: row.relation,
-        weight: Number(row.source_count),
-        stance: row.status === 'contested' ? 'contested' : 'asserted',
-        ref: { kind: 'proposition', id: row.id },
-      })
-    }
-  }
-  if (!filter.relation || filter.relation === 'accuses') edges.push(...(await accusationEdges(store, actorIds, filter)))
-  const weights = new Map<string, number>()
-  for (const edge of edges) for (const id of [edge.source, edge.target]) weights.set(id, (weights.get(id) ?? 0) + edge.weight)
-  const names = await namesOf(store, weights.keys())
-  const nodes = [...weights].map(([id, weight]) => ({ ...refOf(names, id), type: names.get(id)?.type ?? null, weight }))
-  return { nodes, edges }
-}
-
-async function accusationEdges(store: Store, actorIds: string[] | null, filter: { minSources: number; limit: number }): Promise<NetworkEdge[]> {
-  let query = store.db.selectFrom('events').select(['id', 'actors', 'targets', 'source_count']).where('type', '=', 'ACCUSE').where('source_count', '>=', filter.minSources)
-  if (actorIds) query = query.where((eb) => eb.or(actorIds.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])))
-  const rows = await query.orderBy('source_count', 'desc').orderBy('id').limit(filter.limit).execute()
-  const byPair = new Map<string, NetworkEdge>()
-  for (const row of rows) {
-    for (const accuser of JSON.parse(row.actors) as string[]) {
-      for (const accused of JSON.parse(row.targets) as string[]) {
-        if (accuser === accused) continue
-        const key = `${accuser}|accuses|${accused}`
-        const edge = byPair.get(key)
-        if (edge) edge.weight += Number(row.source_count)
-        else byPair.set(key, { id: key, source: accuser, target: accused, relation: 'accuses', weight: Number(row.source_count), stance: 'asserted', ref: { kind: 'event', id: row.id } })
-      }
-    }
-  }
-  // Only actors that are entities: an accusation against a place is no network edge.
-  const names = await namesOf(store, [...byPair.values()].flatMap((edge) => [edge.source, edge.target]))
-  const isEntity = (id: string): boolean => names.get(id)?.kind === 'entity'
-  return [...byPair.values()].filter((edge) => isEntity(edge.source) && isEntity(edge.target))
-}
+export { actorNetwork, NETWORK_RELATIONS, type NetworkEdge, type NetworkNode } from '../store/network-queries.js'
 
 export { entityProfile, type EntityProfile } from '../store/queries.js'
 
@@ -444,6 +372,8 @@ export interface ArticleView {
   text: string
   removed: { text: string; reason: string }[]
   spans: HighlightSpan[]
+  /** The side panel's lists: events with their toll, claims with stance and cue strength, actors, places. */
+  extraction: ArticleExtraction
 }
 
 /** The store keeps an event's date words but not where they are: found again inside the event's evidence. */
@@ -495,6 +425,7 @@ export async function getArticle(store: Store, id: string): Promise<ArticleView 
     text: article.text,
     removed: JSON.parse(article.removed) as { text: string; reason: string }[],
     spans,
+    extraction: await articleExtraction(store, article.id),
   }
 }
 

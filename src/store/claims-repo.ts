@@ -41,6 +41,19 @@ export async function aggregateProposition(
     .where('proposition_id', '=', propositionId)
     .executeTakeFirst()
   if (!totals || Number(totals.claims) === 0) return null
+  // Publication dates only: an undated article's `seen` is its ingest day (claims_dated_seen makes these lookups).
+  const dated = await db
+    .selectFrom('claims')
+    .select((eb) => [eb.fn.min('seen').as('first'), eb.fn.max('seen').as('last')])
+    .where('proposition_id', '=', propositionId)
+    .where('dated', '=', 1)
+    .executeTakeFirst()
+  const undated = await db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('proposition_id', '=', propositionId)
+    .where('dated', '=', 0)
+    .executeTakeFirstOrThrow()
   const parties = await db
     .selectFrom('claims')
     .select((eb) => [
@@ -91,6 +104,9 @@ export async function aggregateProposition(
       claimCount: Number(totals.claims),
       firstSeen: String(totals.first_seen),
       lastSeen: String(totals.last_seen),
+      firstDated: dated?.first == null ? null : String(dated.first),
+      lastDated: dated?.last == null ? null : String(dated.last),
+      undatedClaims: Number(undated.n),
     },
     bestGrade: bestGrade(gradedOutlets.map((row) => grading.grades.get(row.outlet!) ?? null)),
     stances: parties.map((row) => ({
@@ -147,6 +163,9 @@ export async function savePropositionSummary(db: Db, key: PropositionKey, summar
     claim_count: summary.claimCount,
     first_seen: summary.firstSeen,
     last_seen: summary.lastSeen,
+    first_dated: summary.firstDated,
+    last_dated: summary.lastDated,
+    undated_claims: summary.undatedClaims,
     status: summary.status,
     best_grade: summary.bestGrade,
   }
@@ -155,6 +174,15 @@ export async function savePropositionSummary(db: Db, key: PropositionKey, summar
     .values({ id: key.id, subject: key.subject, relation: key.relation, object: key.object, ...values })
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute()
+}
+
+export async function propositionStatusOf(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('propositions').select('status').where('id', '=', id).executeTakeFirst()
+  return row?.status ?? null
+}
+
+export async function recordStatusChange(db: Db, id: string, previous: string | null, status: string, changedAt: string): Promise<void> {
+  await db.insertInto('proposition_changes').values({ proposition_id: id, status, previous_status: previous, changed_at: changedAt }).execute()
 }
 
 export async function deleteProposition(db: Db, id: string): Promise<void> {

@@ -40,7 +40,7 @@ export async function findEventCandidates(db: Db, type: string, placeId: string,
   }))
 }
 
-export async function createEvent(db: Db, id: string, type: string, placeId: string | null): Promise<void> {
+export async function createEvent(db: Db, id: string, type: string, placeId: string | null, createdAt: string): Promise<void> {
   await db
     .insertInto('events')
     .values({
@@ -59,6 +59,7 @@ export async function createEvent(db: Db, id: string, type: string, placeId: str
       report_count: 0,
       first_seen: '',
       last_seen: '',
+      created_at: createdAt,
     })
     .execute()
 }
@@ -120,7 +121,18 @@ export async function eventReports(db: Db, eventId: string): Promise<EventReport
 }
 
 export async function deleteEvent(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('event_parties').where('event_id', '=', id).execute()
   await db.deleteFrom('events').where('id', '=', id).execute()
+}
+
+/** An event's actors and targets as rows (the lookup table for events between parties). */
+export async function saveEventParties(db: Db, id: string, actors: string[], targets: string[]): Promise<void> {
+  await db.deleteFrom('event_parties').where('event_id', '=', id).execute()
+  const rows = [
+    ...[...new Set(actors)].map((entity_id) => ({ entity_id, event_id: id, role: 'actor' as const })),
+    ...[...new Set(targets)].map((entity_id) => ({ entity_id, event_id: id, role: 'target' as const })),
+  ]
+  if (rows.length > 0) await db.insertInto('event_parties').values(rows).execute()
 }
 
 export async function updateEvent(db: Db, id: string, summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>): Promise<void> {

@@ -118,7 +118,7 @@ export async function gradeSource(store: Store, outlet: string, grade: SourceGra
     }
     const context = await loadGradingContext(trx)
     const ids = await trx.selectFrom('claims').select('proposition_id').distinct().where('outlet', '=', outlet).execute()
-    for (const { proposition_id } of ids) await refreshProposition(trx, proposition_id, context)
+    for (const { proposition_id } of ids) await refreshProposition(trx, proposition_id, context, new Date().toISOString())
     return { outlet, grade, note, refreshed: ids.length }
   })
 }
@@ -144,7 +144,7 @@ export async function setCorroborationRule(store: Store, rule: CorroborationRule
     await store.db.transaction().execute(async (trx) => {
       await lockWrites(trx, store)
       const context = await loadGradingContext(trx)
-      for (const { id } of ids) await refreshProposition(trx, id, context)
+      for (const { id } of ids) await refreshProposition(trx, id, context, new Date().toISOString())
     })
     refreshed += ids.length
     after = ids[ids.length - 1]!.id

@@ -5,6 +5,7 @@ import type { Party, PropositionStatus } from '../resolve/propositions.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 import { isSourceGrade, type SourceGrade } from '../resolve/source-grading.js'
 import { gradesOf } from './grades-repo.js'
+import { geoPrecisionOf, timePrecisionOf, type PrecisionCode } from './precision.js'
 
 /** The read side: what the CLI prints and what a REST API can return as is. */
 
@@ -45,8 +46,11 @@ export interface PropositionView {
   status: PropositionStatus
   sourceCount: number
   claimCount: number
-  firstSeen: string
-  lastSeen: string
+  /** Publication dates of the first and last statement; null when none was dated (never an ingest day). */
+  firstSeen: string | null
+  lastSeen: string | null
+  /** Statements from articles without a publication date. */
+  undatedClaims: number
   asserters: PartyView[]
   deniers: PartyView[]
   noResponse: PartyView[]
@@ -60,6 +64,10 @@ export interface PropositionView {
 export interface PlaceRef extends NamedRef {
   lat: number | null
   lon: number | null
+  /** The gazetteer kind (city, admin1, country…), the country code and province name. */
+  placeKind: string | null
+  country: string | null
+  admin1: string | null
 }
 
 export interface EventView {
@@ -74,6 +82,10 @@ export interface EventView {
   fatalities: { low: number | null; best: number | null; high: number | null }
   sourceCount: number
   reportCount: number
+  /** ACLED-style: 1 exact place, 2 district or province, 3 country or wider; null without a place. */
+  geoPrecision: PrecisionCode | null
+  /** ACLED-style: 1 the day, 2 within a week, 3 within a month or wider; null when undated. */
+  timePrecision: PrecisionCode | null
   sources?: EventSourceView[]
 }
 
@@ -146,6 +158,8 @@ export interface NameInfo extends NamedRef {
   type: string | null
   lat: number | null
   lon: number | null
+  country?: string | null
+  admin1?: string | null
 }
 
 /** Names (and coordinates of places) for entity and place ids, in chunks the databases accept. */
@@ -156,9 +170,9 @@ export async function namesOf(store: Store, ids: Iterable<string>): Promise<Map<
     const chunk = wanted.slice(i, i + 500)
     const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).where('id', 'in', chunk).execute()
     for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity', type: row.type, lat: null, lon: null })
-    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon']).where('id', 'in', chunk).execute()
+    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon', 'country', 'admin1']).where('id', 'in', chunk).execute()
     for (const row of places) {
-      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon) })
+      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon), country: row.country, admin1: row.admin1 })
     }
   }
   return names
@@ -171,7 +185,9 @@ export function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
 
 export function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
   const info = names.get(id)
-  return info ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon } : { id, name: id, kind: 'unknown', lat: null, lon: null }
+  return info
+    ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon, placeKind: info.kind === 'place' ? info.type : null, country: info.country ?? null, admin1: info.admin1 ?? null }
+    : { id, name: id, kind: 'unknown', lat: null, lon: null, placeKind: null, country: null, admin1: null }
 }
 
 /** PostgreSQL returns bigint and numeric columns as strings. */
@@ -236,6 +252,7 @@ export async function propositionViews(store: Store, rows: PropositionRow[]): Pr
     outlets: party.outlets,
     sources: party.sources,
   })
+  const partyViews = (parties: Party[]): PartyView[] => groupAnonymous(parties.map(partyView))
   return parsed.map(({ row, asserters, deniers, noResponse }) => {
     const object = row.object ? names.get(row.object) : undefined
     return {
@@ -248,13 +265,30 @@ export async function propositionViews(store: Store, rows: PropositionRow[]): Pr
       bestGrade: isSourceGrade(row.best_grade) ? row.best_grade : null,
       sourceCount: Number(row.source_count),
       claimCount: Number(row.claim_count),
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-      asserters: asserters.map(partyView),
-      deniers: deniers.map(partyView),
-      noResponse: noResponse.map(partyView),
+      firstSeen: row.first_dated,
+      lastSeen: row.last_dated,
+      undatedClaims: Number(row.undated_claims),
+      asserters: partyViews(asserters),
+      deniers: partyViews(deniers),
+      noResponse: partyViews(noResponse),
     }
   })
+}
+
+/**
+ * The articles' own voice is one party per independent source (so it counts like any other source), but a
+ * reader sees one "reports (no named source)" row with the number of sources, placed where its weight puts it.
+ */
+export function groupAnonymous(parties: PartyView[]): PartyView[] {
+  const anonymous = parties.filter((party) => party.party === null)
+  if (anonymous.length < 2) return parties
+  const merged: PartyView = {
+    party: null,
+    speakers: [],
+    outlets: [...new Set(anonymous.flatMap((party) => party.outlets))].sort(),
+    sources: anonymous.reduce((sum, party) => sum + party.sources, 0),
+  }
+  return [...parties.filter((party) => party.party !== null), merged].sort((a, b) => b.sources - a.sources)
 }
 
 export async function propositionEvidence(store: Store, propositionId: string): Promise<ClaimEvidenceView[]> {
@@ -322,7 +356,7 @@ export async function listEvents(store: Store, filter: EventFilter = {}): Promis
 }
 
 /** The columns of an event row the views read (queries select all of them). */
-export type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen'>
+export type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen' | 'created_at'>
 
 /** Event rows with the names of their parties and place, for the CLI and the API alike. */
 export async function eventViews(store: Store, rows: EventRow[]): Promise<EventView[]> {
@@ -340,6 +374,8 @@ export async function eventViews(store: Store, rows: EventRow[]): Promise<EventV
     fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
     sourceCount: Number(row.source_count),
     reportCount: Number(row.report_count),
+    geoPrecision: row.place_id ? geoPrecisionOf(names.get(row.place_id)?.type) : null,
+    timePrecision: timePrecisionOf(row.date_start, row.date_end),
   }))
 }
 
@@ -421,6 +457,13 @@ export async function getEntity(store: Store, name: string, limit = 20, knownIds
     propositions: await listPropositions(store, { about: profile.id, limit }),
     events: await listEvents(store, { involving: profile.id, limit }),
   }
+}
+
+/** Events no source dates: kept off timelines and out of date ranges, but counted. */
+export async function undatedEventCount(store: Store, type?: string): Promise<number> {
+  let query = store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('date_start', 'is', null)
+  if (type) query = query.where('type', '=', type.toUpperCase())
+  return Number((await query.executeTakeFirstOrThrow()).n)
 }
 
 export interface SearchHit {

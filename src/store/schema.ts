@@ -88,6 +88,8 @@ export interface EventsTable {
   report_count: number
   first_seen: string
   last_seen: string
+  /** ISO timestamp of the ingest that created it. */
+  created_at: string | null
 }
 
 export interface EventSourcesTable {
@@ -128,6 +130,8 @@ export interface ClaimsTable {
   source_group: string
   seen: string
   outlet: string | null
+  /** 0 when the article had no publication date: `seen` is then its ingest day, not a date of the statement. */
+  dated: Generated<number>
 }
 
 export interface PropositionsTable {
@@ -145,6 +149,25 @@ export interface PropositionsTable {
   status: string
   /** The best Admiralty grade among the outlets of its claims (resolve/source-grading.ts); null when none is graded. */
   best_grade: string | null
+  /** First and last publication dates of its statements; null when none was dated. */
+  first_dated: string | null
+  last_dated: string | null
+  undated_claims: Generated<number>
+}
+
+export interface PropositionChangesTable {
+  proposition_id: string
+  status: string
+  /** null: the proposition was created. */
+  previous_status: string | null
+  /** ISO timestamp of the ingest that changed it. */
+  changed_at: string
+}
+
+export interface EventPartiesTable {
+  entity_id: string
+  event_id: string
+  role: 'actor' | 'target'
 }
 
 /** Set by the analyst, never by analysis. */
@@ -177,4 +200,6 @@ export interface Database {
   propositions: PropositionsTable
   source_grades: SourceGradesTable
   analyst_settings: AnalystSettingsTable
+  proposition_changes: PropositionChangesTable
+  event_parties: EventPartiesTable
 }

@@ -39,7 +39,7 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], inge
     const outcomes: WriteOutcome[] = []
     for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
     const grading = await loadGradingContext(trx)
-    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading, ingestedAt)
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
   }).catch((error: unknown) => {
@@ -72,12 +72,15 @@ export async function rewriteBatch(store: Store, articles: AnalyzedArticle[]): P
       await writeContents(trx, article.record, touched, stored, {
         sourceGroup: row.duplicate_of ?? document.id,
         seen: row.published ?? row.ingested_at.slice(0, 10),
+        dated: row.published !== null,
+        ingestedAt: row.ingested_at,
         rewriting: true,
       })
       rewritten++
     }
     const grading = await loadGradingContext(trx)
-    for (const id of touched.propositions) await refreshProposition(trx, id, grading)
+    const changedAt = new Date().toISOString()
+    for (const id of touched.propositions) await refreshProposition(trx, id, grading, changedAt)
     for (const id of touched.events) await refreshEvent(trx, id)
     return rewritten
   })
@@ -155,6 +158,8 @@ async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, inge
   await writeContents(db, article.record, touched, stored, {
     sourceGroup: duplicate?.canonical ?? document.id,
     seen: document.published ?? ingestedAt.slice(0, 10),
+    dated: document.published !== null,
+    ingestedAt,
   })
   return previous.length > 0 ? 'replaced' : 'added'
 }
@@ -177,6 +182,9 @@ interface ArticleContext {
   seen: string
   /** The article was stored before (reanalysis): a new event id must not clash with one its old reports made. */
   rewriting?: boolean
+  /** Whether `seen` is a publication date. */
+  dated: boolean
+  ingestedAt: string
 }
 
 async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds, context: ArticleContext): Promise<void> {
@@ -215,6 +223,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
       party_key: partyKeyOf(claimant, speaker, context.sourceGroup),
       source_group: context.sourceGroup,
       seen: context.seen,
+      dated: context.dated ? 1 : 0,
       outlet: record.document.source,
     }
   })
@@ -222,7 +231,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
 
   for (const [ordinal, event] of record.events.entries()) {
     const mapped = { ...event, actors: event.actors.map(idOf), targets: event.targets.map(idOf), reported_by: event.reported_by && idOf(event.reported_by) }
-    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published, context.rewriting ?? false)
+    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published, context.rewriting ?? false, context.ingestedAt)
     await insertEventSource(db, {
       article_id: articleId,
       ordinal,
@@ -251,7 +260,7 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
  * with overlapping dates and compatible participants, else a new one. Reports without a place or
  * any date stay on their own: there is nothing to tell them apart from other incidents.
  */
-async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null, rewriting: boolean): Promise<string> {
+async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null, rewriting: boolean, ingestedAt: string): Promise<string> {
   const span = reportSpan(event.date, published)
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)
@@ -266,7 +275,7 @@ async function placeEventReport(db: Kysely<Database>, event: EventRecord, articl
   let id = eventIdFor(articleId, ordinal)
   // Reanalysis: the event this report first made may live on through other articles' reports.
   for (let n = 1; rewriting && (await eventExists(db, id)); n++) id = eventIdFor(articleId, `${ordinal}#${n}`)
-  await createEvent(db, id, event.type, event.place)
+  await createEvent(db, id, event.type, event.place, ingestedAt)
   return id
 }
 

@@ -7,6 +7,11 @@ import type { ArticleView, HighlightSpan, NetworkEdge, NetworkNode, Page, Served
 import type { EntityPage, EventDetail, Overview, PropositionDetail, SearchResult } from '../../src/serve/api-routes.js'
 import type { PropositionStatus } from '../../src/resolve/propositions.js'
 import type { UploadSummary } from '../../src/serve/ingest-uploads.js'
+import type { ChangesView } from '../../src/store/changes-queries.js'
+import type { DyadEvent, DyadMonth, DyadStatement, DyadView } from '../../src/store/dyad-queries.js'
+import type { ArticleExtraction } from '../../src/store/article-extraction.js'
+
+export type { ArticleExtraction, ChangesView, DyadEvent, DyadMonth, DyadStatement, DyadView }
 
 export type { EventDetail, NamedRef, NetworkEdge, NetworkNode, Overview, Page, PartyView, PropositionDetail, SearchResult, TimelineBucket, UploadSummary }
 export type Status = PropositionStatus

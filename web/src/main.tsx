@@ -12,6 +12,7 @@ import { ReaderView } from './views/reader'
 import { SearchView } from './views/search'
 import { IngestView } from './views/ingest'
 import { EventView } from './views/event'
+import { DyadView } from './views/dyad'
 
 const NAV: [string, string][] = [
   ['', 'Overview'],
@@ -19,6 +20,7 @@ const NAV: [string, string][] = [
   ['map', 'Map'],
   ['timeline', 'Timeline'],
   ['network', 'Network'],
+  ['dyad', 'Dyad'],
   ['search', 'Search'],
   ['ingest', 'Add articles'],
 ]
@@ -59,6 +61,8 @@ function view(section: string, id: string, route: ReturnType<typeof useRoute>) {
       return <TimelineView />
     case 'network':
       return <NetworkView route={route} />
+    case 'dyad':
+      return <DyadView route={route} />
     case 'actor':
       return <ActorView id={id} />
     case 'article':

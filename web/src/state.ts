@@ -63,3 +63,25 @@ export function safeUrl(url: string | null): string | null {
     return null
   }
 }
+
+/** The "what's new since" moment every view shares (kept across reloads). */
+const SINCE_KEY = 'sitrep.whatsNewSince'
+let since: string | null = (typeof localStorage !== 'undefined' && localStorage.getItem(SINCE_KEY)) || null
+const sinceListeners = new Set<(since: string | null) => void>()
+
+export function setSince(next: string | null): void {
+  since = next
+  if (next) localStorage.setItem(SINCE_KEY, next)
+  else localStorage.removeItem(SINCE_KEY)
+  for (const listener of sinceListeners) listener(since)
+}
+
+export function useSince(): string | null {
+  const [value, setValue] = useState(since)
+  useEffect(() => {
+    sinceListeners.add(setValue)
+    setValue(since)
+    return () => void sinceListeners.delete(setValue)
+  }, [])
+  return value
+}

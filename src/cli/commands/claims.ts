@@ -76,7 +76,7 @@ function renderPropositions(propositions: PropositionView[], withEvidence: boole
       parties(p.asserters),
       parties(p.deniers),
       parties(p.noResponse),
-      p.firstSeen === p.lastSeen ? p.firstSeen : `${p.firstSeen}…${p.lastSeen}`,
+      p.firstSeen === null ? 'undated' : p.firstSeen === p.lastSeen ? p.firstSeen : `${p.firstSeen}…${p.lastSeen}`,
     ]),
   )
   if (!withEvidence) return table

@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect.js'
 import * as initial from './0001-initial.js'
 import * as claimsCoveringIndex from './0002-claims-covering-index.js'
 import * as sourceGrades from './0003-source-grades.js'
+import * as datedClaimsStatusHistory from './0004-dated-claims-status-history.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-claims-covering-index': claimsCoveringIndex,
   '0003-source-grades': sourceGrades,
+  '0004-dated-claims-status-history': datedClaimsStatusHistory,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -71,7 +71,7 @@ export function Parties({ parties, empty }: { parties: PartyView[]; empty?: stri
     <span class="parties">
       {parties.map((party, i) => (
         <span class="party" key={i}>
-          {party.party ? <RefLink value={party.party} /> : <em>reports (no named source)</em>}
+          {party.party ? <RefLink value={party.party} /> : <em class="anonymous-party">reports (no named source)</em>}
           {party.speakers.length > 0 && (
             <span class="speakers">
               {' via '}
@@ -83,7 +83,10 @@ export function Parties({ parties, empty }: { parties: PartyView[]; empty?: stri
               ))}
             </span>
           )}
-          <span class="muted"> ({party.sources})</span>
+          <span class="muted" title="independent sources">
+            {' '}
+            ({party.party ? party.sources : `${party.sources} source${party.sources === 1 ? '' : 's'}`})
+          </span>
         </span>
       ))}
     </span>
@@ -114,14 +117,46 @@ export function PropositionCard({ proposition }: { proposition: Proposition }) {
       )}
       <div class="meta">
         <StatusBadge status={proposition.status} /> {proposition.sourceCount} source{proposition.sourceCount === 1 ? '' : 's'} · {proposition.claimCount} statement
-        {proposition.claimCount === 1 ? '' : 's'} · first {proposition.firstSeen} · last {proposition.lastSeen}
+        {proposition.claimCount === 1 ? '' : 's'} · <SeenRange proposition={proposition} />
       </div>
     </div>
   )
 }
 
+/** First and last publication dates; statements from undated articles are counted, never dated by their ingest day. */
+export function SeenRange({ proposition, long }: { proposition: Pick<Proposition, 'firstSeen' | 'lastSeen' | 'undatedClaims'>; long?: boolean }) {
+  const undated = proposition.undatedClaims > 0 && (
+    <span class="undated" title="statements from articles without a publication date: kept out of date ranges">
+      {proposition.firstSeen ? ` · ${proposition.undatedClaims} undated` : 'undated'}
+    </span>
+  )
+  if (!proposition.firstSeen) return <span class="seen-range">{undated || <span class="undated">undated</span>}</span>
+  const first = long ? 'first seen' : 'first'
+  const last = long ? 'last seen' : 'last'
+  return (
+    <span class="seen-range">
+      {first} {proposition.firstSeen} · {last} {proposition.lastSeen}
+      {undated}
+    </span>
+  )
+}
+
+const GEO_PRECISION_LABEL: Record<number, string> = { 1: 'exact place', 2: 'district/province', 3: 'country/region' }
+const TIME_PRECISION_LABEL: Record<number, string> = { 1: 'day', 2: 'week', 3: 'month+' }
+
+/** ACLED-style precision beside a place or date: how much of it the sources actually give. */
+export function PrecisionBadge({ kind, code }: { kind: 'geo' | 'time'; code: number | null }) {
+  if (code === null) return null
+  const label = (kind === 'geo' ? GEO_PRECISION_LABEL : TIME_PRECISION_LABEL)[code] ?? String(code)
+  return (
+    <span class={`precision precision-${kind} precision-${code}`} data-precision={`${kind}-${code}`} title={`${kind === 'geo' ? 'geo_precision' : 'time_precision'} ${code}: ${label}`}>
+      {label}
+    </span>
+  )
+}
+
 export function formatDate(event: Pick<EventItem, 'dateStart' | 'dateEnd'>): string {
-  if (!event.dateStart) return 'date unknown'
+  if (!event.dateStart) return 'undated'
   return event.dateEnd && event.dateEnd !== event.dateStart ? `${event.dateStart} – ${event.dateEnd}` : event.dateStart
 }
 
@@ -164,14 +199,14 @@ export function EventsTable({ events }: { events: EventItem[] }) {
       <tbody>
         {events.map((event) => (
           <tr key={event.id}>
-            <td>
-              <a href={href(['event', event.id])}>{formatDate(event)}</a>
+            <td class={event.dateStart ? '' : 'undated'}>
+              <a href={href(['event', event.id])}>{formatDate(event)}</a> <PrecisionBadge kind="time" code={event.timePrecision} />
             </td>
             <td>
               <span class={`type type-${event.type}`}>{event.type}</span>
             </td>
             <td>
-              <RefLink value={event.place} />
+              <RefLink value={event.place} /> <PrecisionBadge kind="geo" code={event.geoPrecision} />
             </td>
             <td>
               <Names refs={event.actors} />

@@ -2,6 +2,7 @@ import { EventsTable, PropositionCard, Status } from '../components/common'
 import type { Profile } from '../api'
 import { useApi } from '../use-api'
 import { href } from '../state'
+import { WhatsNew } from '../components/whats-new'
 
 export function ActorView({ id }: { id: string }) {
   const loaded = useApi<Profile>(`entities/${encodeURIComponent(id)}`)
@@ -11,6 +12,7 @@ export function ActorView({ id }: { id: string }) {
         {(actor) => (
           <>
             <h1>{actor.name}</h1>
+            <WhatsNew actor={actor.id} />
             <dl>
               <dt>Type</dt>
               <dd>{actor.type.replace(/_/g, ' ')}</dd>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { Pager, PropositionCard, Status } from '../components/common'
 import type { Page, Proposition, Status as PropositionStatus } from '../api'
 import { useApi } from '../use-api'
+import { WhatsNew } from '../components/whats-new'
 import { setRange, useRange, type Route } from '../state'
 import { ExportControl, type ExportChoice } from '../components/export-control'
 
@@ -27,6 +28,7 @@ export function ClaimsView({ route }: { route: Route }) {
   return (
     <section class="view claims">
       <h1>Claims board</h1>
+      <WhatsNew actor={applied.actor || undefined} />
       <form class="filters" onSubmit={submit}>
         <label>
           actor <input name="actor" value={actor} onInput={(e) => setActor(e.currentTarget.value)} placeholder="name or id" />

@@ -1,15 +1,17 @@
-import { EventsTable, PropositionCard, RefLink, Sparkline, Status } from '../components/common'
+import { EventsTable, PropositionCard, RefLink, Status } from '../components/common'
+import { WeeklyChart, weekly } from '../components/weekly-chart'
+import { WhatsNew } from '../components/whats-new'
 import type { Overview, TimelineBucket } from '../api'
 import { useApi } from '../use-api'
 import { href } from '../state'
-import { weekOf } from '../colors'
 
 export function OverviewView() {
   const overview = useApi<Overview>('overview', { limit: 8 })
-  const timeline = useApi<{ buckets: TimelineBucket[] }>('timeline')
+  const timeline = useApi<{ buckets: TimelineBucket[]; undatedEvents: number }>('timeline')
   return (
     <section class="view overview">
       <h1>Overview</h1>
+      <WhatsNew />
       <Status loaded={overview}>
         {(data) => (
           <>
@@ -32,7 +34,14 @@ export function OverviewView() {
             </div>
             <div class="sparkline-box">
               <h2>Events by week</h2>
-              <Status loaded={timeline}>{(t) => <WeeklySparkline buckets={t.buckets} />}</Status>
+              <Status loaded={timeline}>
+                {(t) => (
+                  <>
+                    {t.buckets.length > 0 ? <WeeklyChart series={weekly(t.buckets, 5)} height={220} /> : <p class="muted">No dated events.</p>}
+                    {t.undatedEvents > 0 && <p class="undated undated-note">{t.undatedEvents} undated events are not on the chart.</p>}
+                  </>
+                )}
+              </Status>
             </div>
             <div class="columns">
               <div>
@@ -60,12 +69,3 @@ export function OverviewView() {
   )
 }
 
-function WeeklySparkline({ buckets }: { buckets: TimelineBucket[] }) {
-  const weeks = new Map<string, number>()
-  for (const bucket of buckets) {
-    const week = weekOf(bucket.date)
-    weeks.set(week, (weeks.get(week) ?? 0) + bucket.events)
-  }
-  const labels = [...weeks.keys()].sort()
-  return <Sparkline values={labels.map((week) => weeks.get(week)!)} labels={labels} />
-}

@@ -1,4 +1,4 @@
-import { EvidenceSource, Parties, PropositionLine, RefLink, Status, StatusBadge } from '../components/common'
+import { EvidenceSource, Parties, PropositionLine, RefLink, SeenRange, Status, StatusBadge } from '../components/common'
 import type { PropositionDetail } from '../api'
 import { useApi } from '../use-api'
 import { BestGradeBadge, SourceGradeBadge } from '../components/source-grade'
@@ -14,7 +14,7 @@ export function PropositionView({ id }: { id: string }) {
               <PropositionLine proposition={p} />
             </h1>
             <p class="meta">
-              <StatusBadge status={p.status} /> <BestGradeBadge grade={p.bestGrade} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · first seen {p.firstSeen} · last seen {p.lastSeen}
+              <StatusBadge status={p.status} /> <BestGradeBadge grade={p.bestGrade} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · <SeenRange proposition={p} long />
             </p>
             <dl class="sides">
               <dt>Asserted by</dt>

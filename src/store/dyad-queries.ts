@@ -1,0 +1,231 @@
+import type { Store } from './open-store.js'
+import { eventViews, idsForName, namesOf, refOf, type EventView, type NamedRef } from './queries.js'
+import { weakCueReason } from './cue-strength.js'
+
+/**
+ * Two parties face to face: every event one of them is an actor of and the other a target of, in both
+ * directions, and every statement one side made (as claimant or speaker) about the other, with its evidence.
+ */
+
+export type DyadDirection = 'ab' | 'ba'
+
+export interface DyadEvent extends Omit<EventView, 'sources'> {
+  direction: DyadDirection
+  /** The first report of it: where a click leads. */
+  evidence: DyadEvidence | null
+}
+
+export interface DyadEvidence {
+  articleId: string
+  title: string | null
+  source: string | null
+  published: string | null
+  start: number
+  end: number
+  text: string
+}
+
+export interface DyadStatement {
+  direction: DyadDirection
+  propositionId: string
+  stance: string
+  cue: string
+  /** Why the stance or claimant may be doubted; null for a firm cue. */
+  weakCue: string | null
+  claimant: NamedRef | null
+  speaker: NamedRef | null
+  subject: NamedRef
+  relation: string
+  object: NamedRef | null
+  evidence: DyadEvidence
+}
+
+export interface DyadMonth {
+  /** YYYY-MM */
+  month: string
+  direction: DyadDirection
+  accuse: number
+  reject: number
+  /** Every event of the month in this direction. */
+  events: number
+}
+
+export interface DyadView {
+  a: NamedRef
+  b: NamedRef
+  events: DyadEvent[]
+  statements: DyadStatement[]
+  months: DyadMonth[]
+  /** Events and statements without a date, listed but kept off the time axis. */
+  undatedEvents: number
+  undatedStatements: number
+}
+
+/** The entity a name or id stands for, the best covered one when several match. */
+export async function resolveActor(store: Store, name: string): Promise<NamedRef | null> {
+  const ids = await idsForName(store, name)
+  if (ids.length === 0) return null
+  const rows = await store.db
+    .selectFrom('entities')
+    .leftJoin('entity_mentions', 'entity_mentions.entity_id', 'entities.id')
+    .select((eb) => ['entities.id', 'entities.name', eb.fn.count('entity_mentions.article_id').as('mentions')])
+    .where('entities.id', 'in', ids)
+    .groupBy(['entities.id', 'entities.name'])
+    .execute()
+  const exact = rows.find((row) => row.id === name)
+  const best = exact ?? rows.sort((x, y) => Number(y.mentions) - Number(x.mentions) || (x.id < y.id ? -1 : 1))[0]
+  return best ? { id: best.id, name: best.name, kind: 'entity' } : null
+}
+
+export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 500): Promise<DyadView> {
+  const [ab, ba] = await Promise.all([eventsBetween(store, a.id, b.id, limit), eventsBetween(store, b.id, a.id, limit)])
+  const direction = new Map<string, DyadDirection>([...ab.map((id) => [id, 'ab'] as const), ...ba.map((id) => [id, 'ba'] as const)])
+  const rows = direction.size === 0 ? [] : await store.db.selectFrom('events').selectAll().where('id', 'in', [...direction.keys()]).execute()
+  const views = await eventViews(store, rows)
+  const evidence = await firstReports(store, [...direction.keys()])
+  const events: DyadEvent[] = views
+    .map((view) => ({ ...view, direction: direction.get(view.id)!, evidence: evidence.get(view.id) ?? null }))
+    .sort((x, y) => (x.dateStart ?? '9999').localeCompare(y.dateStart ?? '9999') || x.id.localeCompare(y.id))
+  const aboutB = await statementsAbout(store, a.id, b.id, 'ab', limit, [])
+  const aboutA = await statementsAbout(store, b.id, a.id, 'ba', limit, propositionsOf(aboutB))
+  // and A's answers to what B claimed
+  const answers = await statementsAbout(store, a.id, b.id, 'ab', limit, propositionsOf(aboutA))
+  const seen = new Set<string>()
+  const statements = [...aboutB, ...answers, ...aboutA].filter((s) => {
+    const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  }).sort(
+    (x, y) => (x.evidence.published ?? '9999').localeCompare(y.evidence.published ?? '9999') || x.evidence.articleId.localeCompare(y.evidence.articleId),
+  )
+  return {
+    a,
+    b,
+    events,
+    statements,
+    months: monthlyBalance(events),
+    undatedEvents: events.filter((event) => !event.dateStart).length,
+    undatedStatements: statements.filter((statement) => !statement.evidence.published).length,
+  }
+}
+
+/** Ids of events with `actor` among the actors and `target` among the targets (event_parties, both indexed). */
+async function eventsBetween(store: Store, actor: string, target: string, limit: number): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('event_parties as doer')
+    .innerJoin('event_parties as done_to', 'done_to.event_id', 'doer.event_id')
+    .select('doer.event_id')
+    .where('doer.entity_id', '=', actor)
+    .where('doer.role', '=', 'actor')
+    .where('done_to.entity_id', '=', target)
+    .where('done_to.role', '=', 'target')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.event_id)
+}
+
+async function firstReports(store: Store, eventIds: string[]): Promise<Map<string, DyadEvidence>> {
+  const found = new Map<string, DyadEvidence>()
+  for (let i = 0; i < eventIds.length; i += 500) {
+    const rows = await store.db
+      .selectFrom('event_sources')
+      .innerJoin('articles', 'articles.id', 'event_sources.article_id')
+      .select(['event_sources.event_id', 'event_sources.article_id', 'articles.title', 'articles.source', 'articles.published', 'event_sources.evidence_start', 'event_sources.evidence_end', 'event_sources.evidence_text'])
+      .where('event_sources.event_id', 'in', eventIds.slice(i, i + 500))
+      .orderBy('articles.doc_no')
+      .execute()
+    for (const row of rows) {
+      if (found.has(row.event_id)) continue
+      found.set(row.event_id, {
+        articleId: row.article_id,
+        title: row.title,
+        source: row.source,
+        published: row.published,
+        start: Number(row.evidence_start),
+        end: Number(row.evidence_end),
+        text: row.evidence_text,
+      })
+    }
+  }
+  return found
+}
+
+const propositionsOf = (statements: DyadStatement[]): string[] => [...new Set(statements.map((s) => s.propositionId))]
+
+/**
+ * What `speaker` (as the claimant, or voicing it as the speaker) said about `about` (as subject or object),
+ * and how it answered the propositions the other side put forward (`answering`).
+ */
+async function statementsAbout(store: Store, speaker: string, about: string, direction: DyadDirection, limit: number, answering: string[]): Promise<DyadStatement[]> {
+  const select = () =>
+    store.db
+      .selectFrom('claims')
+      .innerJoin('articles', 'articles.id', 'claims.article_id')
+      .select([
+        'claims.article_id',
+        'claims.proposition_id',
+        'claims.stance',
+        'claims.cue',
+        'claims.claimant',
+        'claims.speaker',
+        'claims.subject',
+        'claims.relation',
+        'claims.object',
+        'claims.evidence_start',
+        'claims.evidence_end',
+        'claims.evidence_text',
+        'articles.title',
+        'articles.source',
+        'articles.published',
+        'articles.doc_no',
+      ])
+      .where((eb) => eb.or([eb('claims.subject', '=', about), eb('claims.object', '=', about), ...(answering.length > 0 ? [eb('claims.proposition_id', 'in', answering.slice(0, 500))] : [])]))
+      .orderBy('articles.doc_no')
+      .limit(limit)
+  const asClaimant = await select().where('claims.claimant', '=', speaker).execute()
+  // Only a person speaks for a claimant; a speaker is named in the article, so the articles mentioning them (indexed) narrow the claims to read.
+  const person = await store.db.selectFrom('entities').select('id').where('id', '=', speaker).where('type', '=', 'person').executeTakeFirst()
+  const asSpeaker = !person ? [] : await select()
+    .where('claims.article_id', 'in', store.db.selectFrom('entity_mentions').select('article_id').where('entity_id', '=', speaker))
+    .where('claims.speaker', '=', speaker)
+    .where('claims.claimant', 'is', null)
+    .execute()
+  const rows = [...asClaimant, ...asSpeaker]
+  const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)))
+  return rows.map((row) => ({
+    direction,
+    propositionId: row.proposition_id,
+    stance: row.stance,
+    cue: row.cue,
+    weakCue: weakCueReason(row.cue),
+    claimant: row.claimant ? refOf(names, row.claimant) : null,
+    speaker: row.speaker ? refOf(names, row.speaker) : null,
+    subject: refOf(names, row.subject),
+    relation: row.relation,
+    object: row.object ? refOf(names, row.object) : null,
+    evidence: {
+      articleId: row.article_id,
+      title: row.title,
+      source: row.source,
+      published: row.published,
+      start: Number(row.evidence_start),
+      end: Number(row.evidence_end),
+      text: row.evidence_text,
+    },
+  }))
+}
+
+/** ACCUSE and REJECT events per month and direction (dated events only). */
+export function monthlyBalance(events: DyadEvent[]): DyadMonth[] {
+  const months = new Map<string, DyadMonth>()
+  for (const event of events) {
+    if (!event.dateStart) continue
+    const month = event.dateStart.slice(0, 7)
+    const key = `${month}|${event.direction}`
+    const entry = months.get(key) ?? { month, direction: event.direction, accuse: 0, reject: 0, events: 0 }
+    entry.events++
+    if (event.type === 'ACCUSE') entry.accuse++
+    if (event.type === 'REJECT') entry.reject++
+    months.set(key, entry)
+  }
+  return [...months.values()].sort((x, y) => x.month.localeCompare(y.month) || x.direction.localeCompare(y.direction))
+}
