@@ -4,13 +4,13 @@ import type { SiteBoilerplate } from '../clean/html/site-boilerplate.js'
 import { extract } from '../extract/index.js'
 import { loadGazetteer, type Gazetteer } from '../gazetteer/gazetteer.js'
 import type { SourceDocument } from '../ingest/source-document.js'
-import { loadKnowledgeBase } from '../kb/load-kb.js'
 import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
-import { buildActorIndex, type ActorIndex } from '../recognize/actor-index.js'
+import type { ActorIndex } from '../recognize/actor-index.js'
 import { recognizeDates, type DateMention } from '../recognize/dates.js'
 import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../recognize/entities.js'
 import { lexicon } from '../recognize/lexicon.js'
 import { findPlaceMentions, resolvePlaces, type ResolvedPlace } from '../recognize/places.js'
+import { loadActorIndex } from '../snapshot/actor-snapshot.js'
 import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from './record.js'
 
 export interface AnalyzeOptions {
@@ -38,9 +38,9 @@ interface Resources {
 
 let resources: Resources | undefined
 
-/** Loads the knowledge base and gazetteer once per process (or worker thread). */
+/** Loads the knowledge base and gazetteer once per process (or worker thread), from dist/snapshot/ when current. */
 export function loadResources(): Resources {
-  resources ??= { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) }
+  resources ??= { gazetteer: loadGazetteer(), actors: loadActorIndex() }
   return resources
 }
 

@@ -33,7 +33,9 @@ export interface IngestSummary extends IngestProgress {
   seconds: number
 }
 
-export const DEFAULT_BATCH_SIZE = 100
+import { DEFAULT_BATCH_SIZE } from './batch-size.js'
+
+export { DEFAULT_BATCH_SIZE }
 
 /**
  * Reads, analyses (in parallel) and stores articles. Each batch is one transaction, so a crash loses

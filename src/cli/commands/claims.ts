@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { listPropositions, type PartyView, type PropositionView } from '../../store/queries.js'
+import type { PartyView, PropositionView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { parseCountOption } from '../options.js'
 
@@ -26,6 +26,7 @@ export function registerClaims(program: Command): void {
     .option('--evidence', 'include the quoted evidence of every claim (always in --json)')
     .option('--json', 'print JSON')
     .action(async (flags: ClaimsFlags) => {
+      const { listPropositions } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {
         const propositions = await listPropositions(store, {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { getEntity, type EntityView } from '../../store/queries.js'
+import type { EntityView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { renderEvents } from './events.js'
 
@@ -17,6 +17,7 @@ export function registerEntity(program: Command): void {
     .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--json', 'print JSON')
     .action(async (name: string, flags: EntityFlags) => {
+      const { getEntity } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {
         const entity = await getEntity(store, name)
