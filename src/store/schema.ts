@@ -158,4 +158,11 @@ export interface Database {
   event_sources: EventSourcesTable
   claims: ClaimsTable
   propositions: PropositionsTable
+  dirty_propositions: DirtyPropositionsTable
+}
+
+/** Propositions whose summary waits to be recomputed (migration 0005). */
+export interface DirtyPropositionsTable {
+  id: string
+  version: Generated<number>
 }
