@@ -16,6 +16,8 @@ import { postgresSkipReason, startPostgres } from './postgres-server.js'
  *   --small N         the smaller size, also used for the 1-job and PostgreSQL runs (default 10000)
  *   --pg-articles N   articles for the PostgreSQL run (default: --small)
  *   --skip-pg         no PostgreSQL run
+ *   --workers 1,2,4   worker counts for the PostgreSQL scaling run (each a `sitrep worker --jobs 1` process)
+ *   --skip-1job       no 1-job SQLite run
  *   --keep DIR        build the corpus and stores in DIR and keep them
  */
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
@@ -25,6 +27,8 @@ interface Flags {
   small: number
   pgArticles: number
   skipPg: boolean
+  skip1Job: boolean
+  workers: number[]
   keep: string | null
   queryRuns: number
 }
@@ -42,7 +46,18 @@ function parseFlags(args: string[]): Flags {
   }
   const articles = count('--articles', 100_000)
   const small = Math.min(articles, count('--small', 10_000))
-  return { articles, small, pgArticles: count('--pg-articles', small), skipPg: args.includes('--skip-pg'), keep: value('--keep') ?? null, queryRuns: count('--query-runs', 30) }
+  const workers = (value('--workers') ?? '1,2,4').split(',').map(Number)
+  if (workers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--workers expects counts like 1,2,4, got ${value('--workers')}`)
+  return {
+    articles,
+    small,
+    pgArticles: count('--pg-articles', small),
+    skipPg: args.includes('--skip-pg'),
+    skip1Job: args.includes('--skip-1job'),
+    workers,
+    keep: value('--keep') ?? null,
+    queryRuns: count('--query-runs', 30),
+  }
 }
 
 interface RunResult {
@@ -124,35 +139,74 @@ async function queryLatency(store: Store, runs: number): Promise<void> {
   }
 }
 
-async function postgresWithWorkers(inputs: string[], articles: number): Promise<void> {
+/**
+ * Worker scaling: for each count, a fresh database, the corpus enqueued, that many `sitrep worker --jobs 1`
+ * processes draining it. The time is the slowest worker's, less the idle wait before it exits.
+ */
+async function postgresWithWorkers(inputs: string[], articles: number, counts: number[]): Promise<void> {
   if (postgresSkipReason) {
     console.log(`  skipped: ${postgresSkipReason}`)
     return
   }
   const server = await startPostgres()
   try {
-    const db = await server.createDatabase()
-    const enqueue = await runMeasured([CLI, 'ingest', ...inputs, '--db', db, '--enqueue'])
-    if (enqueue.code !== 0) throw new Error(`enqueue failed:\n${enqueue.stderr.slice(-2000)}`)
-    console.log(`  enqueue                ${(articles / enqueue.seconds).toFixed(0).padStart(7)} articles/s  ${enqueue.seconds.toFixed(1).padStart(7)} s`)
-    const idleSeconds = 2
-    const workers = await Promise.all(
-      [0, 1].map(() => runMeasured([CLI, 'worker', '--db', db, '--jobs', '1', '--exit-when-idle', String(idleSeconds)])),
-    )
-    for (const worker of workers) if (worker.code !== 0) throw new Error(`worker failed:\n${worker.stderr.slice(-2000)}`)
-    const seconds = Math.max(...workers.map((worker) => worker.seconds)) - idleSeconds
-    const store = await openStore(db)
-    const stats = await storeStats(store)
-    console.log(
-      `  2 workers × 1 job      ${(articles / seconds).toFixed(1).padStart(7)} articles/s  ${seconds.toFixed(1).padStart(7)} s  ` +
-        `peak RSS ${workers.map((w) => w.peakRssMb.toFixed(0)).join(' + ')} MB  (${stats.articles} stored, ${stats.events} events, ${stats.propositions} propositions)`,
-    )
+    let oneWorkerRate: number | null = null
+    let lastDb = ''
+    for (const count of counts) {
+      const db = await server.createDatabase()
+      lastDb = db
+      const enqueue = await runMeasured([CLI, 'ingest', ...inputs, '--db', db, '--enqueue'])
+      if (enqueue.code !== 0) throw new Error(`enqueue failed:\n${enqueue.stderr.slice(-2000)}`)
+      const idleSeconds = 2
+      const workers = await Promise.all(
+        Array.from({ length: count }, () => runMeasured([CLI, 'worker', '--db', db, '--jobs', '1', '--exit-when-idle', String(idleSeconds)])),
+      )
+      for (const worker of workers) if (worker.code !== 0) throw new Error(`worker failed:\n${worker.stderr.slice(-2000)}`)
+      const seconds = Math.max(...workers.map((worker) => worker.seconds)) - idleSeconds
+      const store = await openStore(db)
+      const stats = await storeStats(store)
+      await store.close()
+      const rate = articles / seconds
+      if (count === 1) oneWorkerRate = rate
+      console.log(
+        `  ${`${count} worker${count > 1 ? 's' : ''} × 1 job`.padEnd(22)} ${rate.toFixed(1).padStart(7)} articles/s  ${seconds.toFixed(1).padStart(7)} s  ` +
+          `${oneWorkerRate ? `${(rate / oneWorkerRate).toFixed(2)}× one worker  ` : ''}peak RSS ${workers.map((w) => w.peakRssMb.toFixed(0)).join(' + ')} MB  ` +
+          `(enqueue ${enqueue.seconds.toFixed(1)} s; ${stats.articles} stored, ${stats.events} events, ${stats.propositions} propositions)`,
+      )
+    }
     console.log('  query latency on PostgreSQL')
+    const store = await openStore(lastDb)
     await queryLatency(store, 10)
     await store.close()
   } finally {
     server.stop()
   }
+}
+
+/**
+ * The ingest curve: the corpus files (1,000 articles each) ingested one after another into one store on 2 jobs,
+ * so the cost of each thousand is seen as the store grows. Each point includes a process start.
+ */
+async function ingestCurve(files: string[], db: string, perFile: number): Promise<void> {
+  const marks = new Set([1, 10, 100, 1000].filter((n) => n <= files.length).concat(files.length))
+  let first: number | null = null
+  let peak = 0
+  const started = performance.now()
+  for (const [i, file] of files.entries()) {
+    const run = await runMeasured([CLI, 'ingest', file, '--db', db, '--jobs', '2', '--no-progress'])
+    if (run.code !== 0) throw new Error(`ingest of ${file} failed:\n${run.stderr.slice(-2000)}`)
+    peak = Math.max(peak, run.peakRssMb)
+    const rate = perFile / run.seconds
+    first ??= rate
+    if (marks.has(i + 1)) {
+      console.log(
+        `  thousand no. ${String(i + 1).padEnd(8)} ${rate.toFixed(1).padStart(7)} articles/s  ${run.seconds.toFixed(1).padStart(6)} s  ` +
+          `${(rate / first).toFixed(2)}× the first  peak RSS ${run.peakRssMb.toFixed(0).padStart(5)} MB  db ${fileSizeMb(db).toFixed(0)} MB`,
+      )
+    }
+  }
+  const seconds = (performance.now() - started) / 1000
+  console.log(`  all ${files.length * perFile} in ${seconds.toFixed(0)} s (${((files.length * perFile) / seconds).toFixed(1)} articles/s), peak RSS ${peak.toFixed(0)} MB`)
 }
 
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
@@ -165,10 +219,13 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     console.log(`\ningest (generated corpus: ${flags.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB, 20% near-duplicates, in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`)
     const smallInputs = corpus.files.slice(0, Math.ceil(flags.small / perFile))
     const smallCount = Math.min(flags.small, smallInputs.length * perFile)
-    await ingestSqlite(`SQLite ${smallCount}, 1 job`, smallInputs, path.join(dir, 'small-1.db'), 1, smallCount)
+    if (!flags.skip1Job) await ingestSqlite(`SQLite ${smallCount}, 1 job`, smallInputs, path.join(dir, 'small-1.db'), 1, smallCount)
     await ingestSqlite(`SQLite ${smallCount}, 2 jobs`, smallInputs, path.join(dir, 'small-2.db'), 2, smallCount)
     const full = path.join(dir, flags.articles > smallCount ? 'full-2.db' : 'small-2.db')
-    if (flags.articles > smallCount) await ingestSqlite(`SQLite ${flags.articles}, 2 jobs`, corpus.files, full, 2, flags.articles)
+    if (flags.articles > smallCount) {
+      console.log(`  ingest curve into one SQLite store, 2 jobs, ${perFile} articles a run`)
+      await ingestCurve(corpus.files, full, perFile)
+    }
     console.log(`  query latency on the ${flags.articles}-article SQLite store (${flags.queryRuns} runs each)`)
     const store = await openStore(full)
     await queryLatency(store, flags.queryRuns)
@@ -176,8 +233,8 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     if (!flags.skipPg) {
       const pgInputs = corpus.files.slice(0, Math.ceil(flags.pgArticles / perFile))
       const pgCount = Math.min(flags.articles, pgInputs.length * perFile)
-      console.log(`\nPostgreSQL (${pgCount} articles enqueued, 2 sitrep worker processes)`)
-      await postgresWithWorkers(pgInputs, pgCount)
+      console.log(`\nPostgreSQL worker scaling (${pgCount} articles enqueued; ${os.cpus().length} cores)`)
+      await postgresWithWorkers(pgInputs, pgCount, flags.workers)
     }
   } finally {
     if (!flags.keep) fs.rmSync(dir, { recursive: true, force: true })

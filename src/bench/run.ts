@@ -1,4 +1,6 @@
+import os from 'node:os'
 import { benchAnalyze, machineDescription } from './analyze-bench.js'
+import { benchStages, benchStartup } from './stage-bench.js'
 
 /**
  * `npm run bench`: throughput of the analysis pipeline on one core (flags --analyze-mb N, default 50, and
@@ -14,7 +16,15 @@ async function main(): Promise<void> {
   }
   const analyzeMb = flag('--analyze-mb', 50)
   const recognizeMb = flag('--recognize-mb', 10)
-  console.log(`sitrep bench — ${machineDescription()}`)
+  console.log(`sitrep bench — ${machineDescription()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  const startup = benchStartup()
+  console.log(`\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`)
+  const stages = benchStages()
+  console.log(
+    `per-stage ms per article: ${Object.entries(stages)
+      .map(([stage, ms]) => `${stage} ${ms.toFixed(2)}`)
+      .join(', ')}`,
+  )
   console.log(`\nrecognition only (clean, nlp, entities, places, dates; one core, ≥ ${recognizeMb} MB)`)
   const baseline = benchAnalyze(recognizeMb, () => {}, false)
   console.log(`  throughput      ${baseline.articlesPerSecond.toFixed(0)} articles/s, ${baseline.megabytesPerSecond.toFixed(2)} MB/s over ${baseline.articles} articles`)

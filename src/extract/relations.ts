@@ -1,6 +1,8 @@
 import type { ClaimRelation } from '../pipeline/record.js'
 import { lexicon } from '../recognize/lexicon.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
+import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
+import { readSnapshot } from '../snapshot/snapshot-file.js'
 
 interface RelationLexicon {
   gap: string
@@ -31,11 +33,19 @@ interface CompiledRelation {
   objectKind: 'E' | 'P' | 'EP'
   subjectTypes: Set<string> | null
   symmetric: boolean
-  patterns: RegExp[]
+  patterns: Pattern[]
 }
 
-type SpeakerPattern = { relation: ClaimRelation; pattern: RegExp }
-let compiled: { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; eventObject: RegExp[]; negation: RegExp; hedge: RegExp } | undefined
+/** A compiled pattern and its number in the prefilter (`open[slot]`: the text holds one of its required words). */
+interface Pattern {
+  regex: RegExp
+  slot: number
+}
+
+type SpeakerPattern = { relation: ClaimRelation; pattern: Pattern }
+let compiled:
+  | { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; eventObject: Pattern[]; negation: RegExp; hedge: RegExp; prefilter: AnchorScan }
+  | undefined
 
 /** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
@@ -48,22 +58,25 @@ function list(kind: string): string {
 function patterns() {
   if (!compiled) {
     const lex = lexicon<RelationLexicon>('relations')
+    const all: RegExp[] = []
+    const pattern = (source: string): Pattern => {
+      all.push(new RegExp(source, 'giu'))
+      return { regex: all[all.length - 1]!, slot: all.length - 1 }
+    }
     const relations = Object.entries(lex.relations).map(([relation, spec]) => ({
       relation: relation as ClaimRelation,
       objectKind: spec.object,
       subjectTypes: spec.subjectTypes ? new Set(spec.subjectTypes) : null,
       symmetric: spec.symmetric ?? false,
-      patterns: spec.patterns.map(
-        (source) =>
-          new RegExp(
-            source
-              .replaceAll('{S}', `(?<S>${list('E')})`)
-              .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
-              .replaceAll('{G}', lex.gap)
-              .replaceAll('{V}', lex.verbGap)
-              .replaceAll('{H}', lex.shortGap),
-            'giu',
-          ),
+      patterns: spec.patterns.map((source) =>
+        pattern(
+          source
+            .replaceAll('{S}', `(?<S>${list('E')})`)
+            .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
+            .replaceAll('{G}', lex.gap)
+            .replaceAll('{V}', lex.verbGap)
+            .replaceAll('{H}', lex.shortGap),
+        ),
       ),
     }))
     const compileSpeaker = (table: RelationLexicon['speakerPatterns']) =>
@@ -72,21 +85,50 @@ function patterns() {
         .flatMap(([relation, sources]) =>
           (sources as string[]).map((source) => ({
             relation: relation as ClaimRelation,
-            pattern: new RegExp(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap), 'giu'),
+            pattern: pattern(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap)),
           })),
         )
+    const speaker = compileSpeaker(lex.speakerPatterns)
+    const responsibility = compileSpeaker(lex.responsibilityPatterns)
+    const eventObject = ((lex.eventObjectPatterns.attacks ?? []) as string[]).map((source) =>
+      pattern(source.replaceAll('{S}', `(?<S>${list('E')})`).replaceAll('{G}', lex.gap).replaceAll('{V}', lex.verbGap)),
+    )
     compiled = {
       relations,
-      speaker: compileSpeaker(lex.speakerPatterns),
-      responsibility: compileSpeaker(lex.responsibilityPatterns),
-      eventObject: ((lex.eventObjectPatterns.attacks ?? []) as string[]).map(
-        (source) => new RegExp(source.replaceAll('{S}', `(?<S>${list('E')})`).replaceAll('{G}', lex.gap).replaceAll('{V}', lex.verbGap), 'giu'),
-      ),
+      speaker,
+      responsibility,
+      eventObject,
       negation: new RegExp(lex.negation, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
+      // Every pattern's required words in one scan: a pattern runs only on text holding one of them.
+      prefilter: new AnchorScan(anchorsOf(all.map((regex) => regex.source))),
     }
   }
   return compiled
+}
+
+export const ANCHORS_SNAPSHOT = 'relation-anchors'
+
+/** Required words by pattern source: from the build's snapshot when current, else read from the sources. */
+function anchorsOf(sources: string[]): (string[] | null)[] {
+  const known = readSnapshot<Map<string, string[] | null>>(ANCHORS_SNAPSHOT)
+  return sources.map((source) => (known?.has(source) ? known.get(source)! : requiredAnchors(source)))
+}
+
+/** The same content is read by the relation, speaker and attack passes in a row: scan it once. */
+let lastScanned: { text: string; open: boolean[] } | undefined
+
+function openPatterns(text: string): boolean[] {
+  if (lastScanned?.text !== text) lastScanned = { text, open: patterns().prefilter.candidates(text) }
+  return lastScanned.open
+}
+
+/** For tests: the number of patterns and the required words found for each. */
+export function relationPatternAnchors(): { source: string; anchors: string[] | null }[] {
+  const { relations, speaker, responsibility, eventObject } = patterns()
+  return [...relations.flatMap((r) => r.patterns), ...speaker.map((s) => s.pattern), ...responsibility.map((s) => s.pattern), ...eventObject]
+    .sort((a, b) => a.slot - b.slot)
+    .map(({ regex }) => ({ source: regex.source, anchors: requiredAnchors(regex.source) }))
 }
 
 /**
@@ -99,8 +141,10 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   // A relation needs an actor and a second reference: most sentences are ruled out before any pattern runs.
   if (!content.includes('«E') || (content.match(/«[EP]\d+»/g)?.length ?? 0) < 2) return []
   const found: RelationMention[] = []
+  const open = openPatterns(content)
   for (const spec of relations) {
-    for (const pattern of spec.patterns) {
+    for (const { regex: pattern, slot } of spec.patterns) {
+      if (!open[slot]) continue
       pattern.lastIndex = 0
       for (const match of content.matchAll(pattern)) {
         if (!match.groups?.S || !match.groups.O) continue
@@ -134,8 +178,10 @@ export function readSpeakerRelations(sentence: MaskedSentence, from: number, to:
   const specs = responsibility ? [...general, ...claimed] : general
   const content = sentence.masked.slice(from, to)
   const found: RelationMention[] = []
-  for (const { relation, pattern } of specs) {
-    if (already.some((r) => r.relation === relation)) continue
+  const open = openPatterns(content)
+  for (const { relation, pattern: compiledPattern } of specs) {
+    if (already.some((r) => r.relation === relation) || !open[compiledPattern.slot]) continue
+    const pattern = compiledPattern.regex
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
       if (!match.groups?.O) continue
@@ -156,7 +202,9 @@ export function readAttackReferences(sentence: MaskedSentence, from: number, to:
   const { eventObject } = patterns()
   const content = sentence.masked.slice(from, to)
   const doers: Ref[] = []
-  for (const pattern of eventObject) {
+  const open = openPatterns(content)
+  for (const { regex: pattern, slot } of eventObject) {
+    if (!open[slot]) continue
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
       const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { PLACE_KINDS, type PlaceKind } from '../pipeline/record.js'
 import { normalizePlaceName } from './normalize.js'
 import type { PlaceEntry } from './place-entry.js'
+import { readSnapshot } from '../snapshot/snapshot-file.js'
+import { SnapshotGazetteer, type GazetteerSnapshot, type PlaceIndexParts } from './snapshot.js'
 
 export { normalizePlaceName } from './normalize.js'
 
@@ -40,13 +42,17 @@ export function defaultGazetteerDir(): string {
 
 const loaded = new Map<string, Gazetteer>()
 
-/** Loads data/gazetteer once per directory and keeps it for the life of the process. */
+export const GAZETTEER_SNAPSHOT = 'gazetteer'
+
+/**
+ * Loads data/gazetteer once per directory and keeps it for the life of the process. The package's own
+ * gazetteer comes from the snapshot `npm run build` wrote, when it is current (src/snapshot/).
+ */
 export function loadGazetteer(dataDir: string = defaultGazetteerDir()): Gazetteer {
   let gazetteer = loaded.get(dataDir)
   if (!gazetteer) {
-    const geonames = readGeonamesDerived(join(dataDir, GEONAMES_FILE))
-    const curated = readCurated(join(dataDir, CURATED_FILE))
-    gazetteer = new PlaceIndex(geonames, curated)
+    const snapshot = dataDir === defaultGazetteerDir() ? readSnapshot<GazetteerSnapshot>(GAZETTEER_SNAPSHOT) : undefined
+    gazetteer = snapshot ? new SnapshotGazetteer(snapshot) : buildGazetteer(dataDir)
     loaded.set(dataDir, gazetteer)
   }
   return gazetteer
@@ -62,6 +68,11 @@ export function loadGazetteerWith(extra: CuratedEntry[], dataDir: string = defau
   const replaced = new Set(extra.map((record) => record.id))
   const curated = readCurated(join(dataDir, CURATED_FILE)).filter((record) => !replaced.has(record.id))
   return new PlaceIndex(geonames, [...curated, ...extra])
+}
+
+/** The index derived from the data files, with the parts a snapshot stores. */
+export function buildGazetteer(dataDir: string = defaultGazetteerDir()): Gazetteer & { parts(): PlaceIndexParts } {
+  return new PlaceIndex(readGeonamesDerived(join(dataDir, GEONAMES_FILE)), readCurated(join(dataDir, CURATED_FILE)))
 }
 
 // ---------- reading the files ----------
@@ -213,6 +224,11 @@ class PlaceIndex implements Gazetteer {
 
   get(id: string): PlaceEntry | undefined {
     return this.byId.get(id)
+  }
+
+  parts(): PlaceIndexParts {
+    const { byKey, byId, countries, admin1ByName, maxNameTokens, size } = this
+    return { byKey, byId, countries, admin1ByName, maxNameTokens, size }
   }
 
   country(code: string): PlaceEntry | undefined {

@@ -5,13 +5,13 @@ import { extract } from '../extract/index.js'
 import { loadGazetteer, loadGazetteerWith, type Gazetteer } from '../gazetteer/gazetteer.js'
 import { loadCustomKnowledge } from '../kb/custom-kb.js'
 import type { SourceDocument } from '../ingest/source-document.js'
-import { loadKnowledgeBase } from '../kb/load-kb.js'
 import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
 import { buildActorIndex, type ActorIndex } from '../recognize/actor-index.js'
 import { recognizeDates, type DateMention } from '../recognize/dates.js'
 import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../recognize/entities.js'
 import { lexicon } from '../recognize/lexicon.js'
 import { findPlaceMentions, resolvePlaces, type ResolvedPlace } from '../recognize/places.js'
+import { loadActorIndex } from '../snapshot/actor-snapshot.js'
 import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from './record.js'
 
 export interface AnalyzeOptions {
@@ -54,9 +54,9 @@ export function currentKnowledgeFolder(): string | null {
   return knowledgeFolder
 }
 
-/** Loads the knowledge base and gazetteer once per process (or worker thread). */
+/** Loads the knowledge base and gazetteer once per process (or worker thread), from dist/snapshot/ when current. */
 export function loadResources(): Resources {
-  resources ??= knowledgeFolder === null ? { gazetteer: loadGazetteer(), actors: buildActorIndex(loadKnowledgeBase()) } : customResources(knowledgeFolder)
+  resources ??= knowledgeFolder === null ? { gazetteer: loadGazetteer(), actors: loadActorIndex() } : customResources(knowledgeFolder)
   return resources
 }
 

@@ -2,6 +2,7 @@ import { readSources, type InputFailure } from '../ingest/read-sources.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
+import { refreshDirtyPropositions } from '../resolve/dirty-propositions.js'
 import { AnalysisPool, AnalysisThreadsBroken } from './analysis-pool.js'
 import { analyzeForStore } from './analyze-job.js'
 import { readRecords } from './read-records.js'
@@ -35,7 +36,12 @@ export interface IngestSummary extends IngestProgress {
   seconds: number
 }
 
-export const DEFAULT_BATCH_SIZE = 100
+import { DEFAULT_BATCH_SIZE } from './batch-size.js'
+
+export { DEFAULT_BATCH_SIZE }
+
+/** How often a long ingest brings the proposition summaries up to date. */
+const PROPOSITION_REFRESH_MS = 10_000
 
 /**
  * Reads, analyses (in parallel) and stores articles. Each batch is one transaction, so a crash loses
@@ -56,6 +62,8 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     options.onProgress?.(progress)
   }
 
+  // What an interrupted run left marked is refreshed at the end of this one.
+  let lastRefresh = performance.now()
   let pending: AnalyzedArticle[] = []
   let writes: Promise<void> = Promise.resolve()
   let queuedBatches = 0
@@ -73,7 +81,13 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     writes = writes.then(async () => {
       try {
         if (writeError !== null) return
-        const outcomes = await writeBatch(store, batch)
+        const outcomes = await writeBatch(store, batch, { deferPropositions: true })
+        // Summaries every few seconds, not every batch: a proposition that gains a claim in each batch is
+        // recomputed a bounded number of times, whatever the size of the store.
+        if (performance.now() - lastRefresh > PROPOSITION_REFRESH_MS) {
+          await refreshDirtyPropositions(store)
+          lastRefresh = performance.now()
+        }
         for (const outcome of outcomes) progress[outcome]++
         progress.done += outcomes.length
         options.onProgress?.(progress)
@@ -116,6 +130,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     flush()
     await writes
     throwIfWriteFailed()
+    await refreshDirtyPropositions(store)
   } finally {
     await pool?.close()
   }

@@ -3,6 +3,7 @@ import { isInputFailure, readSources, type InputFailure } from '../ingest/read-s
 import type { SourceDocument } from '../ingest/source-document.js'
 import { openStore } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle, type WriteOutcome } from '../store/write-batch.js'
+import { refreshDirtyPropositions } from '../resolve/dirty-propositions.js'
 import { AnalysisPool } from './analysis-pool.js'
 import { analyzeForStore } from './analyze-job.js'
 
@@ -34,6 +35,8 @@ export interface EnqueueSummary {
 }
 
 const INSERT_CHUNK = 500
+/** How often a busy worker refreshes marked proposition summaries. */
+const PROPOSITION_REFRESH_MS = 5_000
 
 /** Reads the inputs and puts one analysis job per article in the queue; analysis happens in workers. */
 export async function enqueuePaths(
@@ -97,6 +100,7 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
   const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
   let busy = false
+  let lastRefresh = performance.now()
   let workerId: string | null = null
   const batchSize = options.batchSize ?? Math.max(32, options.jobs * 32)
 
@@ -117,7 +121,13 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
             }),
           ),
         )
-        const outcomes = await writeBatch(store, analyzed.filter((article): article is AnalyzedArticle => article !== null))
+        const outcomes = await writeBatch(store, analyzed.filter((article): article is AnalyzedArticle => article !== null), { deferPropositions: true })
+        // Summaries are refreshed between batches by whichever worker gets to them (SKIP LOCKED), a bounded number
+        // per batch so the queue keeps moving; an idle worker finishes the rest.
+        if (performance.now() - lastRefresh > PROPOSITION_REFRESH_MS) {
+          await refreshDirtyPropositions(store, 1000)
+          lastRefresh = performance.now()
+        }
         options.onBatch?.(outcomes, failures)
         // A full batch means more work is waiting: fetch again at once instead of after the polling interval.
         if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId)
@@ -133,6 +143,7 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
     stopping ??= (async () => {
       if (idleTimer) clearInterval(idleTimer)
       await boss.stop({ graceful: true, wait: true, timeout: 60_000 })
+      await refreshDirtyPropositions(store)
       await pool?.close()
       await store.close()
     })()
@@ -149,6 +160,7 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
           idleSince = null
           return
         }
+        if ((await refreshDirtyPropositions(store)) > 0) return
         idleSince ??= Date.now()
         if (Date.now() - idleSince >= options.exitWhenIdleSeconds! * 1000) await stop().then(resolveDone)
       })().catch(() => undefined)

@@ -1,8 +1,7 @@
 import path from 'node:path'
 import fs from 'node:fs'
-import SqliteDatabase from 'better-sqlite3'
-import pg from 'pg'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import type SqliteDatabase from 'better-sqlite3'
+import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { DialectName } from './dialect.js'
 import { migrationsFor } from './migrations/index.js'
@@ -38,7 +37,8 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Opens (creating when missing) the store at a SQLite path or a postgres:// URL and migrates it. */
 export async function openStore(url: string = DEFAULT_STORE): Promise<Store> {
-  const store = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url)
+  // The drivers load on first use: read commands and `analyze` start without them.
+  const store = isPostgresUrl(url) ? await openPostgres(url) : await openSqlite(url)
   try {
     await migrate(store)
   } catch (error) {
@@ -48,11 +48,12 @@ export async function openStore(url: string = DEFAULT_STORE): Promise<Store> {
   return store
 }
 
-function openSqlite(file: string): Store {
+async function openSqlite(file: string): Promise<Store> {
   const location = path.resolve(file)
   if (fs.existsSync(location) && fs.statSync(location).isDirectory()) {
     throw new Error(`cannot open store ${location}: it is a directory`)
   }
+  const [{ default: SqliteDatabase }, { Kysely, SqliteDialect }] = await Promise.all([import('better-sqlite3'), import('kysely')])
   let database: SqliteDatabase.Database
   try {
     database = new SqliteDatabase(location)
@@ -98,7 +99,8 @@ function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.D
   })
 }
 
-function openPostgres(url: string): Store {
+async function openPostgres(url: string): Promise<Store> {
+  const [{ default: pg }, { Kysely, PostgresDialect }] = await Promise.all([import('pg'), import('kysely')])
   const pool = new pg.Pool({ connectionString: url, max: 4 })
   // A broken idle connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined)
@@ -107,6 +109,7 @@ function openPostgres(url: string): Store {
 }
 
 async function migrate(store: Store): Promise<void> {
+  const { Migrator } = await import('kysely')
   const migrations = migrationsFor(store.dialect)
   const migrator = new Migrator({
     db: store.db,

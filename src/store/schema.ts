@@ -202,4 +202,11 @@ export interface Database {
   analyst_settings: AnalystSettingsTable
   proposition_changes: PropositionChangesTable
   event_parties: EventPartiesTable
+  dirty_propositions: DirtyPropositionsTable
+}
+
+/** Propositions whose summary waits to be recomputed (migration 0005). */
+export interface DirtyPropositionsTable {
+  id: string
+  version: Generated<number>
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
 import type { Store } from './open-store.js'
@@ -11,6 +11,7 @@ import { resolveEntities } from '../resolve/entity-identity.js'
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
 import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
+import { markPropositionsDirty, refreshDirtyPropositions } from '../resolve/dirty-propositions.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
 import { loadGradingContext } from './grades-repo.js'
 import { lockWrites } from './write-lock.js'
@@ -26,20 +27,42 @@ export interface AnalyzedArticle {
 
 export type WriteOutcome = 'added' | 'unchanged' | 'replaced'
 
+export interface WriteOptions {
+  /**
+   * Only mark the propositions the batch touched; their summaries are recomputed by refreshDirtyPropositions
+   * (ingest does it every few seconds and at the end, workers between batches and when idle).
+   */
+  deferPropositions?: boolean
+  ingestedAt?: string
+}
 
 /**
- * Stores a batch of analysed articles in one transaction: either all of them land, with every
- * aggregate (events, propositions) brought up to date, or none does.
+ * Stores a batch of analysed articles in one transaction: either all of them land, with the merged events brought
+ * up to date and the propositions they touched refreshed (or marked for a refresh), or none does.
+ *
+ * On PostgreSQL, writers run concurrently. What they share is made to commute: rows keyed by content hashes and
+ * written with upserts, propositions only marked. Event merging reads and rewrites merged events, so a batch takes
+ * transaction locks on the (type, place) keys of its reports, in sorted order: only batches reporting events of
+ * the same type at the same place wait for each other.
  */
-export async function writeBatch(store: Store, articles: AnalyzedArticle[], ingestedAt = new Date().toISOString()): Promise<WriteOutcome[]> {
+export async function writeBatch(store: Store, articles: AnalyzedArticle[], options: WriteOptions | string = {}): Promise<WriteOutcome[]> {
+  const { deferPropositions = false, ingestedAt = new Date().toISOString() } = typeof options === 'string' ? { ingestedAt: options } : options
+  // On PostgreSQL a summary is never recomputed inside the writing transaction: it could miss the claims of a
+  // concurrent batch. It is marked, and refreshed after the commit unless the caller defers it.
+  const defer = deferPropositions || store.dialect === 'postgres'
   const stored = storedIdsOf(store)
   const outcomes = await store.db.transaction().execute(async (trx) => {
-    await lockWrites(trx, store)
+    if (store.dialect === 'postgres') {
+      for (const key of eventLockKeys(articles)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
+    }
     const touched = new Touched()
     const outcomes: WriteOutcome[] = []
     for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-    const grading = await loadGradingContext(trx)
-    for (const id of touched.propositions) await refreshProposition(trx, id, grading, ingestedAt)
+    if (defer) await markPropositionsDirty(trx, touched.propositions)
+    else {
+      const grading = await loadGradingContext(trx)
+      for (const id of touched.propositions) await refreshProposition(trx, id, grading, ingestedAt)
+    }
     for (const id of touched.events) await refreshEvent(trx, id)
     return outcomes
   }).catch((error: unknown) => {
@@ -47,7 +70,15 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], inge
     throw error
   })
   stored.commit()
+  if (store.dialect === 'postgres' && !deferPropositions) await refreshDirtyPropositions(store)
   return outcomes
+}
+
+/** The merge keys of a batch's event reports, sorted so that concurrent batches take their locks in one order. */
+function eventLockKeys(articles: AnalyzedArticle[]): string[] {
+  const keys = new Set<string>()
+  for (const { record } of articles) for (const event of record.events) if (event.place) keys.add(`sitrep-event|${event.type}|${event.place}`)
+  return [...keys].sort()
 }
 
 /**

@@ -1,12 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Command } from 'commander'
-import { isInputFailure, readSources } from '../../ingest/read-sources.js'
-import { analyzeSource } from '../../pipeline/analyze.js'
 import type { AnalysisRecord } from '../../pipeline/record.js'
-import { formatSummary } from '../format-summary.js'
 import { applyKbOption, kbOption, parseDateOption, parseSizeOption } from '../options.js'
-import { SiteBoilerplate } from '../../clean/html/site-boilerplate.js'
 
 interface AnalyzeFlags {
   json?: boolean
@@ -33,6 +29,13 @@ export function registerAnalyze(program: Command): void {
 }
 
 async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
+  // Loaded here, not at the top: every command pays for the modules the CLI imports before it parses its arguments.
+  const [{ isInputFailure, readSources }, { analyzeSource }, { formatSummary }, { SiteBoilerplate }] = await Promise.all([
+    import('../../ingest/read-sources.js'),
+    import('../../pipeline/analyze.js'),
+    import('../format-summary.js'),
+    import('../../clean/html/site-boilerplate.js'),
+  ])
   let failed = 0
   const records: AnalysisRecord[] = []
   if (flags.out) mkdirSync(flags.out, { recursive: true })

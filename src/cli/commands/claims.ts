@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { listPropositions, type PartyView, type PropositionView } from '../../store/queries.js'
+import type { PartyView, PropositionView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { applyKbOption, kbOption, parseCountOption } from '../options.js'
 import { actorIdsNamed } from '../../kb/custom-kb.js'
@@ -30,6 +30,7 @@ export function registerClaims(program: Command): void {
     .addOption(kbOption())
     .action(async (flags: ClaimsFlags) => {
       const custom = applyKbOption(flags.kb)
+      const { listPropositions } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {
         const propositions = await listPropositions(store, {

@@ -1,10 +1,6 @@
 import type { Command } from 'commander'
-import { readSources, isInputFailure } from '../../ingest/read-sources.js'
-import { analyzeSource } from '../../pipeline/analyze.js'
 import type { AnalysisRecord } from '../../pipeline/record.js'
 import type { GoldFile } from '../../eval/gold.js'
-import { evaluateDirectory } from '../../eval/run.js'
-import { renderJson, renderText } from '../../eval/report.js'
 import { applyKbOption, kbOption } from '../options.js'
 
 interface EvalOptions {
@@ -27,6 +23,7 @@ export function registerEval(program: Command): void {
     .addOption(kbOption())
     .action(async (goldDir: string, options: EvalOptions) => {
       applyKbOption(options.kb)
+      const [{ evaluateDirectory }, { renderJson, renderText }] = await Promise.all([import('../../eval/run.js'), import('../../eval/report.js')])
       const result = await evaluateDirectory(goldDir, {
         docsDir: options.docs,
         analyze: analyzeArticle,
@@ -39,6 +36,7 @@ export function registerEval(program: Command): void {
 }
 
 async function analyzeArticle(articlePath: string, gold: GoldFile): Promise<AnalysisRecord> {
+  const [{ isInputFailure, readSources }, { analyzeSource }] = await Promise.all([import('../../ingest/read-sources.js'), import('../../pipeline/analyze.js')])
   for await (const item of readSources([articlePath])) {
     if (isInputFailure(item)) throw new Error(item.error)
     return analyzeSource(item, { referenceDate: gold.published })

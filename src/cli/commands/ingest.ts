@@ -1,11 +1,9 @@
 import os from 'node:os'
 import type { Command } from 'commander'
-import cliProgress from 'cli-progress'
 import type { InputFailure } from '../../ingest/read-sources.js'
 import { defaultStoreUrl, isPostgresUrl, openStore } from '../../store/open-store.js'
-import { storeStats } from '../../store/queries.js'
-import { countArticles, DEFAULT_BATCH_SIZE, ingestPaths, type IngestProgress } from '../../queue/ingest-run.js'
-import { enqueuePaths } from '../../queue/pg-queue.js'
+import type { IngestProgress } from '../../queue/ingest-run.js'
+import { DEFAULT_BATCH_SIZE } from '../../queue/batch-size.js'
 import { applyKbOption, kbOption, parseCountOption, parseDateOption, parseSizeOption } from '../options.js'
 
 interface IngestFlags {
@@ -46,6 +44,7 @@ function reportFailure(failure: InputFailure): void {
 }
 
 async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
+  const [{ storeStats }, { ingestPaths }] = await Promise.all([import('../../store/queries.js'), import('../../queue/ingest-run.js')])
   const store = await openStore(flags.db)
   const display = flags.progress && process.stderr.isTTY && !paths.includes('-') ? await progressBar(paths, flags.maxBytes, Boolean(flags.records)) : logLines()
   try {
@@ -78,6 +77,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
 async function runEnqueue(paths: string[], flags: IngestFlags): Promise<number> {
   if (!isPostgresUrl(flags.db)) throw new Error('--enqueue needs a PostgreSQL store: --db postgres://…')
   if (flags.records) throw new Error('--records and --enqueue do not go together: records need no analysis, ingest them directly')
+  const { enqueuePaths } = await import('../../queue/pg-queue.js')
   const summary = await enqueuePaths(flags.db, paths, {
     referenceDate: flags.date ?? null,
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
@@ -95,6 +95,7 @@ interface ProgressDisplay {
 }
 
 async function progressBar(paths: string[], maxBytes: number | undefined, records: boolean): Promise<ProgressDisplay> {
+  const [{ countArticles }, { default: cliProgress }] = await Promise.all([import('../../queue/ingest-run.js'), import('cli-progress')])
   const total = await countArticles(paths, maxBytes, records)
   const bar = new cliProgress.SingleBar(
     { format: 'ingest [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | failed {failed}', stream: process.stderr, etaBuffer: 200, hideCursor: true },

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { searchArticles } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { parseCountOption } from '../options.js'
 
@@ -19,6 +18,7 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCountOption, 20)
     .option('--json', 'print JSON')
     .action(async (words: string[], flags: SearchFlags) => {
+      const { searchArticles } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {
         const hits = await searchArticles(store, words.join(' '), flags.limit)

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidArgumentError, type Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { buildServer, warmUp } from '../../serve/server.js'
 import { applyKbOption, kbOption } from '../options.js'
 
 interface ServeFlags {
@@ -42,6 +41,7 @@ export function isLoopback(host: string): boolean {
 
 async function serve(flags: ServeFlags): Promise<void> {
   if (flags.token !== undefined && flags.token.length < 8) throw new Error('--token must be at least 8 characters')
+  const { buildServer, warmUp } = await import('../../serve/server.js')
   const store = await openExistingStore(flags.db)
   const readOnly = !isLoopback(flags.host) && flags.token === undefined
   const token = flags.token ?? randomBytes(18).toString('base64url')

@@ -1,7 +1,6 @@
 import os from 'node:os'
 import type { Command } from 'commander'
 import { isPostgresUrl, redactPassword } from '../../store/open-store.js'
-import { startWorker } from '../../queue/pg-queue.js'
 import { applyKbOption, kbOption, parseCountOption } from '../options.js'
 
 interface WorkerFlags {
@@ -24,6 +23,7 @@ export function registerWorker(program: Command): void {
     .action(async (flags: WorkerFlags) => {
       if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
       applyKbOption(flags.kb)
+      const { startWorker } = await import('../../queue/pg-queue.js')
       let stored = 0
       const worker = await startWorker(flags.db, {
         jobs: flags.jobs,

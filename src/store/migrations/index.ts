@@ -4,6 +4,7 @@ import * as initial from './0001-initial.js'
 import * as claimsCoveringIndex from './0002-claims-covering-index.js'
 import * as sourceGrades from './0003-source-grades.js'
 import * as datedClaimsStatusHistory from './0004-dated-claims-status-history.js'
+import * as dirtyPropositions from './0005-dirty-propositions.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002-claims-covering-index': claimsCoveringIndex,
   '0003-source-grades': sourceGrades,
   '0004-dated-claims-status-history': datedClaimsStatusHistory,
+  '0005-dirty-propositions': dirtyPropositions,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { cleanDocument } from '../clean/clean-document.js'
+import { extract } from '../extract/index.js'
+import { parseText } from '../nlp/nlp-doc.js'
+import { analyzeArticle, loadResources } from '../pipeline/analyze.js'
+import { demoTexts, syntheticArticle } from './corpus.js'
+
+const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
+
+/** Wall time of `sitrep analyze` on one small article, fresh process each run: median and best of `runs`. */
+export function benchStartup(runs = 7): { medianMs: number; bestMs: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-startup-'))
+  try {
+    const file = path.join(dir, 'article.txt')
+    fs.writeFileSync(file, syntheticArticle(0, demoTexts()).content)
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now()
+      const run = spawnSync(process.execPath, [CLI, 'analyze', file], { encoding: 'utf8' })
+      if (run.status !== 0) throw new Error(`sitrep analyze failed: ${run.stderr}`)
+      times.push(performance.now() - started)
+    }
+    times.sort((a, b) => a - b)
+    return { medianMs: times[Math.floor(times.length / 2)]!, bestMs: times[0]! }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Milliseconds per article by stage over `articles` synthetic articles (after a warm-up): clean and nlp timed
+ * alone, recognition as the rest of analyzeArticle (which runs clean and nlp first), extraction alone.
+ */
+export function benchStages(articles = 300): Record<'clean' | 'nlp' | 'recognize' | 'extract', number> {
+  loadResources()
+  const templates = demoTexts()
+  const sources = Array.from({ length: articles }, (_, i) => syntheticArticle(i, templates))
+  for (const source of sources.slice(0, 20)) extract(analyzeArticle(source))
+  let clean = 0
+  let nlp = 0
+  let whole = 0
+  let extraction = 0
+  for (const source of sources) {
+    let started = performance.now()
+    const cleaned = cleanDocument(source)
+    clean += performance.now() - started
+    started = performance.now()
+    parseText(cleaned.text)
+    nlp += performance.now() - started
+    started = performance.now()
+    const analysis = analyzeArticle(source)
+    whole += performance.now() - started
+    started = performance.now()
+    extract(analysis)
+    extraction += performance.now() - started
+  }
+  return { clean: clean / articles, nlp: nlp / articles, recognize: Math.max(0, whole - clean - nlp) / articles, extract: extraction / articles }
+}
