@@ -55,6 +55,12 @@ function list(kind: string): string {
   return `${one}${more}${places}`
 }
 
+/**
+ * "ties to terrorist organisations, including the TTP": a general head with named examples; the examples are the
+ * objects. Only a few plain words may form the head, so a clause cannot slip in.
+ */
+const EXEMPLIFIED = `(?:(?:[\\w-]+\\s+){0,2}[\\w-]+,?\\s+(?:including|such as|like|notably|particularly|especially)\\s+(?:the\\s+)?)?`
+
 function patterns() {
   if (!compiled) {
     const lex = lexicon<RelationLexicon>('relations')
@@ -72,7 +78,7 @@ function patterns() {
         pattern(
           source
             .replaceAll('{S}', `(?<S>${list('E')})`)
-            .replaceAll('{O}', `(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
+            .replaceAll('{O}', `${spec.object === 'P' ? '' : EXEMPLIFIED}(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
             .replaceAll('{G}', lex.gap)
             .replaceAll('{V}', lex.verbGap)
             .replaceAll('{H}', lex.shortGap),

@@ -141,6 +141,13 @@ describe('family 6: the toll of the article’s incident', () => {
   })
 })
 
+describe('relations with named examples', () => {
+  it('reads the examples after a general head as the objects', () => {
+    const found = claims('Pakistan said the Pashtun Tahaffuz Movement has ties to militant organisations, including the Tehreek-e-Taliban Pakistan.')
+    expect(found).toContain('Pakistan asserts Pashtun Tahafuz Movement cooperates_with Tehreek-e-Taliban Pakistan')
+  })
+})
+
 describe('cue vocabularies by lemma', () => {
   it('inflects regular verbs, doubling where the lexicon marks it', () => {
     expect(inflections('emphasize')).toEqual(['emphasizes', 'emphasized', 'emphasizing'])
