@@ -28,9 +28,9 @@ const REFRESH_CHUNK = 200
 
 /**
  * Recomputes marked propositions, REFRESH_CHUNK per transaction, until none is left (or `limit` are done).
- * Returns how many were refreshed.
+ * Returns how many were refreshed. A status change is recorded at `changedAt` (the ingest that marked them), or now.
  */
-export async function refreshDirtyPropositions(store: Store, limit = Infinity): Promise<number> {
+export async function refreshDirtyPropositions(store: Store, limit = Infinity, changedAt?: string): Promise<number> {
   let refreshed = 0
   while (refreshed < limit) {
     const done = await store.db.transaction().execute(async (trx) => {
@@ -38,8 +38,7 @@ export async function refreshDirtyPropositions(store: Store, limit = Infinity): 
       if (store.dialect === 'postgres') query = query.forUpdate().skipLocked()
       const rows = await query.execute()
       const grading = await loadGradingContext(trx)
-      const changedAt = new Date().toISOString()
-      for (const { id } of rows) await refreshProposition(trx, id, grading, changedAt)
+      for (const { id } of rows) await refreshProposition(trx, id, grading, changedAt ?? new Date().toISOString())
       for (const { id, version } of rows) await trx.deleteFrom('dirty_propositions').where('id', '=', id).where('version', '=', version).execute()
       return rows.length
     })

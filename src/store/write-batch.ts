@@ -70,7 +70,7 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], opti
     throw error
   })
   stored.commit()
-  if (store.dialect === 'postgres' && !deferPropositions) await refreshDirtyPropositions(store)
+  if (store.dialect === 'postgres' && !deferPropositions) await refreshDirtyPropositions(store, Infinity, ingestedAt)
   return outcomes
 }
 
