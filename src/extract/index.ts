@@ -2,7 +2,7 @@ import type { ArticleAnalysis } from '../pipeline/analyze.js'
 import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
-import { draftClaims, toClaimRecord } from './claims.js'
+import { draftClaims, toClaimRecord, type ClaimDraft } from './claims.js'
 import { draftEvents, toEventRecord, type EventDraft } from './events.js'
 
 export interface Extraction {
@@ -15,39 +15,83 @@ export interface Extraction {
  * material ones from trigger words, speech acts (accuse, reject, request, threaten) from the frames and claims.
  */
 /**
- * Whether a claim of responsibility is about this attack. An active claim ("the BLA claimed responsibility")
+ * The attack a passive claim of responsibility names (see `responsibilityClaims`). An active claim ("the BLA claimed responsibility")
  * covers the attacks of its sentence and the next; a passive one names its attack: the event word right before
  * "claimed by" ("a bombing in Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
  */
-function claimsThisEvent(frame: Frame, event: EventDraft, events: EventDraft[]): boolean {
-  if (frame.cue !== 'claimed by') return Math.abs(frame.sentence.index - event.sentence.index) <= 1
+function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | undefined {
   const at = frame.content[0]
-  const assaults = events.filter((e) => e.type === 'ASSAULT')
   const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
-  if (before) return before === event
-  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return false
-  return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop() === event
+  if (before) return before
+  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return undefined
+  return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
+}
+
+/** The first claim of responsibility (in claim order) that claims each event: active claims by sentence, passive ones by the attack they name. */
+function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (event: EventDraft) => ClaimDraft | undefined {
+  const assaults = events.filter((e) => e.type === 'ASSAULT')
+  const activeBySentence = new Map<number, number[]>()
+  const passiveByEvent = new Map<EventDraft, number[]>()
+  const push = <K>(map: Map<K, number[]>, key: K, at: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(at)
+  claims.forEach((c, at) => {
+    if (!c.frame?.responsibility || !c.claimant) return
+    if (c.frame.cue !== 'claimed by') push(activeBySentence, c.frame.sentence.index, at)
+    else {
+      const named = passivelyClaimed(c.frame, assaults)
+      if (named) push(passiveByEvent, named, at)
+    }
+  })
+  return (event) => {
+    const s = event.sentence.index
+    const positions = [...(activeBySentence.get(s - 1) ?? []), ...(activeBySentence.get(s) ?? []), ...(activeBySentence.get(s + 1) ?? []), ...(passiveByEvent.get(event) ?? [])]
+    return positions.length > 0 ? claims[Math.min(...positions)] : undefined
+  }
+}
+
+/** "Told" assaults by sentence: the first of a sentence and the last before it, by binary search. */
+function toldAssaults(assaults: EventDraft[]): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
+  const told = assaults.filter((e) => e.targets.length > 0 || e.place !== null)
+  // merged events keep their first mention's sentence, and material mentions come in sentence order
+  if (told.some((e, i) => i > 0 && e.sentence.index < told[i - 1]!.sentence.index)) return null
+  const lowerBound = (s: number) => {
+    let lo = 0
+    let hi = told.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (told[mid]!.sentence.index < s) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  return {
+    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : undefined),
+    before: (s) => told[lowerBound(s) - 1],
+  }
 }
 
 export function extract(analysis: ArticleAnalysis): Extraction {
   const view = buildArticleView(analysis)
   const frames = findFrames(view)
   let assaults: EventDraft[] = []
+  let told: ReturnType<typeof toldAssaults> = null
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
-    const told = (e: EventDraft) => e.targets.length > 0 || e.place !== null
-    const here = assaults.find((e) => e.sentence.index === frame.sentence.index && told(e))
-    const before = assaults.filter((e) => e.sentence.index < frame.sentence.index && told(e)).pop()
+    const isTold = (e: EventDraft) => e.targets.length > 0 || e.place !== null
+    const s = frame.sentence.index
+    const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
+    const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()
     const event = here ?? before
     return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
   }
   assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
+  told = toldAssaults(assaults)
   const claims = draftClaims(view, frames, responsibilityObject)
   const events = draftEvents(view, frames, claims)
+  const claimOf = responsibilityClaims(claims, events)
   for (const event of events) {
     // "X claimed responsibility": the claimant is the actor of the attack it claims.
     if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
-    const claim = claims.find((c) => c.frame?.responsibility && c.claimant && claimsThisEvent(c.frame, event, events))
+    const claim = claimOf(event)
     if (claim?.claimant) event.actors = [claim.claimant]
   }
   return { events: events.map(toEventRecord), claims: claims.map(toClaimRecord) }
