@@ -17,7 +17,7 @@ const OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEnti
  * article, and is refused while parsing, before any tree of that size exists.
  */
 export const MAX_ELEMENTS = 100_000
-export const MAX_DEPTH = 1_000
+export const MAX_DEPTH = 5_000
 
 export class PageLimitError extends Error {}
 
