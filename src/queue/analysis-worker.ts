@@ -1,9 +1,15 @@
 import { parentPort } from 'node:worker_threads'
+import { loadResources } from '../pipeline/analyze.js'
 import { analyzeForStore } from './analyze-job.js'
 import type { AnalysisRequest, AnalysisResponse } from './analysis-pool.js'
 
+// Knowledge base and gazetteer load before the first job is taken, so loading never counts against its deadline.
+loadResources()
+
 /** Worker-thread entry: analyses one source per message, in order. */
 parentPort?.on('message', (request: AnalysisRequest) => {
+  // the pool's deadline runs from here, not from when the job was posted (the thread may still be loading)
+  parentPort!.postMessage({ id: request.id, started: true } satisfies AnalysisResponse)
   let response: AnalysisResponse
   try {
     response = { id: request.id, ok: true, article: analyzeForStore(request.source, request.referenceDate) }

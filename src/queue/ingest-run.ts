@@ -15,6 +15,8 @@ export interface IngestOptions {
   referenceDate?: string | null
   /** The inputs are analysis records already made (queue/read-records.ts), stored without analysing again. */
   records?: boolean
+  /** Longest one article may take in an analysis thread (default: articleDeadlineMs()). */
+  deadlineMs?: number
   onFailure?(failure: InputFailure): void
   onProgress?(progress: IngestProgress): void
 }
@@ -42,7 +44,7 @@ export const DEFAULT_BATCH_SIZE = 100
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
-  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs) : null
+  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs, undefined, options.deadlineMs) : null
   const analyze = (source: SourceDocument): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(source, options.referenceDate ?? null) : Promise.resolve().then(() => analyzeForStore(source, options.referenceDate ?? null))
   const progress: IngestProgress = { done: 0, added: 0, unchanged: 0, replaced: 0, failed: 0 }
