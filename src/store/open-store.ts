@@ -2,7 +2,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type Driver } from 'kysely'
 import type { Database } from './schema.js'
 import type { DialectName } from './dialect.js'
 import { migrationsFor } from './migrations/index.js'
@@ -56,15 +56,31 @@ function openSqlite(file: string): Store {
   let database: SqliteDatabase.Database
   try {
     database = new SqliteDatabase(location)
+    // first: switching to WAL and migrating take locks, and a second process opening the store must wait for them
+    database.pragma('busy_timeout = 10000')
     database.pragma('journal_mode = WAL')
     database.pragma('synchronous = NORMAL')
-    database.pragma('busy_timeout = 10000')
     database.pragma('cache_size = -65536')
   } catch (error) {
     throw new Error(`cannot open store ${location}: ${messageOf(error)}`)
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) })
   return { db, dialect: 'sqlite', location, close: () => db.destroy() }
+}
+
+/**
+ * Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE) and so wait for it under the
+ * busy timeout. A deferred BEGIN would read first and fail with "database is locked" when another process wrote
+ * in between, which busy_timeout cannot cure: two ingests into one file would break.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 256
