@@ -1,6 +1,6 @@
 import { cpus, totalmem } from 'node:os'
 import { analyzeArticle, analyzeSource, loadResources } from '../pipeline/analyze.js'
-import { demoTexts, syntheticArticle } from './corpus.js'
+import { demoTexts, syntheticArticle, variedArticle } from './corpus.js'
 
 export interface AnalyzeBenchResult {
   articles: number
@@ -62,4 +62,42 @@ export function benchAnalyze(targetMb: number, log: (line: string) => void = () 
 export function machineDescription(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`
+}
+
+export interface LinearityPoint {
+  /** How many typical articles the one long article is made of. */
+  factor: number
+  kilobytes: number
+  /** CPU time of this process (user + system), steadier than wall time on a shared machine. */
+  milliseconds: number
+  /** Cost per typical article: 1.00 means exactly linear against the 1× article. */
+  costRatio: number
+}
+
+/**
+ * One article made of `factor` different synthetic articles joined as paragraphs, analyzed whole: an article 64×
+ * longer than a typical one should cost 64× (a per-sentence scan over the whole article shows as a ratio that grows).
+ */
+export function benchLinearity(factors: readonly number[] = [1, 4, 16, 64], repeats = 3): LinearityPoint[] {
+  loadResources()
+  // joined demo articles would repeat their sentences, and the cleaner drops repeats: the text must really grow
+  const longArticle = (factor: number) => variedArticle(factor)
+  // warm up the JIT and the lexicons on the 4× article, so the 1× baseline is not paying for them
+  analyzeSource(longArticle(4))
+  analyzeSource(longArticle(1))
+  const points: LinearityPoint[] = []
+  let base = 0
+  for (const factor of factors) {
+    const source = longArticle(factor)
+    let best = Infinity
+    for (let r = 0; r < repeats; r++) {
+      const start = process.cpuUsage()
+      analyzeSource(source)
+      const used = process.cpuUsage(start)
+      best = Math.min(best, (used.user + used.system) / 1000)
+    }
+    if (points.length === 0) base = best / factor
+    points.push({ factor, kilobytes: Buffer.byteLength(source.content) / 1024, milliseconds: best, costRatio: best / factor / base })
+  }
+  return points
 }

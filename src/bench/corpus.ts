@@ -61,3 +61,35 @@ export function syntheticArticle(n: number, templates: readonly string[], nearDu
   const published = `20${22 + Math.floor(random() * 4)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
   return { name: `synthetic-${n}.txt`, format: 'text', content: text, meta: { published, url: `https://demo.sitrep.invalid/${n}` } }
 }
+
+const FACILITIES = ['checkpoint', 'police station', 'market', 'convoy', 'school', 'border post', 'power station', 'bus terminal', 'levies post', 'mosque', 'bank branch', 'customs office']
+const VICTIMS = ['soldiers', 'policemen', 'civilians', 'labourers', 'levies personnel', 'passengers', 'shopkeepers', 'students', 'guards', 'villagers']
+const ROLES = ['a district police officer', 'a provincial spokesman', 'a hospital official', 'a local elder', 'an army statement', 'a senior security official', 'the deputy commissioner', 'a rescue worker']
+const ATTACKS = ['attacked', 'ambushed', 'stormed', 'fired on', 'raided', 'bombed']
+const AFTERMATH = ['Schools in the area stayed closed', 'Traders shut their shops', 'Mobile service was suspended', 'Roads to the district were blocked', 'Funeral prayers were held', 'A curfew was imposed', 'Relatives gathered outside the hospital', 'The highway reopened after several hours']
+
+/**
+ * A long article of `units` × ~4 KB (a typical article) in which no sentence repeats, so the cleaner keeps it
+ * all: the linearity benchmark needs the analysed text to grow with the input. Sentences are drawn from a few
+ * shapes with every slot varied and a serial reference in each.
+ */
+export function variedArticle(units: number, seed = 1): SourceDocument {
+  const random = seededRandom(seed)
+  const paragraphs: string[] = []
+  let serial = 0
+  let length = 0
+  const p = <T>(list: readonly T[]) => pick(random, list)
+  while (length < units * 4000) {
+    serial++
+    const place = p(PLACES)
+    const sentences = [
+      `Gunmen from the ${p(GROUPS)} ${p(ATTACKS)} a ${p(FACILITIES)} in ${place} on ${p(WEEKDAYS)}, killing ${p(NUMBERS)} ${p(VICTIMS)}, ${p(ROLES)} said.`,
+      `The ${p(GROUPS)} claimed responsibility in a message to reporters, case ${serial}.`,
+      `${p(AFTERMATH)} in ${p(PLACES)} while ${p(NUMBERS)} wounded ${p(VICTIMS)} were taken to hospital in ${place}.`,
+      `Officials in ${p(PLACES)} accused the ${p(GROUPS)} of sheltering fighters near ${p(PLACES)}, a charge the group denied in statement ${serial}.`,
+    ]
+    paragraphs.push(sentences.slice(0, 2 + Math.floor(random() * 3)).join(' '))
+    length += paragraphs[paragraphs.length - 1]!.length + 2
+  }
+  return { name: `varied-${units}x.txt`, format: 'text', content: paragraphs.join('\n\n'), meta: { published: '2024-05-01' } }
+}

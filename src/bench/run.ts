@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { benchAnalyze, machineDescription } from './analyze-bench.js'
+import { benchAnalyze, benchLinearity, machineDescription } from './analyze-bench.js'
 import { benchStages, benchStartup } from './stage-bench.js'
 
 /**
@@ -37,6 +37,10 @@ async function main(): Promise<void> {
   console.log(`  peak RSS        ${result.peakRssMb.toFixed(0)} MB`)
   console.log(`  extracted       ${result.events} events, ${result.claims} claims`)
   console.log(`  with extraction ${((100 * result.articlesPerSecond) / baseline.articlesPerSecond).toFixed(0)}% of recognition-only throughput`)
+  console.log(`\nlinearity (one article made of N typical ~4 KB articles; CPU ms, best of 3; cost per article against 1×)`)
+  for (const point of benchLinearity()) {
+    console.log(`  ${String(point.factor).padStart(3)}×  ${point.kilobytes.toFixed(0).padStart(5)} KB  ${point.milliseconds.toFixed(0).padStart(6)} ms  ${point.costRatio.toFixed(2)}× per article`)
+  }
   if (!args.includes('--analyze-only')) {
     const ingest = await import('./ingest-bench.js')
     await ingest.main(args)

@@ -49,6 +49,14 @@ function indexSentences(paragraphs: Paragraph[]): { sentences: IndexedSentence[]
   return { sentences, postings }
 }
 
+/** The fewest shared words that reach CONTAINMENT of `size` words (with the same float test as the comparison). */
+function wordsNeeded(size: number): number {
+  let needed = Math.ceil(CONTAINMENT * size)
+  while (needed > 0 && (needed - 1) / size >= CONTAINMENT) needed--
+  while (needed / size < CONTAINMENT) needed++
+  return needed
+}
+
 /** Indices of the paragraphs that are near-copies of a sentence elsewhere. */
 export function findNearDuplicates(paragraphs: Paragraph[]): Set<number> {
   const { sentences, postings } = indexSentences(paragraphs)
@@ -57,13 +65,17 @@ export function findNearDuplicates(paragraphs: Paragraph[]): Set<number> {
     if (!paragraph.kept || splitSentences(paragraph.text).length !== 1) return
     const candidate = new Set(contentWords(paragraph.text))
     if (candidate.size < MIN_WORDS || candidate.size > MAX_WORDS) return
-    const overlap = new Map<number, number>()
-    for (const word of candidate) {
-      for (const id of postings.get(word) ?? []) overlap.set(id, (overlap.get(id) ?? 0) + 1)
-    }
-    for (const [id, shared] of overlap) {
+    // A sentence holding CONTAINMENT of the candidate's words holds at least one of its rarest
+    // (size − needed + 1) words, so only those words' postings are read: common words would make this quadratic.
+    const needed = wordsNeeded(candidate.size)
+    const rarest = [...candidate].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0)).slice(0, candidate.size - needed + 1)
+    const ids = new Set<number>()
+    for (const word of rarest) for (const id of postings.get(word) ?? []) ids.add(id)
+    for (const id of ids) {
       const original = sentences[id]!
       if (original.paragraph === index || removed.has(original.paragraph)) continue
+      let shared = 0
+      for (const word of candidate) if (original.words.has(word)) shared++
       if (shared / candidate.size < CONTAINMENT) continue
       const fuller = original.size > candidate.size
       const sameSize = original.size === candidate.size && original.paragraph < index

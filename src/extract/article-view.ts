@@ -2,6 +2,7 @@ import type { NlpDoc } from '../nlp/nlp-doc.js'
 import type { ArticleAnalysis } from '../pipeline/analyze.js'
 import type { EntityType, PlaceKind, Span } from '../pipeline/record.js'
 import type { DateMention } from '../recognize/dates.js'
+import type { RecognizedEntity } from '../recognize/entities.js'
 import { lexicon } from '../recognize/lexicon.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
@@ -41,6 +42,8 @@ export interface ArticleView {
   countryPlace: Map<string, string>
   /** The acting government of a country place ("Afghanistan" → the Taliban), when the article names it. */
   governmentOf: Map<string, Ref>
+  /** The article's entities by id (extractors look actors up per frame; a scan would be quadratic). */
+  entityById: Map<string, RecognizedEntity>
 }
 
 const ATTACK_BY_DEMONYM = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
@@ -75,15 +78,17 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     refs.push({ kind: 'place', id: placeId, type: 'place', placeKind: 'country', country: code!, start, end: start + match[0].length, sentence: -1, via: 'soil' })
   }
   // "Pakistani air strikes", "Iranian missiles": the state of the demonym did it, when the article names that state.
+  const stateOf = firstStateByCountry(analysis.entities)
   for (const match of doc.text.matchAll(ATTACK_BY_DEMONYM)) {
     const code = demonyms[match[1]!]
-    const state = analysis.entities.find((e) => e.type === 'state' && e.country === code)
+    const state = code ? stateOf.get(code) : undefined
     if (!code || !state) continue
     const start = match.index!
     refs.push({ kind: 'entity', id: state.id, type: 'state', placeKind: null, country: code, start, end: start + match[1]!.length, sentence: -1, via: 'demonym-attack' })
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end)
   const sentences: MaskedSentence[] = []
+  const datesOf = datesBySentence(doc.sentences, analysis.dates)
   let r = 0
   for (let s = 0; s < doc.sentences.length; s++) {
     const sentence = doc.sentences[s]!
@@ -96,10 +101,41 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
       inside.push({ ...ref, sentence: s })
       lastEnd = ref.end
     }
-    sentences.push(mask(doc.text, sentence.start, sentence.end, s, inside, analysis.dates))
+    sentences.push(mask(doc.text, sentence.start, sentence.end, s, inside, datesOf[s]!))
   }
   resolveDescriptions(sentences, typeOf)
-  return { analysis, doc, sentences, typeOf, countryPlace, governmentOf: governments(analysis, countryPlace) }
+  const entityById = new Map(analysis.entities.map((e) => [e.id, e]))
+  return { analysis, doc, sentences, typeOf, countryPlace, governmentOf: governments(analysis, countryPlace), entityById }
+}
+
+/** The first state entity of each country, in the article's order. */
+function firstStateByCountry(entities: readonly RecognizedEntity[]): Map<string | null, RecognizedEntity> {
+  const result = new Map<string | null, RecognizedEntity>()
+  for (const e of entities) if (e.type === 'state' && !result.has(e.country)) result.set(e.country, e)
+  return result
+}
+
+/**
+ * The dates lying wholly inside each sentence, in the order of `dates`. Sentences do not overlap, so a date
+ * belongs to the sentence its start falls in, found by binary search (one pass instead of one per sentence).
+ */
+function datesBySentence(sentences: readonly { start: number; end: number }[], dates: readonly DateMention[]): DateMention[][] {
+  const result: DateMention[][] = sentences.map(() => [])
+  for (const date of dates) {
+    let lo = 0
+    let hi = sentences.length - 1
+    let at = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (sentences[mid]!.start <= date.start) {
+        at = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    const sentence = sentences[at]
+    if (sentence && date.end <= sentence.end) result[at]!.push(date)
+  }
+  return result
 }
 
 /** Which actor of the article governs each named country: the one the country's name stands for, else its state. */
@@ -117,7 +153,7 @@ function governments(analysis: ArticleAnalysis, countryPlace: Map<string, string
   return result
 }
 
-function mask(text: string, start: number, end: number, index: number, refs: Ref[], allDates: DateMention[]): MaskedSentence {
+function mask(text: string, start: number, end: number, index: number, refs: Ref[], dates: DateMention[]): MaskedSentence {
   let masked = ''
   let at = start
   const refAt: number[] = []
@@ -128,7 +164,6 @@ function mask(text: string, start: number, end: number, index: number, refs: Ref
     at = ref.end
   })
   masked += text.slice(at, end)
-  const dates = allDates.filter((d) => d.start >= start && d.end <= end)
   return { index, start, end, text: text.slice(start, end), masked, refs, refAt, dates }
 }
 

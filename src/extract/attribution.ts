@@ -439,8 +439,8 @@ function frame(sentence: MaskedSentence, cue: string, stance: Stance, speaker: R
 function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subject: Ref, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean, view: ArticleView): Frame {
   if (subject.type === 'media') {
     // A group's media wing speaks for the group.
-    const parent = view.analysis.entities.find((e) => e.id === subject.id)?.kb?.parent
-    const owner = parent ? view.analysis.entities.find((e) => e.id === parent) : undefined
+    const parent = view.entityById.get(subject.id)?.kb?.parent
+    const owner = parent ? view.entityById.get(parent) : undefined
     if (owner) return frame(sentence, cue, stance, subject, { ...subject, id: owner.id, type: owner.type, via: 'parent' }, content, accusation, addressee, responsibility)
   }
   if (subject.type !== 'person') return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
@@ -450,10 +450,11 @@ function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subj
 
 /** The Foreign Office speaks for its state (the convention of the annotation guide): its claims are the state's. */
 function forState(body: Ref, view: ArticleView): Ref {
-  const entity = view.analysis.entities.find((e) => e.id === body.id)
+  const entity = view.entityById.get(body.id)
   const kb = entity?.kb
   if (!kb?.parent || !/foreign (?:office|ministry|affairs)|external affairs|\bmofa\b|state department/i.test([kb.name, ...kb.aliases].join(' | '))) return body
-  const state = view.analysis.entities.find((e) => e.id === kb.parent && e.type === 'state')
+  const parentEntity = view.entityById.get(kb.parent)
+  const state = parentEntity?.type === 'state' ? parentEntity : undefined
   return state ? { ...body, id: state.id, type: 'state', country: state.country, via: 'foreign-office' } : body
 }
 
@@ -476,7 +477,7 @@ function bodyBeside(sentence: MaskedSentence, person: Ref): Ref | null {
 
 /** The body a person's knowledge-base role (valid on the article's date) makes them speak for, named or not. */
 function bodyByRole(person: Ref, view: ArticleView): Ref | null {
-  const entity = view.analysis.entities.find((e) => e.id === person.id)
+  const entity = view.entityById.get(person.id)
   const date = view.analysis.referenceDate
   const roles = (entity?.kb?.roles ?? []).filter((r) => (!r.from || !date || r.from <= date) && (!r.to || !date || r.to >= date))
   const speaking = roles.find((r) => /spokes/.test(r.role)) ?? roles[0]

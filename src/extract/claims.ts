@@ -1,4 +1,5 @@
 import type { ClaimRecord, Stance } from '../pipeline/record.js'
+import type { RecognizedEntity } from '../recognize/entities.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { EventDraft } from './events.js'
@@ -106,9 +107,12 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
   const party = frame.claimant
   if (!party) return []
   const family = partyFamily(party.id, view)
-  const made = drafts.filter((d) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id))
-  const about = made.filter((d) => family.has(d.subject.id) || (stance === 'no_response' && d.object !== null && family.has(d.object.id)) || (stance === 'denies' && onItsSoil(d, party)))
-  const bySource = frame.addressee ? made.filter((d) => d.claimant!.id === frame.addressee!.id) : []
+  const index = assertionsOf(drafts)
+  const isMade = (d: ClaimDraft) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id)
+  const aboutFamily = [...family].flatMap((id) => [...index.get('subject', id), ...(stance === 'no_response' ? index.get('object', id) : [])])
+  const onSoil = stance === 'denies' ? onItsSoil(index, party, view) : []
+  const about = index.inOrder([...aboutFamily, ...onSoil]).filter(isMade)
+  const bySource = frame.addressee ? index.get('claimant', frame.addressee.id).filter(isMade) : []
   const chosen = frame.addressee ? (bySource.some((d) => family.has(d.subject.id)) ? bySource.filter((d) => family.has(d.subject.id)) : bySource.length > 0 ? bySource : about) : about
   return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false }))
 }
@@ -117,17 +121,69 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
  * "Kabul rejected claims that the TTP operates from Afghanistan": an allegation that a group is present on a
  * state's territory is an allegation about that state, so the state's (or its government's) answer takes it.
  */
-function onItsSoil(draft: ClaimDraft, party: Ref): boolean {
-  if (draft.relation !== 'present_in' || draft.object?.kind !== 'place' || party.country === null) return false
-  return (party.type === 'state' || party.type === 'government') && draft.object.country === party.country && draft.object.placeKind === 'country'
+function onItsSoil(index: AssertionIndex, party: Ref, view: ArticleView): ClaimDraft[] {
+  if ((party.type !== 'state' && party.type !== 'government') || party.country === null) return []
+  const country = view.countryPlace.get(party.country)
+  return country ? index.get('object', country).filter((d) => d.relation === 'present_in') : []
+}
+
+/**
+ * The asserted drafts with a claimant, by subject, object and claimant id, each list in draft order. Drafts are
+ * only appended, so the index of a drafts array catches up with the drafts added since it was last read.
+ */
+class AssertionIndex {
+  private indexed = 0
+  private readonly positions = new Map<ClaimDraft, number>()
+  private readonly lists = new Map<string, { draft: ClaimDraft; at: number }[]>()
+
+  constructor(private readonly drafts: ClaimDraft[]) {}
+
+  get(role: 'subject' | 'object' | 'claimant', id: string): ClaimDraft[] {
+    this.catchUp()
+    return (this.lists.get(`${role}|${id}`) ?? []).map((e) => e.draft)
+  }
+
+  /** Drafts gathered from several lists, once each, in draft order. */
+  inOrder(drafts: ClaimDraft[]): ClaimDraft[] {
+    return [...new Set(drafts)].sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)
+  }
+
+  private catchUp(): void {
+    for (; this.indexed < this.drafts.length; this.indexed++) {
+      const draft = this.drafts[this.indexed]!
+      this.positions.set(draft, this.indexed)
+      if (!draft.claimant || draft.stance !== 'asserts') continue
+      this.push(`subject|${draft.subject.id}`, draft)
+      if (draft.object) this.push(`object|${draft.object.id}`, draft)
+      this.push(`claimant|${draft.claimant.id}`, draft)
+    }
+  }
+
+  private push(key: string, draft: ClaimDraft): void {
+    const entry = { draft, at: this.indexed }
+    const list = this.lists.get(key)
+    if (list) list.push(entry)
+    else this.lists.set(key, [entry])
+  }
+}
+
+const assertionIndexes = new WeakMap<ClaimDraft[], AssertionIndex>()
+
+function assertionsOf(drafts: ClaimDraft[]): AssertionIndex {
+  let index = assertionIndexes.get(drafts)
+  if (!index) {
+    index = new AssertionIndex(drafts)
+    assertionIndexes.set(drafts, index)
+  }
+  return index
 }
 
 /** The party and the bodies it stands for or belongs to: a ministry answers for its state and the reverse. */
 function partyFamily(id: string, view: ArticleView): Set<string> {
   const family = new Set([id])
-  const entity = view.analysis.entities.find((e) => e.id === id)
+  const entity = view.entityById.get(id)
   if (entity?.kb?.parent) family.add(entity.kb.parent)
-  for (const other of view.analysis.entities) if (other.kb?.parent === id && other.type !== 'person') family.add(other.id)
+  for (const other of childrenOf(view).get(id) ?? []) if (other.type !== 'person') family.add(other.id)
   return family
 }
 
@@ -152,6 +208,25 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     }
   }
   return unique([...claims, ...derived])
+}
+
+const childrenByView = new WeakMap<ArticleView, Map<string, RecognizedEntity[]>>()
+
+/** The article's entities by their knowledge-base parent, built once per article. */
+function childrenOf(view: ArticleView): Map<string, RecognizedEntity[]> {
+  let children = childrenByView.get(view)
+  if (!children) {
+    children = new Map()
+    for (const e of view.analysis.entities) {
+      const parent = e.kb?.parent
+      if (!parent) continue
+      const list = children.get(parent)
+      if (list) list.push(e)
+      else children.set(parent, [e])
+    }
+    childrenByView.set(view, children)
+  }
+  return children
 }
 
 function unique(drafts: ClaimDraft[]): ClaimDraft[] {

@@ -46,11 +46,14 @@ function triggers() {
 /** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
 export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
   const drafts: EventDraft[] = []
+  const framesOf = groupBy(frames, (f) => f.sentence)
+  const typesTold = new Set<EventType>()
   for (const sentence of view.sentences) {
     if (updatesToll(sentence, drafts)) continue
-    const found = materialEvents(sentence, frames, drafts)
+    const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
     if (found.length === 0) countsFor(sentence, drafts)
     drafts.push(...found)
+    for (const e of found) typesTold.add(e.type)
   }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
@@ -87,10 +90,22 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
 
-function materialEvents(sentence: MaskedSentence, frames: Frame[], earlier: EventDraft[]): EventDraft[] {
+/** Groups items by a key, keeping their order within each group. */
+function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
+
+/** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
+function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
-  const sentenceFrames = frames.filter((f) => f.sentence === sentence)
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const spec = byWord.get(word)
@@ -132,7 +147,7 @@ function materialEvents(sentence: MaskedSentence, frames: Frame[], earlier: Even
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
     if (/^(?:banned|proscribed|outlawed)$/.test(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))) continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
-    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && earlier.some((e) => e.type === spec.type)) continue
+    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
     found.push({
       type: spec.type,
       mode: spec.mode,
@@ -255,16 +270,18 @@ const BLAME: ReadonlySet<string> = new Set(['attacks', 'supports', 'harbors', 't
 /** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
 function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []
+  const claimsOf = groupBy(claims, (c) => c.frame)
+  const assertedClaims = claimsBySubjectRelation(claims)
   for (const frame of frames) {
     const actor = frame.claimant
     if (!actor || actor.kind !== 'entity') continue
-    const own = claims.filter((c) => c.frame === frame)
+    const own = claimsOf.get(frame) ?? []
     const event = (type: EventType, mode: string | null, targets: Ref[]): EventDraft => ({
       type, mode, actors: [actor], targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')), place: null, date: dateOf(frame.sentence), fatalities: null, reportedBy: null, sentence: frame.sentence, at: frame.content[0],
     })
     if (frame.stance === 'denies') {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
-      const answered = claims.filter((c) => c.frame !== frame && c.claimant && own.some((o) => o.subject.id === c.subject.id && o.relation === c.relation && o.stance === 'denies' && c.stance === 'asserts')).map((c) => c.claimant!)
+      const answered = answeredClaims(own, frame, assertedClaims).map((c) => c.claimant!)
       events.push(event('REJECT', null, frame.addressee ? [frame.addressee] : uniqueRefs([...sources, ...answered])))
       continue
     }
@@ -290,6 +307,28 @@ function sameSide(a: Ref, b: Ref): boolean {
   return official(a) && official(b) && a.country !== null && a.country === b.country
 }
 
+const subjectRelation = (c: ClaimDraft) => `${c.subject.id}|${c.relation}`
+
+/** The asserted claims with a claimant, by subject and relation, each with its position in `claims`. */
+function claimsBySubjectRelation(claims: readonly ClaimDraft[]): Map<string, { claim: ClaimDraft; at: number }[]> {
+  const index = new Map<string, { claim: ClaimDraft; at: number }[]>()
+  claims.forEach((claim, at) => {
+    if (!claim.claimant || claim.stance !== 'asserts') return
+    const key = subjectRelation(claim)
+    const list = index.get(key)
+    if (list) list.push({ claim, at })
+    else index.set(key, [{ claim, at }])
+  })
+  return index
+}
+
+/** The assertions of others that a denial's own claims deny (same subject and relation), in claim order. */
+function answeredClaims(own: readonly ClaimDraft[], frame: Frame, asserted: Map<string, { claim: ClaimDraft; at: number }[]>): ClaimDraft[] {
+  const keys = new Set(own.filter((o) => o.stance === 'denies').map(subjectRelation))
+  const found = [...keys].flatMap((key) => asserted.get(key) ?? []).filter(({ claim }) => claim.frame !== frame)
+  return found.sort((a, b) => a.at - b.at).map(({ claim }) => claim)
+}
+
 const REQUEST = /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
 
 function requests(view: ArticleView): EventDraft[] {
@@ -312,11 +351,13 @@ function requests(view: ArticleView): EventDraft[] {
  */
 function mergeEvents(drafts: EventDraft[]): EventDraft[] {
   const merged: EventDraft[] = []
+  const candidates = new MergeCandidates()
   for (const draft of drafts) {
     // A mention with no place of its own continues the nearest one told before it ("… were killed in the blast").
-    const candidates = merged.filter((e) => e.type === draft.type && compatible(e, draft))
-    const same = draft.place === null ? candidates.sort((a, b) => nearness(a, draft) - nearness(b, draft))[0] : candidates[0]
+    const fitting = candidates.of(draft).filter((e) => compatible(e, draft))
+    const same = draft.place === null ? fitting.sort((x, y) => nearness(x, draft) - nearness(y, draft))[0] : fitting[0]
     if (!same) {
+      candidates.add(draft, merged.length)
       merged.push(draft)
       continue
     }
@@ -337,6 +378,35 @@ function nearness(event: EventDraft, draft: EventDraft): number {
   return distance >= 0 ? distance : 100 - distance
 }
 
+/**
+ * The merged events a draft may merge with, in merge order, without scanning them all: a material event only
+ * merges within MERGE_REACH sentences of the first mention (an event keeps its first mention's sentence), a speech
+ * act only with the same speakers (merging never changes an event's set of speakers).
+ */
+class MergeCandidates {
+  private readonly bySentence = new Map<string, { event: EventDraft; order: number }[]>()
+  private readonly bySpeakers = new Map<string, { event: EventDraft; order: number }[]>()
+
+  add(event: EventDraft, order: number): void {
+    const [map, key] = MATERIAL.has(event.type) ? [this.bySentence, `${event.type}|${event.sentence.index}`] : [this.bySpeakers, speakersKey(event)]
+    const list = map.get(key)
+    if (list) list.push({ event, order })
+    else map.set(key, [{ event, order }])
+  }
+
+  of(draft: EventDraft): EventDraft[] {
+    if (!MATERIAL.has(draft.type)) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
+    const found: { event: EventDraft; order: number }[] = []
+    for (let s = draft.sentence.index - MERGE_REACH; s <= draft.sentence.index + MERGE_REACH; s++) found.push(...(this.bySentence.get(`${draft.type}|${s}`) ?? []))
+    return found.sort((a, b) => a.order - b.order).map((c) => c.event)
+  }
+}
+
+const speakersKey = (e: EventDraft) => `${e.type}|${[...new Set(e.actors.map((a) => a.id))].sort().join('|')}`
+
+/** The farthest apart (in sentences) two mentions of one material event may be (see `compatible`). */
+const MERGE_REACH = 6
+
 function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!MATERIAL.has(a.type)) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
@@ -348,7 +418,7 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
   const distance = Math.abs(a.sentence.index - b.sentence.index)
-  return distance <= 2 || (distance <= 6 && a.place !== null && b.place !== null && a.place.id === b.place.id)
+  return distance <= 2 || (distance <= MERGE_REACH && a.place !== null && b.place !== null && a.place.id === b.place.id)
 }
 
 function sameIds(a: Ref[], b: Ref[]): boolean {

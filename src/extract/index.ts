@@ -2,7 +2,7 @@ import type { ArticleAnalysis } from '../pipeline/analyze.js'
 import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
-import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
+import { draftClaims, reportedAttacks, toClaimRecord, type ClaimDraft } from './claims.js'
 import { draftEvents, toEventRecord, type EventDraft } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
@@ -16,23 +16,74 @@ export interface Extraction {
  * material ones from trigger words, speech acts (accuse, reject, request, threaten) from the frames and claims.
  */
 /**
- * Whether a claim of responsibility is about this attack. An active claim ("the BLA claimed responsibility")
- * covers the attacks of its sentence, else the last attack told before it (or, with none, the one told next); a passive one names its attack: the event word right before
- * "claimed by" ("a bombing in Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
+ * The attack a passive claim of responsibility names: the event word right before "claimed by" ("a bombing in
+ * Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
  */
-function claimsThisEvent(frame: Frame, event: EventDraft, events: EventDraft[]): boolean {
-  const assaults = events.filter((e) => e.type === 'ASSAULT')
-  if (frame.cue !== 'claimed by') {
-    const here = assaults.filter((e) => e.sentence === frame.sentence)
-    if (here.length > 0) return here.includes(event)
-    const told = assaults.filter((e) => e.sentence.index < frame.sentence.index && frame.sentence.index - e.sentence.index <= 3).pop()
-    return told ? told === event : event.sentence.index === frame.sentence.index + 1
-  }
+function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | undefined {
   const at = frame.content[0]
   const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
-  if (before) return before === event
-  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return false
-  return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop() === event
+  if (before) return before
+  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return undefined
+  return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
+}
+
+/**
+ * The attacks an active claim ("the BLA claimed responsibility") is about: those of its own sentence, else the last
+ * one told in the three sentences before it, else the one told next. `bySentence` lists the attacks in sentence order.
+ */
+function activelyClaimed(frame: Frame, bySentence: EventDraft[]): EventDraft[] {
+  const s = frame.sentence.index
+  let lo = 0
+  let hi = bySentence.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (bySentence[mid]!.sentence.index < s) lo = mid + 1
+    else hi = mid
+  }
+  const here: EventDraft[] = []
+  for (let i = lo; i < bySentence.length && bySentence[i]!.sentence.index === s; i++) here.push(bySentence[i]!)
+  if (here.length > 0) return here
+  const before = bySentence[lo - 1]
+  if (before && s - before.sentence.index <= 3) return [before]
+  const next = bySentence[lo]
+  return next && next.sentence.index === s + 1 ? [next] : []
+}
+
+/** The first claim of responsibility (in claim order) that claims each event. */
+function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (event: EventDraft) => ClaimDraft | undefined {
+  const assaults = events.filter((e) => e.type === 'ASSAULT')
+  const bySentence = [...assaults].sort((a, b) => a.sentence.index - b.sentence.index)
+  const claimsOf = new Map<EventDraft, number>()
+  claims.forEach((c, at) => {
+    if (!c.frame?.responsibility || !c.claimant) return
+    const named = c.frame.cue === 'claimed by' ? [passivelyClaimed(c.frame, assaults)].filter((e): e is EventDraft => e !== undefined) : activelyClaimed(c.frame, bySentence)
+    for (const event of named) if (!claimsOf.has(event)) claimsOf.set(event, at)
+  })
+  return (event) => {
+    const at = claimsOf.get(event)
+    return at === undefined ? undefined : claims[at]
+  }
+}
+
+/** "Told" assaults by sentence: the first of a sentence and the last before it, by binary search. */
+function toldAssaults(assaults: EventDraft[]): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
+  const told = assaults.filter((e) => e.targets.length > 0 || e.place !== null)
+  // merged events keep their first mention's sentence, and material mentions come in sentence order
+  if (told.some((e, i) => i > 0 && e.sentence.index < told[i - 1]!.sentence.index)) return null
+  const lowerBound = (s: number) => {
+    let lo = 0
+    let hi = told.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (told[mid]!.sentence.index < s) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  return {
+    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : undefined),
+    before: (s) => told[lowerBound(s) - 1],
+  }
 }
 
 export function extract(analysis: ArticleAnalysis): Extraction {
@@ -40,21 +91,25 @@ export function extract(analysis: ArticleAnalysis): Extraction {
   const frames = findFrames(view)
   bindSpeakerPronouns(frames)
   let assaults: EventDraft[] = []
+  let told: ReturnType<typeof toldAssaults> = null
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
-    const told = (e: EventDraft) => e.targets.length > 0 || e.place !== null
-    const here = assaults.find((e) => e.sentence.index === frame.sentence.index && told(e))
-    const before = assaults.filter((e) => e.sentence.index < frame.sentence.index && told(e)).pop()
+    const isTold = (e: EventDraft) => e.targets.length > 0 || e.place !== null
+    const s = frame.sentence.index
+    const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
+    const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()
     const event = here ?? before
     return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
   }
   assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
+  told = toldAssaults(assaults)
   const claims = draftClaims(view, frames, responsibilityObject)
   const events = draftEvents(view, frames, claims)
+  const claimOf = responsibilityClaims(claims, events)
   for (const event of events) {
     // "X claimed responsibility": the claimant is the actor of the attack it claims.
     if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
-    const claim = claims.find((c) => c.frame?.responsibility && c.claimant && claimsThisEvent(c.frame, event, events))
+    const claim = claimOf(event)
     if (claim?.claimant) event.actors = [claim.claimant]
   }
   return { events: events.map(toEventRecord), claims: reportedAttacks(frames, events, claims).map(toClaimRecord) }

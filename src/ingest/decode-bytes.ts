@@ -41,8 +41,27 @@ function looksBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > 0.05
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
-  return new TextDecoder(encoding).decode(bytes.subarray(2))
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', skip = 2): string {
+  return new TextDecoder(encoding).decode(bytes.subarray(skip))
+}
+
+/**
+ * UTF-16 without a byte order mark: text in a Latin script puts a NUL in every other byte (the high byte of each
+ * code unit), at odd offsets for little-endian and even ones for big-endian. Demands that pattern in nearly all
+ * of the first pairs, and no NUL on the other side, so a binary with scattered NULs is not taken for text.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.min(4096, Math.floor(bytes.length / 2))
+  if (pairs < 4) return null
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenNul++
+    if (bytes[2 * i + 1] === 0) oddNul++
+  }
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf-16le'
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf-16be'
+  return null
 }
 
 /** Decodes one input; throws DecodeError with a message (without the input name) when it is not text. */
@@ -53,6 +72,11 @@ export function decodeBytes(bytes: Uint8Array): string {
   const body = hasUtf8Bom ? bytes.subarray(3) : bytes
   const kind = hasUtf8Bom ? null : binaryKind(body)
   if (kind) throw new DecodeError(`looks like a binary file (${kind}), not an article`)
+  const utf16 = hasUtf8Bom ? null : utf16WithoutBom(body)
+  if (utf16) {
+    const text = decodeUtf16(body, utf16, 0)
+    if (!looksBinary(Buffer.from(text, 'utf8'))) return text
+  }
   if (looksBinary(body)) throw new DecodeError('looks like a binary file (control bytes), not an article')
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body)

@@ -8,7 +8,7 @@ function optionalString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null
 }
 
-function parseLine(line: string, name: string): LineResult {
+export function parseLine(line: string, name: string): LineResult {
   let value: unknown
   try {
     value = JSON.parse(line)

@@ -1,11 +1,13 @@
 /** The ingest stage: files, folders and stdin in, one SourceDocument per article (or one InputFailure per bad input) out. */
+import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import { basename, extname, join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { SourceDocument, SourceFormat } from './source-document.js'
 import { decodeBytes, isGzip, normalizeLineEndings } from './decode-bytes.js'
 import { looksLikeFeed, parseFeed } from './parse-feed.js'
-import { parseJsonLines } from './parse-jsonl.js'
+import { parseJsonLines, parseLine } from './parse-jsonl.js'
 
 export interface InputFailure {
   name: string
@@ -139,6 +141,11 @@ async function* readFileSource(path: string, maxBytes: number): AsyncGenerator<S
       yield failure(name, 'is not a regular file')
       return
     }
+    if (info.size > maxBytes && KIND_BY_EXTENSION[extname(name).toLowerCase()] === 'jsonl') {
+      // a dump of many articles: the limit is per article (per line), so the file is streamed line by line
+      yield* streamJsonLines(path, name, maxBytes)
+      return
+    }
     if (info.size > maxBytes) {
       yield failure(name, `is ${formatSize(info.size)}, larger than ${formatSize(maxBytes)}, the limit per file`)
       return
@@ -146,6 +153,25 @@ async function* readFileSource(path: string, maxBytes: number): AsyncGenerator<S
     yield* documentsFromBytes(await readFile(path), name, maxBytes)
   } catch (error) {
     yield failure(name, describe(error))
+  }
+}
+
+/** A JSON Lines file of any size, one line in memory at a time; a line over `maxBytes` is one failed article. */
+async function* streamJsonLines(path: string, name: string, maxBytes: number): AsyncGenerator<SourceDocument | InputFailure> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  let number = 0
+  for await (const raw of lines) {
+    number++
+    const line = (number === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim()
+    if (!line) continue
+    const lineName = `${name}#${number}`
+    const size = Buffer.byteLength(line)
+    if (size > maxBytes) {
+      yield failure(lineName, `is ${formatSize(size)}, larger than ${formatSize(maxBytes)}, the limit per article`)
+      continue
+    }
+    const result = parseLine(line, lineName)
+    yield result.ok ? result.document : { name: result.name, error: result.error }
   }
 }
 

@@ -128,7 +128,7 @@ function analyzeCleaned(cleaned: CleanedDocument, options: AnalyzeOptions): Arti
     return !isPlaceName
   })
   const blocking = known.filter(({ actors: found }) => !found.every((a) => a.type === 'state' || a.type === 'government'))
-  const isTaken = (start: number, end: number) => blocking.some(({ mention }) => mention.start < end && start < mention.end)
+  const isTaken = overlapTest(blocking.map(({ mention }) => mention))
   const mentions = findPlaceMentions(doc, gazetteer, isTaken)
   const countries = countryContext(doc, mentions, known.flatMap((k) => k.actors.map((a) => a.country)))
   const places = resolvePlaces(mentions, { countries })
@@ -136,6 +136,29 @@ function analyzeCleaned(cleaned: CleanedDocument, options: AnalyzeOptions): Arti
   const entities = recognizeEntities({ doc, index: actors, places, focusCountry, referenceDate }, known)
   const dates = recognizeDates(cleaned.text, referenceDate)
   return { cleaned, referenceDate, doc, places, entities, dates, focusCountry }
+}
+
+/**
+ * Whether a span overlaps any of `spans`, in log time: spans sorted by start with the running maximum of their
+ * ends, so "some span starting before `end` ends after `start`" is one binary search.
+ */
+function overlapTest(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const maxEnd: number[] = []
+  for (const span of sorted) maxEnd.push(Math.max(span.end, maxEnd[maxEnd.length - 1] ?? -Infinity))
+  return (start, end) => {
+    let lo = 0
+    let hi = sorted.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.start < end) {
+        last = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return last >= 0 && maxEnd[last]! > start
+  }
 }
 
 export function documentId(text: string): string {

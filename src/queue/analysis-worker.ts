@@ -1,13 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { useKnowledgeFolder } from '../pipeline/analyze.js'
+import { loadResources, useKnowledgeFolder } from '../pipeline/analyze.js'
 import { analyzeForStore, reanalyzeForStore } from './analyze-job.js'
 import type { AnalysisRequest, AnalysisResponse, AnalysisThreadData } from './analysis-pool.js'
 
 // The same merged knowledge as the process that started the thread.
 useKnowledgeFolder((workerData as AnalysisThreadData | null)?.kbDir ?? null)
 
+// Knowledge base and gazetteer load before the first job is taken, so loading never counts against its deadline.
+loadResources()
+
 /** Worker-thread entry: analyses one source per message, in order. */
 parentPort?.on('message', (request: AnalysisRequest) => {
+  // the pool's deadline runs from here, not from when the job was posted (the thread may still be loading)
+  parentPort!.postMessage({ id: request.id, started: true } satisfies AnalysisResponse)
   let response: AnalysisResponse
   try {
     response = { id: request.id, ok: true, article: 'stored' in request ? reanalyzeForStore(request.stored) : analyzeForStore(request.source, request.referenceDate) }

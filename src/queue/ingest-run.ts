@@ -18,6 +18,8 @@ export interface IngestOptions {
   records?: boolean
   /** The analyst's knowledge folder (`--kb`): the analysis threads load it on top of the base. */
   kbDir?: string | null
+  /** Longest one article may take in an analysis thread (default: articleDeadlineMs()). */
+  deadlineMs?: number
   onFailure?(failure: InputFailure): void
   onProgress?(progress: IngestProgress): void
 }
@@ -50,7 +52,7 @@ const PROPOSITION_REFRESH_MS = 10_000
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
-  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null }) : null
+  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null, ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}) }) : null
   const analyze = (source: SourceDocument): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(source, options.referenceDate ?? null) : Promise.resolve().then(() => analyzeForStore(source, options.referenceDate ?? null))
   const progress: IngestProgress = { done: 0, added: 0, unchanged: 0, replaced: 0, failed: 0 }

@@ -155,6 +155,11 @@ class EntityBuilder {
   private readonly tokens: Token[]
   private readonly lex = words()
   private readonly titledSingles: { first: number; titleFirst: number }[] = []
+  /** Each entity's mentions by "start|end", so adding a mention checks for a copy without scanning them. */
+  private readonly spansOf = new Map<RecognizedEntity, Set<string>>()
+  /** The mentions of entities with a country (not people), by sentence, for `sentenceCountry`; removed ones are skipped. */
+  private readonly countryMentions = new Map<number, { entity: RecognizedEntity; mention: ActorMention }[]>()
+  private readonly released = new Set<ActorMention>()
 
   /** Tokens of place names: a run on them is a place ("Khan Abad"), never a new person. */
   private readonly placeTokens: boolean[]
@@ -184,7 +189,20 @@ class EntityBuilder {
       entity = { ...identity, surfaces: new Set(), mentions: [] }
       this.byId.set(identity.id, entity)
     }
-    if (!entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention)
+    let spans = this.spansOf.get(entity)
+    if (!spans) this.spansOf.set(entity, (spans = new Set()))
+    const span = `${mention.start}|${mention.end}`
+    if (!spans.has(span)) {
+      spans.add(span)
+      entity.mentions.push(mention)
+      this.released.delete(mention)
+      if (entity.country && entity.type !== 'person') {
+        const sentence = this.tokens[mention.firstToken]!.sentence
+        const list = this.countryMentions.get(sentence)
+        if (list) list.push({ entity, mention })
+        else this.countryMentions.set(sentence, [{ entity, mention }])
+      }
+    }
     entity.surfaces.add(mention.surface)
     for (let i = mention.firstToken; i < mention.endToken; i++) this.taken[i] = true
     return entity
@@ -196,7 +214,13 @@ class EntityBuilder {
     const start = this.tokens[first]!.start
     const stop = this.tokens[end - 1]!.end
     for (const [id, entity] of this.byId) {
-      entity.mentions = entity.mentions.filter((m) => m.end <= start || m.start >= stop)
+      const spans = this.spansOf.get(entity)
+      entity.mentions = entity.mentions.filter((m) => {
+        if (m.end <= start || m.start >= stop) return true
+        spans?.delete(`${m.start}|${m.end}`)
+        this.released.add(m)
+        return false
+      })
       if (entity.mentions.length === 0) this.byId.delete(id)
     }
     for (let i = first; i < end; i++) this.taken[i] = false
@@ -761,20 +785,23 @@ class EntityBuilder {
     }
   }
 
+  /** The country of the last actor (not a person) named before token `at` in its sentence. */
   private sentenceCountry(at: number): string | null {
     const token = this.tokens[at]!
-    let found: string | null = null
+    let best: { entity: RecognizedEntity; mention: ActorMention }[] = []
     let foundStart = -1
-    for (const entity of this.byId.values()) {
-      if (!entity.country || entity.type === 'person') continue
-      for (const m of entity.mentions) {
-        if (m.start < token.start && m.start > foundStart && this.tokens[m.firstToken]!.sentence === token.sentence) {
-          found = entity.country
-          foundStart = m.start
-        }
-      }
+    for (const entry of this.countryMentions.get(token.sentence) ?? []) {
+      const { entity, mention: m } = entry
+      if (this.released.has(m) || this.byId.get(entity.id) !== entity || m.start >= token.start || m.start < foundStart) continue
+      if (m.start > foundStart) best = []
+      best.push(entry)
+      foundStart = m.start
     }
-    return found
+    if (best.length <= 1) return best[0]?.entity.country ?? null
+    // several actors named at one offset: the first in the builder's order wins, as a scan of all actors would find
+    const order = [...this.byId.values()]
+    best.sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity) || a.entity.mentions.indexOf(a.mention) - b.entity.mentions.indexOf(b.mention))
+    return best[0]!.entity.country
   }
 
   /** "Mujahid said" after "Zabihullah Mujahid": a lone surname or given name refers back to the person. */

@@ -90,13 +90,24 @@ function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOpt
       ...(route.querystring ? { querystring: route.querystring } : {}),
       ...(route.body ? { body: route.body } : {}),
     },
-    ...(route.write ? { preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => done(checkWriteAccess(request, options)) } : {}),
+    // runs before schema coercion, which would turn "1e309" into Infinity and hand it to the store
+    preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => done(checkFiniteNumbers(request) ?? (route.write ? checkWriteAccess(request, options) : undefined)),
     handler: async (request, reply) => {
       const answer = await (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, () => run(request)) : run(request))
       if (!(answer instanceof StreamedAnswer)) return answer
       return reply.header('content-disposition', answer.contentDisposition).header('cache-control', 'no-store').type(answer.mediaType).send(answer.body)
     },
   })
+}
+
+/** A parameter written as a number must be a finite one: "1e309" is refused, not read as Infinity. */
+function checkFiniteNumbers(request: FastifyRequest): HttpError | undefined {
+  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' && /^\s*[+-]?(?:\d|\.\d)/.test(value) && /e/i.test(value) && !Number.isFinite(Number(value))) {
+      return new HttpError(400, `invalid request: querystring/${name} must be a finite number`)
+    }
+  }
+  return undefined
 }
 
 function checkWriteAccess(request: FastifyRequest, options: ServerOptions): HttpError | undefined {

@@ -53,18 +53,31 @@ async function openSqlite(file: string): Promise<Store> {
   if (fs.existsSync(location) && fs.statSync(location).isDirectory()) {
     throw new Error(`cannot open store ${location}: it is a directory`)
   }
-  const [{ default: SqliteDatabase }, { Kysely, SqliteDialect }] = await Promise.all([import('better-sqlite3'), import('kysely')])
+  const [{ default: SqliteDatabase }, { Kysely, SqliteDialect, CompiledQuery }] = await Promise.all([import('better-sqlite3'), import('kysely')])
   let database: SqliteDatabase.Database
   try {
     database = new SqliteDatabase(location)
+    // first: switching to WAL and migrating take locks, and a second process opening the store must wait for them
+    database.pragma('busy_timeout = 10000')
     database.pragma('journal_mode = WAL')
     database.pragma('synchronous = NORMAL')
-    database.pragma('busy_timeout = 10000')
     database.pragma('cache_size = -65536')
   } catch (error) {
     throw new Error(`cannot open store ${location}: ${messageOf(error)}`)
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+  const dialect = new SqliteDialect({ database: withStatementCache(database) })
+  const createDriver = dialect.createDriver.bind(dialect)
+  // Write transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE) and so wait for it under the busy
+  // timeout. A deferred BEGIN reads first and fails with "database is locked" when another process wrote in between,
+  // which busy_timeout cannot cure: two ingests into one file would break.
+  dialect.createDriver = () => {
+    const driver = createDriver()
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
+  }
+  const db = new Kysely<Database>({ dialect })
   return { db, dialect: 'sqlite', location, close: () => db.destroy() }
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanDocument } from '../../src/clean/clean-document.js'
 import { extractArticle, htmlFragmentText, type HtmlArticle } from '../../src/clean/html/extract-article.js'
+import { MAX_DEPTH } from '../../src/clean/html/parse-html.js'
 import type { RemovalReason } from '../../src/pipeline/record.js'
 
 // Article prose: each sentence is long enough (80+ characters) to count as a paragraph of an article.
@@ -458,19 +459,24 @@ describe('markup that must not throw', () => {
     expect(result.text).toBe(BRIDGE.join('\n\n'))
   })
 
-  it('htmlFragmentText on a page nested 20,000 divs deep (iterative walks, no stack overflow)', () => {
-    const depth = 20_000
+  it('htmlFragmentText on a page nested just under the depth cap (iterative walks, no stack overflow)', () => {
+    const depth = MAX_DEPTH - 10
     const html = page(`${'<div>'.repeat(depth)}${paragraphs(BRIDGE)}${'</div>'.repeat(depth)}`)
     expect(htmlFragmentText(html)).toBe(BRIDGE.join('\n\n'))
   })
 
-  it('a page nested 20,000 divs deep returns its text within 10 seconds', () => {
-    const depth = 20_000
+  it('a page nested just under the depth cap returns its text within 10 seconds', () => {
+    const depth = MAX_DEPTH - 10
     const html = page(`${'<div>'.repeat(depth)}${paragraphs(BRIDGE)}${'</div>'.repeat(depth)}`)
     const started = Date.now()
     const result = extractArticle(html)
     expect(result.text).toBe(BRIDGE.join('\n\n'))
     expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  it('a page nested 20,000 divs deep is refused as too deep, with its element count', () => {
+    const html = page(`${'<div>'.repeat(20_000)}${paragraphs(BRIDGE)}${'</div>'.repeat(20_000)}`)
+    expect(() => extractArticle(html)).toThrow(/page too deep \(more than 5,000 nested elements, after [\d,]+ elements\)/)
   })
 
   it('a fragment inside a bare <div> (no <html> or <body>) keeps its paragraphs', () => {

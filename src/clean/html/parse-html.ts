@@ -3,19 +3,54 @@
  * full DOM (jsdom, linkedom) and enough for everything the extractor reads. Walks over it are iterative, so a
  * page nested ten thousand levels deep cannot overflow the stack.
  */
-import { parseDocument } from 'htmlparser2'
-import { isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler'
+import { Parser } from 'htmlparser2'
+import { DomHandler, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler'
 
 export type { AnyNode, Document, Element, ParentNode }
 export { isTag, isText }
 
 const OPTIONS = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true }
 
+/**
+ * Bounds on one page, far above any article page (a long news page has a few thousand elements, nested a few
+ * dozen deep): the extractor's walks are linear, but a page of a million elements is an attack or a dump, not an
+ * article, and is refused while parsing, before any tree of that size exists.
+ */
+export const MAX_ELEMENTS = 100_000
+export const MAX_DEPTH = 5_000
+
+export class PageLimitError extends Error {}
+
+/** A domhandler tree builder that stops at MAX_ELEMENTS elements or MAX_DEPTH open elements. */
+class BoundedHandler extends DomHandler {
+  private elements = 0
+  private depth = 0
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.elements++
+    this.depth++
+    if (this.elements > MAX_ELEMENTS) throw new PageLimitError(`page too large (more than ${MAX_ELEMENTS.toLocaleString('en')} elements)`)
+    if (this.depth > MAX_DEPTH) throw new PageLimitError(`page too deep (more than ${MAX_DEPTH.toLocaleString('en')} nested elements, after ${this.elements.toLocaleString('en')} elements)`)
+    super.onopentag(name, attribs)
+  }
+
+  override onclosetag(): void {
+    this.depth--
+    super.onclosetag()
+  }
+}
+
+function parseBounded(html: string): Document {
+  const handler = new BoundedHandler()
+  new Parser(handler, OPTIONS).end(html)
+  return handler.root
+}
+
 /** A page without a <body> (a fragment, a feed item's HTML) is parsed inside one, so it has a page body too. */
 export function parseHtml(html: string): Document {
-  const document = parseDocument(html, OPTIONS)
+  const document = parseBounded(html)
   if (findElement(document, (element) => element.name === 'body')) return document
-  return parseDocument(`<html><body>${html}</body></html>`, OPTIONS)
+  return parseBounded(`<html><body>${html}</body></html>`)
 }
 
 /** Visits every element below `root` in document order; returning false from `visit` skips the element's children. */

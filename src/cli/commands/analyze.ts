@@ -6,6 +6,7 @@ import { applyKbOption, kbOption, parseDateOption, parseSizeOption } from '../op
 
 interface AnalyzeFlags {
   json?: boolean
+  jsonl?: boolean
   out?: string
   date?: string
   maxBytes?: number
@@ -18,6 +19,7 @@ export function registerAnalyze(program: Command): void {
     .description('analyze articles (text, HTML, Markdown, JSON Lines, feeds; - for stdin) and print their analysis records')
     .argument('<files...>', 'files or folders to read; - reads standard input')
     .option('--json', 'print the SPEC analysis record (one JSON document per input, or a JSON array for several)')
+    .option('--jsonl', 'print one SPEC analysis record per line (JSON Lines) as each input is analysed')
     .option('--out <dir>', 'write one NAME.json per input into DIR')
     .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
@@ -37,7 +39,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
     import('../../clean/html/site-boilerplate.js'),
   ])
   let failed = 0
-  const records: AnalysisRecord[] = []
+  const output = flags.jsonl ? new JsonLinesOutput() : new JsonOutput()
   if (flags.out) mkdirSync(flags.out, { recursive: true })
   const usedNames = new Set<string>()
   const siteMemory = new SiteBoilerplate()
@@ -59,13 +61,58 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
       const path = join(flags.out, `${uniqueName(outputName(item.name), usedNames)}.json`)
       writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`)
       if (!flags.json) process.stdout.write(`${item.name} → ${path}\n`)
-    } else if (flags.json) records.push(record)
-    else process.stdout.write(`${formatSummary(item.name, record)}\n`)
+    } else if (flags.json || flags.jsonl) await output.add(record)
+    else await write(`${formatSummary(item.name, record)}\n`)
   }
-  if (flags.json && !flags.out) {
-    process.stdout.write(`${JSON.stringify(records.length === 1 ? records[0] : records, null, 2)}\n`)
-  }
+  if ((flags.json || flags.jsonl) && !flags.out) await output.end()
   return failed > 0 ? 1 : 0
+}
+
+/** Writes to stdout, waiting when its buffer is full, so output of any length takes constant memory. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve))
+}
+
+/** `--jsonl`: each record on its own line as soon as it is analysed. */
+class JsonLinesOutput {
+  async add(record: AnalysisRecord): Promise<void> {
+    await write(`${JSON.stringify(record)}\n`)
+  }
+
+  async end(): Promise<void> {}
+}
+
+/**
+ * `--json`: one record alone for one input, an array for several, streamed: only the first record waits (until a
+ * second shows it is an array); every later one is written as it finishes.
+ */
+class JsonOutput {
+  private first: AnalysisRecord | null = null
+  private count = 0
+
+  async add(record: AnalysisRecord): Promise<void> {
+    this.count++
+    if (this.count === 1) {
+      this.first = record
+      return
+    }
+    if (this.count === 2) {
+      await write(`[\n${indent(this.first!)}`)
+      this.first = null
+    }
+    await write(`,\n${indent(record)}`)
+  }
+
+  async end(): Promise<void> {
+    if (this.count === 0) await write('[]\n')
+    else if (this.count === 1) await write(`${JSON.stringify(this.first, null, 2)}\n`)
+    else await write('\n]\n')
+  }
+}
+
+/** A record as an element of the pretty-printed array: the same text `JSON.stringify(records, null, 2)` gives. */
+function indent(record: AnalysisRecord): string {
+  return JSON.stringify(record, null, 2).replace(/^/gm, '  ')
 }
 
 function outputName(name: string): string {

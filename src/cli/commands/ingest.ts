@@ -16,6 +16,7 @@ interface IngestFlags {
   progress: boolean
   records?: boolean
   kb?: string
+  deadline?: number
 }
 
 export function registerIngest(program: Command): void {
@@ -29,6 +30,7 @@ export function registerIngest(program: Command): void {
     .option('--enqueue', 'only put analysis jobs in the PostgreSQL queue for `sitrep worker` processes')
     .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
+    .option('--deadline <seconds>', 'stop the analysis of one article after this long and record it as failed (default 120; $SITREP_ARTICLE_DEADLINE_MS)', parseCountOption)
     .option('--records', 'the inputs are analysis records (`sitrep analyze --json`/`--out`): store them without analysing again')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addOption(kbOption())
@@ -55,6 +57,7 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
       records: Boolean(flags.records),
       kbDir: flags.kb ?? null,
       ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
+      ...(flags.deadline ? { deadlineMs: flags.deadline * 1000 } : {}),
       onProgress: display.update,
       onFailure: (failure) => display.interrupt(() => reportFailure(failure)),
     })
