@@ -17,7 +17,8 @@ export interface ExtractedEvent {
   end: number
 }
 
-export interface ExtractedClaim {
+/** One attributed statement with its parties named, as the reader panel and the dyad view show it. */
+export interface StatementParts {
   propositionId: string
   stance: string
   cue: string
@@ -28,6 +29,9 @@ export interface ExtractedClaim {
   subject: NamedRef
   relation: string
   object: NamedRef | null
+}
+
+export interface ExtractedClaim extends StatementParts {
   start: number
   end: number
 }

@@ -1,6 +1,7 @@
 import type { Store } from './open-store.js'
 import { eventViews, idsForName, namesOf, refOf, type EventView, type NamedRef } from './queries.js'
 import { weakCueReason } from './cue-strength.js'
+import type { StatementParts } from './article-extraction.js'
 
 /**
  * Two parties face to face: every event one of them is an actor of and the other a target of, in both
@@ -25,18 +26,8 @@ export interface DyadEvidence {
   text: string
 }
 
-export interface DyadStatement {
+export interface DyadStatement extends StatementParts {
   direction: DyadDirection
-  propositionId: string
-  stance: string
-  cue: string
-  /** Why the stance or claimant may be doubted; null for a firm cue. */
-  weakCue: string | null
-  claimant: NamedRef | null
-  speaker: NamedRef | null
-  subject: NamedRef
-  relation: string
-  object: NamedRef | null
   evidence: DyadEvidence
 }
 
