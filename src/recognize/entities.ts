@@ -734,7 +734,7 @@ class EntityBuilder {
         const code = prev && prev.sentence === tokens[i]!.sentence ? demonymCountry(prev.text) : undefined
         if (code && this.isFree(i - 1, i)) {
           const mention = this.mentionOf(i - 1, i + keys.length, 'demonym-force')
-          const army = kind === 'army' ? this.input.index.armyOf.get(code) : undefined
+          const army = kind === 'army' ? this.armyOn(code) : undefined
           this.add(army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null }, mention)
         } else {
           const force = this.forceFor(kind, i)
@@ -756,7 +756,7 @@ class EntityBuilder {
     // "the Afghan Ministry of Defense announced that security forces …": forces of the sentence's own actor's country.
     const local = this.sentenceCountry(at)
     if (kind === 'army' && local && local !== this.input.focusCountry) {
-      const army = this.input.index.armyOf.get(local)
+      const army = this.armyOn(local)
       if (army) return { id: army.id, name: army.name, type: army.type, country: army.country, kb: army }
     }
     const before = [...this.byId.values()].filter((e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start))
@@ -771,8 +771,22 @@ class EntityBuilder {
       }
       return undefined
     }
-    const army = this.input.index.armyOf.get(this.input.focusCountry)
+    const army = this.armyOn(this.input.focusCountry)
     return army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : undefined
+  }
+
+  /**
+   * A country's armed forces on the article's date. Forces the knowledge base dates as ended (Afghanistan's ANDSF
+   * after August 2021) are no one's forces later: the forces then are those of the government in power, which the
+   * country's name stands for on that date.
+   */
+  private armyOn(code: string): ActorEntry | undefined {
+    const date = this.input.referenceDate
+    const army = this.input.index.armyOf.get(code)
+    if (army && activeOn(army, date)) return army
+    const state = this.input.index.stateOf.get(code)
+    const rulers = state ? (this.input.index.metonyms.get(foldText(state.name)) ?? []) : []
+    return rulers.find((a) => a.type === 'government' && a.country === code && activeOn(a, date))
   }
 
   /** "Commander Ilyas" when no full name of that person was found: a person of one name. */

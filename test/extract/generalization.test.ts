@@ -141,6 +141,20 @@ describe('family 6: the toll of the article’s incident', () => {
   })
 })
 
+describe('forces on the article’s date', () => {
+  const text = 'Afghanistan’s Ministry of Defense said security forces struck Pakistani military posts near the border.'
+  const entityNames = (date: string) => analyze(text, date).entities.map((e) => e.name)
+
+  it('gives bare "security forces" to the government in power when the country’s former forces had ended', () => {
+    expect(entityNames('2025-10-12')).toContain('Taliban')
+    expect(entityNames('2025-10-12')).not.toContain('Afghan National Defense and Security Forces')
+  })
+
+  it('keeps the forces of their own time', () => {
+    expect(entityNames('2019-05-01')).toContain('Afghan National Defense and Security Forces')
+  })
+})
+
 describe('relations with named examples', () => {
   it('reads the examples after a general head as the objects', () => {
     const found = claims('Pakistan said the Pashtun Tahaffuz Movement has ties to militant organisations, including the Tehreek-e-Taliban Pakistan.')
