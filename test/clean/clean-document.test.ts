@@ -56,7 +56,7 @@ describe('cleanDocument: where the metadata comes from', () => {
 
 describe('cleanDocument: markup that must not crash or hang', () => {
   it.each([
-    ['deeply nested divs', `<html><body>${'<div>'.repeat(20_000)}<p>${PARAGRAPH}</p>${'</div>'.repeat(20_000)}</body></html>`],
+    ['deeply nested divs (under the depth cap)', `<html><body>${'<div>'.repeat(4_000)}<p>${PARAGRAPH}</p>${'</div>'.repeat(4_000)}</body></html>`],
     ['unclosed tags', `<html><body><div><p>${PARAGRAPH}<p>${SECOND}<div><span><b>`],
     ['a fragment without html or body', `<p>${PARAGRAPH}</p><p>${SECOND}</p>`],
     ['stray closing tags and comments', `</div></p><!-- x --><p>${PARAGRAPH}</p></span><!--unterminated`],
@@ -68,6 +68,13 @@ describe('cleanDocument: markup that must not crash or hang', () => {
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(result.text).not.toMatch(/alert|var a/)
     if (content.includes(PARAGRAPH)) expect(result.text).toContain(PARAGRAPH)
+  })
+})
+
+describe('cleanDocument: pages past the caps', () => {
+  it('refuses a page nested deeper than the cap with an error that says so', () => {
+    const deep = `<html><body>${'<div>'.repeat(20_000)}<p>${PARAGRAPH}</p>${'</div>'.repeat(20_000)}</body></html>`
+    expect(() => cleanDocument(html(deep))).toThrow(/too deep/)
   })
 })
 
