@@ -77,6 +77,10 @@ async function openSqlite(file: string): Promise<Store> {
     }
     return driver
   }
+  // SQLite's DDL is transactional, though Kysely's adapter says not: with it said, the migrator runs in one
+  // (immediate) transaction, so a second process opening a new store waits and then finds the migrations done.
+  const createAdapter = dialect.createAdapter.bind(dialect)
+  dialect.createAdapter = () => Object.defineProperty(createAdapter(), 'supportsTransactionalDdl', { get: () => true })
   const db = new Kysely<Database>({ dialect })
   return { db, dialect: 'sqlite', location, close: () => db.destroy() }
 }
