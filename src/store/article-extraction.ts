@@ -31,6 +31,24 @@ export interface StatementParts {
   object: NamedRef | null
 }
 
+/** A stored claim row with its parties named (`names` from namesOf). */
+export function statementParts(
+  row: { proposition_id: string; stance: string; cue: string; claimant: string | null; speaker: string | null; subject: string; relation: string; object: string | null },
+  names: Map<string, NamedRef>,
+): StatementParts {
+  return {
+    propositionId: row.proposition_id,
+    stance: row.stance,
+    cue: row.cue,
+    weakCue: weakCueReason(row.cue),
+    claimant: row.claimant ? refOf(names, row.claimant) : null,
+    speaker: row.speaker ? refOf(names, row.speaker) : null,
+    subject: refOf(names, row.subject),
+    relation: row.relation,
+    object: row.object ? refOf(names, row.object) : null,
+  }
+}
+
 export interface ExtractedClaim extends StatementParts {
   start: number
   end: number
@@ -104,15 +122,7 @@ export async function articleExtraction(store: Store, articleId: string): Promis
       end: Number(row.evidence_end),
     })),
     claims: claims.map((row) => ({
-      propositionId: row.proposition_id,
-      stance: row.stance,
-      cue: row.cue,
-      weakCue: weakCueReason(row.cue),
-      claimant: row.claimant ? refOf(names, row.claimant) : null,
-      speaker: row.speaker ? refOf(names, row.speaker) : null,
-      subject: refOf(names, row.subject),
-      relation: row.relation,
-      object: row.object ? refOf(names, row.object) : null,
+      ...statementParts(row, names),
       start: Number(row.evidence_start),
       end: Number(row.evidence_end),
     })),

@@ -1,7 +1,6 @@
 import type { Store } from './open-store.js'
-import { eventViews, idsForName, namesOf, refOf, type EventView, type NamedRef } from './queries.js'
-import { weakCueReason } from './cue-strength.js'
-import type { StatementParts } from './article-extraction.js'
+import { eventViews, idsForName, namesOf, type EventView, type NamedRef } from './queries.js'
+import { statementParts, type StatementParts } from './article-extraction.js'
 
 /**
  * Two parties face to face: every event one of them is an actor of and the other a target of, in both
@@ -184,15 +183,7 @@ async function statementsAbout(store: Store, speaker: string, about: string, dir
   const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)))
   return rows.map((row) => ({
     direction,
-    propositionId: row.proposition_id,
-    stance: row.stance,
-    cue: row.cue,
-    weakCue: weakCueReason(row.cue),
-    claimant: row.claimant ? refOf(names, row.claimant) : null,
-    speaker: row.speaker ? refOf(names, row.speaker) : null,
-    subject: refOf(names, row.subject),
-    relation: row.relation,
-    object: row.object ? refOf(names, row.object) : null,
+    ...statementParts(row, names),
     evidence: {
       articleId: row.article_id,
       title: row.title,
