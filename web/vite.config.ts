@@ -14,7 +14,8 @@ function precompress(): Plugin {
     closeBundle() {
       const assets = path.join(root, 'dist', 'assets')
       for (const name of fs.readdirSync(assets)) {
-        if (/\.(js|css)$/.test(name)) fs.writeFileSync(path.join(assets, `${name}.gz`), gzipSync(fs.readFileSync(path.join(assets, name)), { level: 9 }))
+        if (/\.(js|css)$/.test(name))
+          fs.writeFileSync(path.join(assets, `${name}.gz`), gzipSync(fs.readFileSync(path.join(assets, name)), { level: 9 }))
       }
     },
   }

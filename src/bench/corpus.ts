@@ -5,9 +5,55 @@ import type { SourceDocument } from '../ingest/source-document.js'
 /** examples/demo of the package, from src/bench (tsx) or dist/bench (built). */
 export const DEMO_DIR = fileURLToPath(new URL('../../examples/demo/', import.meta.url))
 
-const PLACES = ['Bannu', 'Lakki Marwat', 'Dera Ismail Khan', 'Tank', 'North Waziristan', 'Khyber', 'Kurram', 'Bajaur', 'Quetta', 'Kalat', 'Mastung', 'Turbat', 'Panjgur', 'Gwadar', 'Nushki', 'Khuzdar', 'Kandahar', 'Nangarhar', 'Kunar', 'Khost', 'Paktika']
-const GROUPS = ['Tehreek-e-Taliban Pakistan (TTP)', 'Baloch Liberation Army (BLA)', 'Balochistan Liberation Front (BLF)', 'Hafiz Gul Bahadur group', 'Islamic State Khorasan Province (ISKP)', 'Lashkar-e-Islam']
-const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', '11', '12', '14', '17', '23', 'a dozen', 'at least 15', 'nearly 30']
+const PLACES = [
+  'Bannu',
+  'Lakki Marwat',
+  'Dera Ismail Khan',
+  'Tank',
+  'North Waziristan',
+  'Khyber',
+  'Kurram',
+  'Bajaur',
+  'Quetta',
+  'Kalat',
+  'Mastung',
+  'Turbat',
+  'Panjgur',
+  'Gwadar',
+  'Nushki',
+  'Khuzdar',
+  'Kandahar',
+  'Nangarhar',
+  'Kunar',
+  'Khost',
+  'Paktika',
+]
+const GROUPS = [
+  'Tehreek-e-Taliban Pakistan (TTP)',
+  'Baloch Liberation Army (BLA)',
+  'Balochistan Liberation Front (BLF)',
+  'Hafiz Gul Bahadur group',
+  'Islamic State Khorasan Province (ISKP)',
+  'Lashkar-e-Islam',
+]
+const NUMBERS = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  '11',
+  '12',
+  '14',
+  '17',
+  '23',
+  'a dozen',
+  'at least 15',
+  'nearly 30',
+]
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 /** A deterministic pseudo-random generator, so every run builds the same corpus. */
@@ -44,7 +90,12 @@ export function syntheticArticle(n: number, templates: readonly string[], nearDu
     const dropAt = lines.findIndex((line, i) => i > 4 && line.length > 80)
     if (dropAt > 0) lines.splice(dropAt, 1)
     lines[0] = `UPDATE: ${lines[0]}`
-    return { name: `synthetic-${n}.txt`, format: 'text', content: lines.join('\n'), meta: { ...original.meta, url: `https://mirror.sitrep.invalid/${n}` } }
+    return {
+      name: `synthetic-${n}.txt`,
+      format: 'text',
+      content: lines.join('\n'),
+      meta: { ...original.meta, url: `https://mirror.sitrep.invalid/${n}` },
+    }
   }
   const random = seededRandom(n + 1)
   let text = templates[n % templates.length]!
@@ -62,11 +113,53 @@ export function syntheticArticle(n: number, templates: readonly string[], nearDu
   return { name: `synthetic-${n}.txt`, format: 'text', content: text, meta: { published, url: `https://demo.sitrep.invalid/${n}` } }
 }
 
-const FACILITIES = ['checkpoint', 'police station', 'market', 'convoy', 'school', 'border post', 'power station', 'bus terminal', 'levies post', 'mosque', 'bank branch', 'customs office']
-const VICTIMS = ['soldiers', 'policemen', 'civilians', 'labourers', 'levies personnel', 'passengers', 'shopkeepers', 'students', 'guards', 'villagers']
-const ROLES = ['a district police officer', 'a provincial spokesman', 'a hospital official', 'a local elder', 'an army statement', 'a senior security official', 'the deputy commissioner', 'a rescue worker']
+const FACILITIES = [
+  'checkpoint',
+  'police station',
+  'market',
+  'convoy',
+  'school',
+  'border post',
+  'power station',
+  'bus terminal',
+  'levies post',
+  'mosque',
+  'bank branch',
+  'customs office',
+]
+const VICTIMS = [
+  'soldiers',
+  'policemen',
+  'civilians',
+  'labourers',
+  'levies personnel',
+  'passengers',
+  'shopkeepers',
+  'students',
+  'guards',
+  'villagers',
+]
+const ROLES = [
+  'a district police officer',
+  'a provincial spokesman',
+  'a hospital official',
+  'a local elder',
+  'an army statement',
+  'a senior security official',
+  'the deputy commissioner',
+  'a rescue worker',
+]
 const ATTACKS = ['attacked', 'ambushed', 'stormed', 'fired on', 'raided', 'bombed']
-const AFTERMATH = ['Schools in the area stayed closed', 'Traders shut their shops', 'Mobile service was suspended', 'Roads to the district were blocked', 'Funeral prayers were held', 'A curfew was imposed', 'Relatives gathered outside the hospital', 'The highway reopened after several hours']
+const AFTERMATH = [
+  'Schools in the area stayed closed',
+  'Traders shut their shops',
+  'Mobile service was suspended',
+  'Roads to the district were blocked',
+  'Funeral prayers were held',
+  'A curfew was imposed',
+  'Relatives gathered outside the hospital',
+  'The highway reopened after several hours',
+]
 
 /**
  * A long article of `units` × ~4 KB (a typical article) in which no sentence repeats, so the cleaner keeps it

@@ -36,7 +36,9 @@ export async function benchExports(db: string, log: (line: string) => void = con
       const result = { format, seconds: run.seconds, peakRssMb: run.peakRssMb, outputMb: fs.statSync(out).size / 1e6 }
       fs.rmSync(out)
       runs.push(result)
-      log(`  export ${format.padEnd(10)} ${result.seconds.toFixed(1).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  output ${result.outputMb.toFixed(1)} MB`)
+      log(
+        `  export ${format.padEnd(10)} ${result.seconds.toFixed(1).padStart(7)} s  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  output ${result.outputMb.toFixed(1)} MB`,
+      )
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
@@ -55,21 +57,26 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   try {
     if (!db) {
       const articles = Number(value('--export-articles') ?? 10_000)
-      if (!Number.isInteger(articles) || articles < 1) throw new Error(`--export-articles expects a positive whole number, got ${value('--export-articles')}`)
+      if (!Number.isInteger(articles) || articles < 1)
+        throw new Error(`--export-articles expects a positive whole number, got ${value('--export-articles')}`)
       fs.mkdirSync(dir!, { recursive: true })
       db = path.join(dir!, `export-bench-${articles}.db`)
       const started = performance.now()
       const store = await openStore(db)
       await fillStore(store, articles, () => undefined)
       await store.close()
-      console.log(`\nexport (${articles} generated articles in SQLite, built in ${((performance.now() - started) / 1000).toFixed(0)} s; each format in its own process)`)
+      console.log(
+        `\nexport (${articles} generated articles in SQLite, built in ${((performance.now() - started) / 1000).toFixed(0)} s; each format in its own process)`,
+      )
     } else {
       console.log(`\nexport (${db}; each format in its own process)`)
     }
     const store = await openStore(db)
     const stats = await storeStats(store)
     await store.close()
-    console.log(`  store           ${stats.articles} articles, ${stats.events} events, ${stats.propositions} propositions, ${stats.claims} statements`)
+    console.log(
+      `  store           ${stats.articles} articles, ${stats.events} events, ${stats.propositions} propositions, ${stats.claims} statements`,
+    )
     await benchExports(db)
   } finally {
     if (dir && !keep) fs.rmSync(dir, { recursive: true, force: true })

@@ -40,7 +40,9 @@ function loadPages(dir: string): Page[] {
       const id = file.replace(/\.html\.gz$/, '')
       const expected = truth[id]
       if (!expected) return []
-      return [{ id, url: expected.url, html: gunzipSync(readFileSync(join(dir, 'html', file))).toString('utf8'), expected: expected.articleBody }]
+      return [
+        { id, url: expected.url, html: gunzipSync(readFileSync(join(dir, 'html', file))).toString('utf8'), expected: expected.articleBody },
+      ]
     })
 }
 
@@ -121,20 +123,35 @@ export async function main(args: string[]): Promise<void> {
   results.push(run('Readability.js 0.6 on jsdom', pages, jsdom))
   results.push(run('Readability.js 0.6 on linkedom', pages, await readabilityOnLinkedom()))
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ machine: machineDescription(), pages: pages.length, results: results.map(({ worst, ...rest }) => ({ ...rest, worst: worst.slice(0, worstCount) })) }, null, 2))
+    console.log(
+      JSON.stringify(
+        {
+          machine: machineDescription(),
+          pages: pages.length,
+          results: results.map(({ worst, ...rest }) => ({ ...rest, worst: worst.slice(0, worstCount) })),
+        },
+        null,
+        2,
+      ),
+    )
     return
   }
   console.log(`sitrep extraction bench — ${machineDescription()}`)
   console.log(`${pages.length} pages from ${dir}\n`)
-  console.log(`  ${'system'.padEnd(34)}${'F1'.padStart(6)}${'P'.padStart(6)}${'R'.padStart(6)}${'acc'.padStart(6)}${'pages/s'.padStart(10)}${'ms/page'.padStart(10)}`)
+  console.log(
+    `  ${'system'.padEnd(34)}${'F1'.padStart(6)}${'P'.padStart(6)}${'R'.padStart(6)}${'acc'.padStart(6)}${'pages/s'.padStart(10)}${'ms/page'.padStart(10)}`,
+  )
   for (const result of results) console.log(row(result))
   if (failures.length) console.log(`\n  Readability.js threw on ${failures.length} page(s), scored as empty: ${failures.join('; ')}`)
   const reference = results.find((result) => result.name.includes('jsdom'))!
-  console.log(`\n  sitrep is ${(reference.msPerPage / results[0]!.msPerPage).toFixed(1)}× faster per page than Readability.js on jsdom (parsing included for both)`)
+  console.log(
+    `\n  sitrep is ${(reference.msPerPage / results[0]!.msPerPage).toFixed(1)}× faster per page than Readability.js on jsdom (parsing included for both)`,
+  )
   console.log(`  peak RSS of the whole run ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the pages are held in memory)`)
   if (worstCount > 0) {
     console.log(`\n  sitrep's ${worstCount} weakest pages (precision, recall):`)
-    for (const page of results[0]!.worst.slice(0, worstCount)) console.log(`    ${page.id.slice(0, 12)}  ${page.precision.toFixed(2)} ${page.recall.toFixed(2)}  ${page.url}`)
+    for (const page of results[0]!.worst.slice(0, worstCount))
+      console.log(`    ${page.id.slice(0, 12)}  ${page.precision.toFixed(2)} ${page.recall.toFixed(2)}  ${page.url}`)
   }
 }
 

@@ -135,7 +135,9 @@ async function queryLatency(store: Store, runs: number): Promise<void> {
       times.push(performance.now() - started)
     }
     times.sort((a, b) => a - b)
-    console.log(`  ${name.padEnd(24)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`)
+    console.log(
+      `  ${name.padEnd(24)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`,
+    )
   }
 }
 
@@ -159,7 +161,9 @@ async function postgresWithWorkers(inputs: string[], articles: number, counts: n
       if (enqueue.code !== 0) throw new Error(`enqueue failed:\n${enqueue.stderr.slice(-2000)}`)
       const idleSeconds = 2
       const workers = await Promise.all(
-        Array.from({ length: count }, () => runMeasured([CLI, 'worker', '--db', db, '--jobs', '1', '--exit-when-idle', String(idleSeconds)])),
+        Array.from({ length: count }, () =>
+          runMeasured([CLI, 'worker', '--db', db, '--jobs', '1', '--exit-when-idle', String(idleSeconds)]),
+        ),
       )
       for (const worker of workers) if (worker.code !== 0) throw new Error(`worker failed:\n${worker.stderr.slice(-2000)}`)
       const seconds = Math.max(...workers.map((worker) => worker.seconds)) - idleSeconds
@@ -206,7 +210,9 @@ async function ingestCurve(files: string[], db: string, perFile: number): Promis
     }
   }
   const seconds = (performance.now() - started) / 1000
-  console.log(`  all ${files.length * perFile} in ${seconds.toFixed(0)} s (${((files.length * perFile) / seconds).toFixed(1)} articles/s), peak RSS ${peak.toFixed(0)} MB`)
+  console.log(
+    `  all ${files.length * perFile} in ${seconds.toFixed(0)} s (${((files.length * perFile) / seconds).toFixed(1)} articles/s), peak RSS ${peak.toFixed(0)} MB`,
+  )
 }
 
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
@@ -216,7 +222,9 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     const perFile = 1000
     const corpusStarted = performance.now()
     const corpus = writeIngestCorpus(path.join(dir, 'corpus'), flags.articles, perFile)
-    console.log(`\ningest (generated corpus: ${flags.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB, 20% near-duplicates, in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`)
+    console.log(
+      `\ningest (generated corpus: ${flags.articles} articles, ${(corpus.bytes / 1e6).toFixed(1)} MB, 20% near-duplicates, in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`,
+    )
     const smallInputs = corpus.files.slice(0, Math.ceil(flags.small / perFile))
     const smallCount = Math.min(flags.small, smallInputs.length * perFile)
     if (!flags.skip1Job) await ingestSqlite(`SQLite ${smallCount}, 1 job`, smallInputs, path.join(dir, 'small-1.db'), 1, smallCount)

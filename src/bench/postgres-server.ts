@@ -28,7 +28,8 @@ export function postgresBinDir(): string | null {
   return versions[0] ? path.join(root, versions[0], 'bin') : null
 }
 
-export const postgresSkipReason = postgresBinDir() === null ? 'no PostgreSQL binaries under /usr/lib/postgresql (run .ci/install-postgres.sh)' : null
+export const postgresSkipReason =
+  postgresBinDir() === null ? 'no PostgreSQL binaries under /usr/lib/postgresql (run .ci/install-postgres.sh)' : null
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,8 +60,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort()
   runAsServerUser(path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C'])
   runAsServerUser(path.join(binDir, 'pg_ctl'), [
-    '-D', dataDir, '-w', '-t', '60', '-l', path.join(root, 'server.log'),
-    '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+    '-D',
+    dataDir,
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    path.join(root, 'server.log'),
+    '-o',
+    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
     'start',
   ])
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`

@@ -16,9 +16,16 @@ async function main(): Promise<void> {
   }
   const analyzeMb = flag('--analyze-mb', 50)
   const recognizeMb = flag('--recognize-mb', 10)
-  console.log(`sitrep bench — ${machineDescription()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(
+    `sitrep bench — ${machineDescription()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
   const startup = benchStartup()
-  console.log(`\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`)
+  console.log(
+    `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`,
+  )
   const stages = benchStages()
   console.log(
     `per-stage ms per article: ${Object.entries(stages)
@@ -27,19 +34,29 @@ async function main(): Promise<void> {
   )
   console.log(`\nrecognition only (clean, nlp, entities, places, dates; one core, ≥ ${recognizeMb} MB)`)
   const baseline = benchAnalyze(recognizeMb, () => {}, false)
-  console.log(`  throughput      ${baseline.articlesPerSecond.toFixed(0)} articles/s, ${baseline.megabytesPerSecond.toFixed(2)} MB/s over ${baseline.articles} articles`)
+  console.log(
+    `  throughput      ${baseline.articlesPerSecond.toFixed(0)} articles/s, ${baseline.megabytesPerSecond.toFixed(2)} MB/s over ${baseline.articles} articles`,
+  )
   console.log(`\nanalyze (one core, synthetic corpus from examples/demo, ≥ ${analyzeMb} MB)`)
   const result = benchAnalyze(analyzeMb, (line) => console.log(line))
   console.log(`  articles        ${result.articles}`)
   console.log(`  corpus          ${result.megabytes.toFixed(1)} MB`)
-  console.log(`  time            ${result.seconds.toFixed(1)} s (+ ${result.loadSeconds.toFixed(2)} s loading knowledge base and gazetteer)`)
-  console.log(`  throughput      ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.megabytesPerSecond.toFixed(2)} MB/s (${(result.articlesPerSecond * 60).toFixed(0)} articles/min)`)
+  console.log(
+    `  time            ${result.seconds.toFixed(1)} s (+ ${result.loadSeconds.toFixed(2)} s loading knowledge base and gazetteer)`,
+  )
+  console.log(
+    `  throughput      ${result.articlesPerSecond.toFixed(0)} articles/s, ${result.megabytesPerSecond.toFixed(2)} MB/s (${(result.articlesPerSecond * 60).toFixed(0)} articles/min)`,
+  )
   console.log(`  peak RSS        ${result.peakRssMb.toFixed(0)} MB`)
   console.log(`  extracted       ${result.events} events, ${result.claims} claims`)
-  console.log(`  with extraction ${((100 * result.articlesPerSecond) / baseline.articlesPerSecond).toFixed(0)}% of recognition-only throughput`)
+  console.log(
+    `  with extraction ${((100 * result.articlesPerSecond) / baseline.articlesPerSecond).toFixed(0)}% of recognition-only throughput`,
+  )
   console.log(`\nlinearity (one article made of N typical ~4 KB articles; CPU ms, best of 3; cost per article against 1×)`)
   for (const point of benchLinearity()) {
-    console.log(`  ${String(point.factor).padStart(3)}×  ${point.kilobytes.toFixed(0).padStart(5)} KB  ${point.milliseconds.toFixed(0).padStart(6)} ms  ${point.costRatio.toFixed(2)}× per article`)
+    console.log(
+      `  ${String(point.factor).padStart(3)}×  ${point.kilobytes.toFixed(0).padStart(5)} KB  ${point.milliseconds.toFixed(0).padStart(6)} ms  ${point.costRatio.toFixed(2)}× per article`,
+    )
   }
   if (!args.includes('--analyze-only')) {
     const ingest = await import('./ingest-bench.js')

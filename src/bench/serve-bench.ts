@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../pipeline/record.js'
+import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../record/record.js'
 import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import { openStore, type Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
@@ -51,12 +51,28 @@ const ACTOR_COUNT = 400
 const PLACE_COUNT = 600
 
 function actor(i: number): EntityRecord {
-  return { id: `actor:bench-${i}`, name: `Bench Actor ${i}`, type: ACTOR_TYPES[i % ACTOR_TYPES.length]!, country: i % 2 ? 'PK' : 'AF', aliases: [`BA${i}`], mentions: [] }
+  return {
+    id: `actor:bench-${i}`,
+    name: `Bench Actor ${i}`,
+    type: ACTOR_TYPES[i % ACTOR_TYPES.length]!,
+    country: i % 2 ? 'PK' : 'AF',
+    aliases: [`BA${i}`],
+    mentions: [],
+  }
 }
 
 function place(i: number): PlaceRecord {
   const random = seededRandom(10_000 + i)
-  return { id: `bench:place-${i}`, name: `Bench Place ${i}`, kind: 'city', country: i % 3 ? 'PK' : 'AF', admin1: null, lat: 25 + random() * 12, lon: 61 + random() * 14, mentions: [] }
+  return {
+    id: `bench:place-${i}`,
+    name: `Bench Place ${i}`,
+    kind: 'city',
+    country: i % 3 ? 'PK' : 'AF',
+    admin1: null,
+    lat: 25 + random() * 12,
+    lon: 61 + random() * 14,
+    mentions: [],
+  }
 }
 
 /** Article n: ~250 words, 4 actors and 2 places mentioned, 2 events and 3 claims. */
@@ -102,7 +118,16 @@ function benchArticle(n: number): AnalyzedArticle {
   })
   const record: AnalysisRecord = {
     schema: 'sitrep.analysis/1',
-    document: { id: `bench-${n}`, title: `Bench report ${n}`, source: `Outlet ${n % 40}`, url: `https://bench.invalid/${n}`, author: null, published: day, text, removed: [] },
+    document: {
+      id: `bench-${n}`,
+      title: `Bench report ${n}`,
+      source: `Outlet ${n % 40}`,
+      url: `https://bench.invalid/${n}`,
+      author: null,
+      published: day,
+      text,
+      removed: [],
+    },
     entities: [...new Map(actors.map((a) => [a.id, { ...a, mentions: mentions.get(a.id) ?? [] }])).values()],
     places: [...new Map(places.map((p) => [p.id, { ...p, mentions: mentions.get(p.id) ?? [] }])).values()],
     events,
@@ -113,7 +138,14 @@ function benchArticle(n: number): AnalyzedArticle {
 
 /** Generated analysis records written straight to the store until it holds `articles` (resumes a partial store). */
 export async function fillStore(store: Store, articles: number, log: (line: string) => void): Promise<void> {
-  const have = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const have = Number(
+    (
+      await store.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   for (let start = have; start < articles; start += 500) {
     const batch: AnalyzedArticle[] = []
     for (let n = start; n < Math.min(articles, start + 500); n++) batch.push(benchArticle(n))
@@ -137,8 +169,21 @@ interface Samples {
 /** Ids to ask for, taken from the store itself, so any store can be measured. */
 async function sampleIds(store: Store): Promise<Samples> {
   const ids = async (table: 'entities' | 'propositions' | 'events' | 'articles', order: 'id' | 'doc_no' = 'id'): Promise<string[]> => {
-    const total = Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
-    const rows = await store.db.selectFrom(table).select('id').orderBy(order).offset(Math.floor(total / 3)).limit(100).execute()
+    const total = Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    const rows = await store.db
+      .selectFrom(table)
+      .select('id')
+      .orderBy(order)
+      .offset(Math.floor(total / 3))
+      .limit(100)
+      .execute()
     return rows.map((row) => row.id)
   }
   const actors = await store.db
@@ -148,7 +193,18 @@ async function sampleIds(store: Store): Promise<Samples> {
     .orderBy('n', 'desc')
     .limit(100)
     .execute()
-  const names = await store.db.selectFrom('entities').select('name').where('id', 'in', actors.slice(0, 10).map((row) => row.entity_id).concat('')).execute()
+  const names = await store.db
+    .selectFrom('entities')
+    .select('name')
+    .where(
+      'id',
+      'in',
+      actors
+        .slice(0, 10)
+        .map((row) => row.entity_id)
+        .concat(''),
+    )
+    .execute()
   return {
     actors: actors.map((row) => row.entity_id),
     propositions: await ids('propositions'),
@@ -165,7 +221,10 @@ function endpoints(s: Samples): [string, (i: number) => string][] {
   return [
     ['stats', () => '/api/stats'],
     ['overview', () => '/api/overview'],
-    ['propositions (status page)', (i) => `/api/propositions?status=${['contested', 'corroborated', 'single-source'][i % 3]}&offset=${(i * 25) % 500}&limit=25`],
+    [
+      'propositions (status page)',
+      (i) => `/api/propositions?status=${['contested', 'corroborated', 'single-source'][i % 3]}&offset=${(i * 25) % 500}&limit=25`,
+    ],
     ['propositions (actor filter)', (i) => `/api/propositions?actor=${encodeURIComponent(at(s.actors, i))}&limit=25`],
     ['proposition detail', (i) => `/api/propositions/${encodeURIComponent(at(s.propositions, i))}`],
     ['events (date range)', (i) => `/api/events?since=202${1 + (i % 4)}-01-01&until=202${1 + (i % 4)}-06-30&limit=50`],
@@ -174,7 +233,11 @@ function endpoints(s: Samples): [string, (i: number) => string][] {
     ['timeline', () => '/api/timeline'],
     ['places', () => '/api/places'],
     ['network', (i) => `/api/network?minSources=${1 + (i % 3)}`],
-    ['network (ego, filtered)', (i) => `/api/network?actor=${encodeURIComponent(at(s.actors, i))}${i % 2 ? '&status=single-source' : ''}&since=202${1 + (i % 4)}-01-01`],
+    [
+      'network (ego, filtered)',
+      (i) =>
+        `/api/network?actor=${encodeURIComponent(at(s.actors, i))}${i % 2 ? '&status=single-source' : ''}&since=202${1 + (i % 4)}-01-01`,
+    ],
     ['dyad', (i) => `/api/dyad?a=${encodeURIComponent(at(s.actors, i))}&b=${encodeURIComponent(at(s.actors, i + 1 + (i % 7)))}`],
     ['changes since', (i) => `/api/changes?since=2020-01-01${i % 2 ? `&actor=${encodeURIComponent(at(s.actors, i))}` : ''}`],
     ['entity profile', (i) => `/api/entities/${encodeURIComponent(at(s.actors, i))}`],
@@ -193,7 +256,14 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
     const started = performance.now()
     if (!options.db) await fillStore(store, options.articles, log)
     const buildSeconds = (performance.now() - started) / 1000
-    const articles = Number((await store.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const articles = Number(
+      (
+        await store.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
     const samples = await sampleIds(store)
     const app = await buildServer({ store, token: 'bench-token', readOnly: true, webRoot: null })
     await app.listen({ port: 0, host: '127.0.0.1' })
@@ -212,12 +282,23 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
           if (response.status !== 200 && response.status !== 404) throw new Error(`${target}: HTTP ${response.status}`)
         }
         times.sort((a, b) => a - b)
-        latencies.push({ endpoint, requests: times.length, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), maxMs: times[times.length - 1]! })
+        latencies.push({
+          endpoint,
+          requests: times.length,
+          p50Ms: percentile(times, 50),
+          p95Ms: percentile(times, 95),
+          maxMs: times[times.length - 1]!,
+        })
       }
     } finally {
       await app.close()
     }
-    return { articles, buildSeconds, storeMb: options.db && /^postgres/i.test(options.db) ? 0 : fs.statSync(file).size / 1e6, endpoints: latencies }
+    return {
+      articles,
+      buildSeconds,
+      storeMb: options.db && /^postgres/i.test(options.db) ? 0 : fs.statSync(file).size / 1e6,
+      endpoints: latencies,
+    }
   } finally {
     await store.close()
     if (!options.dir && !options.db) fs.rmSync(dir, { recursive: true, force: true })
@@ -236,12 +317,24 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   }
   const articles = Number(value('--serve-articles') ?? 100_000)
   const requests = Number(value('--serve-requests') ?? 20)
-  console.log(`\nserve API latency (${value('--serve-db') ?? `${articles} generated articles in SQLite`}, ${requests} sequential requests per endpoint over HTTP)`)
-  const result = await benchServe({ articles, requests, dir: value('--keep') ?? null, db: value('--serve-db') ?? null, log: (line) => console.log(line) })
-  console.log(`  store           ${result.articles} articles, ${result.storeMb.toFixed(0)} MB${result.buildSeconds >= 1 ? `, generated in ${result.buildSeconds.toFixed(0)} s` : ''}`)
+  console.log(
+    `\nserve API latency (${value('--serve-db') ?? `${articles} generated articles in SQLite`}, ${requests} sequential requests per endpoint over HTTP)`,
+  )
+  const result = await benchServe({
+    articles,
+    requests,
+    dir: value('--keep') ?? null,
+    db: value('--serve-db') ?? null,
+    log: (line) => console.log(line),
+  })
+  console.log(
+    `  store           ${result.articles} articles, ${result.storeMb.toFixed(0)} MB${result.buildSeconds >= 1 ? `, generated in ${result.buildSeconds.toFixed(0)} s` : ''}`,
+  )
   console.log('  (stats, overview, timeline, places and network are cached until the store changes: their max is the cold figure)')
   for (const e of result.endpoints) {
-    console.log(`  ${e.endpoint.padEnd(28)} p50 ${e.p50Ms.toFixed(1).padStart(7)} ms   p95 ${e.p95Ms.toFixed(1).padStart(7)} ms   max ${e.maxMs.toFixed(1).padStart(7)} ms`)
+    console.log(
+      `  ${e.endpoint.padEnd(28)} p50 ${e.p50Ms.toFixed(1).padStart(7)} ms   p95 ${e.p95Ms.toFixed(1).padStart(7)} ms   max ${e.maxMs.toFixed(1).padStart(7)} ms`,
+    )
   }
 }
 

@@ -58,5 +58,10 @@ export function benchStages(articles = 300): Record<'clean' | 'nlp' | 'recognize
     extract(analysis)
     extraction += performance.now() - started
   }
-  return { clean: clean / articles, nlp: nlp / articles, recognize: Math.max(0, whole - clean - nlp) / articles, extract: extraction / articles }
+  return {
+    clean: clean / articles,
+    nlp: nlp / articles,
+    recognize: Math.max(0, whole - clean - nlp) / articles,
+    extract: extraction / articles,
+  }
 }

@@ -1,6 +1,6 @@
 /** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
 import { marked } from 'marked'
-import type { DocumentPart, RemovedBlock } from '../pipeline/record.js'
+import type { DocumentPart, RemovedBlock } from '../record/record.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'

@@ -3,7 +3,7 @@
  * Every decision rests on general signals (shape of a line, links, repetition, position, web boilerplate
  * phrases from data/lexicon/boilerplate.json), never on particular outlets.
  */
-import type { RemovedBlock } from '../pipeline/record.js'
+import type { RemovedBlock } from '../record/record.js'
 import { classifyLine } from './line-signals.js'
 import { removeAuthorBios, removeLinkLists, removeTail, removeTeasers } from './page-lists.js'
 import { publishedFromText, resolveHeader } from './page-header.js'
@@ -74,7 +74,10 @@ export function cleanText(raw: string, meta: TextMeta = {}): CleanedText {
     title,
     author,
     published,
-    text: units.filter(kept).map((unit) => unit.text).join('\n\n'),
+    text: units
+      .filter(kept)
+      .map((unit) => unit.text)
+      .join('\n\n'),
     removed: mergeRemoved(units, stampMatch ? stampMatch[0].trim() : null),
   }
 }

@@ -2,7 +2,8 @@
 import { findDates } from '../ingest/normalize-date.js'
 
 const TIME = /T?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?/gi
-const RELATIVE_TIME = /^(?:(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*(?:about\s+)?)?(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\b/i
+const RELATIVE_TIME =
+  /^(?:(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*(?:about\s+)?)?(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\b/i
 const STAMP_WORDS =
   /\b(?:published|updated|last updated|posted|modified|created|first published|date|on|at|am|pm|ist|pkt|pst|gmt|utc|est|edt|cet|bst|ast|aft|irst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|today|yesterday)\b/gi
 

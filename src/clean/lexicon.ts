@@ -72,11 +72,14 @@ function buildLexicon(file: LexiconFile): Lexicon {
     spamPhrases: phraseRegex(file.spamPhrases),
     callToAction: new RegExp(`^\\W*(?:${file.callToActionVerbs.map(escapeRegex).join('|')})\\b`, 'i'),
     // a caption's closing credit after its last word: "… the bridge. — Reuters", "… the bridge | AFP", "(AFP)", "Photo: AFP"
-    photoCreditTail: new RegExp(`(?:\\s[—–|-]\\s*|\\(|[.!?]\\s+)(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?\\s*(?:[Cc]redits?)?\\s*:\\s*)?(?:${agencies})\\)?\\s*$`),
+    photoCreditTail: new RegExp(
+      `(?:\\s[—–|-]\\s*|\\(|[.!?]\\s+)(?:(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?\\s*(?:[Cc]redits?)?\\s*:\\s*)?(?:${agencies})\\)?\\s*$`,
+    ),
     // "… ABDULLAH SAHIL / AP" at the end of a line; capitals only, so "Facebook/X" in a sentence is no credit
     photoCreditSuffix: new RegExp(`\\b[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+)*\\s*/\\s*(?:${agencies})\\W*$`),
     // "(Photo: Reuters)", "| Photo Credit: AP", "Photo: AFP", "FILE - Fighters stand guard …"
-    photoCreditMarker: /[([](?:photo|image|picture|file)[^)\]]{0,80}[)\]]|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:|^file(?: photo)?\s+[-–—]\s/i,
+    photoCreditMarker:
+      /[([](?:photo|image|picture|file)[^)\]]{0,80}[)\]]|\|\s*(?:photo|image|picture)\b|^(?:photo|image|picture|file photo)s?\s*(?:credits?)?\s*:|^file(?: photo)?\s+[-–—]\s/i,
     photoCreditPhrases: phraseRegex(file.photoCreditPhrases),
     bylinePrefix: new RegExp(`^(?:${bylinePrefixes})\\s*[:\\-–—]?\\s+(?=\\S)`, 'i'),
     deskBylines: normalizedSet(file.deskBylines),

@@ -11,7 +11,27 @@ function isSpam(unit: Unit): boolean {
   return lexicon().spamPhrases.test(unit.norm) && (urls.count > 0 || !isSentenceLike(unit.shape))
 }
 
-const NAVIGATION_TOKENS = new Set(['share', 'tweet', 'print', 'email', 'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'telegram', 'pinterest', 'reddit', 'messenger', 'copy', 'link', 'on', 'this', 'article', 'via'])
+const NAVIGATION_TOKENS = new Set([
+  'share',
+  'tweet',
+  'print',
+  'email',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'linkedin',
+  'telegram',
+  'pinterest',
+  'reddit',
+  'messenger',
+  'copy',
+  'link',
+  'on',
+  'this',
+  'article',
+  'via',
+])
 
 /** Wire-service credits: "(Reporting by …; Editing by …)". */
 const CREDITS_LINE = /^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b/i
@@ -48,7 +68,10 @@ function bylineAuthor(unit: Unit): string | null {
   if (lex.deskBylines.has(unit.norm)) return unit.text.replace(/^[\W_]+|[\W_]+$/g, '')
   const prefix = unit.text.match(lex.bylinePrefix)
   if (!prefix) return null
-  const rest = unit.text.slice(prefix[0].length).split(/\s*(?:[|,•·]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d)/i)[0]!.trim()
+  const rest = unit.text
+    .slice(prefix[0].length)
+    .split(/\s*(?:[|,•·]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d)/i)[0]!
+    .trim()
   if (isNameLike(rest) || /^[A-Z\p{Lu}][\p{L}'’.-]+$/u.test(rest) || lex.deskBylines.has(norm(rest))) return rest
   return null
 }

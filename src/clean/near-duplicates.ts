@@ -5,7 +5,9 @@
 import { norm, splitSentences } from './text-shape.js'
 
 const STOPWORDS = new Set(
-  'the a an of to in on at by for with and or but from is are was were be been as that this these those which who whom its it their his her they he she we you our your has have had not no than then also will would can could may might into over after before about said says'.split(' '),
+  'the a an of to in on at by for with and or but from is are was were be been as that this these those which who whom its it their his her they he she we you our your has have had not no than then also will would can could may might into over after before about said says'.split(
+    ' ',
+  ),
 )
 
 /** Content words: the tokens that tell one sentence from another. */
@@ -68,7 +70,9 @@ export function findNearDuplicates(paragraphs: Paragraph[]): Set<number> {
     // A sentence holding CONTAINMENT of the candidate's words holds at least one of its rarest
     // (size − needed + 1) words, so only those words' postings are read: common words would make this quadratic.
     const needed = wordsNeeded(candidate.size)
-    const rarest = [...candidate].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0)).slice(0, candidate.size - needed + 1)
+    const rarest = [...candidate]
+      .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
+      .slice(0, candidate.size - needed + 1)
     const ids = new Set<number>()
     for (const word of rarest) for (const id of postings.get(word) ?? []) ids.add(id)
     for (const id of ids) {

@@ -9,7 +9,8 @@ import { words } from './text-shape.js'
 import { kept, type Unit } from './unit.js'
 
 /** A report's own voice: an article tells what someone said; a box addressing "you" speaks for the site. */
-const REPORTED = /\b(?:said|says|told|tells|according|added|adds|stated|states|reported|reports|quoted|claimed|claims|asked|urged|warned|announced|wrote|writes)\b/i
+const REPORTED =
+  /\b(?:said|says|told|tells|according|added|adds|stated|states|reported|reports|quoted|claimed|claims|asked|urged|warned|announced|wrote|writes)\b/i
 const QUOTE_MARKS = /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/
 const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i
 const SITE_FIRST_PERSON = /\b(?:our|us)\b/i
@@ -91,8 +92,7 @@ export function removeInlineFurniture(units: Unit[]): void {
     else if (isCaptionWithCredit(unit)) {
       unit.verdict = 'other'
       unit.caption = true
-    }
-    else if (isCallToReader(unit)) unit.verdict = 'other'
+    } else if (isCallToReader(unit)) unit.verdict = 'other'
   }
 }
 
@@ -125,7 +125,8 @@ export function removeHeadlineRuns(units: Unit[]): void {
     const afterProse = before.some((unit) => unit.shape.terminal && unit.shape.wordCount >= 8)
     // "The demands were:" introduces the article's own list
     const introduced = /:\s*$/.test(before[before.length - 1]?.text ?? '')
-    if (afterProse && !introduced && (run.length >= 3 || (run.length === 2 && isHeadlinePair(run)))) for (const unit of run) unit.verdict = 'related'
+    if (afterProse && !introduced && (run.length >= 3 || (run.length === 2 && isHeadlinePair(run))))
+      for (const unit of run) unit.verdict = 'related'
     start = i + 1
   }
 }
@@ -160,5 +161,7 @@ export function removeCaptionsBesideCredits(units: Unit[]): void {
  * of an opinion piece may say "you" too, so second person alone does not end the article.
  */
 export function isTailProse(unit: Unit): boolean {
-  return isCallToReader(unit) || (unit.shape.wordCount <= 14 && isReaderAddress(unit) && !SECOND_PERSON.test(unit.text)) || isContactLine(unit)
+  return (
+    isCallToReader(unit) || (unit.shape.wordCount <= 14 && isReaderAddress(unit) && !SECOND_PERSON.test(unit.text)) || isContactLine(unit)
+  )
 }

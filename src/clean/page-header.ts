@@ -22,7 +22,10 @@ function headsTeaser(units: Unit[], index: number): boolean {
 
 /** A photo caption above the headline: a short sentence ending with a full date, right before a headline. */
 function removeCaptionsAboveTitle(units: Unit[]): void {
-  const open = units.map((unit, index) => ({ unit, index })).filter(({ unit }) => kept(unit)).slice(0, 3)
+  const open = units
+    .map((unit, index) => ({ unit, index }))
+    .filter(({ unit }) => kept(unit))
+    .slice(0, 3)
   for (let i = 0; i + 1 < open.length; i++) {
     const { unit } = open[i]!
     if (!unit.shape.terminal || unit.shape.wordCount > 45 || !endsWithFullDate(unit.text)) continue

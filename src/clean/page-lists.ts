@@ -9,7 +9,9 @@ function isTeaserPair(units: Unit[], index: number): boolean {
   const headline = units[index]
   const teaser = units[index + 1]
   if (!headline || !teaser || !kept(headline) || !kept(teaser)) return false
-  return isHeadlineLike(headline.text, headline.shape) && headline.shape.wordCount <= 20 && teaser.shape.ellipsis && teaser.text.length <= 500
+  return (
+    isHeadlineLike(headline.text, headline.shape) && headline.shape.wordCount <= 20 && teaser.shape.ellipsis && teaser.text.length <= 500
+  )
 }
 
 /** One pair under a title-case headline is enough; a sentence-case one must be followed by a second pair. */
@@ -81,7 +83,14 @@ export function removeAuthorBios(units: Unit[], author: string | null): void {
 function isTruncatedEnding(units: Unit[], index: number): boolean {
   const unit = units[index]!
   const previous = units[index - 1]
-  return index === units.length - 1 && !!previous && kept(previous) && isBodyLike(previous.shape) && unit.shape.wordCount >= 6 && unit.shape.lowercase >= 0.6
+  return (
+    index === units.length - 1 &&
+    !!previous &&
+    kept(previous) &&
+    isBodyLike(previous.shape) &&
+    unit.shape.wordCount >= 6 &&
+    unit.shape.lowercase >= 0.6
+  )
 }
 
 /** "He added." or "Both denied it." right after prose: too short to be body-like on its own, but a sentence of the article. */
@@ -105,7 +114,8 @@ export function removeTail(units: Unit[]): void {
   let previousIsBody = false
   units.forEach((unit, index) => {
     if (!kept(unit)) return
-    const body = !isTailProse(unit) && (isBodyLike(unit.shape) || isTruncatedEnding(units, index) || isShortClosingSentence(unit, previousIsBody))
+    const body =
+      !isTailProse(unit) && (isBodyLike(unit.shape) || isTruncatedEnding(units, index) || isShortClosingSentence(unit, previousIsBody))
     if (body) last = index
     previousIsBody = body
   })
@@ -122,12 +132,14 @@ const LINK_LIST_RUN = 5
 
 /** Menus and link lists: five or more short lines in a row, none of them a sentence. */
 export function removeLinkLists(units: Unit[]): void {
-  const isListItem = (unit: Unit): boolean => kept(unit) && unit.shape.wordCount <= 12 && !unit.shape.terminal && !isSentenceLike(unit.shape)
+  const isListItem = (unit: Unit): boolean =>
+    kept(unit) && unit.shape.wordCount <= 12 && !unit.shape.terminal && !isSentenceLike(unit.shape)
   let start = 0
   for (let i = 0; i <= units.length; i++) {
     if (i < units.length && (isListItem(units[i]!) || (!kept(units[i]!) && i > start))) continue
     const run = units.slice(start, i).filter(isListItem)
-    if (run.length >= LINK_LIST_RUN) for (const unit of run) unit.verdict = isHeadlineLike(unit.text, unit.shape) && unit.shape.wordCount >= 4 ? 'related' : 'navigation'
+    if (run.length >= LINK_LIST_RUN)
+      for (const unit of run) unit.verdict = isHeadlineLike(unit.text, unit.shape) && unit.shape.wordCount >= 4 ? 'related' : 'navigation'
     start = i + 1
   }
 }

@@ -6,7 +6,8 @@ export interface RawUnit {
   block: number
 }
 
-const CONTINUES_AFTER = /\b(?:a|an|the|of|to|in|on|at|by|for|with|and|or|but|from|is|are|was|were|as|that|which|who|its|their|his|her|into|than|said|says)$/i
+const CONTINUES_AFTER =
+  /\b(?:a|an|the|of|to|in|on|at|by|for|with|and|or|but|from|is|are|was|were|as|that|which|who|its|their|his|her|into|than|said|says)$/i
 
 function tidyLine(line: string): string {
   return line

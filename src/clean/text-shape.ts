@@ -11,7 +11,8 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
 }
 
-const URL_PATTERN = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|net|org|io|lol|app|info|xyz|biz|ru|co|me|tv|online|site|top)(?:\/\S*)?(?=\s|$)/gi
+const URL_PATTERN =
+  /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|net|org|io|lol|app|info|xyz|biz|ru|co|me|tv|online|site|top)(?:\/\S*)?(?=\s|$)/gi
 
 /** Share of the characters that belong to URLs or bare domains. */
 export function urlShare(text: string): { count: number; share: number } {

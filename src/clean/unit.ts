@@ -1,5 +1,5 @@
 /** A unit is one line of the page (broken lines joined) with its shape and the verdict the cleaner reaches on it. */
-import type { RemovalReason } from '../pipeline/record.js'
+import type { RemovalReason } from '../record/record.js'
 import { norm, shapeOf, type Shape } from './text-shape.js'
 
 /** null: stays in the text; 'title': moved to the title field; otherwise the reason it was removed. */
@@ -21,7 +21,17 @@ export interface Unit {
 }
 
 export function makeUnit(text: string): Unit {
-  return { text, norm: norm(text), shape: shapeOf(text), verdict: null, marker: false, caption: false, dateIso: null, dateLine: false, author: null }
+  return {
+    text,
+    norm: norm(text),
+    shape: shapeOf(text),
+    verdict: null,
+    marker: false,
+    caption: false,
+    dateIso: null,
+    dateLine: false,
+    author: null,
+  }
 }
 
 export const kept = (unit: Unit): boolean => unit.verdict === null

@@ -1,4 +1,4 @@
-import type { AnalysisRecord } from '../pipeline/record.js'
+import type { AnalysisRecord } from '../record/record.js'
 
 /** The human-readable summary `sitrep analyze` prints without --json. */
 export function formatSummary(name: string, record: AnalysisRecord): string {
@@ -11,7 +11,9 @@ export function formatSummary(name: string, record: AnalysisRecord): string {
   lines.push(`text       ${document.text.length} characters kept, ${document.removed.length} blocks removed${summarizeRemoved(record)}`)
   lines.push(`entities   ${record.entities.length}`)
   for (const entity of record.entities) {
-    lines.push(`  ${entity.name.padEnd(38)} ${entity.type.padEnd(17)} ${(entity.country ?? '').padEnd(3)} ×${entity.mentions.length}  ${entity.id}`)
+    lines.push(
+      `  ${entity.name.padEnd(38)} ${entity.type.padEnd(17)} ${(entity.country ?? '').padEnd(3)} ×${entity.mentions.length}  ${entity.id}`,
+    )
   }
   lines.push(`places     ${record.places.length}`)
   for (const place of record.places) {
@@ -21,14 +23,21 @@ export function formatSummary(name: string, record: AnalysisRecord): string {
   }
   lines.push(`events     ${record.events.length}`)
   for (const event of record.events) {
-    const date = event.date.start ? ` ${event.date.start}${event.date.end && event.date.end !== event.date.start ? `..${event.date.end}` : ''}` : ''
+    const date = event.date.start
+      ? ` ${event.date.start}${event.date.end && event.date.end !== event.date.start ? `..${event.date.end}` : ''}`
+      : ''
     const dead = event.fatalities?.best != null ? ` ${event.fatalities.best} killed` : ''
-    lines.push(`  ${event.type}${event.mode ? `/${event.mode}` : ''}${date}${dead}  ${record.document.text.slice(event.evidence.start, event.evidence.end).slice(0, 90)}`)
+    lines.push(
+      `  ${event.type}${event.mode ? `/${event.mode}` : ''}${date}${dead}  ${record.document.text.slice(event.evidence.start, event.evidence.end).slice(0, 90)}`,
+    )
   }
   lines.push(`claims     ${record.claims.length}`)
-  const nameOf = (id: string | null) => (id === null ? 'the article' : record.entities.find((e) => e.id === id)?.name ?? record.places.find((p) => p.id === id)?.name ?? id)
+  const nameOf = (id: string | null) =>
+    id === null ? 'the article' : (record.entities.find((e) => e.id === id)?.name ?? record.places.find((p) => p.id === id)?.name ?? id)
   for (const claim of record.claims) {
-    lines.push(`  ${nameOf(claim.claimant)} ${claim.stance}: ${nameOf(claim.subject)} ${claim.relation} ${claim.object ? nameOf(claim.object) : ''}`.trimEnd())
+    lines.push(
+      `  ${nameOf(claim.claimant)} ${claim.stance}: ${nameOf(claim.subject)} ${claim.relation} ${claim.object ? nameOf(claim.object) : ''}`.trimEnd(),
+    )
   }
   return lines.join('\n')
 }

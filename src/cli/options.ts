@@ -33,9 +33,10 @@ export function parseCountOption(value: string): number {
  * knowledge folder (kb/custom-kb.ts). The value is the folder's absolute path.
  */
 export function kbOption(): Option {
-  return new Option('--kb <dir>', "the analyst's own knowledge: a folder of YAML/JSON actor, alias, role and place files added to the base (see `sitrep kb check`)").argParser(
-    parseFolderOption,
-  )
+  return new Option(
+    '--kb <dir>',
+    "the analyst's own knowledge: a folder of YAML/JSON actor, alias, role and place files added to the base (see `sitrep kb check`)",
+  ).argParser(parseFolderOption)
 }
 
 function parseFolderOption(value: string): string {

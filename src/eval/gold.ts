@@ -4,8 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { CLAIM_RELATIONS, ENTITY_TYPES, EVENT_TYPES, PLACE_KINDS, STANCES } from '../pipeline/record.js'
-import type { ClaimRelation, EntityType, EventType, PlaceKind, Stance } from '../pipeline/record.js'
+import { CLAIM_RELATIONS, ENTITY_TYPES, EVENT_TYPES, PLACE_KINDS, STANCES } from '../record/record.js'
+import type { ClaimRelation, EntityType, EventType, PlaceKind, Stance } from '../record/record.js'
 
 /** A list of alternative names for one real-world item; any of them may match. */
 export type NameList = string[]

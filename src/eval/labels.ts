@@ -1,5 +1,5 @@
 /** One-line descriptions of gold and system items, for the misses and spurious lists of the report. */
-import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
+import type { ClaimRecord, EventRecord } from '../record/record.js'
 import type { GoldClaim, GoldEvent, NameList } from './gold.js'
 import type { RecordIndex } from './record-index.js'
 
@@ -30,12 +30,27 @@ export function describeSystemEvent(event: EventRecord, index: RecordIndex): str
 }
 
 export function describeGoldClaim(claim: GoldClaim): string {
-  return describeClaimParts(firstName(claim.claimant), claim.stance, firstName(claim.subject), claim.relation, claim.object && firstName(claim.object))
+  return describeClaimParts(
+    firstName(claim.claimant),
+    claim.stance,
+    firstName(claim.subject),
+    claim.relation,
+    claim.object && firstName(claim.object),
+  )
 }
 
 export function describeSystemClaim(claim: ClaimRecord, index: RecordIndex): string {
-  const claimant = claim.speaker === null ? index.displayName(claim.claimant) : `${index.displayName(claim.claimant)} (${index.displayName(claim.speaker)})`
-  return describeClaimParts(claimant, claim.stance, index.displayName(claim.subject), claim.relation, claim.object && index.displayName(claim.object))
+  const claimant =
+    claim.speaker === null
+      ? index.displayName(claim.claimant)
+      : `${index.displayName(claim.claimant)} (${index.displayName(claim.speaker)})`
+  return describeClaimParts(
+    claimant,
+    claim.stance,
+    index.displayName(claim.subject),
+    claim.relation,
+    claim.object && index.displayName(claim.object),
+  )
 }
 
 interface EventParts {

@@ -1,5 +1,5 @@
 /** Look-ups over one analysis record: the ids that events and claims use, resolved to names. */
-import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../pipeline/record.js'
+import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../record/record.js'
 import { nameSet } from './match.js'
 import type { NameSet } from './match.js'
 

@@ -86,7 +86,10 @@ function fragmentsOf(tally: FragmentTally): string[] {
 function renderMissReasons(documents: DocumentResult[]): string {
   const counts = new Map<string, number>(CLAIM_MISS_REASONS.map((reason) => [reason, 0]))
   for (const d of documents) for (const reason of d.claims.reasons ?? []) counts.set(reason, (counts.get(reason) ?? 0) + 1)
-  return table(['claims missed by reason', 'count'], [...counts].map(([reason, count]) => [reason, String(count)]))
+  return table(
+    ['claims missed by reason', 'count'],
+    [...counts].map(([reason, count]) => [reason, String(count)]),
+  )
 }
 
 function categoryDetails(category: string, score: CategoryScore): string[] {

@@ -1,7 +1,7 @@
 /** Scores a directory of gold files: finds each article, has it analyzed, scores the record. */
 import { access } from 'node:fs/promises'
 import path from 'node:path'
-import type { AnalysisRecord } from '../pipeline/record.js'
+import type { AnalysisRecord } from '../record/record.js'
 import type { GoldFile } from './gold.js'
 import { listGoldFiles, loadGold } from './gold.js'
 import { scoreDocument, totalScores } from './score.js'

@@ -2,7 +2,7 @@
  * Scoring one analysis record against one gold file (SPEC section 3), and micro-averaging
  * the results over documents. Pure functions: no I/O.
  */
-import type { AnalysisRecord, ClaimRecord, EventRecord, PlaceRecord } from '../pipeline/record.js'
+import type { AnalysisRecord, ClaimRecord, EventRecord, PlaceRecord } from '../record/record.js'
 import type { GoldClaim, GoldEvent, GoldFile, GoldPlace, NameList } from './gold.js'
 import { distanceKm, intersects, matchBy, maximumMatching, nameSet, norm, rangesOverlap } from './match.js'
 import type { NameSet } from './match.js'
@@ -65,13 +65,7 @@ export interface DocumentScore {
 }
 
 export const PRF_CATEGORIES = ['entities', 'places', 'events', 'claims'] as const
-export const ACCURACY_MEASURES = [
-  'event_actors',
-  'event_actors_any',
-  'event_targets',
-  'event_targets_any',
-  'event_fatalities',
-] as const
+export const ACCURACY_MEASURES = ['event_actors', 'event_actors_any', 'event_targets', 'event_targets_any', 'event_fatalities'] as const
 
 /** Scores one document; a null record (missing article, failed analysis) scores as all-miss. */
 export function scoreDocument(gold: GoldFile, record: AnalysisRecord | null): DocumentScore {
@@ -117,9 +111,7 @@ function scoreEntities(gold: GoldFile, index: RecordIndex): CategoryScore {
 
 function scorePlaces(gold: GoldFile, index: RecordIndex): CategoryScore {
   const goldSets = gold.places.map((place) => nameSet(place.names))
-  const matching = matchBy(gold.places.length, index.places.length, (g, s) =>
-    placesMatch(gold.places[g]!, goldSets[g]!, index.places[s]!),
-  )
+  const matching = matchBy(gold.places.length, index.places.length, (g, s) => placesMatch(gold.places[g]!, goldSets[g]!, index.places[s]!))
   return categoryScore(
     matching,
     gold.places.map((place) => place.names[0]!),
@@ -157,7 +149,14 @@ function scoreClaims(gold: GoldFile, index: RecordIndex): CategoryScore {
   return { ...score, reasons }
 }
 
-export const CLAIM_MISS_REASONS = ['stance wrong', 'relation wrong', 'claimant not found', 'answer not linked', 'object wrong', 'relation not read'] as const
+export const CLAIM_MISS_REASONS = [
+  'stance wrong',
+  'relation wrong',
+  'claimant not found',
+  'answer not linked',
+  'object wrong',
+  'relation not read',
+] as const
 export type ClaimMissReason = (typeof CLAIM_MISS_REASONS)[number]
 
 /**
@@ -229,9 +228,7 @@ function scoreEvents(
   index: RecordIndex,
 ): { category: CategoryScore; accuracy: Pick<DocumentScore, (typeof ACCURACY_MEASURES)[number]> } {
   const systemEvents = index.events
-  const agreements = gold.events.map((goldEvent) =>
-    systemEvents.map((systemEvent) => eventAgreement(goldEvent, systemEvent, index)),
-  )
+  const agreements = gold.events.map((goldEvent) => systemEvents.map((systemEvent) => eventAgreement(goldEvent, systemEvent, index)))
   // Among equally large matchings, prefer pairing events whose participants also agree.
   const matching = maximumMatching(gold.events.length, systemEvents.length, (g) =>
     systemEvents
@@ -306,9 +303,7 @@ function eventAgreement(gold: GoldEvent, system: EventRecord, index: RecordIndex
 
 /** Every gold participant is found among the system's and vice versa; both empty agree. */
 function participantsAgree(gold: NameSet[], system: NameSet[]): boolean {
-  return (
-    gold.every((g) => system.some((s) => intersects(g, s))) && system.every((s) => gold.some((g) => intersects(g, s)))
-  )
+  return gold.every((g) => system.some((s) => intersects(g, s))) && system.every((s) => gold.some((g) => intersects(g, s)))
 }
 
 /** Some participant is shared, or both sides have none. */
@@ -377,7 +372,11 @@ export interface Totals {
 export function totalScores(documents: DocumentScore[]): Totals {
   const sum = (pick: (document: DocumentScore) => number) => documents.reduce((total, d) => total + pick(d), 0)
   const prf = (category: (typeof PRF_CATEGORIES)[number]) =>
-    prfOf(sum((d) => d[category].tp), sum((d) => d[category].fp), sum((d) => d[category].fn))
+    prfOf(
+      sum((d) => d[category].tp),
+      sum((d) => d[category].fp),
+      sum((d) => d[category].fn),
+    )
   const accuracy = (measure: (typeof ACCURACY_MEASURES)[number]) => {
     const correct = sum((d) => d[measure].correct)
     const total = sum((d) => d[measure].total)

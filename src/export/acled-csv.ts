@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import countries from 'i18n-iso-countries'
-import { EVENT_TYPES, type EntityType, type EventType } from '../pipeline/record.js'
+import { EVENT_TYPES, type EntityType, type EventType } from '../record/record.js'
 import { exportEventPages, type ExportEvent, type ExportNode } from '../store/export-reads.js'
 import { ACLED_INTER, acledCodeOf, disorderTypeOf } from './acled-mapping.js'
 import type { Exporter } from './format.js'
@@ -60,16 +60,24 @@ export const acledCsvExporter: Exporter = {
 }
 
 const REGION_OF: ReadonlyMap<string, string> = new Map(
-  Object.entries((JSON.parse(readFileSync(new URL('../../data/export/acled-regions.json', import.meta.url), 'utf8')) as { regions: Record<string, string[]> }).regions).flatMap(
-    ([region, codes]) => codes.map((country) => [country, region] as const),
-  ),
+  Object.entries(
+    (
+      JSON.parse(readFileSync(new URL('../../data/export/acled-regions.json', import.meta.url), 'utf8')) as {
+        regions: Record<string, string[]>
+      }
+    ).regions,
+  ).flatMap(([region, codes]) => codes.map((country) => [country, region] as const)),
 )
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES)
 
 export function acledRow(event: ExportEvent): AcledRow | null {
   if (!KNOWN_TYPES.has(event.type)) return null
-  const code = acledCodeOf(event.type as EventType, event.modes, event.targets.map((target) => target.type))
+  const code = acledCodeOf(
+    event.type as EventType,
+    event.modes,
+    event.targets.map((target) => target.type),
+  )
   if (!code) return null
   const place = event.place
   const country = place?.country ?? event.actors.find((actor) => actor.country)?.country ?? null
@@ -143,8 +151,13 @@ function geoPrecision(place: ExportNode): number {
 }
 
 function tagsOf(event: ExportEvent): string {
-  const tags = [`sitrep_id=${event.id}`, `plover=${event.type}${event.modes.length ? `/${event.modes.join(',')}` : ''}`, `sources=${event.sourceCount}`]
-  if (event.fatalities.high !== null && event.fatalities.high !== event.fatalities.low) tags.push(`fatalities_high=${event.fatalities.high}`)
+  const tags = [
+    `sitrep_id=${event.id}`,
+    `plover=${event.type}${event.modes.length ? `/${event.modes.join(',')}` : ''}`,
+    `sources=${event.sourceCount}`,
+  ]
+  if (event.fatalities.high !== null && event.fatalities.high !== event.fatalities.low)
+    tags.push(`fatalities_high=${event.fatalities.high}`)
   if (!event.dateStart) tags.push('date=report date')
   return tags.join('; ')
 }

@@ -1,4 +1,4 @@
-import type { EntityType, EventType } from '../pipeline/record.js'
+import type { EntityType, EventType } from '../record/record.js'
 
 /**
  * PLOVER type and mode → ACLED event type and sub-event type (README, "ACLED mapping").
@@ -7,7 +7,14 @@ import type { EntityType, EventType } from '../pipeline/record.js'
  * left out of the CSV (null).
  */
 
-export const ACLED_EVENT_TYPES = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'] as const
+export const ACLED_EVENT_TYPES = [
+  'Battles',
+  'Explosions/Remote violence',
+  'Violence against civilians',
+  'Protests',
+  'Riots',
+  'Strategic developments',
+] as const
 export type AcledEventType = (typeof ACLED_EVENT_TYPES)[number]
 
 export interface AcledCode {
@@ -70,7 +77,9 @@ export function acledCodeOf(type: EventType, modes: string[], targetTypes: strin
     if (byMode) return byMode
   }
   if (mapping.fallback !== 'by-target') return mapping.fallback
-  return targetTypes.some((targetType) => ARMED_TYPES.has(targetType)) ? code('Battles', 'Armed clash') : code('Violence against civilians', 'Attack')
+  return targetTypes.some((targetType) => ARMED_TYPES.has(targetType))
+    ? code('Battles', 'Armed clash')
+    : code('Violence against civilians', 'Attack')
 }
 
 export function disorderTypeOf(eventType: AcledEventType): string {

@@ -1,4 +1,10 @@
-import { exportEventPages, exportPropositionPages, type ExportEvent, type ExportParty, type ExportProposition } from '../store/export-reads.js'
+import {
+  exportEventPages,
+  exportPropositionPages,
+  type ExportEvent,
+  type ExportParty,
+  type ExportProposition,
+} from '../store/export-reads.js'
 import type { Exporter, GeoJsonLayer } from './format.js'
 import type { TextSink } from './sink.js'
 
@@ -12,13 +18,16 @@ export const geojsonExporter: Exporter = {
   extension: 'geojson',
   async write(store, filter, sink, options) {
     const layer: GeoJsonLayer = options.layer ?? 'both'
-    await sink.write(`{"type":"FeatureCollection","name":${JSON.stringify(`sitrep ${layer === 'both' ? 'events and presences' : layer}`)},"features":[`)
+    await sink.write(
+      `{"type":"FeatureCollection","name":${JSON.stringify(`sitrep ${layer === 'both' ? 'events and presences' : layer}`)},"features":[`,
+    )
     const features = new FeatureList(sink)
     if (layer !== 'presences') {
       for await (const page of exportEventPages(store, filter)) await features.add(page.flatMap(eventFeature))
     }
     if (layer !== 'events') {
-      for await (const page of exportPropositionPages(store, filter, { relations: ['present_in'] })) await features.add(page.flatMap(presenceFeature))
+      for await (const page of exportPropositionPages(store, filter, { relations: ['present_in'] }))
+        await features.add(page.flatMap(presenceFeature))
     }
     await sink.write('\n]}\n')
   },

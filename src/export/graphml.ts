@@ -20,9 +20,15 @@ export const graphmlExporter: Exporter = {
     const ids = [...actorIds].sort()
     for (let i = 0; i < ids.length; i += 500) {
       const nodes = await exportNodes(store, ids.slice(i, i + 500))
-      await sink.write(ids.slice(i, i + 500).map((id) => `  ${xml.build({ node: nodeElement(id, nodes.get(id)) })}\n`).join(''))
+      await sink.write(
+        ids
+          .slice(i, i + 500)
+          .map((id) => `  ${xml.build({ node: nodeElement(id, nodes.get(id)) })}\n`)
+          .join(''),
+      )
     }
-    for await (const page of pages()) await sink.write(page.map((proposition) => `  ${xml.build({ edge: edgeElement(proposition) })}\n`).join(''))
+    for await (const page of pages())
+      await sink.write(page.map((proposition) => `  ${xml.build({ edge: edgeElement(proposition) })}\n`).join(''))
     await sink.write('</graph>\n</graphml>\n')
   },
 }
@@ -30,7 +36,17 @@ export const graphmlExporter: Exporter = {
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' })
 
 const NODE_KEYS = { label: 'string', type: 'string', country: 'string', aliases: 'string' } as const
-const EDGE_KEYS = { relation: 'string', weight: 'double', contested: 'boolean', status: 'string', first_seen: 'string', last_seen: 'string', asserters: 'string', deniers: 'string', claims: 'int' } as const
+const EDGE_KEYS = {
+  relation: 'string',
+  weight: 'double',
+  contested: 'boolean',
+  status: 'string',
+  first_seen: 'string',
+  last_seen: 'string',
+  asserters: 'string',
+  deniers: 'string',
+  claims: 'int',
+} as const
 
 const HEADER = [
   '<?xml version="1.0" encoding="UTF-8"?>',
@@ -48,13 +64,20 @@ function keyElement(owner: 'node' | 'edge', name: string, type: string): string 
 type DataValue = string | number | boolean | null
 
 function dataElements(values: Record<string, DataValue>): { '@_key': string; '#text': string }[] {
-  return Object.entries(values).flatMap(([key, value]) => (value === null || value === '' ? [] : [{ '@_key': key, '#text': String(value) }]))
+  return Object.entries(values).flatMap(([key, value]) =>
+    value === null || value === '' ? [] : [{ '@_key': key, '#text': String(value) }],
+  )
 }
 
 function nodeElement(id: string, node: ExportNode | undefined) {
   return {
     '@_id': id,
-    data: dataElements({ label: node?.name ?? id, type: node?.type ?? null, country: node?.country ?? null, aliases: node?.aliases.join('; ') ?? null }),
+    data: dataElements({
+      label: node?.name ?? id,
+      type: node?.type ?? null,
+      country: node?.country ?? null,
+      aliases: node?.aliases.join('; ') ?? null,
+    }),
   }
 }
 

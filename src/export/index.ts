@@ -22,7 +22,13 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
 }
 
 /** Writes one export to a stream as it reads the store; the caller ends the stream. */
-export async function writeExport(store: Store, format: ExportFormat, filter: ExportFilter, out: Writable, options: ExportOptions = {}): Promise<void> {
+export async function writeExport(
+  store: Store,
+  format: ExportFormat,
+  filter: ExportFilter,
+  out: Writable,
+  options: ExportOptions = {},
+): Promise<void> {
   const resolved = await resolveExportFilter(store, filter)
   await EXPORTERS[format].write(store, resolved, new TextSink(out), options)
 }

@@ -1,5 +1,5 @@
 import { exportEventPages, type ExportEvent, type ExportNode } from '../store/export-reads.js'
-import type { EntityType } from '../pipeline/record.js'
+import type { EntityType } from '../record/record.js'
 import type { Exporter } from './format.js'
 
 /**
@@ -33,7 +33,15 @@ export interface PloverRecord {
   context: string[]
   actors: PloverActor[]
   recipients: PloverActor[]
-  location: { name: string; id: string; kind: string; country: string | null; admin1: string | null; lat: number | null; lon: number | null } | null
+  location: {
+    name: string
+    id: string
+    kind: string
+    country: string | null
+    admin1: string | null
+    lat: number | null
+    lon: number | null
+  } | null
   event_text: string | null
   fatalities: { low: number | null; best: number | null; high: number | null }
   sources: { article: string; url: string | null; outlet: string | null; published: string | null; text: string }[]
@@ -51,11 +59,25 @@ export function ploverRecord(event: ExportEvent): PloverRecord {
     actors: event.actors.map(ploverActor),
     recipients: event.targets.map(ploverActor),
     location: event.place
-      ? { name: event.place.name, id: event.place.id, kind: event.place.type, country: event.place.country, admin1: event.place.admin1, lat: event.place.lat, lon: event.place.lon }
+      ? {
+          name: event.place.name,
+          id: event.place.id,
+          kind: event.place.type,
+          country: event.place.country,
+          admin1: event.place.admin1,
+          lat: event.place.lat,
+          lon: event.place.lon,
+        }
       : null,
     event_text: first?.evidence ?? null,
     fatalities: event.fatalities,
-    sources: event.reports.map((report) => ({ article: report.articleId, url: report.url, outlet: report.outlet, published: report.published, text: report.evidence })),
+    sources: event.reports.map((report) => ({
+      article: report.articleId,
+      url: report.url,
+      outlet: report.outlet,
+      published: report.published,
+      text: report.evidence,
+    })),
   }
 }
 

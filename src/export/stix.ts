@@ -1,5 +1,5 @@
 import { parse as parseUuid, v5 as uuidv5 } from 'uuid'
-import type { EntityType } from '../pipeline/record.js'
+import type { EntityType } from '../record/record.js'
 import type { Store } from '../store/open-store.js'
 import {
   exportArticlePages,
@@ -108,7 +108,12 @@ function common(type: string, id: string, created: string, modified: string = cr
 }
 
 function sitrepIdentity(): StixObject {
-  return { ...common('identity', SITREP_IDENTITY, EPOCH), name: 'sitrep', identity_class: 'system', description: 'Evidence-linked knowledge base built by sitrep from news articles' }
+  return {
+    ...common('identity', SITREP_IDENTITY, EPOCH),
+    name: 'sitrep',
+    identity_class: 'system',
+    description: 'Evidence-linked knowledge base built by sitrep from news articles',
+  }
 }
 
 function eventExtension(): StixObject {
@@ -116,7 +121,8 @@ function eventExtension(): StixObject {
     ...common('extension-definition', EVENT_EXTENSION, EPOCH),
     created_by_ref: SITREP_IDENTITY,
     name: 'sitrep event',
-    description: 'An event coded in PLOVER (type, mode, actors, targets, place, date, fatalities) and merged across the articles that report it.',
+    description:
+      'An event coded in PLOVER (type, mode, actors, targets, place, date, fatalities) and merged across the articles that report it.',
     // Plain text: STIX allows the definition itself instead of a URL, and sitrep has no public address of its own.
     schema:
       'x-sitrep-event: name (string); event_type (PLOVER type); modes (strings); date_start, date_end (YYYY-MM-DD); actor_refs, target_refs (identity or threat-actor ids); ' +
@@ -170,7 +176,8 @@ function nodeObject(node: ExportNode, span: { first: string; last: string }): St
     }
   }
   const extras = { x_sitrep_entity_type: node.type, ...(node.country ? { x_sitrep_country: node.country } : {}) }
-  if (type === 'threat-actor') return { ...base, threat_actor_types: ['unknown'], ...(node.aliases.length ? { aliases: node.aliases } : {}), ...extras }
+  if (type === 'threat-actor')
+    return { ...base, threat_actor_types: ['unknown'], ...(node.aliases.length ? { aliases: node.aliases } : {}), ...extras }
   const shape = IDENTITY_OF[node.type as Exclude<EntityType, 'armed_group'>] ?? { identity_class: 'unknown' }
   return { ...base, ...shape, ...(node.aliases.length ? { x_sitrep_aliases: node.aliases } : {}), ...extras }
 }
@@ -230,7 +237,9 @@ function propositionObjects(proposition: ExportProposition, writer: BundleWriter
     })
   }
   // Without a relationship a statement is about its subject (and object) themselves.
-  const about = relationshipId ? [relationshipId] : [writer.refTo(proposition.subject), writer.refTo(proposition.object)].filter((ref): ref is string => ref !== null)
+  const about = relationshipId
+    ? [relationshipId]
+    : [writer.refTo(proposition.subject), writer.refTo(proposition.object)].filter((ref): ref is string => ref !== null)
   if (about.length === 0) return objects
   for (const statement of proposition.statements ?? []) objects.push(statementNote(proposition, statement, about, created))
   return objects
@@ -247,7 +256,9 @@ function statementNote(proposition: ExportProposition, statement: ExportStatemen
     authors: [statement.speaker?.name ?? who],
     object_refs: about,
     created_by_ref: SITREP_IDENTITY,
-    ...(statement.url ? { external_references: [{ source_name: statement.outlet ?? 'article', url: statement.url, external_id: statement.articleId }] } : {}),
+    ...(statement.url
+      ? { external_references: [{ source_name: statement.outlet ?? 'article', url: statement.url, external_id: statement.articleId }] }
+      : {}),
     x_sitrep_stance: statement.stance,
     x_sitrep_cue: statement.cue,
     ...(statement.claimant ? { x_sitrep_claimant: statement.claimant.name } : {}),
@@ -287,9 +298,18 @@ function eventObject(event: ExportEvent, writer: BundleWriter): StixObject {
 // ---------------------------------------------------------------- articles
 
 async function reportObjects(store: Store, articles: ExportArticle[], writer: BundleWriter): Promise<StixObject[]> {
-  const nodes = await exportNodes(store, articles.flatMap((article) => [...article.entityIds, ...article.placeIds]))
-  const ends = await propositionEnds(store, articles.flatMap((article) => article.propositionIds))
-  const endNodes = await exportNodes(store, [...ends.values()].flatMap((end) => [end.subject, ...(end.object ? [end.object] : [])]))
+  const nodes = await exportNodes(
+    store,
+    articles.flatMap((article) => [...article.entityIds, ...article.placeIds]),
+  )
+  const ends = await propositionEnds(
+    store,
+    articles.flatMap((article) => article.propositionIds),
+  )
+  const endNodes = await exportNodes(
+    store,
+    [...ends.values()].flatMap((end) => [end.subject, ...(end.object ? [end.object] : [])]),
+  )
   const objects: StixObject[] = []
   for (const article of articles) {
     const refs = new Set<string>()
@@ -299,7 +319,9 @@ async function reportObjects(store: Store, articles: ExportArticle[], writer: Bu
     }
     for (const id of article.propositionIds) {
       const end = ends.get(id)
-      const relationship = end ? relationshipIdOf(id, endNodes.get(end.subject) ?? null, end.object ? (endNodes.get(end.object) ?? null) : null) : null
+      const relationship = end
+        ? relationshipIdOf(id, endNodes.get(end.subject) ?? null, end.object ? (endNodes.get(end.object) ?? null) : null)
+        : null
       if (relationship) refs.add(relationship)
     }
     for (const id of article.eventIds) refs.add(stixId(EVENT_TYPE, id))
@@ -313,7 +335,9 @@ async function reportObjects(store: Store, articles: ExportArticle[], writer: Bu
       published: stixTime(article.published) ?? created,
       object_refs: [...refs].sort(),
       ...(article.author ? { description: `By ${article.author}` } : {}),
-      external_references: [{ source_name: article.outlet ?? 'article', ...(article.url ? { url: article.url } : {}), external_id: article.id }],
+      external_references: [
+        { source_name: article.outlet ?? 'article', ...(article.url ? { url: article.url } : {}), external_id: article.id },
+      ],
       x_sitrep_id: article.id,
     })
   }

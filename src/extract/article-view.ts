@@ -1,6 +1,6 @@
 import type { NlpDoc } from '../nlp/nlp-doc.js'
 import type { ArticleAnalysis } from '../pipeline/analyze.js'
-import type { EntityType, PlaceKind, Span } from '../pipeline/record.js'
+import type { EntityType, PlaceKind, Span } from '../record/record.js'
 import type { DateMention } from '../recognize/dates.js'
 import type { RecognizedEntity } from '../recognize/entities.js'
 import { lexicon } from '../recognize/lexicon.js'
@@ -46,7 +46,8 @@ export interface ArticleView {
   entityById: Map<string, RecognizedEntity>
 }
 
-const ATTACK_BY_DEMONYM = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
+const ATTACK_BY_DEMONYM =
+  /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
 
 const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
 
@@ -59,14 +60,35 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
   for (const entity of analysis.entities) {
     typeOf.set(entity.id, entity.type)
     for (const m of entity.mentions) {
-      refs.push({ kind: 'entity', id: entity.id, type: entity.type, placeKind: null, country: entity.country, start: m.start, end: m.end, sentence: -1, via: m.via })
+      refs.push({
+        kind: 'entity',
+        id: entity.id,
+        type: entity.type,
+        placeKind: null,
+        country: entity.country,
+        start: m.start,
+        end: m.end,
+        sentence: -1,
+        via: m.via,
+      })
     }
   }
   for (const place of analysis.places) {
     typeOf.set(place.id, 'place')
     if (place.kind === 'country' && place.country) countryPlace.set(place.country, place.id)
     for (const m of place.mentions) {
-      refs.push({ kind: 'place', id: place.id, type: 'place', placeKind: place.kind, country: place.country, province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null), start: m.start, end: m.end, sentence: -1, via: m.dateline ? 'dateline' : 'name' })
+      refs.push({
+        kind: 'place',
+        id: place.id,
+        type: 'place',
+        placeKind: place.kind,
+        country: place.country,
+        province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null),
+        start: m.start,
+        end: m.end,
+        sentence: -1,
+        via: m.dateline ? 'dateline' : 'name',
+      })
     }
   }
   const demonyms = lexicon<Record<string, string>>('demonyms')
@@ -75,7 +97,17 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     const placeId = code ? countryPlace.get(code) : undefined
     if (!placeId) continue
     const start = match.index!
-    refs.push({ kind: 'place', id: placeId, type: 'place', placeKind: 'country', country: code!, start, end: start + match[0].length, sentence: -1, via: 'soil' })
+    refs.push({
+      kind: 'place',
+      id: placeId,
+      type: 'place',
+      placeKind: 'country',
+      country: code!,
+      start,
+      end: start + match[0].length,
+      sentence: -1,
+      via: 'soil',
+    })
   }
   // "Pakistani air strikes", "Iranian missiles": the state of the demonym did it, when the article names that state.
   const stateOf = firstStateByCountry(analysis.entities)
@@ -84,7 +116,17 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
     const state = code ? stateOf.get(code) : undefined
     if (!code || !state) continue
     const start = match.index!
-    refs.push({ kind: 'entity', id: state.id, type: 'state', placeKind: null, country: code, start, end: start + match[1]!.length, sentence: -1, via: 'demonym-attack' })
+    refs.push({
+      kind: 'entity',
+      id: state.id,
+      type: 'state',
+      placeKind: null,
+      country: code,
+      start,
+      end: start + match[1]!.length,
+      sentence: -1,
+      via: 'demonym-attack',
+    })
   }
   refs.sort((a, b) => a.start - b.start || b.end - a.end)
   const sentences: MaskedSentence[] = []
@@ -148,7 +190,17 @@ function governments(analysis: ArticleAnalysis, countryPlace: Map<string, string
       analysis.entities.find((e) => e.type === 'state' && e.country === code)
     if (!owner) continue
     const m = owner.mentions[0]!
-    result.set(placeId, { kind: 'entity', id: owner.id, type: owner.type, placeKind: null, country: owner.country, start: m.start, end: m.end, sentence: -1, via: 'government' })
+    result.set(placeId, {
+      kind: 'entity',
+      id: owner.id,
+      type: owner.type,
+      placeKind: null,
+      country: owner.country,
+      start: m.start,
+      end: m.end,
+      sentence: -1,
+      via: 'government',
+    })
   }
   return result
 }
@@ -168,13 +220,35 @@ function mask(text: string, start: number, end: number, index: number, refs: Ref
 }
 
 const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean; plural?: boolean }[] = [
-  { pattern: /\b(?:the|these|those|both|such) (?:two |three |banned |militant |terrorist |armed |proscribed |separatist )*(?:groups|outfits|organisations|organizations|factions|networks)\b/gi, fits: (t) => t === 'armed_group', plural: true },
-  { pattern: /\b(?:the two|both) (?:sides|countries|governments|nations|neighbou?rs|states|capitals)\b/gi, fits: (t) => t === 'state' || t === 'government', plural: true },
-  { pattern: /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi, fits: (t) => t === 'armed_group' },
+  {
+    pattern:
+      /\b(?:the|these|those|both|such) (?:two |three |banned |militant |terrorist |armed |proscribed |separatist )*(?:groups|outfits|organisations|organizations|factions|networks)\b/gi,
+    fits: (t) => t === 'armed_group',
+    plural: true,
+  },
+  {
+    pattern: /\b(?:the two|both) (?:sides|countries|governments|nations|neighbou?rs|states|capitals)\b/gi,
+    fits: (t) => t === 'state' || t === 'government',
+    plural: true,
+  },
+  {
+    pattern:
+      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi,
+    fits: (t) => t === 'armed_group',
+  },
   { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
-  { pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi, fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force' },
-  { pattern: /\b(?:his|her)(?= (?:presence|death|killing|arrest|whereabouts|location|involvement|role|capture|extradition|hideout)\b)/gi, fits: (t) => t === 'person' },
-  { pattern: /\b(?:its|their)(?= (?:presence|bases|camps|hideouts|fighters|members|operatives|sanctuaries)\b)/gi, fits: (t) => t === 'armed_group' },
+  {
+    pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi,
+    fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force',
+  },
+  {
+    pattern: /\b(?:his|her)(?= (?:presence|death|killing|arrest|whereabouts|location|involvement|role|capture|extradition|hideout)\b)/gi,
+    fits: (t) => t === 'person',
+  },
+  {
+    pattern: /\b(?:its|their)(?= (?:presence|bases|camps|hideouts|fighters|members|operatives|sanctuaries)\b)/gi,
+    fits: (t) => t === 'armed_group',
+  },
 ]
 
 /**
@@ -195,15 +269,25 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
           const earlier = [...lastOfKind.values()].flat().filter((r) => fits(r.type))
           const pool = groups.length >= 2 ? groups : lastGroups.some((r) => fits(r.type)) ? lastGroups.filter((r) => fits(r.type)) : earlier
           const distinct = pool.filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i)
-          if (distinct.length >= 2) additions.push({ at: match.index!, length: match[0].length, refs: distinct.map((r) => ({ ...r, sentence: sentence.index, via: 'description' })) })
+          if (distinct.length >= 2)
+            additions.push({
+              at: match.index!,
+              length: match[0].length,
+              refs: distinct.map((r) => ({ ...r, sentence: sentence.index, via: 'description' })),
+            })
           continue
         }
         const before = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
         // "X refuted Y's accusation that it …": "it" is the sentence's subject, not the accuser.
         const subjectPronoun = /^(?:it|they)$/i.test(match[0])
-        const antecedent = (subjectPronoun ? before[0] : before[before.length - 1]) ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
+        const antecedent =
+          (subjectPronoun ? before[0] : before[before.length - 1]) ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
         if (!antecedent || !typeOf.has(antecedent.id)) continue
-        additions.push({ at: match.index!, length: match[0].length, refs: [{ ...antecedent, sentence: sentence.index, via: 'description' }] })
+        additions.push({
+          at: match.index!,
+          length: match[0].length,
+          refs: [{ ...antecedent, sentence: sentence.index, via: 'description' }],
+        })
       }
     }
     for (const ref of sentence.refs) {

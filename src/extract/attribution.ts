@@ -1,4 +1,4 @@
-import type { Stance } from '../pipeline/record.js'
+import type { Stance } from '../record/record.js'
 import { loadResources } from '../pipeline/analyze.js'
 import { lexicon } from '../recognize/lexicon.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
@@ -38,17 +38,41 @@ export interface Frame {
   responsibility: boolean
 }
 
-let compiled: { cue: RegExp; lex: AttributionLexicon; deny: Set<string>; accuse: Set<string>; noResponse: RegExp; responsibility: RegExp; clauseOnly: Set<string> } | undefined
+let compiled:
+  | {
+      cue: RegExp
+      lex: AttributionLexicon
+      deny: Set<string>
+      accuse: Set<string>
+      noResponse: RegExp
+      responsibility: RegExp
+      clauseOnly: Set<string>
+    }
+  | undefined
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
-const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|')
+const alternation = (words: string[]) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')
 
 function cues() {
   if (!compiled) {
     const raw = lexicon<AttributionLexicon>('attribution')
     const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
-    const lex = { ...raw, asserts: withForms(raw.asserts, raw.assertLemmas), denies: withForms(raw.denies, raw.denyLemmas), accuse: withForms(raw.accuse, raw.accuseLemmas) }
-    const all = [...lex.according, ...lex.denies, ...lex.asserts, ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w))]
+    const lex = {
+      ...raw,
+      asserts: withForms(raw.asserts, raw.assertLemmas),
+      denies: withForms(raw.denies, raw.denyLemmas),
+      accuse: withForms(raw.accuse, raw.accuseLemmas),
+    }
+    const all = [
+      ...lex.according,
+      ...lex.denies,
+      ...lex.asserts,
+      ...lex.accuse.filter((w) => !/s$/.test(w) || /^(?:condemns|denounces|blames|accuses|alleges)$/.test(w)),
+    ]
     const responsibility = responsibilityPattern(lex)
     compiled = {
       lex,
@@ -94,7 +118,8 @@ function silencePattern(lex: AttributionLexicon): RegExp {
 function describedType(description: string): Set<string> | undefined {
   if (/^the (?:ministry|interior ministry|foreign office|minister)$/.test(description)) return new Set(['government'])
   if (/^the (?:military|army)$/.test(description)) return new Set(['security_force'])
-  if (/^the (?:group|organisation|organization|outfit|militants)$/.test(description)) return new Set(['armed_group', 'organization', 'political_party'])
+  if (/^the (?:group|organisation|organization|outfit|militants)$/.test(description))
+    return new Set(['armed_group', 'organization', 'political_party'])
   if (/^the (?:spokes(?:person|man|woman)|official|envoy|ambassador)$/.test(description)) return new Set(['person'])
   return undefined
 }
@@ -103,7 +128,10 @@ function describedType(description: string): Set<string> | undefined {
 function lastOfType(types: Set<string>, last: Frame | undefined): Ref | undefined {
   if (last?.claimant && types.has(last.claimant.type)) return last.claimant
   if (last?.speaker && types.has(last.speaker.type)) return last.speaker
-  return [...lastByType.entries()].filter(([type]) => types.has(type)).map(([, ref]) => ref).pop()
+  return [...lastByType.entries()]
+    .filter(([type]) => types.has(type))
+    .map(([, ref]) => ref)
+    .pop()
 }
 
 /** The last actor named of each type, across sentences. */
@@ -113,7 +141,8 @@ const lastByType = new Map<string, Ref>()
 let lastDocumentOwner: Ref | undefined
 /** The last person named, for "He alleged" after a sentence that named but did not quote them. */
 let lastPerson: Ref | undefined
-const OWNED_DOCUMENT = /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message|post|communique|assessment|audio|footage)\b|\b(?:video|statement|report|study|message|communique|assessment)\s+(?:released |issued |published )?by\s+(?:the\s+)?«E(\d+)»|«E(\d+)»\s+(?:released|issued|published|shared)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message)/i
+const OWNED_DOCUMENT =
+  /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message|post|communique|assessment|audio|footage)\b|\b(?:video|statement|report|study|message|communique|assessment)\s+(?:released |issued |published )?by\s+(?:the\s+)?«E(\d+)»|«E(\d+)»\s+(?:released|issued|published|shared)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message)/i
 
 function documentOwner(sentence: MaskedSentence): Ref | undefined {
   const match = OWNED_DOCUMENT.exec(sentence.masked)
@@ -122,7 +151,8 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
   return sentence.refs[index]
 }
 
-const PRONOUN_BEFORE = /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$/i
+const PRONOUN_BEFORE =
+  /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$/i
 
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {
@@ -170,7 +200,17 @@ function openQuote(text: string): boolean {
 }
 
 function continuation(previous: Frame, sentence: MaskedSentence): Frame {
-  return frame(sentence, previous.cue, previous.stance, previous.speaker, previous.claimant, [0, sentence.masked.length], previous.accusation, null, false)
+  return frame(
+    sentence,
+    previous.cue,
+    previous.stance,
+    previous.speaker,
+    previous.claimant,
+    [0, sentence.masked.length],
+    previous.accusation,
+    null,
+    false,
+  )
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
@@ -181,7 +221,8 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   if (silent) {
     const after = silent.index + silent[0].length
     // "There was no response from Pakistan": a country named as the silent party stands for its government.
-    const party = nearestEntityBefore(sentence, silent.index) ?? firstEntityAfter(sentence, after, 40) ?? governmentAfter(sentence, after, view)
+    const party =
+      nearestEntityBefore(sentence, silent.index) ?? firstEntityAfter(sentence, after, 40) ?? governmentAfter(sentence, after, view)
     if (party) {
       frames.push(frame(sentence, silent[0], 'no_response', null, party, [0, text.length], false, null, false))
     }
@@ -191,7 +232,19 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   for (const owned of text.matchAll(POSSESSED_CLAIM)) {
     const owner = sentence.refs[Number(owned[1])]!
     const start = owned.index! + owned[0].length
-    frames.push(withSpeaker(sentence, owned[2]!.toLowerCase(), 'asserts', owner, [start, text.length], /accus|alleg|charge/i.test(owned[2]!), null, false, view))
+    frames.push(
+      withSpeaker(
+        sentence,
+        owned[2]!.toLowerCase(),
+        'asserts',
+        owner,
+        [start, text.length],
+        /accus|alleg|charge/i.test(owned[2]!),
+        null,
+        false,
+        view,
+      ),
+    )
     subjects.push(owned.index!)
   }
   for (const passive of text.matchAll(CLAIMED_BY)) {
@@ -205,17 +258,26 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     const at = match.index!
     if (word === 'claimed' && /^\s+by\b/.test(text.slice(at + match[0].length))) continue
     if (silent && at >= silent.index && at < silent.index + silent[0].length) continue
-    if (/^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) && isAdjectival(text, at, word)) continue
+    if (
+      /^(said|says|called|described|labelled|labeled|termed|referred|refers|cited|citing|showed|shows)$/.test(word) &&
+      isAdjectival(text, at, word)
+    )
+      continue
     if (!isVerbUse(text, at, word)) continue
     // "the TTP maintains camps in Kunar": a verb that reports only before a clause or a quotation.
     if (clauseOnly.has(word) && !/^\s*(?:that\b|[,:"“‘])/.test(text.slice(at + match[0].length))) continue
     if (lex.according.includes(word)) {
       // "According to the report, …": the report the article is discussing speaks for its author.
-      const documentWord = /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(text.slice(at + match[0].length))
+      const documentWord =
+        /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(
+          text.slice(at + match[0].length),
+        )
       const named = documentWord && lastDocumentOwner ? undefined : firstEntityAfter(sentence, at + match[0].length, 12)
       const source = named ?? (documentWord ? lastDocumentOwner : undefined)
       if (!source) continue
-      const sourceEnd = named ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named) : at + match[0].length + documentWord![0].length
+      const sourceEnd = named
+        ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named)
+        : at + match[0].length + documentWord![0].length
       const content: [number, number] = at < 5 ? [sourceEnd, text.length] : [0, at]
       frames.push(withSpeaker(sentence, word, 'asserts', source, content, false, null, false, view))
       lastEnd = at + match[0].length
@@ -230,7 +292,11 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     const nextCue = findNextCue(text, content[0] + lead)
     // "disclosed on X, “…”": a short lead-in without a name before the quote is not the content; the quote is.
     const leadIn = nextCue !== undefined ? text.slice(content[0], nextCue) : ''
-    if (nextCue !== undefined && !(leadIn.length < 50 && !/«[EP]\d+»/.test(leadIn) && /^\s*(?:on|in|at|via|through|during|to|from)\b/i.test(leadIn))) content = [content[0], nextCue]
+    if (
+      nextCue !== undefined &&
+      !(leadIn.length < 50 && !/«[EP]\d+»/.test(leadIn) && /^\s*(?:on|in|at|via|through|during|to|from)\b/i.test(leadIn))
+    )
+      content = [content[0], nextCue]
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {
@@ -246,9 +312,13 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
 function coordinated(sentence: MaskedSentence, ref: Ref): Ref[] {
   const index = sentence.refs.indexOf(ref)
   if (index < 0) return [ref]
-  const list = /(?:«E\d+»(?:\s*\(«E\d+»\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)+$/.exec(sentence.masked.slice(0, sentence.refAt[index]!))
+  const list = /(?:«E\d+»(?:\s*\(«E\d+»\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)+$/.exec(
+    sentence.masked.slice(0, sentence.refAt[index]!),
+  )
   if (!list) return [ref]
-  const members = [...list[0].matchAll(/«E(\d+)»/g)].map((m) => sentence.refs[Number(m[1])]!).filter((r) => r.type === ref.type || (r.type !== 'person' && ref.type !== 'person'))
+  const members = [...list[0].matchAll(/«E(\d+)»/g)]
+    .map((m) => sentence.refs[Number(m[1])]!)
+    .filter((r) => r.type === ref.type || (r.type !== 'person' && ref.type !== 'person'))
   return [...members, ref].filter((r, i, all) => all.findIndex((o) => o.id === r.id) === i)
 }
 
@@ -278,14 +348,26 @@ const NOUN_FORMS = new Set(['reports', 'claims', 'claim', 'states', 'notes', 're
 /** A cue word used as a verb of saying: not a noun ("the UN reports"), an infinitive ("to deny") or a passive ("is believed"). */
 function isVerbUse(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 30), at)
-  if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word)) return false
+  if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word))
+    return false
   // "the alleged mastermind", "a reported attack": participles used as adjectives.
-  if (/^(?:alleged|reported|claimed|suspected|accused|declared|stated|confirmed)$/.test(word) && /\b(?:the|a|an|its|their|his|her)\s+$/i.test(before)) return false
-  if (BASE_FORMS.has(word) && !/(?:\b(?:they|we|i|you|do|does|did|not|never|also|still|continue to|will|would)|«E\d+»)\s+$/i.test(before)) return false
+  if (
+    /^(?:alleged|reported|claimed|suspected|accused|declared|stated|confirmed)$/.test(word) &&
+    /\b(?:the|a|an|its|their|his|her)\s+$/i.test(before)
+  )
+    return false
+  if (BASE_FORMS.has(word) && !/(?:\b(?:they|we|i|you|do|does|did|not|never|also|still|continue to|will|would)|«E\d+»)\s+$/i.test(before))
+    return false
   if (NOUN_FORMS.has(word)) {
-    if (/\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)\s+$/i.test(before)) return false
+    if (
+      /\b(?:the|a|an|these|those|such|its|their|his|her|recent|media|previous|earlier|new|latest|news|intelligence|unconfirmed|some)\s+$/i.test(
+        before,
+      )
+    )
+      return false
     // "Pakistan claims the TTP …" is a verb; "the UN reports as propaganda" a noun.
-    if (/(?:«[EP]\d+»|’s|'s)\s+$/.test(before)) return /^\s+(?:that|the|a|an|it|he|she|they|its|their|«[EP]\d+»|["“])/.test(text.slice(at + word.length, at + word.length + 8))
+    if (/(?:«[EP]\d+»|’s|'s)\s+$/.test(before))
+      return /^\s+(?:that|the|a|an|it|he|she|they|its|their|«[EP]\d+»|["“])/.test(text.slice(at + word.length, at + word.length + 8))
   }
   return true
 }
@@ -321,7 +403,9 @@ function nearestEntityBefore(sentence: MaskedSentence, at: number): Ref | undefi
 }
 
 function governmentAfter(sentence: MaskedSentence, at: number, view: ArticleView): Ref | undefined {
-  const i = sentence.refs.findIndex((ref, k) => ref.kind === 'place' && ref.placeKind === 'country' && sentence.refAt[k]! >= at && sentence.refAt[k]! <= at + 12)
+  const i = sentence.refs.findIndex(
+    (ref, k) => ref.kind === 'place' && ref.placeKind === 'country' && sentence.refAt[k]! >= at && sentence.refAt[k]! <= at + 12,
+  )
   return i < 0 ? undefined : view.governmentOf.get(sentence.refs[i]!.id)
 }
 
@@ -339,7 +423,14 @@ function firstEntityAfter(sentence: MaskedSentence, at: number, within: number):
  * participle ("…, accusing Kabul of"), a pronoun or description resolved to the last speaker ("he added",
  * "the statement said"), or the name right after an inverted cue ("said Khan").
  */
-function subjectOf(sentence: MaskedSentence, at: number, word: string, previous: Frame | undefined, current: Frame[], clauseStart: number): { ref: Ref; at: number } | undefined {
+function subjectOf(
+  sentence: MaskedSentence,
+  at: number,
+  word: string,
+  previous: Frame | undefined,
+  current: Frame[],
+  clauseStart: number,
+): { ref: Ref; at: number } | undefined {
   const text = sentence.masked
   const before = text.slice(clauseStart, at)
   const pronoun = PRONOUN_BEFORE.exec(before)
@@ -356,15 +447,23 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     const personal = p === 'he' || p === 'she'
     const typed = describedType(p)
     const resolved =
-      documentWord && lastDocumentOwner ? lastDocumentOwner
-      : typed ? lastOfType(typed, last) ?? last?.claimant
-      : personal ? last?.speaker ?? lastPerson ?? last?.claimant
-      : last?.claimant ?? last?.speaker
+      documentWord && lastDocumentOwner
+        ? lastDocumentOwner
+        : typed
+          ? (lastOfType(typed, last) ?? last?.claimant)
+          : personal
+            ? (last?.speaker ?? lastPerson ?? last?.claimant)
+            : (last?.claimant ?? last?.speaker)
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing') || /^claiming\b/.test(word)) {
     // "with the TTP claiming responsibility": an actor right before the participle is its subject.
-    const adjacent = sentence.refs.findIndex((r, i) => r.kind === 'entity' && sentence.refAt[i]! < at && /^\s*(?:\(«E\d+»\)\s*)?$/.test(text.slice(sentence.refAt[i]! + placeholderLength(sentence, r), at)))
+    const adjacent = sentence.refs.findIndex(
+      (r, i) =>
+        r.kind === 'entity' &&
+        sentence.refAt[i]! < at &&
+        /^\s*(?:\(«E\d+»\)\s*)?$/.test(text.slice(sentence.refAt[i]! + placeholderLength(sentence, r), at)),
+    )
     if (adjacent >= 0 && !/,\s*$/.test(text.slice(0, at))) return { ref: sentence.refs[adjacent]!, at: sentence.refAt[adjacent]! }
     // "…, accusing Kabul of": the participle's subject is the last actor before it that heads a finite verb.
     let heading = -1
@@ -384,16 +483,28 @@ function subjectOf(sentence: MaskedSentence, at: number, word: string, previous:
     const pos = sentence.refAt[i]!
     if (ref.kind !== 'entity' || pos < clauseStart || pos >= at) return
     // A subject is not the object of a preposition ("media outlets with close ties to the military reported").
-    if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, pos - 25), pos)) && (isInverted || sentence.refs.some((r, k) => r.kind === 'entity' && sentence.refAt[k]! < pos && sentence.refAt[k]! >= clauseStart))) return
+    if (
+      PREPOSITION_BEFORE.test(text.slice(Math.max(0, pos - 25), pos)) &&
+      (isInverted || sentence.refs.some((r, k) => r.kind === 'entity' && sentence.refAt[k]! < pos && sentence.refAt[k]! >= clauseStart))
+    )
+      return
     if (nearest < 0 || pos > sentence.refAt[nearest]!) nearest = i
   })
   if (nearest >= 0) {
     const between = text.slice(sentence.refAt[nearest]! + placeholderLength(sentence, sentence.refs[nearest]!), at)
     // Only an appositive, a few modifiers, or a relative pronoun may stand between a subject and its verb.
-    const relative = /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(between)
+    const relative =
+      /^(?:’s|'s)?\s*(?:\w+\s+){0,2}?(?:report|statement|study|video|assessment|document|communique|findings?)?\s*,?\s*(?:that|which|who)\s+(?:\w+\s+)?$/i.test(
+        between,
+      )
     // A comma that opens no appositive ("ISKP carried out the bombings, two sources told") starts another clause.
     const openClause = /,\s*\S/.test(between.replace(/,[^,]*,/g, ''))
-    if (relative || (!openClause && between.length < 90 && !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))) {
+    if (
+      relative ||
+      (!openClause &&
+        between.length < 90 &&
+        !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))
+    ) {
       return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }
@@ -417,33 +528,70 @@ function personAppositive(sentence: MaskedSentence, index: number): Ref | undefi
   return undefined
 }
 
-const PREPOSITION_BEFORE = /\b(?:to|of|with|for|from|by|in|on|at|against|between|among|about|over|into|than)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?$/i
+const PREPOSITION_BEFORE =
+  /\b(?:to|of|with|for|from|by|in|on|at|against|between|among|about|over|into|than)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?$/i
 
-const FINITE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:\w+ly\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|\w+ed)\b/i
+const FINITE_AFTER =
+  /^\s*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:\w+ly\s+)?(?:has|have|had|is|are|was|were|will|would|did|does|do|\w+ed)\b/i
 
 function addresseeOf(sentence: MaskedSentence, from: number, word: string): Ref | null {
   const text = sentence.masked.slice(from, from + 60)
   const direct = /^\s*(?:the\s+)?«E(\d+)»/.exec(text)
   if (direct) return sentence.refs[Number(direct[1])]!
-  const possessive = /^\s*(?:the\s+|these\s+|such\s+|previous\s+)*(?:\w+\s+){0,2}?«E(\d+)»(?:’s|'s)?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|assertions?|charges?|statements?)/i.exec(text)
+  const possessive =
+    /^\s*(?:the\s+|these\s+|such\s+|previous\s+)*(?:\w+\s+){0,2}?«E(\d+)»(?:’s|'s)?\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|assertions?|charges?|statements?)/i.exec(
+      text,
+    )
   if (possessive) return sentence.refs[Number(possessive[1])]!
   if (/^(denied|denies|rejected|rejects|dismissed|dismisses|refuted)$/.test(word)) return null
   return null
 }
 
-function frame(sentence: MaskedSentence, cue: string, stance: Stance, speaker: Ref | null, claimant: Ref | null, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean): Frame {
+function frame(
+  sentence: MaskedSentence,
+  cue: string,
+  stance: Stance,
+  speaker: Ref | null,
+  claimant: Ref | null,
+  content: [number, number],
+  accusation: boolean,
+  addressee: Ref | null,
+  responsibility: boolean,
+): Frame {
   return { sentence, cue, stance, speaker, claimant, content, accusation, addressee, responsibility }
 }
 
 /** A person speaks for the body named beside them, or for the body their knowledge-base role names. */
-function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subject: Ref, content: [number, number], accusation: boolean, addressee: Ref | null, responsibility: boolean, view: ArticleView): Frame {
+function withSpeaker(
+  sentence: MaskedSentence,
+  cue: string,
+  stance: Stance,
+  subject: Ref,
+  content: [number, number],
+  accusation: boolean,
+  addressee: Ref | null,
+  responsibility: boolean,
+  view: ArticleView,
+): Frame {
   if (subject.type === 'media') {
     // A group's media wing speaks for the group.
     const parent = view.entityById.get(subject.id)?.kb?.parent
     const owner = parent ? view.entityById.get(parent) : undefined
-    if (owner) return frame(sentence, cue, stance, subject, { ...subject, id: owner.id, type: owner.type, via: 'parent' }, content, accusation, addressee, responsibility)
+    if (owner)
+      return frame(
+        sentence,
+        cue,
+        stance,
+        subject,
+        { ...subject, id: owner.id, type: owner.type, via: 'parent' },
+        content,
+        accusation,
+        addressee,
+        responsibility,
+      )
   }
-  if (subject.type !== 'person') return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
+  if (subject.type !== 'person')
+    return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
   const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
   return frame(sentence, cue, stance, subject, body ? forState(body, view) : subject, content, accusation, addressee, responsibility)
 }
@@ -452,14 +600,20 @@ function withSpeaker(sentence: MaskedSentence, cue: string, stance: Stance, subj
 function forState(body: Ref, view: ArticleView): Ref {
   const entity = view.entityById.get(body.id)
   const kb = entity?.kb
-  if (!kb?.parent || !/foreign (?:office|ministry|affairs)|external affairs|\bmofa\b|state department/i.test([kb.name, ...kb.aliases].join(' | '))) return body
+  if (
+    !kb?.parent ||
+    !/foreign (?:office|ministry|affairs)|external affairs|\bmofa\b|state department/i.test([kb.name, ...kb.aliases].join(' | '))
+  )
+    return body
   const parentEntity = view.entityById.get(kb.parent)
   const state = parentEntity?.type === 'state' ? parentEntity : undefined
   return state ? { ...body, id: state.id, type: 'state', country: state.country, via: 'foreign-office' } : body
 }
 
-const AFFILIATION = /^(?:\s*,?\s*(?:the\s+)?(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s+(?:of|for|to)\s+(?:the\s+)?)$/i
-const AFFILIATION_BEFORE = /^(?:(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s*,?\s*)$/i
+const AFFILIATION =
+  /^(?:\s*,?\s*(?:the\s+)?(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s+(?:of|for|to)\s+(?:the\s+)?)$/i
+const AFFILIATION_BEFORE =
+  /^(?:(?:’s|'s)?\s*(?:\w+\s+){0,3}?(?:spokes(?:person|man|woman)|minister|official|leader|chief|head|commander|envoy|ambassador|member|founder|director|secretary|adviser|advisor|deputy|emir|general|president|chairman|representative)\s*,?\s*)$/i
 
 function bodyBeside(sentence: MaskedSentence, person: Ref): Ref | null {
   const i = sentence.refs.indexOf(person)
@@ -467,10 +621,14 @@ function bodyBeside(sentence: MaskedSentence, person: Ref): Ref | null {
   const end = sentence.refAt[i]! + placeholderLength(sentence, person)
   for (let k = 0; k < sentence.refs.length; k++) {
     const other = sentence.refs[k]!
-    if (other.kind !== 'entity' || other.type === 'person' || other.type === 'media' && /spokes/i.test(sentence.masked)) continue
+    if (other.kind !== 'entity' || other.type === 'person' || (other.type === 'media' && /spokes/i.test(sentence.masked))) continue
     const at = sentence.refAt[k]!
     if (at > end && AFFILIATION.test(sentence.masked.slice(end, at))) return other
-    if (at < sentence.refAt[i]! && AFFILIATION_BEFORE.test(sentence.masked.slice(at + placeholderLength(sentence, other), sentence.refAt[i]!))) return other
+    if (
+      at < sentence.refAt[i]! &&
+      AFFILIATION_BEFORE.test(sentence.masked.slice(at + placeholderLength(sentence, other), sentence.refAt[i]!))
+    )
+      return other
   }
   return null
 }

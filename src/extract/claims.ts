@@ -1,4 +1,4 @@
-import type { ClaimRecord, Stance } from '../pipeline/record.js'
+import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../recognize/entities.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
@@ -31,7 +31,12 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   for (const frame of frames) {
     if (frame.stance === 'no_response') continue
     const stated = readRelations(frame.sentence, frame.content[0], frame.content[1])
-    const relations = frame.claimant ? [...stated, ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility)] : stated
+    const relations = frame.claimant
+      ? [
+          ...stated,
+          ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility),
+        ]
+      : stated
     for (const relation of [...relations, ...sheltering(relations, frame.sentence.masked, view)]) drafts.push(fromRelation(frame, relation))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
@@ -40,7 +45,15 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     if (!relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
       for (const doer of object ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant) : []) {
-        if (doer.id !== object!.id) drafts.push({ ...base(frame), stance: frame.stance === 'denies' ? 'denies' : 'asserts', subject: doer, relation: 'attacks', object: object!, hedged: false })
+        if (doer.id !== object!.id)
+          drafts.push({
+            ...base(frame),
+            stance: frame.stance === 'denies' ? 'denies' : 'asserts',
+            subject: doer,
+            relation: 'attacks',
+            object: object!,
+            hedged: false,
+          })
       }
     }
     if (frame.stance === 'denies' && relations.length === 0) drafts.push(...answer(frame, drafts, 'denies', view))
@@ -96,7 +109,14 @@ function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' 
 
 function fromRelation(frame: Frame, relation: RelationMention): ClaimDraft {
   const stance: Stance = relation.negated ? 'denies' : frame.stance
-  return { ...base(frame), stance, subject: relation.subject, relation: relation.relation, object: relation.object, hedged: relation.hedged }
+  return {
+    ...base(frame),
+    stance,
+    subject: relation.subject,
+    relation: relation.relation,
+    object: relation.object,
+    hedged: relation.hedged,
+  }
 }
 
 /**
@@ -109,11 +129,20 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
   const family = partyFamily(party.id, view)
   const index = assertionsOf(drafts)
   const isMade = (d: ClaimDraft) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id)
-  const aboutFamily = [...family].flatMap((id) => [...index.get('subject', id), ...(stance === 'no_response' ? index.get('object', id) : [])])
+  const aboutFamily = [...family].flatMap((id) => [
+    ...index.get('subject', id),
+    ...(stance === 'no_response' ? index.get('object', id) : []),
+  ])
   const onSoil = stance === 'denies' ? onItsSoil(index, party, view) : []
   const about = index.inOrder([...aboutFamily, ...onSoil]).filter(isMade)
   const bySource = frame.addressee ? index.get('claimant', frame.addressee.id).filter(isMade) : []
-  const chosen = frame.addressee ? (bySource.some((d) => family.has(d.subject.id)) ? bySource.filter((d) => family.has(d.subject.id)) : bySource.length > 0 ? bySource : about) : about
+  const chosen = frame.addressee
+    ? bySource.some((d) => family.has(d.subject.id))
+      ? bySource.filter((d) => family.has(d.subject.id))
+      : bySource.length > 0
+        ? bySource
+        : about
+    : about
   return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false }))
 }
 
@@ -197,7 +226,10 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
   const derived: ClaimDraft[] = []
   for (const event of events) {
     if (event.type !== 'ASSAULT' || event.actors.length === 0) continue
-    const frame = frames.find((f) => f.sentence === event.sentence && f.claimant && f.stance !== 'no_response' && event.at >= f.content[0] && event.at < f.content[1])
+    const frame = frames.find(
+      (f) =>
+        f.sentence === event.sentence && f.claimant && f.stance !== 'no_response' && event.at >= f.content[0] && event.at < f.content[1],
+    )
     if (!frame) continue
     const objects = event.targets.length > 0 ? event.targets : event.place ? [event.place] : []
     for (const actor of event.actors) {

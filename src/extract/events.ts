@@ -1,4 +1,4 @@
-import type { DateRange, EventRecord, EventType, Fatalities } from '../pipeline/record.js'
+import type { DateRange, EventRecord, EventType, Fatalities } from '../record/record.js'
 import { lexicon } from '../recognize/lexicon.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
@@ -24,11 +24,127 @@ export interface EventDraft {
   at: number
 }
 
-const MATERIAL: ReadonlySet<EventType> = new Set(['ASSAULT', 'COERCE', 'PROTEST', 'CONSULT', 'AGREE', 'MOBILIZE', 'SANCTION', 'RETREAT', 'AID'])
-const ACTING_TYPES = new Set(['armed_group', 'state', 'government', 'security_force', 'political_party', 'organization', 'international_org', 'person'])
+const MATERIAL: ReadonlySet<EventType> = new Set([
+  'ASSAULT',
+  'COERCE',
+  'PROTEST',
+  'CONSULT',
+  'AGREE',
+  'MOBILIZE',
+  'SANCTION',
+  'RETREAT',
+  'AID',
+])
+const ACTING_TYPES = new Set([
+  'armed_group',
+  'state',
+  'government',
+  'security_force',
+  'political_party',
+  'organization',
+  'international_org',
+  'person',
+])
 /** Triggers that name an event only with a count, a place or a named party beside them. */
-const WEAK = new Set(['operation', 'operations', 'death', 'deaths', 'died', 'dead', 'killed', 'killing', 'killings', 'target', 'targeted', 'operation', 'operations', 'strike', 'strikes', 'struck', 'shot', 'firing', 'held', 'capture', 'transfer', 'transferred', 'closed', 'suspended', 'blocked', 'restrictions', 'met', 'meet', 'visit', 'visited', 'discussed', 'aggression', 'offensive', 'fighting', 'battle', 'battles', 'encounter', 'attacking', 'bombs', 'disappeared', 'missing', 'assistance', 'aid', 'relief', 'committed', 'assured', 'assurances', 'pledged', 'deal', 'released', 'freed', 'withdrew', 'withdrawal', 'arrest', 'detention', 'picked up', 'march', 'gathering', 'rally', 'rallies', 'drones', 'missiles', 'rockets', 'artillery', 'mortar', 'mortars', 'explosive', 'grenades', 'consequences', 'revenge', 'retaliation', 'threat', 'threats', 'warning', 'warned', 'warns', 'called for', 'call for', 'calls for', 'sought', 'asked', 'requested', 'pressed', 'demands', 'demanded', 'demanding', 'transfer', 'ban', 'bans', 'crackdown', 'shutdown', 'sealed', 'deployment', 'deployed', 'sanctions'])
-const MODAL_BEFORE = /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
+const WEAK = new Set([
+  'operation',
+  'operations',
+  'death',
+  'deaths',
+  'died',
+  'dead',
+  'killed',
+  'killing',
+  'killings',
+  'target',
+  'targeted',
+  'operation',
+  'operations',
+  'strike',
+  'strikes',
+  'struck',
+  'shot',
+  'firing',
+  'held',
+  'capture',
+  'transfer',
+  'transferred',
+  'closed',
+  'suspended',
+  'blocked',
+  'restrictions',
+  'met',
+  'meet',
+  'visit',
+  'visited',
+  'discussed',
+  'aggression',
+  'offensive',
+  'fighting',
+  'battle',
+  'battles',
+  'encounter',
+  'attacking',
+  'bombs',
+  'disappeared',
+  'missing',
+  'assistance',
+  'aid',
+  'relief',
+  'committed',
+  'assured',
+  'assurances',
+  'pledged',
+  'deal',
+  'released',
+  'freed',
+  'withdrew',
+  'withdrawal',
+  'arrest',
+  'detention',
+  'picked up',
+  'march',
+  'gathering',
+  'rally',
+  'rallies',
+  'drones',
+  'missiles',
+  'rockets',
+  'artillery',
+  'mortar',
+  'mortars',
+  'explosive',
+  'grenades',
+  'consequences',
+  'revenge',
+  'retaliation',
+  'threat',
+  'threats',
+  'warning',
+  'warned',
+  'warns',
+  'called for',
+  'call for',
+  'calls for',
+  'sought',
+  'asked',
+  'requested',
+  'pressed',
+  'demands',
+  'demanded',
+  'demanding',
+  'transfer',
+  'ban',
+  'bans',
+  'crackdown',
+  'shutdown',
+  'sealed',
+  'deployment',
+  'deployed',
+  'sanctions',
+])
+const MODAL_BEFORE =
+  /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
@@ -36,8 +152,11 @@ function triggers() {
   if (!compiled) {
     const lex = lexicon<TriggerLexicon>('events')
     const byWord = new Map<string, { type: EventType; mode: string | null }>()
-    for (const group of lex.triggers) for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
-    const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    for (const group of lex.triggers)
+      for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
+    const words = [...byWord.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
     compiled = { pattern: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byWord }
   }
   return compiled
@@ -60,7 +179,8 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
 }
 
-const TOLL_UPDATE = /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|those killed|fatalities)|fatalities|dead)\s+(?:from\s+(?:the\s+)?\w+\s+)?(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|reaches|mounted|soared|went up)\s+to\b/i
+const TOLL_UPDATE =
+  /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|those killed|fatalities)|fatalities|dead)\s+(?:from\s+(?:the\s+)?\w+\s+)?(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|reaches|mounted|soared|went up)\s+to\b/i
 
 /**
  * "The death toll rose to 22 on Tuesday": an update raises the toll of the last attack told, and is no event of
@@ -114,7 +234,11 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
-    if (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) && !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))) continue
+    if (
+      MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) &&
+      !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))
+    )
+      continue
     if (found.some((e) => e.type === spec.type && Math.abs(e.at - at) < 25)) {
       const same = found.find((e) => e.type === spec.type)!
       if (!same.mode && spec.mode) same.mode = spec.mode
@@ -132,7 +256,15 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const { actors, targets } = participants(sentence, at, word, scope, spec.type)
     // "ISKP's media wing confirmed a clash with Baloch militants": in a party's own account, it fought the other side.
     const claimant = frame?.claimant
-    if (spec.mode === 'clash' && targets.length === 0 && claimant && ACTING_TYPES.has(claimant.type) && actors.length > 0 && !actors.some((a) => a.id === claimant.id)) targets.push(claimant)
+    if (
+      spec.mode === 'clash' &&
+      targets.length === 0 &&
+      claimant &&
+      ACTING_TYPES.has(claimant.type) &&
+      actors.length > 0 &&
+      !actors.some((a) => a.id === claimant.id)
+    )
+      targets.push(claimant)
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
@@ -143,9 +275,20 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
     // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
-    if (spec.type === 'ASSAULT' && /s$/.test(word) && !/^(?:clashes|blasts|twin blasts|airstrikes|air strikes|strikes)$/.test(word) && !fatalities && !specificPlace) continue
+    if (
+      spec.type === 'ASSAULT' &&
+      /s$/.test(word) &&
+      !/^(?:clashes|blasts|twin blasts|airstrikes|air strikes|strikes)$/.test(word) &&
+      !fatalities &&
+      !specificPlace
+    )
+      continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
-    if (/^(?:banned|proscribed|outlawed)$/.test(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))) continue
+    if (
+      /^(?:banned|proscribed|outlawed)$/.test(word) &&
+      /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))
+    )
+      continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
     if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
     found.push({
@@ -183,13 +326,22 @@ function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, f
 
 /** "attacks over the past four years in four countries": a count of many events is no event. */
 function isAggregate(masked: string, at: number, word: string): boolean {
-  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at))) return true
+  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
+    return true
   if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
   const around = masked.slice(Math.max(0, at - 40), at + 80)
-  return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(around)
+  return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
+    around,
+  )
 }
 
-function participants(sentence: MaskedSentence, at: number, word: string, scope: [number, number], type: EventType): { actors: Ref[]; targets: Ref[] } {
+function participants(
+  sentence: MaskedSentence,
+  at: number,
+  word: string,
+  scope: [number, number],
+  type: EventType,
+): { actors: Ref[]; targets: Ref[] } {
   const text = sentence.masked
   const after = text.slice(at + word.length, scope[1])
   const before = text.slice(scope[0], at)
@@ -197,18 +349,31 @@ function participants(sentence: MaskedSentence, at: number, word: string, scope:
   const targets: Ref[] = []
   const passive = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
   // "were killed", or a headline's "11 Iranian police killed": who comes before is who it was done to.
-  const passiveBefore = /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) || (/^(?:killed|dead|died|wounded|injured|martyred|abducted|kidnapped|arrested|detained)$/.test(word) && /(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many))\s+(?:[\w-]+\s+){0,2}?«E\d+»\s*$/i.test(before))
+  const passiveBefore =
+    /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) ||
+    (/^(?:killed|dead|died|wounded|injured|martyred|abducted|kidnapped|arrested|detained)$/.test(word) &&
+      /(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many))\s+(?:[\w-]+\s+){0,2}?«E\d+»\s*$/i.test(before))
   if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
   const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
   if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
   // "Jafar's capture", "his arrest": the possessor of an event noun is who it was done to.
   const possessor = /(«E\d+»)(?:’s|'s)?\s+(?:\w+\s+)?$/.exec(before)
-  if (possessor && /^(?:capture|arrest|arrests|detention|abduction|killing|death|assassination|kidnapping|disappearance|transfer|handover|extradition)$/.test(word)) {
+  if (
+    possessor &&
+    /^(?:capture|arrest|arrests|detention|abduction|killing|death|assassination|kidnapping|disappearance|transfer|handover|extradition)$/.test(
+      word,
+    )
+  ) {
     return { actors, targets: uniqueRefs([...targets, ...refsIn(sentence, possessor[1]!).filter(acting)]) }
   }
-  const beforeRefs = refsIn(sentence, before).filter(acting).filter((r) => r.type !== 'person' || type === 'COERCE' || type === 'PROTEST' || type === 'CONSULT')
+  const beforeRefs = refsIn(sentence, before)
+    .filter(acting)
+    .filter((r) => r.type !== 'person' || type === 'COERCE' || type === 'PROTEST' || type === 'CONSULT')
   // "the alleged mastermind behind the … bombing": the mastermind is its actor.
-  const mastermind = /(«E\d+»)[^«]{0,40}\b(?:mastermind|perpetrators?|planners?|architects?|orchestrators?|masterminds)\s+(?:of|behind)\b[^«]{0,60}$/.exec(before)
+  const mastermind =
+    /(«E\d+»)[^«]{0,40}\b(?:mastermind|perpetrators?|planners?|architects?|orchestrators?|masterminds)\s+(?:of|behind)\b[^«]{0,60}$/.exec(
+      before,
+    )
   if (actors.length === 0 && mastermind) actors.push(...refsIn(sentence, mastermind[1]!))
   if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
@@ -222,8 +387,15 @@ function participants(sentence: MaskedSentence, at: number, word: string, scope:
     const other = refsIn(sentence, clashWith[1]!).filter(acting)
     return { actors: other, targets: uniqueRefs([...actors, ...targets]).filter((t) => !other.some((o) => o.id === t.id)) }
   }
-  const objectMatch = /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
-  if (objectMatch && !passive) targets.push(...refsIn(sentence, objectMatch[1]!).filter(acting).filter((r) => !actors.some((a) => a.id === r.id)))
+  const objectMatch = /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(
+    after,
+  )
+  if (objectMatch && !passive)
+    targets.push(
+      ...refsIn(sentence, objectMatch[1]!)
+        .filter(acting)
+        .filter((r) => !actors.some((a) => a.id === r.id)),
+    )
   if (passiveBefore) {
     const victims = refsIn(sentence, before).filter(acting)
     if (victims.length > 0) targets.push(victims[victims.length - 1]!)
@@ -249,7 +421,9 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
     // The dateline says where the report was filed, not where the event happened.
     if (ref.kind !== 'place' || ref.via === 'soil' || ref.via === 'dateline' || pos < scope[0] || pos > scope[1]) return
     // "in Iran's southeastern Sistan province": a possessing place may stand between the preposition and the place.
-    const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(sentence.masked.slice(Math.max(0, pos - 40), pos))
+    const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(
+      sentence.masked.slice(Math.max(0, pos - 40), pos),
+    )
     const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200
     if (!best || score > best.score) best = { ref, score }
   })
@@ -259,7 +433,12 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
 function dateOf(sentence: MaskedSentence): DateRange {
   // "…, the army said on Sunday": a date on the verb of saying dates the statement, not the event.
   const offset = (d: { start: number }) => d.start - sentence.start
-  const ofEvent = sentence.dates.filter((d) => !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(sentence.text.slice(Math.max(0, offset(d) - 18), offset(d))))
+  const ofEvent = sentence.dates.filter(
+    (d) =>
+      !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(
+        sentence.text.slice(Math.max(0, offset(d) - 18), offset(d)),
+      ),
+  )
   const date = ofEvent.find((d) => d.range !== null) ?? ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
   return { start: null, end: null, text: null }
@@ -277,7 +456,16 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
     if (!actor || actor.kind !== 'entity') continue
     const own = claimsOf.get(frame) ?? []
     const event = (type: EventType, mode: string | null, targets: Ref[]): EventDraft => ({
-      type, mode, actors: [actor], targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')), place: null, date: dateOf(frame.sentence), fatalities: null, reportedBy: null, sentence: frame.sentence, at: frame.content[0],
+      type,
+      mode,
+      actors: [actor],
+      targets: uniqueRefs(targets.filter((t) => t.id !== actor.id && t.kind === 'entity')),
+      place: null,
+      date: dateOf(frame.sentence),
+      fatalities: null,
+      reportedBy: null,
+      sentence: frame.sentence,
+      at: frame.content[0],
     })
     if (frame.stance === 'denies') {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
@@ -286,16 +474,42 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       continue
     }
     // An accusation is aimed at whoever the speaker says attacked, backed, sheltered or threatened someone.
-    const blamed = own.filter((c) => c.stance === 'asserts' && c.subject.id !== actor.id && !sameSide(c.subject, actor) && BLAME.has(c.relation) && c.subject.kind === 'entity' && c.subject.type !== 'person').map((c) => c.subject)
+    const blamed = own
+      .filter(
+        (c) =>
+          c.stance === 'asserts' &&
+          c.subject.id !== actor.id &&
+          !sameSide(c.subject, actor) &&
+          BLAME.has(c.relation) &&
+          c.subject.kind === 'entity' &&
+          c.subject.type !== 'person',
+      )
+      .map((c) => c.subject)
     if (frame.accusation) {
-      const accused = own.filter((c) => c.subject.id !== actor.id && c.relation !== 'present_in' || c.relation === 'harbors').map((c) => c.subject)
-      const targets = accused.length > 0 ? accused : frame.addressee ? [frame.addressee] : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1])).filter((r) => r.kind === 'entity' && r.type !== 'person').slice(0, 1)
+      const accused = own
+        .filter((c) => (c.subject.id !== actor.id && c.relation !== 'present_in') || c.relation === 'harbors')
+        .map((c) => c.subject)
+      const targets =
+        accused.length > 0
+          ? accused
+          : frame.addressee
+            ? [frame.addressee]
+            : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1]))
+                .filter((r) => r.kind === 'entity' && r.type !== 'person')
+                .slice(0, 1)
       events.push(event('ACCUSE', 'allege', targets))
     } else if (blamed.length > 0 && actor.type !== 'media' && actor.type !== 'international_org') {
       events.push(event('ACCUSE', 'allege', blamed))
     }
     const threats = own.filter((c) => c.relation === 'threatens' && c.subject.id === actor.id && c.object?.kind === 'entity')
-    if (threats.length > 0) events.push(event('THREATEN', null, threats.map((c) => c.object!)))
+    if (threats.length > 0)
+      events.push(
+        event(
+          'THREATEN',
+          null,
+          threats.map((c) => c.object!),
+        ),
+      )
   }
   events.push(...requests(view))
   return events
@@ -323,13 +537,18 @@ function claimsBySubjectRelation(claims: readonly ClaimDraft[]): Map<string, { c
 }
 
 /** The assertions of others that a denial's own claims deny (same subject and relation), in claim order. */
-function answeredClaims(own: readonly ClaimDraft[], frame: Frame, asserted: Map<string, { claim: ClaimDraft; at: number }[]>): ClaimDraft[] {
+function answeredClaims(
+  own: readonly ClaimDraft[],
+  frame: Frame,
+  asserted: Map<string, { claim: ClaimDraft; at: number }[]>,
+): ClaimDraft[] {
   const keys = new Set(own.filter((o) => o.stance === 'denies').map(subjectRelation))
   const found = [...keys].flatMap((key) => asserted.get(key) ?? []).filter(({ claim }) => claim.frame !== frame)
   return found.sort((a, b) => a.at - b.at).map(({ claim }) => claim)
 }
 
-const REQUEST = /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
+const REQUEST =
+  /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
 
 function requests(view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []
@@ -339,7 +558,18 @@ function requests(view: ArticleView): EventDraft[] {
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
       const actor = before[0]
       if (!actor || target.kind !== 'entity') continue
-      events.push({ type: 'REQUEST', mode: null, actors: [actor], targets: [target], place: null, date: dateOf(sentence), fatalities: null, reportedBy: null, sentence, at: match.index! })
+      events.push({
+        type: 'REQUEST',
+        mode: null,
+        actors: [actor],
+        targets: [target],
+        place: null,
+        date: dateOf(sentence),
+        fatalities: null,
+        reportedBy: null,
+        sentence,
+        at: match.index!,
+      })
     }
   }
   return events
@@ -388,7 +618,9 @@ class MergeCandidates {
   private readonly bySpeakers = new Map<string, { event: EventDraft; order: number }[]>()
 
   add(event: EventDraft, order: number): void {
-    const [map, key] = MATERIAL.has(event.type) ? [this.bySentence, `${event.type}|${event.sentence.index}`] : [this.bySpeakers, speakersKey(event)]
+    const [map, key] = MATERIAL.has(event.type)
+      ? [this.bySentence, `${event.type}|${event.sentence.index}`]
+      : [this.bySpeakers, speakersKey(event)]
     const list = map.get(key)
     if (list) list.push({ event, order })
     else map.set(key, [{ event, order }])
@@ -397,7 +629,8 @@ class MergeCandidates {
   of(draft: EventDraft): EventDraft[] {
     if (!MATERIAL.has(draft.type)) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
     const found: { event: EventDraft; order: number }[] = []
-    for (let s = draft.sentence.index - MERGE_REACH; s <= draft.sentence.index + MERGE_REACH; s++) found.push(...(this.bySentence.get(`${draft.type}|${s}`) ?? []))
+    for (let s = draft.sentence.index - MERGE_REACH; s <= draft.sentence.index + MERGE_REACH; s++)
+      found.push(...(this.bySentence.get(`${draft.type}|${s}`) ?? []))
     return found.sort((a, b) => a.order - b.order).map((c) => c.event)
   }
 }
@@ -411,7 +644,16 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!MATERIAL.has(a.type)) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
-  if (a.place && b.place && a.place.id !== b.place.id && a.place.placeKind !== 'country' && b.place.placeKind !== 'country' && a.place.placeKind !== 'admin1' && b.place.placeKind !== 'admin1') return false
+  if (
+    a.place &&
+    b.place &&
+    a.place.id !== b.place.id &&
+    a.place.placeKind !== 'country' &&
+    b.place.placeKind !== 'country' &&
+    a.place.placeKind !== 'admin1' &&
+    b.place.placeKind !== 'admin1'
+  )
+    return false
   // A province and a place in another province are two places, however close the mentions.
   if (a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province) return false
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false

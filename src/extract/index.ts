@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from '../pipeline/analyze.js'
-import type { ClaimRecord, EventRecord } from '../pipeline/record.js'
+import type { ClaimRecord, EventRecord } from '../record/record.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord, type ClaimDraft } from './claims.js'
@@ -23,7 +23,12 @@ function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | un
   const at = frame.content[0]
   const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
   if (before) return before
-  if (!/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(frame.sentence.masked.slice(0, at))) return undefined
+  if (
+    !/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(
+      frame.sentence.masked.slice(0, at),
+    )
+  )
+    return undefined
   return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
 }
 
@@ -56,7 +61,10 @@ function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (even
   const claimsOf = new Map<EventDraft, number>()
   claims.forEach((c, at) => {
     if (!c.frame?.responsibility || !c.claimant) return
-    const named = c.frame.cue === 'claimed by' ? [passivelyClaimed(c.frame, assaults)].filter((e): e is EventDraft => e !== undefined) : activelyClaimed(c.frame, bySentence)
+    const named =
+      c.frame.cue === 'claimed by'
+        ? [passivelyClaimed(c.frame, assaults)].filter((e): e is EventDraft => e !== undefined)
+        : activelyClaimed(c.frame, bySentence)
     for (const event of named) if (!claimsOf.has(event)) claimsOf.set(event, at)
   })
   return (event) => {
@@ -66,7 +74,9 @@ function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (even
 }
 
 /** "Told" assaults by sentence: the first of a sentence and the last before it, by binary search. */
-function toldAssaults(assaults: EventDraft[]): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
+function toldAssaults(
+  assaults: EventDraft[],
+): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
   const told = assaults.filter((e) => e.targets.length > 0 || e.place !== null)
   // merged events keep their first mention's sentence, and material mentions come in sentence order
   if (told.some((e, i) => i > 0 && e.sentence.index < told[i - 1]!.sentence.index)) return null

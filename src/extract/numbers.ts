@@ -1,8 +1,28 @@
-import type { Fatalities } from '../pipeline/record.js'
+import type { Fatalities } from '../record/record.js'
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 }
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
 /** ACLED's conservative reading of vague counts, with the upper reading kept as `high`. */
@@ -35,13 +55,23 @@ const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(UNITS), ...Object.keys(TEN
  * "nearly 30", "more than 100", "10 to 15". Returns undefined when the text does not start with one.
  */
 export function readCount(text: string): Count | undefined {
-  const modifier = /^(at least|at most|no fewer than|no less than|not less than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|estimated|close to)\s+/i.exec(text)
+  const modifier =
+    /^(at least|at most|no fewer than|no less than|not less than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|estimated|close to)\s+/i.exec(
+      text,
+    )
   const rest = modifier ? text.slice(modifier[0].length) : text
   const base = readBareCount(rest)
   if (!base) return undefined
   const length = (modifier?.[0].length ?? 0) + base.length
   const word = modifier?.[1]!.toLowerCase()
-  if (word === 'at least' || word === 'more than' || word === 'over' || word === 'no fewer than' || word === 'no less than' || word === 'not less than') {
+  if (
+    word === 'at least' ||
+    word === 'more than' ||
+    word === 'over' ||
+    word === 'no fewer than' ||
+    word === 'no less than' ||
+    word === 'not less than'
+  ) {
     return { best: base.best, low: base.best, high: base.high && base.high > base.best ? base.high : null, length }
   }
   if (word === 'up to' || word === 'as many as' || word === 'at most') return { best: base.best, low: null, high: base.best, length }
@@ -85,8 +115,10 @@ function readBareCount(text: string): Count | undefined {
   return undefined
 }
 
-const DEATH_AFTER = /^\s*(?:(?:[a-z-]+\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
-const DEATH_BEFORE = /\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:rose|climbed|jumped|reached|stood|stands|has risen|is|was)?\s*(?:to|at)?|toll (?:rose|climbed|reached|stood)\s*(?:to|at)?|deaths of|death of|resulted in the killings? of|resulted in|lives of|killing of|bodies of)\s*$/i
+const DEATH_AFTER =
+  /^\s*(?:(?:[a-z-]+\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
+const DEATH_BEFORE =
+  /\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:rose|climbed|jumped|reached|stood|stands|has risen|is|was)?\s*(?:to|at)?|toll (?:rose|climbed|reached|stood)\s*(?:to|at)?|deaths of|death of|resulted in the killings? of|resulted in|lives of|killing of|bodies of)\s*$/i
 
 /**
  * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),
@@ -100,27 +132,41 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
 /** Like `fatalitiesIn`, with where in the sentence the count stands (to give it to the nearest event word). */
 export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities; at: number } | null {
   const found: { start: number; count: Count }[] = []
-  const re = /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
+  const re =
+    /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
   for (const match of sentence.matchAll(re)) {
     const start = match.index! + (match[0].length - match[0].trimStart().length)
     const count = readCount(sentence.slice(start))
     if (!count) continue
     if (/\b(?:19|20)\d\d$/.test(String(count.best)) && count.best > 1900) continue
     const after = sentence.slice(start + count.length, start + count.length + 60)
-    if (/^\s*(?:-|–)?\s*(?:year|years|month|months|day|days|hour|hours|minute|minutes|km|kilometres|kilometers|percent|%|am|pm|p\.m\.|a\.m\.)\b/i.test(after)) continue
+    if (
+      /^\s*(?:-|–)?\s*(?:year|years|month|months|day|days|hour|hours|minute|minutes|km|kilometres|kilometers|percent|%|am|pm|p\.m\.|a\.m\.)\b/i.test(
+        after,
+      )
+    )
+      continue
     const before = sentence.slice(Math.max(0, start - 60), start)
     const deathAfter = DEATH_AFTER.test(after)
     const deathBefore = DEATH_BEFORE.test(before)
     const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
     if ((deathAfter || deathBefore) && !including) found.push({ start, count })
-    else if (found.length > 0 && /^\s*[a-z-]+\s*$/i.test(sentence.slice(found[found.length - 1]!.start + found[found.length - 1]!.count.length, start).replace(/\band\b/, ''))) {
+    else if (
+      found.length > 0 &&
+      /^\s*[a-z-]+\s*$/i.test(
+        sentence.slice(found[found.length - 1]!.start + found[found.length - 1]!.count.length, start).replace(/\band\b/, ''),
+      )
+    ) {
       // "two officers and two insurgents were killed": the first count's death word comes after the second.
       if (deathAfter) found.push({ start, count })
     }
   }
   const coordinated = coordinatedCounts(sentence)
   if (coordinated) return coordinated
-  const single = /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(sentence)
+  const single =
+    /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(
+      sentence,
+    )
   if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
   if (found.length === 0) return null
   const first = found[0]!
@@ -129,7 +175,8 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
 
 /** "two officers and two insurgents were killed" → 4. */
 function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: number } | null {
-  const pattern = /((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:were|have been|had been|was)\s+(?:killed|martyred|slain|shot dead)/i
+  const pattern =
+    /((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:were|have been|had been|was)\s+(?:killed|martyred|slain|shot dead)/i
   const match = pattern.exec(sentence)
   if (!match) return null
   let total = 0

@@ -99,8 +99,8 @@ class Parser {
       this.at = s.indexOf(s[this.at] === '{' ? '}' : '>', this.at) + 1
       return { kind: 'other', min: 1 }
     }
-    if (c === 'u') (this.at += 4)
-    else if (c === 'x') (this.at += 2)
+    if (c === 'u') this.at += 4
+    else if (c === 'x') this.at += 2
     else if (c === 'c') this.at++
     // \d \w \s, control and numeric escapes, back references: some character, not a known one.
     if (/[A-Za-z0-9]/.test(c)) return { kind: 'other', min: 1 }

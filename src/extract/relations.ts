@@ -1,4 +1,4 @@
-import type { ClaimRelation } from '../pipeline/record.js'
+import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../recognize/lexicon.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
@@ -44,14 +44,24 @@ interface Pattern {
 
 type SpeakerPattern = { relation: ClaimRelation; pattern: Pattern }
 let compiled:
-  | { relations: CompiledRelation[]; speaker: SpeakerPattern[]; responsibility: SpeakerPattern[]; eventObject: Pattern[]; negation: RegExp; hedge: RegExp; prefilter: AnchorScan }
+  | {
+      relations: CompiledRelation[]
+      speaker: SpeakerPattern[]
+      responsibility: SpeakerPattern[]
+      eventObject: Pattern[]
+      negation: RegExp
+      hedge: RegExp
+      prefilter: AnchorScan
+    }
   | undefined
 
 /** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
   const one = `«${kind}\\d+»(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
   const more = `(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
-  const places = kind.includes('P') ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?` : ''
+  const places = kind.includes('P')
+    ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?`
+    : ''
   return `${one}${more}${places}`
 }
 
@@ -97,7 +107,12 @@ function patterns() {
     const speaker = compileSpeaker(lex.speakerPatterns)
     const responsibility = compileSpeaker(lex.responsibilityPatterns)
     const eventObject = ((lex.eventObjectPatterns.attacks ?? []) as string[]).map((source) =>
-      pattern(source.replaceAll('{S}', `(?<S>${list('E')})`).replaceAll('{G}', lex.gap).replaceAll('{V}', lex.verbGap)),
+      pattern(
+        source
+          .replaceAll('{S}', `(?<S>${list('E')})`)
+          .replaceAll('{G}', lex.gap)
+          .replaceAll('{V}', lex.verbGap),
+      ),
     )
     compiled = {
       relations,
@@ -132,7 +147,12 @@ function openPatterns(text: string): boolean[] {
 /** For tests: the number of patterns and the required words found for each. */
 export function relationPatternAnchors(): { source: string; anchors: string[] | null }[] {
   const { relations, speaker, responsibility, eventObject } = patterns()
-  return [...relations.flatMap((r) => r.patterns), ...speaker.map((s) => s.pattern), ...responsibility.map((s) => s.pattern), ...eventObject]
+  return [
+    ...relations.flatMap((r) => r.patterns),
+    ...speaker.map((s) => s.pattern),
+    ...responsibility.map((s) => s.pattern),
+    ...eventObject,
+  ]
     .sort((a, b) => a.slot - b.slot)
     .map(({ regex }) => ({ source: regex.source, anchors: requiredAnchors(regex.source) }))
 }
@@ -179,7 +199,14 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
  * Relations whose subject is the speaker and is left unsaid in the content ("«E0» will now be legitimate targets",
  * "its attacks in «P1»"): read only when the content names no subject of its own for that relation.
  */
-export function readSpeakerRelations(sentence: MaskedSentence, from: number, to: number, speaker: Ref, already: RelationMention[], responsibility = false): RelationMention[] {
+export function readSpeakerRelations(
+  sentence: MaskedSentence,
+  from: number,
+  to: number,
+  speaker: Ref,
+  already: RelationMention[],
+  responsibility = false,
+): RelationMention[] {
   const { speaker: general, responsibility: claimed, negation, hedge } = patterns()
   const specs = responsibility ? [...general, ...claimed] : general
   const content = sentence.masked.slice(from, to)
@@ -193,7 +220,15 @@ export function readSpeakerRelations(sentence: MaskedSentence, from: number, to:
       if (!match.groups?.O) continue
       for (const object of refsIn(sentence, match.groups.O)) {
         if (object.id === speaker.id || isSelfRelation(speaker, object, relation)) continue
-        found.push({ subject: speaker, relation, object, negated: negation.test(match[0]), hedged: hedge.test(content), at: from + match.index!, length: match[0].length })
+        found.push({
+          subject: speaker,
+          relation,
+          object,
+          negated: negation.test(match[0]),
+          hedged: hedge.test(content),
+          at: from + match.index!,
+          length: match[0].length,
+        })
       }
     }
   }
@@ -227,7 +262,8 @@ export function readAttackReferences(sentence: MaskedSentence, from: number, to:
  */
 function isSelfRelation(subject: Ref, object: Ref, relation: ClaimRelation): boolean {
   if (object.kind !== 'place' || subject.country === null || subject.country !== object.country) return false
-  const authority = subject.type === 'state' || subject.type === 'government' || (relation === 'present_in' && subject.type === 'security_force')
+  const authority =
+    subject.type === 'state' || subject.type === 'government' || (relation === 'present_in' && subject.type === 'security_force')
   return authority && (object.placeKind === 'country' || relation === 'present_in')
 }
 

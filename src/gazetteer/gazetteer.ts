@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PLACE_KINDS, type PlaceKind } from '../pipeline/record.js'
+import { PLACE_KINDS, type PlaceKind } from '../record/record.js'
 import { normalizePlaceName } from './normalize.js'
 import type { PlaceEntry } from './place-entry.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
@@ -100,7 +100,19 @@ function readJson(file: string): unknown {
   }
 }
 
-type GeonamesRow = [string, string, PlaceKind, string | null, string | null, string | null, number | null, number | null, number, string | null, string]
+type GeonamesRow = [
+  string,
+  string,
+  PlaceKind,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number,
+  string | null,
+  string,
+]
 
 function readGeonamesDerived(file: string): PlaceEntry[] {
   const data = readJson(file) as { meta?: { columns?: unknown }; rows?: unknown }
@@ -133,7 +145,10 @@ function checkCurated(file: string, raw: unknown, index: number): CuratedEntry {
   const id = (raw as Record<string, unknown> | null)?.id
   if (problems.length > 0) {
     const { field, problem } = problems[0]!
-    throw new GazetteerError(file, `record ${index} (${typeof id === 'string' ? id : 'no id'}): ${field ? `field "${field}": ` : ''}${problem}`)
+    throw new GazetteerError(
+      file,
+      `record ${index} (${typeof id === 'string' ? id : 'no id'}): ${field ? `field "${field}": ` : ''}${problem}`,
+    )
   }
   return toCuratedEntry(raw as Record<string, unknown>)
 }
@@ -156,7 +171,8 @@ export function curatedRecordProblems(raw: unknown): Array<{ field: string | nul
   const hasPoint = typeof r.lat === 'number' && typeof r.lon === 'number'
   if (hasPoint && Math.abs(r.lat as number) > 90) add('lat', 'out of range (-90…90)')
   if (hasPoint && Math.abs(r.lon as number) > 180) add('lon', 'out of range (-180…180)')
-  if (!hasPoint && (r.lat !== null || r.lon !== null)) add(typeof r.lat === 'number' ? 'lon' : 'lat', 'lat and lon must both be numbers, or both null')
+  if (!hasPoint && (r.lat !== null || r.lon !== null))
+    add(typeof r.lat === 'number' ? 'lon' : 'lat', 'lat and lon must both be numbers, or both null')
   else if (!hasPoint && r.kind !== 'region') add('lat', 'only a region may have no point')
   if (r.population !== undefined && typeof r.population !== 'number') add('population', 'must be a number')
   for (const key of ['altNames', 'replaces'] as const) {
@@ -315,7 +331,11 @@ class PlaceIndex implements Gazetteer {
         const candidatePrimary = this.primaryKey.get(candidate)
         if (key !== curatedPrimary && key !== candidatePrimary) continue
         if (candidate.kind === entry.kind && (entry.kind !== 'region' || key === curatedPrimary)) found.push(candidate)
-        else if (MERGE_GROUP[candidate.kind] === 'settlement' && MERGE_GROUP[entry.kind] === 'settlement' && within(entry, candidate, SAME_PLACE_KM)) {
+        else if (
+          MERGE_GROUP[candidate.kind] === 'settlement' &&
+          MERGE_GROUP[entry.kind] === 'settlement' &&
+          within(entry, candidate, SAME_PLACE_KM)
+        ) {
           found.push(candidate)
         }
       }

@@ -12,7 +12,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 export function normalizePlaceName(name: string): string {
   if (PRINTABLE_ASCII.test(name)) {
     // Fast path for most names: nothing to fold.
-    return name.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()
+    return name
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
   }
   return name
     .normalize('NFD')

@@ -1,4 +1,4 @@
-import type { PlaceKind } from '../pipeline/record.js'
+import type { PlaceKind } from '../record/record.js'
 
 /** One gazetteer record (data/gazetteer/*): a place with every name it goes by. */
 export interface PlaceEntry {

@@ -41,8 +41,9 @@ function textOf(value: unknown): string | null {
 function linkOf(item: XmlNode): string | null {
   const links = asArray(item['link'])
   const alternate =
-    links.find((link) => typeof link === 'object' && link !== null && [undefined, 'alternate'].includes((link as XmlNode)['@_rel'] as string)) ??
-    links[0]
+    links.find(
+      (link) => typeof link === 'object' && link !== null && [undefined, 'alternate'].includes((link as XmlNode)['@_rel'] as string),
+    ) ?? links[0]
   if (alternate && typeof alternate === 'object' && '@_href' in (alternate as XmlNode)) return textOf((alternate as XmlNode)['@_href'])
   return textOf(alternate) ?? textOf(item['guid'])
 }
@@ -98,4 +99,3 @@ export function parseFeed(xml: string, name: string): SourceDocument[] {
     }
   })
 }
-

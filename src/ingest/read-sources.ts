@@ -24,11 +24,18 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 type Kind = SourceFormat | 'jsonl' | 'feed'
 
 const KIND_BY_EXTENSION: Record<string, Kind> = {
-  '.txt': 'text', '.text': 'text',
-  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
-  '.md': 'markdown', '.markdown': 'markdown',
-  '.jsonl': 'jsonl', '.ndjson': 'jsonl',
-  '.xml': 'feed', '.rss': 'feed', '.atom': 'feed',
+  '.txt': 'text',
+  '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.xml': 'feed',
+  '.rss': 'feed',
+  '.atom': 'feed',
 }
 
 export function isInputFailure(x: SourceDocument | InputFailure): x is InputFailure {
@@ -96,7 +103,10 @@ function* documentsFromBytes(bytes: Uint8Array, name: string, maxBytes: number):
       bytes = gunzipSync(bytes, { maxOutputLength: maxBytes })
     } catch (error) {
       const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than/i.test(String(error))
-      yield failure(name, tooLarge ? `decompresses to more than ${formatSize(maxBytes)}, the limit per file` : 'is not a readable gzip file')
+      yield failure(
+        name,
+        tooLarge ? `decompresses to more than ${formatSize(maxBytes)}, the limit per file` : 'is not a readable gzip file',
+      )
       return
     }
     innerName = name.replace(/\.gz$/i, '')

@@ -1,4 +1,4 @@
-import type { EntityType } from '../pipeline/record.js'
+import type { EntityType } from '../record/record.js'
 
 /** A role a person holds in an organisation, e.g. spokesperson of the Taliban government since 2021. */
 export interface ActorRole {

@@ -69,8 +69,10 @@ export function readCustomKnowledge(dir: string, base: KnowledgeBase = loadKnowl
       const mode = isPlainObject(raw) ? (raw.merge ?? 'extend') : 'extend'
       const label = recordLabel(index, id)
       const recordProblems = actorRecordProblems(raw, { extraKeys: CUSTOM_KEYS, partial: existing !== undefined && mode !== 'replace' })
-      if (!(MERGE_MODES as readonly unknown[]).includes(mode)) recordProblems.push({ field: 'merge', problem: `${JSON.stringify(mode)} is not one of ${MERGE_MODES.join(', ')}` })
-      if (typeof id === 'string' && origin.has(id)) recordProblems.push({ field: 'id', problem: `duplicate id, already defined in ${join(dir, origin.get(id)!.file)}` })
+      if (!(MERGE_MODES as readonly unknown[]).includes(mode))
+        recordProblems.push({ field: 'merge', problem: `${JSON.stringify(mode)} is not one of ${MERGE_MODES.join(', ')}` })
+      if (typeof id === 'string' && origin.has(id))
+        recordProblems.push({ field: 'id', problem: `duplicate id, already defined in ${join(dir, origin.get(id)!.file)}` })
       for (const problem of recordProblems) problems.push({ file: shown, record: label, message: describeProblem(problem) })
       if (recordProblems.length > 0) continue
       const { merge: _merge, ...entry } = raw as unknown as ActorEntry & { merge?: string }
@@ -90,7 +92,8 @@ export function readCustomKnowledge(dir: string, base: KnowledgeBase = loadKnowl
       const label = recordLabel(index, isPlainObject(raw) ? raw.id : undefined)
       const placeProblems = curatedRecordProblems(raw)
       const id = isPlainObject(raw) ? raw.id : undefined
-      if (typeof id === 'string' && placeIds.has(id)) placeProblems.push({ field: 'id', problem: `duplicate id, already defined in ${placeIds.get(id)}` })
+      if (typeof id === 'string' && placeIds.has(id))
+        placeProblems.push({ field: 'id', problem: `duplicate id, already defined in ${placeIds.get(id)}` })
       for (const problem of placeProblems) problems.push({ file: shown, record: label, message: describeProblem(problem) })
       if (placeProblems.length > 0) continue
       placeIds.set(id as string, shown)
@@ -115,7 +118,11 @@ export function loadCustomKnowledge(dir: string, base?: KnowledgeBase): CustomKn
   const custom = readCustomKnowledge(dir, base)
   if (custom.problems.length > 0) {
     const lines = custom.problems.map(formatProblem)
-    throw new KnowledgeBaseError(dir, null, `${custom.problems.length} problem${custom.problems.length === 1 ? '' : 's'} in the knowledge folder:\n  ${lines.join('\n  ')}`)
+    throw new KnowledgeBaseError(
+      dir,
+      null,
+      `${custom.problems.length} problem${custom.problems.length === 1 ? '' : 's'} in the knowledge folder:\n  ${lines.join('\n  ')}`,
+    )
   }
   return custom
 }

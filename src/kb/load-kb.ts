@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ENTITY_TYPES } from '../pipeline/record.js'
+import { ENTITY_TYPES } from '../record/record.js'
 import type { ActorEntry, ActorRole } from './actor.js'
 
 export interface KnowledgeBase {
@@ -62,16 +62,31 @@ export const ROLE_NAMES = [
 
 const ACTOR_ID = /^actor:[a-z0-9]+(?:-[a-z0-9]+)*$/
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
-const ENTRY_KEYS = new Set(['id', 'name', 'type', 'country', 'aliases', 'parent', 'roles', 'metonyms', 'from', 'to', 'wikidata', 'description'])
+const ENTRY_KEYS = new Set([
+  'id',
+  'name',
+  'type',
+  'country',
+  'aliases',
+  'parent',
+  'roles',
+  'metonyms',
+  'from',
+  'to',
+  'wikidata',
+  'description',
+])
 const ROLE_KEYS = new Set(['role', 'of', 'title', 'from', 'to'])
 // ISO 3166-1 alpha-2, inlined so the loader needs no package at run time.
 const ISO_COUNTRIES = new Set(
-  ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH ' +
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH ' +
     'CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN ' +
     'GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI ' +
     'LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM ' +
     'PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD ' +
-    'TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW').split(' '),
+    'TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
+  ).split(' '),
 )
 
 export function defaultKnowledgeBaseDir(): string {
@@ -110,7 +125,8 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeBaseDir()): Know
       if (problems.length > 0) throw new KnowledgeBaseError(file, recordLabel(index, id), describeProblem(problems[0]!))
       const actor = raw as unknown as ActorEntry
       const earlier = origin.get(actor.id)
-      if (earlier) throw new KnowledgeBaseError(file, recordLabel(index, actor.id), `field "id": duplicate id, already defined in ${earlier.file}`)
+      if (earlier)
+        throw new KnowledgeBaseError(file, recordLabel(index, actor.id), `field "id": duplicate id, already defined in ${earlier.file}`)
       origin.set(actor.id, { file, index })
       byId.set(actor.id, actor)
       actors.push(actor)
@@ -163,7 +179,10 @@ export function knowledgeBaseProblems(kb: KnowledgeBase, origin: Map<string, Rec
     if (ids.length > 1 && !listed) {
       // The later record is the one that brought the clash (a custom file comes after the base).
       const culprit = [...ids].reverse().find((id) => origin.has(id)) ?? ids[ids.length - 1]!
-      at(culprit, { field: 'aliases', problem: `name "${key}" is shared with ${ids.filter((id) => id !== culprit).join(', ')}; list it in ${AMBIGUOUS_FILE} or remove it` })
+      at(culprit, {
+        field: 'aliases',
+        problem: `name "${key}" is shared with ${ids.filter((id) => id !== culprit).join(', ')}; list it in ${AMBIGUOUS_FILE} or remove it`,
+      })
     }
     for (const id of listed ? ids.filter((id) => !listed.includes(id)) : []) {
       at(id, { field: 'aliases', problem: `name "${key}" is listed in ${AMBIGUOUS_FILE} without this actor` })
@@ -209,11 +228,14 @@ export function actorRecordProblems(raw: unknown, options: ActorCheckOptions = {
   const add = (field: string | null, problem: string): void => {
     problems.push({ field, problem })
   }
-  if (typeof raw.id !== 'string' || !ACTOR_ID.test(raw.id)) add('id', `${JSON.stringify(raw.id)} must look like "actor:slug" (lowercase, digits, hyphens)`)
-  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.has(key) && !options.extraKeys?.has(key)) add(key, `unknown field (known: ${[...ENTRY_KEYS].join(', ')})`)
+  if (typeof raw.id !== 'string' || !ACTOR_ID.test(raw.id))
+    add('id', `${JSON.stringify(raw.id)} must look like "actor:slug" (lowercase, digits, hyphens)`)
+  for (const key of Object.keys(raw))
+    if (!ENTRY_KEYS.has(key) && !options.extraKeys?.has(key)) add(key, `unknown field (known: ${[...ENTRY_KEYS].join(', ')})`)
   const given = (key: string): boolean => !options.partial || raw[key] !== undefined
   if (given('name') && !isName(raw.name)) add('name', 'must be a non-empty trimmed string')
-  if (given('type') && !(ENTITY_TYPES as readonly unknown[]).includes(raw.type)) add('type', `${JSON.stringify(raw.type)} is not one of ${ENTITY_TYPES.join(', ')}`)
+  if (given('type') && !(ENTITY_TYPES as readonly unknown[]).includes(raw.type))
+    add('type', `${JSON.stringify(raw.type)} is not one of ${ENTITY_TYPES.join(', ')}`)
   if (given('country') && raw.country !== null && !ISO_COUNTRIES.has(raw.country as string)) {
     add('country', `${JSON.stringify(raw.country)} must be an ISO 3166-1 alpha-2 code or null`)
   }
@@ -237,8 +259,10 @@ export function actorRecordProblems(raw: unknown, options: ActorCheckOptions = {
 function roleProblems(raw: unknown, field: string): RecordProblem[] {
   if (!isPlainObject(raw)) return [{ field, problem: 'must be an object with role and of' }]
   const problems: RecordProblem[] = []
-  for (const key of Object.keys(raw)) if (!ROLE_KEYS.has(key)) problems.push({ field: `${field}.${key}`, problem: `unknown field (known: ${[...ROLE_KEYS].join(', ')})` })
-  if (!(ROLE_NAMES as readonly unknown[]).includes(raw.role)) problems.push({ field: `${field}.role`, problem: `${JSON.stringify(raw.role)} is not one of ${ROLE_NAMES.join(', ')}` })
+  for (const key of Object.keys(raw))
+    if (!ROLE_KEYS.has(key)) problems.push({ field: `${field}.${key}`, problem: `unknown field (known: ${[...ROLE_KEYS].join(', ')})` })
+  if (!(ROLE_NAMES as readonly unknown[]).includes(raw.role))
+    problems.push({ field: `${field}.role`, problem: `${JSON.stringify(raw.role)} is not one of ${ROLE_NAMES.join(', ')}` })
   if (typeof raw.of !== 'string') problems.push({ field: `${field}.of`, problem: 'must be an actor id' })
   if (raw.title !== undefined && !isName(raw.title)) problems.push({ field: `${field}.title`, problem: 'must be a non-empty string' })
   for (const key of ['from', 'to'] as const) {
@@ -294,14 +318,21 @@ export function entryLabel(raw: unknown, index: number): string {
  * Adds one ambiguous-name entry to the map, or says what is wrong with it. With `replace`, an entry
  * for a name already listed replaces its actor list (a custom file amending the base).
  */
-export function addAmbiguousName(raw: unknown, ambiguous: Map<string, string[]>, byId: Map<string, ActorEntry>, replace = false): RecordProblem | null {
+export function addAmbiguousName(
+  raw: unknown,
+  ambiguous: Map<string, string[]>,
+  byId: Map<string, ActorEntry>,
+  replace = false,
+): RecordProblem | null {
   if (!isPlainObject(raw) || !isName(raw.name)) return { field: 'name', problem: 'entry must be an object with a non-empty "name"' }
   const entry = raw as unknown as AmbiguousName
-  if (!Array.isArray(entry.actors) || entry.actors.length === 0) return { field: 'actors', problem: 'must list the actor ids that share the name' }
+  if (!Array.isArray(entry.actors) || entry.actors.length === 0)
+    return { field: 'actors', problem: 'must list the actor ids that share the name' }
   for (const id of entry.actors) {
     const actor = byId.get(id)
     if (!actor) return { field: 'actors', problem: `actor ${id} is not a known actor id` }
-    if (!namesOf(actor).some((name) => aliasKey(name) === aliasKey(entry.name))) return { field: 'actors', problem: `actor ${id} does not carry the name` }
+    if (!namesOf(actor).some((name) => aliasKey(name) === aliasKey(entry.name)))
+      return { field: 'actors', problem: `actor ${id} does not carry the name` }
   }
   const key = aliasKey(entry.name)
   if (ambiguous.has(key) && !replace) return { field: 'name', problem: 'listed twice' }

@@ -100,7 +100,15 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
       if (tags[i] === 'SPACE' || !shadowValue.trim()) continue
       const value = line.slice(starts[i]!, starts[i]! + shadowValue.length)
       const start = base + starts[i]!
-      tokens.push({ start, end: start + value.length, text: value, folded: foldText(value), pos: tags[i]!, lemma: lemmaOf(lemmas[i], value), sentence: sentenceIndex })
+      tokens.push({
+        start,
+        end: start + value.length,
+        text: value,
+        folded: foldText(value),
+        pos: tags[i]!,
+        lemma: lemmaOf(lemmas[i], value),
+        sentence: sentenceIndex,
+      })
     }
     if (tokens.length === tokenStart) return
     sentences.push({

@@ -12,7 +12,7 @@ import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../r
 import { lexicon } from '../recognize/lexicon.js'
 import { findPlaceMentions, resolvePlaces, type ResolvedPlace } from '../recognize/places.js'
 import { loadActorIndex } from '../snapshot/actor-snapshot.js'
-import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from './record.js'
+import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from '../record/record.js'
 
 export interface AnalyzeOptions {
   /** The date to resolve relative dates against when the article carries none (YYYY-MM-DD). */
@@ -89,7 +89,8 @@ function recordOf(analysis: ArticleAnalysis): AnalysisRecord {
   // A spokesperson's body may go unnamed ("Mujahid said"): the claims still name it, so the record carries it.
   for (const id of new Set([...claims.map((c) => c.claimant), ...events.flatMap((e) => e.actors)])) {
     const actor = id && !entities.some((e) => e.id === id) ? loadResources().actors.kb.byId.get(id) : undefined
-    if (actor) entities.push({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] })
+    if (actor)
+      entities.push({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] })
   }
   return {
     schema: SCHEMA_ID,
@@ -130,7 +131,11 @@ function analyzeCleaned(cleaned: CleanedDocument, options: AnalyzeOptions): Arti
   const blocking = known.filter(({ actors: found }) => !found.every((a) => a.type === 'state' || a.type === 'government'))
   const isTaken = overlapTest(blocking.map(({ mention }) => mention))
   const mentions = findPlaceMentions(doc, gazetteer, isTaken)
-  const countries = countryContext(doc, mentions, known.flatMap((k) => k.actors.map((a) => a.country)))
+  const countries = countryContext(
+    doc,
+    mentions,
+    known.flatMap((k) => k.actors.map((a) => a.country)),
+  )
   const places = resolvePlaces(mentions, { countries })
   const focusCountry = topCountry(countries)
   const entities = recognizeEntities({ doc, index: actors, places, focusCountry, referenceDate }, known)
@@ -165,7 +170,11 @@ export function documentId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32)
 }
 
-function countryContext(doc: NlpDoc, mentions: { candidates: { kind: string; country: string | null }[] }[], actorCountries: (string | null)[]): Map<string, number> {
+function countryContext(
+  doc: NlpDoc,
+  mentions: { candidates: { kind: string; country: string | null }[] }[],
+  actorCountries: (string | null)[],
+): Map<string, number> {
   const counts = new Map<string, number>()
   const bump = (code: string | null | undefined, by: number) => {
     if (code) counts.set(code, (counts.get(code) ?? 0) + by)
@@ -173,7 +182,8 @@ function countryContext(doc: NlpDoc, mentions: { candidates: { kind: string; cou
   for (const mention of mentions) {
     const country = mention.candidates.find((c) => c.kind === 'country')
     if (country) bump(country.country, 1)
-    else if (mention.candidates.length > 0 && new Set(mention.candidates.map((c) => c.country)).size === 1) bump(mention.candidates[0]!.country, 0.5)
+    else if (mention.candidates.length > 0 && new Set(mention.candidates.map((c) => c.country)).size === 1)
+      bump(mention.candidates[0]!.country, 0.5)
   }
   const demonyms = lexicon<Record<string, string>>('demonyms')
   for (const token of doc.tokens) bump(demonyms[token.text], 0.5)

@@ -8,7 +8,10 @@ export type AnalysisRequest =
   /** An article already stored, analysed again from its cleaned text (`sitrep reanalyze`). */
   | { id: number; stored: StoredArticle }
 
-export type AnalysisResponse = { id: number; ok: true; article: AnalyzedArticle } | { id: number; ok: false; error: string } | { id: number; started: true }
+export type AnalysisResponse =
+  | { id: number; ok: true; article: AnalyzedArticle }
+  | { id: number; ok: false; error: string }
+  | { id: number; started: true }
 
 interface Job {
   request: AnalysisRequest

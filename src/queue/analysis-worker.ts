@@ -15,7 +15,11 @@ parentPort?.on('message', (request: AnalysisRequest) => {
   parentPort!.postMessage({ id: request.id, started: true } satisfies AnalysisResponse)
   let response: AnalysisResponse
   try {
-    response = { id: request.id, ok: true, article: 'stored' in request ? reanalyzeForStore(request.stored) : analyzeForStore(request.source, request.referenceDate) }
+    response = {
+      id: request.id,
+      ok: true,
+      article: 'stored' in request ? reanalyzeForStore(request.stored) : analyzeForStore(request.source, request.referenceDate),
+    }
   } catch (error) {
     response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }
   }

@@ -52,9 +52,14 @@ const PROPOSITION_REFRESH_MS = 10_000
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
-  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null, ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}) }) : null
+  const pool =
+    options.jobs > 0 && !options.records
+      ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null, ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}) })
+      : null
   const analyze = (source: SourceDocument): Promise<AnalyzedArticle> =>
-    pool ? pool.analyze(source, options.referenceDate ?? null) : Promise.resolve().then(() => analyzeForStore(source, options.referenceDate ?? null))
+    pool
+      ? pool.analyze(source, options.referenceDate ?? null)
+      : Promise.resolve().then(() => analyzeForStore(source, options.referenceDate ?? null))
   const progress: IngestProgress = { done: 0, added: 0, unchanged: 0, replaced: 0, failed: 0 }
   const failures: InputFailure[] = []
   const fail = (failure: InputFailure): void => {

@@ -20,10 +20,12 @@ async function startBoss(url: string): Promise<PgBoss> {
   boss.on('error', (error) => process.stderr.write(`sitrep: queue: ${error.message}\n`))
   await boss.start()
   if (!(await boss.getQueue(ANALYSIS_QUEUE))) {
-    await boss.createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 15 * 60 }).catch(async (error: unknown) => {
-      // Another process may have created it between the check and here.
-      if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw error
-    })
+    await boss
+      .createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 15 * 60 })
+      .catch(async (error: unknown) => {
+        // Another process may have created it between the check and here.
+        if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw error
+      })
   }
   return boss
 }
@@ -42,7 +44,12 @@ const PROPOSITION_REFRESH_MS = 5_000
 export async function enqueuePaths(
   url: string,
   paths: string[],
-  options: { maxBytes?: number; referenceDate?: string | null; onFailure?(failure: InputFailure): void; onProgress?(enqueued: number): void } = {},
+  options: {
+    maxBytes?: number
+    referenceDate?: string | null
+    onFailure?(failure: InputFailure): void
+    onProgress?(enqueued: number): void
+  } = {},
 ): Promise<EnqueueSummary> {
   // Opening the store first creates its tables, so workers started later find them migrated.
   await (await openStore(url)).close()
@@ -104,38 +111,38 @@ export async function startWorker(url: string, options: WorkerOptions): Promise<
   let workerId: string | null = null
   const batchSize = options.batchSize ?? Math.max(32, options.jobs * 32)
 
-  workerId = await boss.work<AnalysisJob>(
-    ANALYSIS_QUEUE,
-    { batchSize, pollingIntervalSeconds: 0.5 },
-    async (jobs) => {
-      busy = true
-      try {
-        const failures: InputFailure[] = []
-        const analyzed = await Promise.all(
-          jobs.map((job) =>
-            analyze(job.data).catch((error: unknown) => {
-              // Analysis is deterministic: retrying a failed article cannot help, so it is reported and completed.
-              const name = job.data.source.name
-              failures.push({ name, error: `${name}: analysis failed: ${error instanceof Error ? error.message : String(error)}` })
-              return null
-            }),
-          ),
-        )
-        const outcomes = await writeBatch(store, analyzed.filter((article): article is AnalyzedArticle => article !== null), { deferPropositions: true })
-        // Summaries are refreshed between batches by whichever worker gets to them (SKIP LOCKED), a bounded number
-        // per batch so the queue keeps moving; an idle worker finishes the rest.
-        if (performance.now() - lastRefresh > PROPOSITION_REFRESH_MS) {
-          await refreshDirtyPropositions(store, 1000)
-          lastRefresh = performance.now()
-        }
-        options.onBatch?.(outcomes, failures)
-        // A full batch means more work is waiting: fetch again at once instead of after the polling interval.
-        if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId)
-      } finally {
-        busy = false
+  workerId = await boss.work<AnalysisJob>(ANALYSIS_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    busy = true
+    try {
+      const failures: InputFailure[] = []
+      const analyzed = await Promise.all(
+        jobs.map((job) =>
+          analyze(job.data).catch((error: unknown) => {
+            // Analysis is deterministic: retrying a failed article cannot help, so it is reported and completed.
+            const name = job.data.source.name
+            failures.push({ name, error: `${name}: analysis failed: ${error instanceof Error ? error.message : String(error)}` })
+            return null
+          }),
+        ),
+      )
+      const outcomes = await writeBatch(
+        store,
+        analyzed.filter((article): article is AnalyzedArticle => article !== null),
+        { deferPropositions: true },
+      )
+      // Summaries are refreshed between batches by whichever worker gets to them (SKIP LOCKED), a bounded number
+      // per batch so the queue keeps moving; an idle worker finishes the rest.
+      if (performance.now() - lastRefresh > PROPOSITION_REFRESH_MS) {
+        await refreshDirtyPropositions(store, 1000)
+        lastRefresh = performance.now()
       }
-    },
-  )
+      options.onBatch?.(outcomes, failures)
+      // A full batch means more work is waiting: fetch again at once instead of after the polling interval.
+      if (jobs.length >= batchSize && workerId) boss.notifyWorker(workerId)
+    } finally {
+      busy = false
+    }
+  })
 
   let stopping: Promise<void> | null = null
   let idleTimer: NodeJS.Timeout | null = null

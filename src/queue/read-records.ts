@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { InputFailure } from '../ingest/read-sources.js'
-import { SCHEMA_ID, type AnalysisRecord } from '../pipeline/record.js'
+import { SCHEMA_ID, type AnalysisRecord } from '../record/record.js'
 import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
 
@@ -52,11 +52,12 @@ async function* recordsInFile(path: string): AsyncGenerator<AnalyzedArticle | In
   }
   let values: Array<[string, unknown]>
   try {
-    values = /^\{[\s\S]*\}$/.test(trimmed) && !/\}\s*\n\s*\{/.test(trimmed)
-      ? [[name, JSON.parse(trimmed)]]
-      : trimmed.startsWith('[')
-        ? (JSON.parse(trimmed) as unknown[]).map((value, i) => [`${name}#${i + 1}`, value])
-        : trimmed.split('\n').flatMap((line, i) => (line.trim() ? [[`${name}#${i + 1}`, JSON.parse(line)] as [string, unknown]] : []))
+    values =
+      /^\{[\s\S]*\}$/.test(trimmed) && !/\}\s*\n\s*\{/.test(trimmed)
+        ? [[name, JSON.parse(trimmed)]]
+        : trimmed.startsWith('[')
+          ? (JSON.parse(trimmed) as unknown[]).map((value, i) => [`${name}#${i + 1}`, value])
+          : trimmed.split('\n').flatMap((line, i) => (line.trim() ? [[`${name}#${i + 1}`, JSON.parse(line)] as [string, unknown]] : []))
   } catch (error) {
     yield { name, error: `${name}: not valid JSON (${error instanceof Error ? error.message : String(error)})` }
     return

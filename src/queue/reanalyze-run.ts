@@ -45,9 +45,14 @@ export async function reanalyzeStore(store: Store, options: ReanalyzeOptions): P
     await lockWrites(trx, store)
     const changed = await syncKnownEntities(trx, (id) => {
       const actor = options.kb.byId.get(id)
-      return actor && { id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] }
+      return (
+        actor && { id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] }
+      )
     })
-    await syncPlaces(trx, (options.places ?? []).map((p) => ({ ...p, mentions: [] })))
+    await syncPlaces(
+      trx,
+      (options.places ?? []).map((p) => ({ ...p, mentions: [] })),
+    )
     return changed
   })
 
@@ -59,7 +64,10 @@ export async function reanalyzeStore(store: Store, options: ReanalyzeOptions): P
         (pool ? pool.reanalyze(stored) : Promise.resolve().then(() => reanalyzeForStore(stored))).catch((error: unknown) => {
           if (error instanceof AnalysisThreadsBroken) throw error
           progress.failed++
-          options.onFailure?.({ articleId: stored.id, error: `article ${stored.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}` })
+          options.onFailure?.({
+            articleId: stored.id,
+            error: `article ${stored.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+          })
           return null
         }),
       ),
@@ -78,7 +86,10 @@ export async function reanalyzeStore(store: Store, options: ReanalyzeOptions): P
       // The next batch is analysed while this one is written.
       batch = await readBatch()
       analyzing = analyzeAll(batch)
-      progress.done += await rewriteBatch(store, analyzed.filter((a): a is AnalyzedArticle => a !== null))
+      progress.done += await rewriteBatch(
+        store,
+        analyzed.filter((a): a is AnalyzedArticle => a !== null),
+      )
       options.onProgress?.(progress)
     }
     await analyzing

@@ -62,18 +62,28 @@ export function buildActorIndex(kb: KnowledgeBase): ActorIndex {
 
 const BODY_HEADS = /\b(?:ministry|office|department|directorate|commission|council|cabinet|embassy|parliament|assembly|senate)\b/i
 
-function indexGenericBodies(kb: KnowledgeBase, stateOf: Map<string, ActorEntry>): { bodyOf: Map<string, ActorEntry>; genericBodies: NameTrie<string> } {
+function indexGenericBodies(
+  kb: KnowledgeBase,
+  stateOf: Map<string, ActorEntry>,
+): { bodyOf: Map<string, ActorEntry>; genericBodies: NameTrie<string> } {
   const bodyOf = new Map<string, ActorEntry>()
   const genericBodies = new NameTrie<string>()
   const demonyms = Object.entries(lexicon<Record<string, string>>('demonyms'))
   for (const actor of kb.actors) {
     if (actor.type !== 'government' || !actor.country) continue
     const state = stateOf.get(actor.country)
-    const countryWords = [state?.name, ...(state?.aliases ?? []), ...demonyms.filter(([, code]) => code === actor.country).map(([word]) => word)]
+    const countryWords = [
+      state?.name,
+      ...(state?.aliases ?? []),
+      ...demonyms.filter(([, code]) => code === actor.country).map(([word]) => word),
+    ]
       .filter((w): w is string => !!w && !/\s/.test(w))
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     if (countryWords.length === 0) continue
-    const strip = new RegExp(`(?:\\b(?:${countryWords.join('|')})(?:’s|'s)?\\s+|\\s+of\\s+(?:the\\s+)?(?:${countryWords.join('|')})$|^(?:federal|national)\\s+)`, 'gi')
+    const strip = new RegExp(
+      `(?:\\b(?:${countryWords.join('|')})(?:’s|'s)?\\s+|\\s+of\\s+(?:the\\s+)?(?:${countryWords.join('|')})$|^(?:federal|national)\\s+)`,
+      'gi',
+    )
     for (const alias of [actor.name, ...actor.aliases]) {
       const generic = alias.replace(strip, '').trim()
       if (generic === alias || !BODY_HEADS.test(generic) || generic.split(/\s+/).length < 2) continue
@@ -98,7 +108,8 @@ function indexForce(actor: ActorEntry, armyOf: Map<string, ActorEntry>, policeOf
   const names = [actor.name, ...actor.aliases].map((n) => n.toLowerCase())
   const country = actor.country!
   if (names.some((n) => /\barmed forces\b/.test(n)) && !armyOf.has(country)) armyOf.set(country, actor)
-  else if (!armyOf.has(country) && names.some((n) => /\b(army|military)$/.test(n)) && !actor.parent?.includes('police')) armyOf.set(country, actor)
+  else if (!armyOf.has(country) && names.some((n) => /\b(army|military)$/.test(n)) && !actor.parent?.includes('police'))
+    armyOf.set(country, actor)
   for (const name of names) {
     const police = /^(.+?)\s+police$/.exec(name)
     if (police && !policeOf.has(police[1]!)) policeOf.set(foldText(police[1]!), actor)

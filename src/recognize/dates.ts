@@ -16,7 +16,8 @@ export interface DateMention {
 }
 
 const DAY_MS = 86_400_000
-const DATE_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|week|month|year|weekend)/i
+const DATE_CUE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|week|month|year|weekend)/i
 
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10)
@@ -42,12 +43,26 @@ function monthRange(year: number, month: number, part: 'early' | 'mid' | 'late' 
 
 const SKIP = /^(now|today|tonight|this|present|current|later|sec|min)$/i
 const PART_BEFORE = /\b(early|mid|middle of|late|end of|beginning of|start of)[\s-]*$/i
-const WINDOW = /\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(day|week|month|year)s?\b/gi
+const WINDOW =
+  /\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?(day|week|month|year)s?\b/gi
 const LAST_UNIT = /\b(last|past|previous)\s+(week|month|year)\b/gi
-const YEAR = /\b(?:in|since|during|of|by|until|before|after|from)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b(?=\s+(?:attack|bombing|election|agreement|accord|deal|war|invasion|takeover|offensive|operation|report|talks))/gi
-const MONTH_PART = /\b(early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+((?:19|20)\d\d))?/g
+const YEAR =
+  /\b(?:in|since|during|of|by|until|before|after|from)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b(?=\s+(?:attack|bombing|election|agreement|accord|deal|war|invasion|takeover|offensive|operation|report|talks))/gi
+const MONTH_PART =
+  /\b(early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+((?:19|20)\d\d))?/g
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 }
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+}
 
 /**
  * Finds time expressions and resolves them against the reference date (the article's publication date).

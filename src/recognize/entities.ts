@@ -1,7 +1,7 @@
 import type { ActorEntry } from '../kb/actor.js'
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import { foldText, hasLemma } from '../nlp/nlp-doc.js'
-import type { EntityType, Span } from '../pipeline/record.js'
+import type { EntityType, Span } from '../record/record.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
 import { lexicon } from './lexicon.js'
 import type { ResolvedPlace } from './places.js'
@@ -86,13 +86,24 @@ function words() {
 }
 
 /** Knowledge-base names in the text: the spans later stages must not read as places or new names. */
-export function matchKnownActors(doc: NlpDoc, index: ActorIndex, referenceDate: string | null): { mention: ActorMention; actors: ActorEntry[] }[] {
+export function matchKnownActors(
+  doc: NlpDoc,
+  index: ActorIndex,
+  referenceDate: string | null,
+): { mention: ActorMention; actors: ActorEntry[] }[] {
   const found: { mention: ActorMention; actors: ActorEntry[] }[] = []
   for (const match of index.trie.scan(doc.tokens)) {
     const actors = match.values.filter((a) => activeOn(a, referenceDate))
     if (actors.length === 0) continue
     found.push({
-      mention: { start: match.start, end: match.end, firstToken: match.firstToken, endToken: match.endToken, surface: doc.text.slice(match.start, match.end), via: 'kb' },
+      mention: {
+        start: match.start,
+        end: match.end,
+        firstToken: match.firstToken,
+        endToken: match.endToken,
+        surface: doc.text.slice(match.start, match.end),
+        via: 'kb',
+      },
       actors,
     })
   }
@@ -134,7 +145,12 @@ function partOfLongerName(tokens: readonly Token[], mention: ActorMention): bool
   const before = tokens[mention.firstToken - 1]
   const after = tokens[mention.endToken]
   const nameLike = (t: Token | undefined) =>
-    t !== undefined && t.sentence === tokens[mention.firstToken]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text) && !/^\p{Lu}\p{Ll}{3,}ing$/u.test(t.text) && !words().sets.titles.has(t.folded.replace(/\.$/, ''))
+    t !== undefined &&
+    t.sentence === tokens[mention.firstToken]!.sentence &&
+    t.pos === 'PROPN' &&
+    /^\p{Lu}\p{Ll}/u.test(t.text) &&
+    !/^\p{Lu}\p{Ll}{3,}ing$/u.test(t.text) &&
+    !words().sets.titles.has(t.folded.replace(/\.$/, ''))
   return nameLike(before) || nameLike(after)
 }
 
@@ -170,7 +186,8 @@ class EntityBuilder {
     this.tokens = input.doc.tokens
     this.taken = new Array<boolean>(this.tokens.length).fill(false)
     this.placeTokens = new Array<boolean>(this.tokens.length).fill(false)
-    for (const place of input.places) for (const m of place.mentions) for (let i = m.firstToken; i < m.endToken; i++) this.placeTokens[i] = true
+    for (const place of input.places)
+      for (const m of place.mentions) for (let i = m.firstToken; i < m.endToken; i++) this.placeTokens[i] = true
     this.headlines = titleCaseSentences(input.doc)
   }
 
@@ -269,17 +286,40 @@ class EntityBuilder {
     const sentence = tokens[first]!.sentence
     const inSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === sentence
     // "a list of demands to Kabul", "a message to Tehran": the addressee of a demand is a party.
-    if (inSentence(prev) && prev.folded === 'to' && inSentence(prev2) && /^(?:demands?|requests?|appeals?|messages?|letters?|warnings?|proposals?|ultimatum|assurances?)$/.test(prev2.folded)) return true
+    if (
+      inSentence(prev) &&
+      prev.folded === 'to' &&
+      inSentence(prev2) &&
+      /^(?:demands?|requests?|appeals?|messages?|letters?|warnings?|proposals?|ultimatum|assurances?)$/.test(prev2.folded)
+    )
+      return true
     // "condemnation from China", "support from Tehran": the source of a reaction is a party, not a place
     if (inSentence(prev) && prev.folded === 'from' && inSentence(prev2) && hasLemma(prev2, this.lex.sets.partySourceNouns)) return true
-    if (inSentence(prev) && ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(prev.folded)) {
+    if (
+      inSentence(prev) &&
+      ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(
+        prev.folded,
+      )
+    ) {
       if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
     // The agent of a passive: "backed by India", "carried out by Iran".
     if (inSentence(prev) && prev.folded === 'by' && inSentence(prev2) && (prev2.pos === 'VERB' || /ed$/.test(prev2.folded))) return true
-    if (inSentence(prev) && (prev.folded === 'on' || prev.folded === 'upon' || prev.folded === 'for') && inSentence(prev2) && this.lex.sets.partyAfterCall.has(prev2.folded)) return true
-    if (inSentence(prev) && prev.folded === 'with' && inSentence(prev2) && /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)) return true
+    if (
+      inSentence(prev) &&
+      (prev.folded === 'on' || prev.folded === 'upon' || prev.folded === 'for') &&
+      inSentence(prev2) &&
+      this.lex.sets.partyAfterCall.has(prev2.folded)
+    )
+      return true
+    if (
+      inSentence(prev) &&
+      prev.folded === 'with' &&
+      inSentence(prev2) &&
+      /^(talks|raised|met|meeting|dialogue|agreement|deal|ties|relations|cooperation|engagement|engagements)$/.test(prev2.folded)
+    )
+      return true
     let next = end
     const afterList = this.skipCoordinatedNames(next)
     next = afterList
@@ -288,14 +328,29 @@ class EntityBuilder {
     if ((after.text === '’s' || after.text === "'s") && inSentence(tokens[next + 1])) {
       const noun = tokens[next + 1]!
       const noun2 = tokens[next + 2]
-      return this.lex.sets.partyPossessedNouns.has(noun.folded) || (noun.pos === 'ADJ' && inSentence(noun2) && this.lex.sets.partyPossessedNouns.has(noun2.folded))
+      return (
+        this.lex.sets.partyPossessedNouns.has(noun.folded) ||
+        (noun.pos === 'ADJ' && inSentence(noun2) && this.lex.sets.partyPossessedNouns.has(noun2.folded))
+      )
     }
     // Skip auxiliaries, adverbs and time phrases ("has yet to", "on Wednesday strongly refuted"): a verb after them makes a subject.
     let k = next
-    while (inSentence(tokens[k]) && /^(?:on|late|early|earlier|last|this|also|then|now|later)$/.test(tokens[k]!.folded) && inSentence(tokens[k + 1]) && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|today|yesterday)$/.test(tokens[k + 1]!.folded)) k += 2
+    while (
+      inSentence(tokens[k]) &&
+      /^(?:on|late|early|earlier|last|this|also|then|now|later)$/.test(tokens[k]!.folded) &&
+      inSentence(tokens[k + 1]) &&
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|today|yesterday)$/.test(
+        tokens[k + 1]!.folded,
+      )
+    )
+      k += 2
     let sawAux = false
     let auxWord = ''
-    while (k < next + 5 && inSentence(tokens[k]) && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || tokens[k]!.folded === 'yet')) {
+    while (
+      k < next + 5 &&
+      inSentence(tokens[k]) &&
+      (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART' || tokens[k]!.folded === 'yet')
+    ) {
       if (tokens[k]!.pos === 'AUX' && !sawAux) auxWord = tokens[k]!.folded
       sawAux ||= tokens[k]!.pos === 'AUX'
       k++
@@ -337,7 +392,13 @@ class EntityBuilder {
         group.push(j + 1)
         j += 2
       }
-      if (tokens[j] && /^(security|government|senior|top|foreign|military|intelligence|border)$/.test(tokens[j]!.folded) && tokens[j + 1] && this.lex.sets.partyNouns.has(tokens[j + 1]!.folded)) j++
+      if (
+        tokens[j] &&
+        /^(security|government|senior|top|foreign|military|intelligence|border)$/.test(tokens[j]!.folded) &&
+        tokens[j + 1] &&
+        this.lex.sets.partyNouns.has(tokens[j + 1]!.folded)
+      )
+        j++
       if (!tokens[j] || !this.lex.sets.partyNouns.has(tokens[j]!.folded) || tokens[j]!.sentence !== tokens[i]!.sentence) continue
       for (const at of group) {
         const state = this.input.index.stateOf.get(demonyms[tokens[at]!.text]!)
@@ -358,7 +419,12 @@ class EntityBuilder {
         const end = i + head.keys.length
         if (!head.keys.every((k, n) => tokens[i + n]?.folded === k)) continue
         let first = i
-        while (first > 0 && tokens[first - 1]!.sentence === tokens[i]!.sentence && (/^\p{Lu}/u.test(tokens[first - 1]!.text) || tokens[first - 1]!.text === '-' || /^pro$/i.test(tokens[first - 1]!.text))) first--
+        while (
+          first > 0 &&
+          tokens[first - 1]!.sentence === tokens[i]!.sentence &&
+          (/^\p{Lu}/u.test(tokens[first - 1]!.text) || tokens[first - 1]!.text === '-' || /^pro$/i.test(tokens[first - 1]!.text))
+        )
+          first--
         if (first === i || !this.isFree(i, end)) continue
         // "UN member states" is its own speaker, not the UN: the modifier's name mention gives way.
         this.release(first, i)
@@ -380,7 +446,11 @@ class EntityBuilder {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
         const mention = this.mentionOf(i, i + keys.length, 'unidentified')
         if (actor) this.add({ id: actor.id, name: actor.name, type: actor.type, country: null, kb: actor }, mention)
-        else this.add({ id: 'actor:unidentified-armed-group', name: 'Unidentified armed group', type: 'armed_group', country: null, kb: null }, mention)
+        else
+          this.add(
+            { id: 'actor:unidentified-armed-group', name: 'Unidentified armed group', type: 'armed_group', country: null, kb: null },
+            mention,
+          )
         i += keys.length - 1
         break
       }
@@ -443,7 +513,8 @@ class EntityBuilder {
     if (of - first < 2 || of - first > 3 || this.lex.orgHeads[tokens[end - 1]!.text] === undefined) return undefined
     for (let i = first; i < of; i++) {
       const token = tokens[i]!
-      if (token.pos !== 'PROPN' || this.lex.orgHeads[token.text] !== undefined || this.isTitleOrDemonym(token) || this.placeTokens[i]) return undefined
+      if (token.pos !== 'PROPN' || this.lex.orgHeads[token.text] !== undefined || this.isTitleOrDemonym(token) || this.placeTokens[i])
+        return undefined
     }
     const body = tokens[of + 1]?.folded === 'the' ? of + 2 : of + 1
     return body < end - 1 ? { person: of, body } : undefined
@@ -451,7 +522,12 @@ class EntityBuilder {
 
   private startsName(i: number): boolean {
     const token = this.tokens[i]!
-    return this.isFree(i, i + 1) && /^\p{Lu}/u.test(token.text) && !this.lex.sets.notNames.has(token.folded) && (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X')
+    return (
+      this.isFree(i, i + 1) &&
+      /^\p{Lu}/u.test(token.text) &&
+      !this.lex.sets.notNames.has(token.folded) &&
+      (token.pos === 'PROPN' || token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X')
+    )
   }
 
   /** Extends a capitalized run, allowing lowercase connectors inside organisation names ("University of X"). */
@@ -483,7 +559,10 @@ class EntityBuilder {
       if (run.every((t) => this.lex.orgHeads[t.text] !== undefined || /^(the|a|an|this|that|of|and|for)$/.test(t.folded))) return undefined
       if (/^(the|a|an|this|that|these|those|its|their|his|her)$/.test(run[0]!.folded)) return undefined
       const mention = this.mentionOf(first, end, 'org-head')
-      return this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null }, mention)
+      return this.add(
+        { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null },
+        mention,
+      )
     }
     if (run.some((t) => this.lex.sets.orgConnectors.has(t.folded) || t.text === '-')) return undefined
     const titled = this.titleBefore(first)
@@ -492,7 +571,8 @@ class EntityBuilder {
     const hasTitleInside = nameFirst > first
     if (nameFirst >= end) return undefined
     // "Minister for Information and Broadcasting Attaullah Tarar": a portfolio word is not part of the name.
-    while (end - nameFirst > 2 && (tokens[nameFirst]!.pos !== 'PROPN' || /^\p{Lu}\p{Ll}{3,}ing$/u.test(tokens[nameFirst]!.text))) nameFirst++
+    while (end - nameFirst > 2 && (tokens[nameFirst]!.pos !== 'PROPN' || /^\p{Lu}\p{Ll}{3,}ing$/u.test(tokens[nameFirst]!.text)))
+      nameFirst++
     const nameTokens = tokens.slice(nameFirst, end)
     if (nameTokens.some((t) => t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'X')) return undefined
     if (nameTokens.some((t) => this.lex.sets.notNames.has(t.folded) || this.isTitleOrDemonym(t))) return undefined
@@ -505,9 +585,13 @@ class EntityBuilder {
       return undefined
     }
     const mention = this.mentionOf(nameFirst, end, titled || hasTitleInside ? 'title' : 'role')
-    const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+    const person = this.add(
+      { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+      mention,
+    )
     // Gazetteers of people list them with their honorifics too ("Sheikh Rashid Ahmed"): keep each titled form.
-    for (let t = titled ? first - 1 : first; t < nameFirst; t++) person.surfaces.add(this.input.doc.text.slice(this.tokens[t]!.start, mention.end))
+    for (let t = titled ? first - 1 : first; t < nameFirst; t++)
+      person.surfaces.add(this.input.doc.text.slice(this.tokens[t]!.start, mention.end))
     return person
   }
 
@@ -593,7 +677,10 @@ class EntityBuilder {
         while (first < run.end && this.lex.sets.titles.has(this.tokens[first]!.folded.replace(/\.$/, ''))) first++
         if (!this.isBareName(first, run.end)) continue
         const mention = this.mentionOf(first, run.end, 'list')
-        const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+        const person = this.add(
+          { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+          mention,
+        )
         if (first > run.first) person.surfaces.add(this.input.doc.text.slice(this.tokens[run.first]!.start, mention.end))
       }
     }
@@ -608,18 +695,29 @@ class EntityBuilder {
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (tokens[i]!.text !== 'The' || !this.isFree(i, i + 1)) continue
       let end = i + 1
-      while (end < tokens.length && end - i <= 4 && tokens[end]!.sentence === tokens[i]!.sentence && /^\p{Lu}/u.test(tokens[end]!.text) && this.isFree(end, end + 1)) end++
+      while (
+        end < tokens.length &&
+        end - i <= 4 &&
+        tokens[end]!.sentence === tokens[i]!.sentence &&
+        /^\p{Lu}/u.test(tokens[end]!.text) &&
+        this.isFree(end, end + 1)
+      )
+        end++
       if (end === i + 1 || end - i > 4 || this.headlines.has(tokens[i]!.sentence)) continue
       const next = tokens[end]
       const prev = tokens[i - 1]
-      const reports = next !== undefined && next.sentence === tokens[i]!.sentence && /^(?:reported|reports|wrote|writes|quoted)$/.test(next.folded)
+      const reports =
+        next !== undefined && next.sentence === tokens[i]!.sentence && /^(?:reported|reports|wrote|writes|quoted)$/.test(next.folded)
       const told = prev !== undefined && prev.sentence === tokens[i]!.sentence && /^(?:told|telling|tells)$/.test(prev.folded)
       if (!reports && !told) continue
       let placeLike = false
       let common = false
       for (let k = i + 1; k < end; k++) {
         placeLike ||= this.placeTokens[k]!
-        common ||= this.isTitleOrDemonym(tokens[k]!) || this.lex.sets.notNames.has(tokens[k]!.folded) || (this.lex.orgHeads[tokens[k]!.text] !== undefined && this.lex.orgHeads[tokens[k]!.text] !== 'media' && end - i === 2)
+        common ||=
+          this.isTitleOrDemonym(tokens[k]!) ||
+          this.lex.sets.notNames.has(tokens[k]!.folded) ||
+          (this.lex.orgHeads[tokens[k]!.text] !== undefined && this.lex.orgHeads[tokens[k]!.text] !== 'media' && end - i === 2)
       }
       if (common) continue
       if (placeLike && end - i === 2) continue
@@ -641,7 +739,8 @@ class EntityBuilder {
     for (let i = first; i < end; i++) {
       const token = this.tokens[i]!
       if (this.placeTokens[i] || !/^\p{Lu}\p{Ll}/u.test(token.text) || token.pos === 'VERB' || token.pos === 'AUX') return false
-      if (this.lex.sets.notNames.has(token.folded) || this.isTitleOrDemonym(token) || this.lex.orgHeads[token.text] !== undefined) return false
+      if (this.lex.sets.notNames.has(token.folded) || this.isTitleOrDemonym(token) || this.lex.orgHeads[token.text] !== undefined)
+        return false
     }
     return true
   }
@@ -694,7 +793,10 @@ class EntityBuilder {
       const country = this.sentenceCountry(match.firstToken) ?? this.input.focusCountry
       const body = country ? this.input.index.bodyOf.get(`${country}|${match.values[0]}`) : undefined
       if (!body) continue
-      this.add({ id: body.id, name: body.name, type: body.type, country: body.country, kb: body }, this.mentionOf(match.firstToken, match.endToken, 'generic-body'))
+      this.add(
+        { id: body.id, name: body.name, type: body.type, country: body.country, kb: body },
+        this.mentionOf(match.firstToken, match.endToken, 'generic-body'),
+      )
     }
   }
 
@@ -712,7 +814,9 @@ class EntityBuilder {
       let end = i + 1
       if (/^(?:armed|militant|insurgent|separatist)$/.test(tokens[end]!.folded) && tokens[end + 1]) end++
       if (!heads.test(tokens[end]!.folded) || tokens[end]!.sentence !== word.sentence) continue
-      const named = groups.filter((g) => [g.name, ...(g.kb?.aliases ?? [])].some((n) => n.split(/[\s-]+/).some((part) => foldText(part) === word.folded)))
+      const named = groups.filter((g) =>
+        [g.name, ...(g.kb?.aliases ?? [])].some((n) => n.split(/[\s-]+/).some((part) => foldText(part) === word.folded)),
+      )
       if (named.length !== 1) continue
       this.add(named[0]!, this.mentionOf(i, end + 1, 'descriptor'))
       i = end
@@ -735,7 +839,12 @@ class EntityBuilder {
         if (code && this.isFree(i - 1, i)) {
           const mention = this.mentionOf(i - 1, i + keys.length, 'demonym-force')
           const army = kind === 'army' ? this.armyOn(code) : undefined
-          this.add(army ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army } : { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null }, mention)
+          this.add(
+            army
+              ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army }
+              : { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null },
+            mention,
+          )
         } else {
           const force = this.forceFor(kind, i)
           if (force) this.add(force, this.mentionOf(i, i + keys.length, 'generic-force'))
@@ -749,7 +858,11 @@ class EntityBuilder {
   /** "soldiers associated with the TTP", "fighters belonging to …": the men of the body named next, not a state's forces. */
   private belongsToNamedBody(end: number): boolean {
     const next = this.tokens[end]
-    return next !== undefined && next.sentence === this.tokens[end - 1]!.sentence && /^(?:associated|affiliated|belonging|linked|loyal|attached)$/.test(next.folded)
+    return (
+      next !== undefined &&
+      next.sentence === this.tokens[end - 1]!.sentence &&
+      /^(?:associated|affiliated|belonging|linked|loyal|attached)$/.test(next.folded)
+    )
   }
 
   private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
@@ -759,7 +872,9 @@ class EntityBuilder {
       const army = this.armyOn(local)
       if (army) return { id: army.id, name: army.name, type: army.type, country: army.country, kb: army }
     }
-    const before = [...this.byId.values()].filter((e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start))
+    const before = [...this.byId.values()].filter(
+      (e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start),
+    )
     const wanted = before.filter((e) => (kind === 'police' ? /police/i.test(e.name) : !/police/i.test(e.name)))
     if (wanted.length > 0) return wanted[wanted.length - 1]
     if (!this.input.focusCountry) return undefined
@@ -794,7 +909,10 @@ class EntityBuilder {
     for (const { first, titleFirst } of this.titledSingles) {
       if (!this.isFree(first, first + 1)) continue
       const mention = this.mentionOf(first, first + 1, 'title')
-      const person = this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null }, mention)
+      const person = this.add(
+        { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+        mention,
+      )
       person.surfaces.add(this.input.doc.text.slice(this.tokens[titleFirst]!.start, mention.end))
     }
   }
@@ -814,7 +932,10 @@ class EntityBuilder {
     if (best.length <= 1) return best[0]?.entity.country ?? null
     // several actors named at one offset: the first in the builder's order wins, as a scan of all actors would find
     const order = [...this.byId.values()]
-    best.sort((a, b) => order.indexOf(a.entity) - order.indexOf(b.entity) || a.entity.mentions.indexOf(a.mention) - b.entity.mentions.indexOf(b.mention))
+    best.sort(
+      (a, b) =>
+        order.indexOf(a.entity) - order.indexOf(b.entity) || a.entity.mentions.indexOf(a.mention) - b.entity.mentions.indexOf(b.mention),
+    )
     return best[0]!.entity.country
   }
 
@@ -827,7 +948,9 @@ class EntityBuilder {
       for (const name of names) {
         const parts = name
           .split(/\s+/)
-          .filter((p) => /^\p{Lu}\p{Ll}/u.test(p) && !this.lex.sets.titles.has(foldText(p).replace(/\.$/, '')) && demonymCountry(p) === undefined)
+          .filter(
+            (p) => /^\p{Lu}\p{Ll}/u.test(p) && !this.lex.sets.titles.has(foldText(p).replace(/\.$/, '')) && demonymCountry(p) === undefined,
+          )
         if (parts.length < 2) continue
         for (const part of [parts[parts.length - 1]!, parts[0]!]) {
           const key = foldText(part)
@@ -840,7 +963,8 @@ class EntityBuilder {
     const tokens = this.tokens
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!
-      if (!/^\p{Lu}/u.test(token.text) || !this.isFree(i, i + 1) || token.pos !== 'PROPN' || this.lex.sets.notNames.has(token.folded)) continue
+      if (!/^\p{Lu}/u.test(token.text) || !this.isFree(i, i + 1) || token.pos !== 'PROPN' || this.lex.sets.notNames.has(token.folded))
+        continue
       if (this.lex.sets.notSurnames.has(token.folded) && !this.nextToTitle(i) && !this.speechAfter(i + 1)) continue
       const candidates = byPart.get(token.folded)
       if (!candidates || candidates.length === 0) continue
@@ -874,10 +998,11 @@ function nearestBefore(candidates: RecognizedEntity[], at: number): RecognizedEn
   let best: RecognizedEntity | undefined
   let bestStart = -1
   for (const c of candidates) {
-    for (const m of c.mentions) if (m.start < at && m.start > bestStart && m.via !== 'surname') {
-      best = c
-      bestStart = m.start
-    }
+    for (const m of c.mentions)
+      if (m.start < at && m.start > bestStart && m.via !== 'surname') {
+        best = c
+        bestStart = m.start
+      }
   }
   return best
 }

@@ -1,7 +1,7 @@
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import type { PlaceEntry } from '../gazetteer/place-entry.js'
 import { normalizePlaceName, type Gazetteer } from '../gazetteer/gazetteer.js'
-import type { PlaceKind, Span } from '../pipeline/record.js'
+import type { PlaceKind, Span } from '../record/record.js'
 import { lexicon } from './lexicon.js'
 import { slugify } from './slug.js'
 
@@ -88,7 +88,13 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
     if (isTaken(start, end)) continue
     if (endToken - i === 1 && notPlaces.has(token.text.toLowerCase())) continue
     if (endToken - i === 1 && token.text.length < 3 && !isAllCaps(token.text)) continue
-    if (endToken - i === 1 && insideLongerName(tokens, i) && !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') && !kindHint(tokens, i, endToken, words)) continue
+    if (
+      endToken - i === 1 &&
+      insideLongerName(tokens, i) &&
+      !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') &&
+      !kindHint(tokens, i, endToken, words)
+    )
+      continue
     mentions.push({
       start,
       end,
@@ -113,14 +119,21 @@ const DATELINE_TAIL = /^(?:\s*(?:,|\[[^\]\n]{1,30}\]|\([^)\n]{1,30}\)|\p{Lu}[\p{
 /** "PESHAWAR: …", "Quetta, March 3 (Reuters) - …", "KABUL — …": the place the report was filed from. */
 export function isDateline(text: string, start: number, end: number): boolean {
   if (start > 0 && text[start - 1] !== '\n') return false
-  if (text.slice(0, start).split('\n').filter((line) => line.trim()).length >= DATELINE_LINES) return false
+  if (
+    text
+      .slice(0, start)
+      .split('\n')
+      .filter((line) => line.trim()).length >= DATELINE_LINES
+  )
+    return false
   const tail = DATELINE_TAIL.exec(text.slice(end, end + 60))
   return tail !== null
 }
 
 /** "Sheikh Rashid", "Khan Abad Bandar": one word of a longer capitalized name is not a place of its own. */
 function insideLongerName(tokens: readonly Token[], i: number): boolean {
-  const nameWord = (t: Token | undefined) => t !== undefined && t.sentence === tokens[i]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)
+  const nameWord = (t: Token | undefined) =>
+    t !== undefined && t.sentence === tokens[i]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)
   const sentenceStart = i === 0 || tokens[i - 1]!.sentence !== tokens[i]!.sentence
   return (!sentenceStart && nameWord(tokens[i - 1])) || nameWord(tokens[i + 1])
 }
@@ -157,17 +170,33 @@ function longestPlaceAt(doc: NlpDoc, gazetteer: Gazetteer, from: number): { endT
 
 /** Roads, corridors and border lines are not places an event happens at: they have no point. */
 function isLinearFeature(entry: PlaceEntry): boolean {
-  return (entry.kind === 'feature' || entry.kind === 'region') && /\b(highway|road|corridor|line|motorway|route|railway|expressway|border)$/i.test(entry.name)
+  return (
+    (entry.kind === 'feature' || entry.kind === 'region') &&
+    /\b(highway|road|corridor|line|motorway|route|railway|expressway|border)$/i.test(entry.name)
+  )
 }
 
 const UNKNOWN_KIND_WORDS = new Set(['district', 'tehsil', 'area', 'village', 'town', 'valley', 'subdivision', 'sub-division'])
 /** Sites named with their kind word, which belongs to the name: "Id Gah mosque", "Qissa Khwani bazaar". */
 const SITE_WORDS = new Set(['mosque', 'bazaar', 'market', 'shrine', 'imambargah', 'camp', 'cantonment', 'airport', 'jail', 'prison'])
 
-function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlaces: Set<string>, gazetteer: Gazetteer): PlaceMention | undefined {
+function unknownPlaceAt(
+  doc: NlpDoc,
+  from: number,
+  words: PlaceLexicon,
+  notPlaces: Set<string>,
+  gazetteer: Gazetteer,
+): PlaceMention | undefined {
   const { tokens } = doc
   let end = from
-  while (end < tokens.length && end - from < 3 && tokens[end]!.sentence === tokens[from]!.sentence && isCapitalized(tokens[end]!) && tokens[end]!.pos === 'PROPN') end++
+  while (
+    end < tokens.length &&
+    end - from < 3 &&
+    tokens[end]!.sentence === tokens[from]!.sentence &&
+    isCapitalized(tokens[end]!) &&
+    tokens[end]!.pos === 'PROPN'
+  )
+    end++
   if (end === from || end >= tokens.length) return undefined
   const next = tokens[end]!
   const site = SITE_WORDS.has(next.folded) && next.sentence === tokens[from]!.sentence
@@ -182,7 +211,7 @@ function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlace
     firstToken: from,
     endToken: end,
     surface,
-    kindHint: site ? 'feature' : words.kindAfter[next.folded] ?? 'locality',
+    kindHint: site ? 'feature' : (words.kindAfter[next.folded] ?? 'locality'),
     locative: true,
     candidates: [],
     // an unknown place needs "in/at" before it, so it never opens a line as a dateline does
@@ -193,7 +222,10 @@ function unknownPlaceAt(doc: NlpDoc, from: number, words: PlaceLexicon, notPlace
 function kindHint(tokens: readonly Token[], first: number, end: number, words: PlaceLexicon): PlaceKind | null {
   const after = tokens[end]
   if (after && after.sentence === tokens[first]!.sentence && words.kindAfter[after.folded]) return words.kindAfter[after.folded]!
-  const before = tokens.slice(Math.max(0, first - 2), first).map((t) => t.folded).join(' ')
+  const before = tokens
+    .slice(Math.max(0, first - 2), first)
+    .map((t) => t.folded)
+    .join(' ')
   for (const [phrase, kind] of Object.entries(words.kindBefore)) if (before.endsWith(phrase)) return kind
   return null
 }
@@ -248,7 +280,15 @@ export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): 
     const id = entry?.id ?? `place:x-${slugify(group[0]!.surface)}`
     let place = byId.get(id)
     if (!place) {
-      place = { id, entry, name: entry ? preferredName(entry, group) : group[0]!.surface, kind: entry?.kind ?? group[0]!.kindHint ?? 'locality', country: entry?.country ?? null, mentions: [], via }
+      place = {
+        id,
+        entry,
+        name: entry ? preferredName(entry, group) : group[0]!.surface,
+        kind: entry?.kind ?? group[0]!.kindHint ?? 'locality',
+        country: entry?.country ?? null,
+        mentions: [],
+        via,
+      }
       byId.set(id, place)
     }
     place.mentions.push(...group)
@@ -263,7 +303,12 @@ export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): 
  * about, a province named in the article, a match on the main name rather than an alternate one, curated over
  * derived records, and population.
  */
-function choose(group: PlaceMention[], context: PlaceContext, admin1Named: Set<string>, totalCountry: number): { entry: PlaceEntry | null | undefined; via: string } {
+function choose(
+  group: PlaceMention[],
+  context: PlaceContext,
+  admin1Named: Set<string>,
+  totalCountry: number,
+): { entry: PlaceEntry | null | undefined; via: string } {
   const candidates = group[0]!.candidates
   if (candidates.length === 0) return { entry: null, via: 'no candidate' }
   const country = candidates.find((c) => c.kind === 'country')
@@ -284,7 +329,12 @@ function choose(group: PlaceMention[], context: PlaceContext, admin1Named: Set<s
     if (candidate.id.startsWith('sitrep:')) score += 0.5
     if (mainName) score += 1.5
     // A bare "Kabul" or "Quetta" is the city: the province or district of the same name needs its word.
-    if (hints.size === 0 && (candidate.kind === 'city' || candidate.kind === 'locality') && candidates.some((c) => c !== candidate && c.country === candidate.country && (c.kind === 'admin1' || c.kind === 'admin2'))) score += 2
+    if (
+      hints.size === 0 &&
+      (candidate.kind === 'city' || candidate.kind === 'locality') &&
+      candidates.some((c) => c !== candidate && c.country === candidate.country && (c.kind === 'admin1' || c.kind === 'admin2'))
+    )
+      score += 2
     if (score > bestScore) {
       bestScore = score
       best = candidate
@@ -299,7 +349,8 @@ function preferredName(entry: PlaceEntry, group: PlaceMention[]): string {
   const counts = new Map<string, number>()
   for (const m of group) {
     const key = normalizePlaceName(m.surface)
-    if (names.has(key) && /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase()) counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1)
+    if (names.has(key) && /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase())
+      counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1)
   }
   const used = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
   return used ?? displayName(entry)
@@ -314,5 +365,8 @@ function kindFits(hint: PlaceKind, kind: PlaceKind): boolean {
 
 /** Gazetteer names carry diacritics ("Kandahār"); analysts and matching expect the plain English spelling. */
 export function displayName(entry: PlaceEntry): string {
-  return entry.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[ʻʼ`´]/g, '')
+  return entry.name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ʻʼ`´]/g, '')
 }

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
-import type { ClaimRelation } from '../pipeline/record.js'
-import { aggregateProposition, deleteProposition, propositionKeyOf, propositionStatusOf, recordStatusChange, savePropositionSummary } from '../store/claims-repo.js'
+import type { ClaimRelation } from '../record/record.js'
+import {
+  aggregateProposition,
+  deleteProposition,
+  propositionKeyOf,
+  propositionStatusOf,
+  recordStatusChange,
+  savePropositionSummary,
+} from '../store/claims-repo.js'
 import { deleteEvent, eventReports, saveEventParties, updateEvent } from '../store/events-repo.js'
 import { propositionKey, summarizeProposition } from './propositions.js'
 import { reportSpan, summarizeFatalities } from './event-matching.js'

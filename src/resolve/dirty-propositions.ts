@@ -34,12 +34,17 @@ export async function refreshDirtyPropositions(store: Store, limit = Infinity, c
   let refreshed = 0
   while (refreshed < limit) {
     const done = await store.db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom('dirty_propositions').select(['id', 'version']).orderBy('id').limit(Math.min(REFRESH_CHUNK, limit - refreshed))
+      let query = trx
+        .selectFrom('dirty_propositions')
+        .select(['id', 'version'])
+        .orderBy('id')
+        .limit(Math.min(REFRESH_CHUNK, limit - refreshed))
       if (store.dialect === 'postgres') query = query.forUpdate().skipLocked()
       const rows = await query.execute()
       const grading = await loadGradingContext(trx)
       for (const { id } of rows) await refreshProposition(trx, id, grading, changedAt ?? new Date().toISOString())
-      for (const { id, version } of rows) await trx.deleteFrom('dirty_propositions').where('id', '=', id).where('version', '=', version).execute()
+      for (const { id, version } of rows)
+        await trx.deleteFrom('dirty_propositions').where('id', '=', id).where('version', '=', version).execute()
       return rows.length
     })
     if (done === 0) break
@@ -49,6 +54,9 @@ export async function refreshDirtyPropositions(store: Store, limit = Infinity, c
 }
 
 export async function dirtyPropositionCount(store: Store): Promise<number> {
-  const row = await store.db.selectFrom('dirty_propositions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  const row = await store.db
+    .selectFrom('dirty_propositions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
   return Number(row?.n ?? 0)
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
-import type { EntityRecord } from '../pipeline/record.js'
+import type { EntityRecord } from '../record/record.js'
 import { normalizeName } from './normalize-name.js'
 import { addEntityNames, findEntitiesByName, findMergeTarget, insertEntity, recordMerge } from '../store/entities-repo.js'
 

@@ -1,4 +1,4 @@
-import type { Fatalities } from '../pipeline/record.js'
+import type { Fatalities } from '../record/record.js'
 
 /**
  * When two reports describe one incident, and how their figures combine. Matching needs the same
@@ -47,10 +47,7 @@ export function participantsCompatible(a: readonly string[], b: readonly string[
 }
 
 /** The span an event report covers: its own dates, else the article's publication date. */
-export function reportSpan(
-  date: { start: string | null; end: string | null },
-  published: string | null,
-): DateSpan | null {
+export function reportSpan(date: { start: string | null; end: string | null }, published: string | null): DateSpan | null {
   const start = date.start ?? date.end ?? published
   const end = date.end ?? date.start ?? published
   if (!start || !end) return null
@@ -76,7 +73,10 @@ export function summarizeFatalities(reports: readonly SourceFatalities[]): Fatal
   if (independent.length === 0) return { low: null, best: null, high: null }
   const lows = independent.map((r) => r.low ?? r.best ?? r.high).filter(isNumber)
   const highs = independent.map((r) => r.high ?? r.best ?? r.low).filter(isNumber)
-  const bests = independent.map((r) => r.best ?? r.high ?? r.low).filter(isNumber).sort((a, b) => a - b)
+  const bests = independent
+    .map((r) => r.best ?? r.high ?? r.low)
+    .filter(isNumber)
+    .sort((a, b) => a - b)
   return {
     low: Math.min(...lows),
     best: median(bests),

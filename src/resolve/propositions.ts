@@ -1,4 +1,4 @@
-import type { ClaimRelation, Stance } from '../pipeline/record.js'
+import type { ClaimRelation, Stance } from '../record/record.js'
 import type { SourceGrade } from './source-grading.js'
 
 /**
@@ -80,7 +80,11 @@ export interface PropositionSummary extends PropositionTotals {
   bestGrade: SourceGrade | null
 }
 
-export function summarizeProposition(stances: PartyStance[], totals: PropositionTotals, bestGrade: SourceGrade | null = null): PropositionSummary {
+export function summarizeProposition(
+  stances: PartyStance[],
+  totals: PropositionTotals,
+  bestGrade: SourceGrade | null = null,
+): PropositionSummary {
   const partiesTaking = (stance: Stance): Party[] =>
     stances
       .filter((entry) => entry.stance === stance)
@@ -90,7 +94,14 @@ export function summarizeProposition(stances: PartyStance[], totals: Proposition
   const asserters = partiesTaking('asserts')
   const deniers = partiesTaking('denies')
   const credited = stances.filter((entry) => entry.stance === 'asserts' && (entry.creditedSources ?? entry.party.sources) > 0).length
-  return { ...totals, asserters, deniers, noResponse: partiesTaking('no_response'), status: propositionStatus(asserters.length, credited, deniers.length), bestGrade }
+  return {
+    ...totals,
+    asserters,
+    deniers,
+    noResponse: partiesTaking('no_response'),
+    status: propositionStatus(asserters.length, credited, deniers.length),
+    bestGrade,
+  }
 }
 
 /**

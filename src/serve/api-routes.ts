@@ -31,7 +31,15 @@ import { dyadView, resolveActor } from '../store/dyad-queries.js'
 import { changesSince } from '../store/changes-queries.js'
 import { HttpError } from './http-error.js'
 import { StreamedAnswer } from './streamed-answer.js'
-import { EXPORT_FORMATS, EXPORTERS, GEOJSON_LAYERS, exportFileName, writeExport, type ExportFormat, type GeoJsonLayer } from '../export/index.js'
+import {
+  EXPORT_FORMATS,
+  EXPORTERS,
+  GEOJSON_LAYERS,
+  exportFileName,
+  writeExport,
+  type ExportFormat,
+  type GeoJsonLayer,
+} from '../export/index.js'
 import { corroborationRule, findOutlet, gradeSource, listSources, type GradeChange, type SourceView } from '../store/grades-repo.js'
 import { SOURCE_GRADES, type CorroborationRule, type SourceGrade } from '../resolve/source-grading.js'
 
@@ -108,14 +116,34 @@ export interface ObjectSchema {
   additionalProperties?: boolean
 }
 
-
-const EVENT_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
+const EVENT_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+]
 const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of']
 const STATUSES: PropositionStatus[] = ['contested', 'corroborated', 'single-source']
 const DATE = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }
 const NAME = { type: 'string', minLength: 1, maxLength: 200 }
 const ID = { type: 'string', minLength: 1, maxLength: 1000 }
-const SINCE_MOMENT = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$', description: 'YYYY-MM-DD or an ISO timestamp (UTC): what the store learned at or after it' }
+const SINCE_MOMENT = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$',
+  description: 'YYYY-MM-DD or an ISO timestamp (UTC): what the store learned at or after it',
+}
 
 function paging(maxLimit: number, defaultLimit = 50): Record<string, Record<string, unknown>> {
   return {
@@ -135,7 +163,8 @@ function optionalString(value: unknown): string | undefined {
 }
 
 function checkRange(since: unknown, until: unknown): void {
-  if (typeof since === 'string' && typeof until === 'string' && since > until) throw new HttpError(400, `since (${since}) is after until (${until})`)
+  if (typeof since === 'string' && typeof until === 'string' && since > until)
+    throw new HttpError(400, `since (${since}) is after until (${until})`)
 }
 
 function parseBbox(value: unknown): [number, number, number, number] | undefined {
@@ -261,7 +290,10 @@ export const apiRoutes: ApiRoute[] = [
     handler: async ({ store, query: q }) => {
       checkRange(q['since'], q['until'])
       const type = optionalString(q['type'])
-      return { buckets: await eventTimeline(store, { type, since: optionalString(q['since']), until: optionalString(q['until']) }), undatedEvents: await undatedEventCount(store, type) }
+      return {
+        buckets: await eventTimeline(store, { type, since: optionalString(q['since']), until: optionalString(q['until']) }),
+        undatedEvents: await undatedEventCount(store, type),
+      }
     },
   },
   {
@@ -292,7 +324,14 @@ export const apiRoutes: ApiRoute[] = [
       const entity = found(await entityProfile(store, params['id']!), 'entity', params['id']!)
       const about = await queryPropositions(store, { about: [entity.id], limit, offset: 0 })
       const events = await queryEvents(store, { actor: entity.id, limit, offset: 0 })
-      return { ...entity, events: events.items, eventCount: events.total, claimsAbout: about.items, claimsAboutCount: about.total, ...(await entityExtras(store, entity.id, limit)) }
+      return {
+        ...entity,
+        events: events.items,
+        eventCount: events.total,
+        claimsAbout: about.items,
+        claimsAboutCount: about.total,
+        ...(await entityExtras(store, entity.id, limit)),
+      }
     },
   },
   {
@@ -325,7 +364,8 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/dyad',
-    summary: 'Two parties face to face: events between them in both directions, the statements each made about the other, ACCUSE/REJECT per month',
+    summary:
+      'Two parties face to face: events between them in both directions, the statements each made about the other, ACCUSE/REJECT per month',
     querystring: {
       ...query({
         a: { ...NAME, description: 'first party: entity name or id' },
@@ -355,7 +395,8 @@ export const apiRoutes: ApiRoute[] = [
       }),
       required: ['since'],
     },
-    handler: ({ store, query: q }) => changesSince(store, { since: q['since'] as string, actor: optionalString(q['actor']), limit: q['limit'] as number }),
+    handler: ({ store, query: q }) =>
+      changesSince(store, { since: q['since'] as string, actor: optionalString(q['actor']), limit: q['limit'] as number }),
   },
   {
     method: 'GET',
@@ -368,7 +409,10 @@ export const apiRoutes: ApiRoute[] = [
     method: 'GET',
     url: '/api/search',
     summary: 'Search articles (full text), actors and places (names)',
-    querystring: { ...query({ q: { type: 'string', minLength: 1, maxLength: 300 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }), required: ['q'] },
+    querystring: {
+      ...query({ q: { type: 'string', minLength: 1, maxLength: 300 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }),
+      required: ['q'],
+    },
     handler: async ({ store, query: q }): Promise<SearchResult> => {
       const text = q['q'] as string
       if (text.trim() === '') throw new HttpError(400, 'q must not be blank')
@@ -379,7 +423,8 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'GET',
     url: '/api/export',
-    summary: 'The store (or what the filters select) as STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML, streamed as a download',
+    summary:
+      'The store (or what the filters select) as STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML, streamed as a download',
     downloads: [...new Set(Object.values(EXPORTERS).map((exporter) => exporter.mediaType))],
     querystring: {
       ...query({
@@ -403,7 +448,9 @@ export const apiRoutes: ApiRoute[] = [
         ...(optionalString(q['about']) ? { about: q['about'] as string } : {}),
         ...(q['status'] ? { status: q['status'] as PropositionStatus } : {}),
       }
-      return new StreamedAnswer(EXPORTERS[format].mediaType, exportFileName(format, options), (out) => writeExport(store, format, filter, out, options))
+      return new StreamedAnswer(EXPORTERS[format].mediaType, exportFileName(format, options), (out) =>
+        writeExport(store, format, filter, out, options),
+      )
     },
   },
   {
@@ -415,13 +462,19 @@ export const apiRoutes: ApiRoute[] = [
   {
     method: 'PUT',
     url: '/api/sources/:id',
-    summary: "Set (or with grade null, clear) an outlet's reliability grade and note; refreshes the status of the propositions it reported. Needs the bearer token",
+    summary:
+      "Set (or with grade null, clear) an outlet's reliability grade and note; refreshes the status of the propositions it reported. Needs the bearer token",
     write: true,
     params: { type: 'object', properties: { id: { ...ID, description: 'the outlet, as GET /api/sources names it' } }, required: ['id'] },
     body: {
       type: 'object',
       properties: {
-        grade: { type: 'string', enum: [...SOURCE_GRADES, null], nullable: true, description: 'A completely reliable … E unreliable, F cannot be judged; null clears' },
+        grade: {
+          type: 'string',
+          enum: [...SOURCE_GRADES, null],
+          nullable: true,
+          description: 'A completely reliable … E unreliable, F cannot be judged; null clears',
+        },
         note: { type: 'string', maxLength: 2000, nullable: true },
       },
       required: ['grade'],

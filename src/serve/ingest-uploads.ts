@@ -64,7 +64,11 @@ function decode(file: UploadedFile): Buffer {
 
 /** A plain file name inside the temp folder: no directories, no hidden files, no clashes. */
 function safeName(name: string, used: Set<string>): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '') || 'upload.txt'
+  const base =
+    path
+      .basename(name.replace(/\\/g, '/'))
+      .replace(/[^\w.\- ]+/g, '_')
+      .replace(/^\.+/, '') || 'upload.txt'
   let candidate = base
   for (let i = 2; used.has(candidate); i++) candidate = `${i}-${base}`
   used.add(candidate)

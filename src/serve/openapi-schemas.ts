@@ -10,7 +10,11 @@ const date: Schema = nullable({ type: 'string', description: 'YYYY-MM-DD' })
 const list = (items: Schema): Schema => ({ type: 'array', items })
 const object = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties) })
 
-const gradeSchema: Schema = { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F'], description: 'Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged' }
+const gradeSchema: Schema = {
+  type: 'string',
+  enum: ['A', 'B', 'C', 'D', 'E', 'F'],
+  description: 'Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged',
+}
 
 export function page(item: string): Schema {
   return object({ items: list(ref(item)), total: int, limit: int, offset: int })
@@ -18,11 +22,30 @@ export function page(item: string): Schema {
 
 export const responseSchemas: Record<string, Schema> = {
   NamedRef: object({ id: str, name: str, kind: { type: 'string', enum: ['entity', 'place', 'unknown'] } }),
-  PlaceRef: object({ id: str, name: str, kind: str, lat: nullable({ type: 'number' }), lon: nullable({ type: 'number' }), placeKind: nullable(str), country: nullable(str), admin1: nullable(str) }),
+  PlaceRef: object({
+    id: str,
+    name: str,
+    kind: str,
+    lat: nullable({ type: 'number' }),
+    lon: nullable({ type: 'number' }),
+    placeKind: nullable(str),
+    country: nullable(str),
+    admin1: nullable(str),
+  }),
   Fatalities: object({ low: nullable(int), best: nullable(int), high: nullable(int) }),
   Evidence: object({ start: int, end: int, text: str }),
   Party: object({ party: nullable(ref('NamedRef')), speakers: list(ref('NamedRef')), outlets: list(str), sources: int }),
-  Stats: object({ articles: int, nearDuplicates: int, entities: int, entityMerges: int, places: int, events: int, eventReports: int, claims: int, propositions: int }),
+  Stats: object({
+    articles: int,
+    nearDuplicates: int,
+    entities: int,
+    entityMerges: int,
+    places: int,
+    events: int,
+    eventReports: int,
+    claims: int,
+    propositions: int,
+  }),
   Proposition: object({
     id: str,
     subject: ref('NamedRef'),
@@ -71,8 +94,16 @@ export const responseSchemas: Record<string, Schema> = {
     fatalities: ref('Fatalities'),
     sourceCount: int,
     reportCount: int,
-    geoPrecision: nullable({ type: 'integer', enum: [1, 2, 3], description: 'ACLED-style: 1 a town or site, 2 a district or province, 3 a country or wider region' }),
-    timePrecision: nullable({ type: 'integer', enum: [1, 2, 3], description: 'ACLED-style: 1 the day, 2 within a week, 3 within a month or wider; null when undated' }),
+    geoPrecision: nullable({
+      type: 'integer',
+      enum: [1, 2, 3],
+      description: 'ACLED-style: 1 a town or site, 2 a district or province, 3 a country or wider region',
+    }),
+    timePrecision: nullable({
+      type: 'integer',
+      enum: [1, 2, 3],
+      description: 'ACLED-style: 1 the day, 2 within a week, 3 within a month or wider; null when undated',
+    }),
   }),
   DyadEvidence: object({ articleId: str, title: nullable(str), source: nullable(str), published: date, start: int, end: int, text: str }),
   DyadStatement: object({
@@ -100,19 +131,44 @@ export const responseSchemas: Record<string, Schema> = {
     reportedBy: nullable(ref('NamedRef')),
     evidence: ref('Evidence'),
   }),
-  Place: object({ id: str, name: str, kind: str, placeKind: str, country: nullable(str), admin1: nullable(str), lat: nullable({ type: 'number' }), lon: nullable({ type: 'number' }), events: int, fatalities: int }),
-  Span: object({ start: int, end: int, kind: { type: 'string', enum: ['entity', 'place', 'event', 'claim', 'date'] }, ref: str, label: str }),
+  Place: object({
+    id: str,
+    name: str,
+    kind: str,
+    placeKind: str,
+    country: nullable(str),
+    admin1: nullable(str),
+    lat: nullable({ type: 'number' }),
+    lon: nullable({ type: 'number' }),
+    events: int,
+    fatalities: int,
+  }),
+  Span: object({
+    start: int,
+    end: int,
+    kind: { type: 'string', enum: ['entity', 'place', 'event', 'claim', 'date'] },
+    ref: str,
+    label: str,
+  }),
 }
 
 /** The answer of each route, by "METHOD url". */
 export const routeResponses: Record<string, Schema> = {
   'GET /api/stats': ref('Stats'),
-  'GET /api/overview': object({ stats: ref('Stats'), contested: list(ref('Proposition')), latestEvents: list(ref('Event')), activeActors: list(object({ id: str, name: str, kind: str, type: nullable(str), articles: int })) }),
+  'GET /api/overview': object({
+    stats: ref('Stats'),
+    contested: list(ref('Proposition')),
+    latestEvents: list(ref('Event')),
+    activeActors: list(object({ id: str, name: str, kind: str, type: nullable(str), articles: int })),
+  }),
   'GET /api/propositions': page('Proposition'),
   'GET /api/propositions/:id': { allOf: [ref('Proposition'), object({ statements: list(ref('Statement')) })] },
   'GET /api/events': page('Event'),
   'GET /api/events/:id': { allOf: [ref('Event'), object({ sources: list(ref('EventReport')) })] },
-  'GET /api/timeline': object({ buckets: list(object({ date: str, type: str, events: int, fatalities: int })), undatedEvents: { type: 'integer', description: 'events without a date: never in the buckets' } }),
+  'GET /api/timeline': object({
+    buckets: list(object({ date: str, type: str, events: int, fatalities: int })),
+    undatedEvents: { type: 'integer', description: 'events without a date: never in the buckets' },
+  }),
   'GET /api/places': page('Place'),
   'GET /api/entities/:id': object({
     id: str,
@@ -134,9 +190,25 @@ export const routeResponses: Record<string, Schema> = {
   'GET /api/dyad': object({
     a: ref('NamedRef'),
     b: ref('NamedRef'),
-    events: list({ allOf: [ref('Event'), object({ direction: { type: 'string', enum: ['ab', 'ba'], description: 'ab: a is an actor, b a target' }, evidence: nullable(ref('DyadEvidence')) })] }),
+    events: list({
+      allOf: [
+        ref('Event'),
+        object({
+          direction: { type: 'string', enum: ['ab', 'ba'], description: 'ab: a is an actor, b a target' },
+          evidence: nullable(ref('DyadEvidence')),
+        }),
+      ],
+    }),
     statements: list(ref('DyadStatement')),
-    months: list(object({ month: { type: 'string', description: 'YYYY-MM' }, direction: { type: 'string', enum: ['ab', 'ba'] }, accuse: int, reject: int, events: int })),
+    months: list(
+      object({
+        month: { type: 'string', description: 'YYYY-MM' },
+        direction: { type: 'string', enum: ['ab', 'ba'] },
+        accuse: int,
+        reject: int,
+        events: int,
+      }),
+    ),
     undatedEvents: int,
     undatedStatements: int,
   }),
@@ -177,7 +249,20 @@ export const routeResponses: Record<string, Schema> = {
     removed: list(object({ text: str, reason: str })),
     spans: list(ref('Span')),
     extraction: object({
-      events: list(object({ eventId: str, type: str, dateText: nullable(str), dateStart: date, dateEnd: date, fatalities: ref('Fatalities'), actors: list(ref('NamedRef')), targets: list(ref('NamedRef')), start: int, end: int })),
+      events: list(
+        object({
+          eventId: str,
+          type: str,
+          dateText: nullable(str),
+          dateStart: date,
+          dateEnd: date,
+          fatalities: ref('Fatalities'),
+          actors: list(ref('NamedRef')),
+          targets: list(ref('NamedRef')),
+          start: int,
+          end: int,
+        }),
+      ),
       claims: list(
         object({
           propositionId: str,
@@ -199,11 +284,28 @@ export const routeResponses: Record<string, Schema> = {
   }),
   'GET /api/search': object({
     query: str,
-    articles: list(object({ id: str, title: nullable(str), url: nullable(str), source: nullable(str), published: date, duplicateOf: nullable(str), snippet: str })),
+    articles: list(
+      object({
+        id: str,
+        title: nullable(str),
+        url: nullable(str),
+        source: nullable(str),
+        published: date,
+        duplicateOf: nullable(str),
+        snippet: str,
+      }),
+    ),
     actors: list(object({ id: str, name: str, kind: str, type: nullable(str) })),
     places: list(object({ id: str, name: str, kind: str, type: nullable(str) })),
   }),
   'GET /api/sources': object({ items: list(ref('Source')), rule: ref('CorroborationRule') }),
   'PUT /api/sources/:id': object({ outlet: str, grade: nullable(gradeSchema), note: nullable(str), refreshed: int, source: ref('Source') }),
-  'POST /api/ingest': object({ added: int, replaced: int, unchanged: int, failed: int, failures: list(object({ name: str, error: str })), seconds: { type: 'number' } }),
+  'POST /api/ingest': object({
+    added: int,
+    replaced: int,
+    unchanged: int,
+    failed: int,
+    failures: list(object({ name: str, error: str })),
+    seconds: { type: 'number' },
+  }),
 }

@@ -9,7 +9,9 @@ export function openApiDocument(routes: ApiRoute[]): Record<string, unknown> {
     paths[openApiPath] ??= {}
     paths[openApiPath][route.method.toLowerCase()] = operationOf(route)
   }
-  paths['/api/openapi.json'] = { get: { summary: 'This document', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3 document' } } } }
+  paths['/api/openapi.json'] = {
+    get: { summary: 'This document', operationId: 'openapi', responses: { '200': { description: 'OpenAPI 3 document' } } },
+  }
   return {
     openapi: '3.0.3',
     info: {
@@ -20,7 +22,9 @@ export function openApiDocument(routes: ApiRoute[]): Record<string, unknown> {
         'GET answers carry an ETag and answer 304 to a matching If-None-Match. Lists take limit and offset and return {items, total, limit, offset}. Errors are {statusCode, error, message}.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the token `sitrep serve` prints at start, or its --token' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'the token `sitrep serve` prints at start, or its --token' },
+      },
       schemas: { Error: errorSchema, ...responseSchemas },
     },
     paths,
@@ -35,7 +39,10 @@ const errorSchema = {
 
 function operationOf(route: ApiRoute): Record<string, unknown> {
   const parameters = [...parametersOf(route.params, 'path'), ...parametersOf(route.querystring, 'query')]
-  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  })
   const responses: Record<string, unknown> = {
     '200': route.downloads
       ? {
@@ -43,7 +50,10 @@ function operationOf(route: ApiRoute): Record<string, unknown> {
           headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"' } },
           content: Object.fromEntries(route.downloads.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }])),
         }
-      : { description: 'OK', content: { 'application/json': { schema: routeResponses[`${route.method} ${route.url}`] ?? { type: 'object' } } } },
+      : {
+          description: 'OK',
+          content: { 'application/json': { schema: routeResponses[`${route.method} ${route.url}`] ?? { type: 'object' } } },
+        },
     '400': errorResponse('invalid request'),
   }
   if (route.method === 'GET' && !route.downloads) responses['304'] = { description: 'not modified (If-None-Match matched the ETag)' }
@@ -68,7 +78,13 @@ function parametersOf(schema: ApiRoute['params'], location: 'path' | 'query'): R
   const required = new Set(schema.required ?? [])
   return Object.entries(schema.properties).map(([name, property]) => {
     const { description, ...rest } = property as { description?: string }
-    return { name, in: location, required: location === 'path' || required.has(name), ...(description ? { description } : {}), schema: rest }
+    return {
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    }
   })
 }
 

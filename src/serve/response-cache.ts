@@ -34,7 +34,10 @@ export class ResponseCache {
   }
 
   private async fingerprint(): Promise<string> {
-    const row = await this.store.db.selectFrom('articles').select((eb) => eb.fn.max('doc_no').as('last')).executeTakeFirst()
+    const row = await this.store.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.max('doc_no').as('last'))
+      .executeTakeFirst()
     return String(row?.last ?? 0)
   }
 }

@@ -45,7 +45,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onSend', withEtag)
   app.addHook('onSend', async (_request, reply, payload) => {
     void reply.header('x-content-type-options', 'nosniff')
-    void reply.header('content-security-policy', "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    void reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    )
     void reply.header('referrer-policy', 'no-referrer')
     return payload
   })
@@ -57,10 +60,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], wildcard: true, preCompressed: true, cacheControl: true, maxAge: 0 })
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: true,
+      maxAge: 0,
+    })
   } else {
     app.get('/', async (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').send(`sitrep API: the web UI is not built (no ${webRoot ?? 'web root'}/index.html); see /api/openapi.json\n`),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send(`sitrep API: the web UI is not built (no ${webRoot ?? 'web root'}/index.html); see /api/openapi.json\n`),
     )
   }
   return app
@@ -91,11 +104,16 @@ function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOpt
       ...(route.body ? { body: route.body } : {}),
     },
     // runs before schema coercion, which would turn "1e309" into Infinity and hand it to the store
-    preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => done(checkFiniteNumbers(request) ?? (route.write ? checkWriteAccess(request, options) : undefined)),
+    preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) =>
+      done(checkFiniteNumbers(request) ?? (route.write ? checkWriteAccess(request, options) : undefined)),
     handler: async (request, reply) => {
       const answer = await (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, () => run(request)) : run(request))
       if (!(answer instanceof StreamedAnswer)) return answer
-      return reply.header('content-disposition', answer.contentDisposition).header('cache-control', 'no-store').type(answer.mediaType).send(answer.body)
+      return reply
+        .header('content-disposition', answer.contentDisposition)
+        .header('cache-control', 'no-store')
+        .type(answer.mediaType)
+        .send(answer.body)
     },
   })
 }
@@ -111,7 +129,8 @@ function checkFiniteNumbers(request: FastifyRequest): HttpError | undefined {
 }
 
 function checkWriteAccess(request: FastifyRequest, options: ServerOptions): HttpError | undefined {
-  if (options.readOnly) return new HttpError(403, 'this server is read-only: start `sitrep serve` with --token to allow writes on a non-loopback address')
+  if (options.readOnly)
+    return new HttpError(403, 'this server is read-only: start `sitrep serve` with --token to allow writes on a non-loopback address')
   const header = request.headers.authorization
   if (!header) return new HttpError(401, 'missing Authorization: Bearer TOKEN header (the token `sitrep serve` printed at start)')
   const match = /^Bearer\s+(.+)$/i.exec(header.trim())
@@ -130,7 +149,9 @@ function sendError(error: FastifyError | HttpError | Error, request: FastifyRequ
   const message = 'validation' in error && error.validation ? `invalid request: ${error.message}` : error.message
   if (status >= 500) request.log.error(error)
   if (status === 401) void reply.header('www-authenticate', 'Bearer')
-  void reply.code(status).send({ statusCode: status, error: reasonPhrase(status), message: status >= 500 ? `internal error: ${message}` : message })
+  void reply
+    .code(status)
+    .send({ statusCode: status, error: reasonPhrase(status), message: status >= 500 ? `internal error: ${message}` : message })
 }
 
 function statusOf(error: Error): number {
@@ -139,7 +160,15 @@ function statusOf(error: Error): number {
 }
 
 function reasonPhrase(status: number): string {
-  const phrases: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 415: 'Unsupported Media Type' }
+  const phrases: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+  }
   return phrases[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error')
 }
 

@@ -1,5 +1,16 @@
 import type { Store } from '../store/open-store.js'
-import { eventViews, idsForName, namesOf, numberOrNull, propositionViews, refOf, type EventView, type NamedRef, type PlaceRef, type PropositionView } from '../store/queries.js'
+import {
+  eventViews,
+  idsForName,
+  namesOf,
+  numberOrNull,
+  propositionViews,
+  refOf,
+  type EventView,
+  type NamedRef,
+  type PlaceRef,
+  type PropositionView,
+} from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
 import type { SourceGrade } from '../resolve/source-grading.js'
 import { gradesOf } from '../store/grades-repo.js'
@@ -68,7 +79,8 @@ export interface PropositionQuery extends Paging {
 export async function queryPropositions(store: Store, filter: PropositionQuery): Promise<Page<ServedProposition>> {
   const actorIds = await filterIds(store, filter.actor)
   const placeIds = await filterIds(store, filter.place)
-  if (actorIds?.length === 0 || placeIds?.length === 0 || filter.about?.length === 0) return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
+  if (actorIds?.length === 0 || placeIds?.length === 0 || filter.about?.length === 0)
+    return { items: [], total: 0, limit: filter.limit, offset: filter.offset }
   let query = store.db.selectFrom('propositions')
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.relation) query = query.where('relation', '=', filter.relation)
@@ -90,7 +102,14 @@ export async function queryPropositions(store: Store, filter: PropositionQuery):
     query = query.where('id', 'in', involving)
   }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-  const rows = await query.selectAll().orderBy('source_count', 'desc').orderBy('last_seen', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute()
+  const rows = await query
+    .selectAll()
+    .orderBy('source_count', 'desc')
+    .orderBy('last_seen', 'desc')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
   return { items: await propositionViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
 }
 
@@ -119,14 +138,33 @@ export async function propositionStatements(store: Store, propositionId: string)
   const rows = await store.db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.source', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_start', 'claims.evidence_end', 'claims.evidence_text'])
+    .select([
+      'claims.article_id',
+      'articles.title',
+      'articles.url',
+      'articles.source',
+      'articles.published',
+      'claims.stance',
+      'claims.cue',
+      'claims.claimant',
+      'claims.speaker',
+      'claims.evidence_start',
+      'claims.evidence_end',
+      'claims.evidence_text',
+    ])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
     .orderBy('articles.doc_no')
     .orderBy('claims.ordinal')
     .execute()
-  const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)))
-  const grades = await gradesOf(store.db, rows.map((row) => row.source))
+  const names = await namesOf(
+    store,
+    rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)),
+  )
+  const grades = await gradesOf(
+    store.db,
+    rows.map((row) => row.source),
+  )
   return rows.map((row) => ({
     sourceGrade: (row.source !== null && grades.get(row.source)) || null,
     articleId: row.article_id,
@@ -162,16 +200,36 @@ export async function queryEvents(store: Store, filter: EventQuery): Promise<Pag
   if (filter.until) query = query.where('events.date_start', '<=', filter.until)
   if (placeIds) query = query.where('events.place_id', 'in', placeIds)
   if (actorIds) {
-    query = query.where((eb) => eb.or(actorIds.flatMap((id) => [eb('events.actors', 'like', `%${JSON.stringify(id)}%`), eb('events.targets', 'like', `%${JSON.stringify(id)}%`)])))
+    query = query.where((eb) =>
+      eb.or(
+        actorIds.flatMap((id) => [
+          eb('events.actors', 'like', `%${JSON.stringify(id)}%`),
+          eb('events.targets', 'like', `%${JSON.stringify(id)}%`),
+        ]),
+      ),
+    )
   }
   if (filter.bbox) {
     const [west, south, east, north] = filter.bbox
     query = query.where('events.place_id', 'in', (eb) =>
-      eb.selectFrom('places').select('places.id').where('places.lon', '>=', west).where('places.lon', '<=', east).where('places.lat', '>=', south).where('places.lat', '<=', north),
+      eb
+        .selectFrom('places')
+        .select('places.id')
+        .where('places.lon', '>=', west)
+        .where('places.lon', '<=', east)
+        .where('places.lat', '>=', south)
+        .where('places.lat', '<=', north),
     )
   }
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-  const rows = await query.selectAll('events').orderBy('events.date_start', (order) => order.desc().nullsLast()).orderBy('events.source_count', 'desc').orderBy('events.id').limit(filter.limit).offset(filter.offset).execute()
+  const rows = await query
+    .selectAll('events')
+    .orderBy('events.date_start', (order) => order.desc().nullsLast())
+    .orderBy('events.source_count', 'desc')
+    .orderBy('events.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
   return { items: await eventViews(store, rows), total: Number(total.n), limit: filter.limit, offset: filter.offset }
 }
 
@@ -216,7 +274,10 @@ export async function eventReports(store: Store, eventId: string): Promise<Event
     .where('event_sources.event_id', '=', eventId)
     .orderBy('articles.doc_no')
     .execute()
-  const names = await namesOf(store, rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])))
+  const names = await namesOf(
+    store,
+    rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])),
+  )
   return rows.map((row) => ({
     articleId: row.article_id,
     title: row.title,
@@ -240,18 +301,37 @@ export interface PlaceView extends PlaceRef {
 }
 
 /** Places that have events, with how many and their summed best fatality figures. */
-export async function placesWithEvents(store: Store, filter: Paging & { since?: string; until?: string; type?: string }): Promise<Page<PlaceView>> {
+export async function placesWithEvents(
+  store: Store,
+  filter: Paging & { since?: string; until?: string; type?: string },
+): Promise<Page<PlaceView>> {
   // Group by the place id alone, then join the few rows asked for: grouping by every place column costs far more.
   let events = store.db.selectFrom('events').where('place_id', 'is not', null)
   if (filter.type) events = events.where('type', '=', filter.type.toUpperCase())
   if (filter.since) events = events.where((eb) => eb(eb.fn.coalesce('date_end', 'date_start'), '>=', filter.since!))
   if (filter.until) events = events.where('date_start', '<=', filter.until)
-  const grouped = events.select((eb) => ['place_id', eb.fn.countAll().as('events'), eb.fn.sum('fatalities_best').as('fatalities')]).groupBy('place_id')
-  const total = await store.db.selectFrom(grouped.as('g')).innerJoin('places', 'places.id', 'g.place_id').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  const grouped = events
+    .select((eb) => ['place_id', eb.fn.countAll().as('events'), eb.fn.sum('fatalities_best').as('fatalities')])
+    .groupBy('place_id')
+  const total = await store.db
+    .selectFrom(grouped.as('g'))
+    .innerJoin('places', 'places.id', 'g.place_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
   const rows = await store.db
     .selectFrom(grouped.as('g'))
     .innerJoin('places', 'places.id', 'g.place_id')
-    .select(['places.id', 'places.name', 'places.kind', 'places.country', 'places.admin1', 'places.lat', 'places.lon', 'g.events', 'g.fatalities'])
+    .select([
+      'places.id',
+      'places.name',
+      'places.kind',
+      'places.country',
+      'places.admin1',
+      'places.lat',
+      'places.lon',
+      'g.events',
+      'g.fatalities',
+    ])
     .orderBy('g.events', 'desc')
     .orderBy('places.id')
     .limit(filter.limit)
@@ -313,8 +393,15 @@ export async function mostActiveActors(store: Store, limit: number): Promise<Act
     .orderBy('entity_id')
     .limit(limit)
     .execute()
-  const names = await namesOf(store, rows.map((row) => row.entity_id))
-  return rows.map((row) => ({ ...refOf(names, row.entity_id), type: names.get(row.entity_id)?.type ?? null, articles: Number(row.articles) }))
+  const names = await namesOf(
+    store,
+    rows.map((row) => row.entity_id),
+  )
+  return rows.map((row) => ({
+    ...refOf(names, row.entity_id),
+    type: names.get(row.entity_id)?.type ?? null,
+    articles: Number(row.articles),
+  }))
 }
 
 export { actorNetwork, NETWORK_RELATIONS, type NetworkEdge, type NetworkNode } from '../store/network-queries.js'
@@ -342,7 +429,13 @@ export async function entityExtras(store: Store, entityId: string, limit: number
   const claimed = await store.db
     .selectFrom('propositions')
     .selectAll()
-    .where('id', 'in', isPerson ? claimsSpokenBy(store, [entityId]) : store.db.selectFrom('claims').select('proposition_id as id').where('claimant', '=', entityId))
+    .where(
+      'id',
+      'in',
+      isPerson
+        ? claimsSpokenBy(store, [entityId])
+        : store.db.selectFrom('claims').select('proposition_id as id').where('claimant', '=', entityId),
+    )
     .orderBy('source_count', 'desc')
     .orderBy('id')
     .limit(limit)
@@ -379,14 +472,33 @@ export interface ArticleView {
 /** The store keeps an event's date words but not where they are: found again inside the event's evidence. */
 function dateSpan(
   text: string,
-  event: { event_id: string; evidence_start: number; evidence_end: number; date_text: string | null; date_start: string | null; date_end: string | null },
+  event: {
+    event_id: string
+    evidence_start: number
+    evidence_end: number
+    date_text: string | null
+    date_start: string | null
+    date_end: string | null
+  },
 ): HighlightSpan[] {
   if (!event.date_text) return []
   const from = Number(event.evidence_start)
   const at = text.slice(from, Number(event.evidence_end)).indexOf(event.date_text)
   if (at < 0) return []
-  const resolved = event.date_start ? (event.date_end && event.date_end !== event.date_start ? `${event.date_start} – ${event.date_end}` : event.date_start) : 'unresolved'
-  return [{ start: from + at, end: from + at + event.date_text.length, kind: 'date', ref: event.event_id, label: `${event.date_text} (${resolved})` }]
+  const resolved = event.date_start
+    ? event.date_end && event.date_end !== event.date_start
+      ? `${event.date_start} – ${event.date_end}`
+      : event.date_start
+    : 'unresolved'
+  return [
+    {
+      start: from + at,
+      end: from + at + event.date_text.length,
+      kind: 'date',
+      ref: event.event_id,
+      label: `${event.date_text} (${resolved})`,
+    },
+  ]
 }
 
 export async function getArticle(store: Store, id: string): Promise<ArticleView | null> {
@@ -398,17 +510,53 @@ export async function getArticle(store: Store, id: string): Promise<ArticleView 
     store.db
       .selectFrom('event_sources')
       .innerJoin('events', 'events.id', 'event_sources.event_id')
-      .select(['event_sources.event_id', 'events.type', 'event_sources.evidence_start', 'event_sources.evidence_end', 'event_sources.date_text', 'event_sources.date_start', 'event_sources.date_end'])
+      .select([
+        'event_sources.event_id',
+        'events.type',
+        'event_sources.evidence_start',
+        'event_sources.evidence_end',
+        'event_sources.date_text',
+        'event_sources.date_start',
+        'event_sources.date_end',
+      ])
       .where('event_sources.article_id', '=', id)
       .execute(),
-    store.db.selectFrom('claims').select(['proposition_id', 'relation', 'stance', 'evidence_start', 'evidence_end']).where('article_id', '=', id).execute(),
+    store.db
+      .selectFrom('claims')
+      .select(['proposition_id', 'relation', 'stance', 'evidence_start', 'evidence_end'])
+      .where('article_id', '=', id)
+      .execute(),
   ])
   const names = await namesOf(store, [...entities.map((m) => m.entity_id), ...places.map((m) => m.place_id)])
   const spans: HighlightSpan[] = [
-    ...entities.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'entity' as const, ref: m.entity_id, label: refOf(names, m.entity_id).name })),
-    ...places.map((m) => ({ start: Number(m.start), end: Number(m.end), kind: 'place' as const, ref: m.place_id, label: refOf(names, m.place_id).name })),
-    ...events.map((e) => ({ start: Number(e.evidence_start), end: Number(e.evidence_end), kind: 'event' as const, ref: e.event_id, label: e.type })),
-    ...claims.map((c) => ({ start: Number(c.evidence_start), end: Number(c.evidence_end), kind: 'claim' as const, ref: c.proposition_id, label: `${c.stance} ${c.relation}` })),
+    ...entities.map((m) => ({
+      start: Number(m.start),
+      end: Number(m.end),
+      kind: 'entity' as const,
+      ref: m.entity_id,
+      label: refOf(names, m.entity_id).name,
+    })),
+    ...places.map((m) => ({
+      start: Number(m.start),
+      end: Number(m.end),
+      kind: 'place' as const,
+      ref: m.place_id,
+      label: refOf(names, m.place_id).name,
+    })),
+    ...events.map((e) => ({
+      start: Number(e.evidence_start),
+      end: Number(e.evidence_end),
+      kind: 'event' as const,
+      ref: e.event_id,
+      label: e.type,
+    })),
+    ...claims.map((c) => ({
+      start: Number(c.evidence_start),
+      end: Number(c.evidence_end),
+      kind: 'claim' as const,
+      ref: c.proposition_id,
+      label: `${c.stance} ${c.relation}`,
+    })),
     ...events.flatMap((e) => dateSpan(article.text, e)),
   ]
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
@@ -448,7 +596,13 @@ export async function searchNames(store: Store, query: string, limit: number): P
     .orderBy('entities.name')
     .limit(limit)
     .execute()
-  const placeRows = await store.db.selectFrom('places').select(['id', 'name', 'kind']).where('name_key', 'like', pattern).orderBy('name').limit(limit).execute()
+  const placeRows = await store.db
+    .selectFrom('places')
+    .select(['id', 'name', 'kind'])
+    .where('name_key', 'like', pattern)
+    .orderBy('name')
+    .limit(limit)
+    .execute()
   return {
     actors: actorRows.map((row) => ({ id: row.id, name: row.name, kind: 'entity' as const, type: row.type })),
     places: placeRows.map((row) => ({ id: row.id, name: row.name, kind: 'place' as const, type: row.kind })),

@@ -33,7 +33,16 @@ export interface StatementParts {
 
 /** A stored claim row with its parties named (`names` from namesOf). */
 export function statementParts(
-  row: { proposition_id: string; stance: string; cue: string; claimant: string | null; speaker: string | null; subject: string; relation: string; object: string | null },
+  row: {
+    proposition_id: string
+    stance: string
+    cue: string
+    claimant: string | null
+    speaker: string | null
+    subject: string
+    relation: string
+    object: string | null
+  },
   names: Map<string, NamedRef>,
 ): StatementParts {
   return {
@@ -97,8 +106,18 @@ export async function articleExtraction(store: Store, articleId: string): Promis
       .orderBy('evidence_start')
       .orderBy('ordinal')
       .execute(),
-    store.db.selectFrom('entity_mentions').select(['entity_id as id', 'start', 'end']).where('article_id', '=', articleId).orderBy('start').execute(),
-    store.db.selectFrom('place_mentions').select(['place_id as id', 'start', 'end']).where('article_id', '=', articleId).orderBy('start').execute(),
+    store.db
+      .selectFrom('entity_mentions')
+      .select(['entity_id as id', 'start', 'end'])
+      .where('article_id', '=', articleId)
+      .orderBy('start')
+      .execute(),
+    store.db
+      .selectFrom('place_mentions')
+      .select(['place_id as id', 'start', 'end'])
+      .where('article_id', '=', articleId)
+      .orderBy('start')
+      .execute(),
   ])
   const parsed = events.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
   const ids = [
@@ -115,7 +134,11 @@ export async function articleExtraction(store: Store, articleId: string): Promis
       dateText: row.date_text,
       dateStart: row.date_start,
       dateEnd: row.date_end,
-      fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+      fatalities: {
+        low: numberOrNull(row.fatalities_low),
+        best: numberOrNull(row.fatalities_best),
+        high: numberOrNull(row.fatalities_high),
+      },
       actors: actors.map((id) => refOf(names, id)),
       targets: targets.map((id) => refOf(names, id)),
       start: Number(row.evidence_start),

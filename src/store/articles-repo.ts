@@ -81,12 +81,19 @@ export async function deleteMentionsOf(db: Db, articleId: string): Promise<void>
 }
 
 /** What an article's claims and reports are stored with: its near-duplicate group and dates. */
-export async function storedArticleContext(db: Db, id: string): Promise<{ duplicate_of: string | null; published: string | null; ingested_at: string } | undefined> {
+export async function storedArticleContext(
+  db: Db,
+  id: string,
+): Promise<{ duplicate_of: string | null; published: string | null; ingested_at: string } | undefined> {
   return db.selectFrom('articles').select(['duplicate_of', 'published', 'ingested_at']).where('id', '=', id).executeTakeFirst()
 }
 
 /** Stored articles in storage order after `afterDocNo`, as `sitrep reanalyze` reads them. */
-export async function storedArticlesAfter(db: Db, afterDocNo: number, limit: number): Promise<Array<{ docNo: number; article: StoredArticle }>> {
+export async function storedArticlesAfter(
+  db: Db,
+  afterDocNo: number,
+  limit: number,
+): Promise<Array<{ docNo: number; article: StoredArticle }>> {
   const rows = await db
     .selectFrom('articles')
     .select(['doc_no', 'id', 'title', 'source', 'url', 'author', 'published', 'text', 'removed', 'signature'])
@@ -99,7 +106,15 @@ export async function storedArticlesAfter(db: Db, afterDocNo: number, limit: num
     article: {
       id: row.id,
       signature: row.signature,
-      document: { title: row.title, source: row.source, url: row.url, author: row.author, published: row.published, text: row.text, removed: JSON.parse(row.removed) },
+      document: {
+        title: row.title,
+        source: row.source,
+        url: row.url,
+        author: row.author,
+        published: row.published,
+        text: row.text,
+        removed: JSON.parse(row.removed),
+      },
     },
   }))
 }
@@ -109,12 +124,7 @@ export async function storedArticlesAfter(db: Db, afterDocNo: number, limit: num
  * Returns the ids of the articles whose group changed, the new canonical first.
  */
 export async function promoteOldestCopy(db: Db, formerCanonical: string): Promise<string[]> {
-  const copies = await db
-    .selectFrom('articles')
-    .select(['id'])
-    .where('duplicate_of', '=', formerCanonical)
-    .orderBy('doc_no')
-    .execute()
+  const copies = await db.selectFrom('articles').select(['id']).where('duplicate_of', '=', formerCanonical).orderBy('doc_no').execute()
   if (copies.length === 0) return []
   const [heir] = copies
   await db.updateTable('articles').set({ duplicate_of: null, similarity: null }).where('id', '=', heir!.id).execute()

@@ -27,7 +27,12 @@ export interface ChangesFilter {
 }
 
 export async function changesSince(store: Store, filter: ChangesFilter): Promise<ChangesView> {
-  const empty: ChangesView = { since: filter.since, newPropositions: { total: 0, items: [] }, statusChanges: { total: 0, items: [] }, newEvents: { total: 0, items: [] } }
+  const empty: ChangesView = {
+    since: filter.since,
+    newPropositions: { total: 0, items: [] },
+    statusChanges: { total: 0, items: [] },
+    newEvents: { total: 0, items: [] },
+  }
   const actorIds = filter.actor?.trim() ? await idsForName(store, filter.actor.trim()) : null
   if (actorIds?.length === 0) return empty
 
@@ -35,11 +40,14 @@ export async function changesSince(store: Store, filter: ChangesFilter): Promise
     .selectFrom('proposition_changes')
     .innerJoin('propositions', 'propositions.id', 'proposition_changes.proposition_id')
     .where('proposition_changes.changed_at', '>=', filter.since)
-  if (actorIds) changes = changes.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
+  if (actorIds)
+    changes = changes.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
   const created = changes.where('proposition_changes.previous_status', 'is', null)
   const changed = changes.where('proposition_changes.previous_status', 'is not', null)
 
-  const createdTotal = await created.select((eb) => eb.fn.count('proposition_changes.proposition_id').distinct().as('n')).executeTakeFirstOrThrow()
+  const createdTotal = await created
+    .select((eb) => eb.fn.count('proposition_changes.proposition_id').distinct().as('n'))
+    .executeTakeFirstOrThrow()
   const createdRows = await created
     .selectAll('propositions')
     .distinct()
@@ -49,15 +57,24 @@ export async function changesSince(store: Store, filter: ChangesFilter): Promise
     .execute()
   const changedTotal = await changed.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   const changedRows = await changed
-    .select(['proposition_changes.proposition_id', 'proposition_changes.previous_status', 'proposition_changes.status', 'proposition_changes.changed_at'])
+    .select([
+      'proposition_changes.proposition_id',
+      'proposition_changes.previous_status',
+      'proposition_changes.status',
+      'proposition_changes.changed_at',
+    ])
     .orderBy('proposition_changes.changed_at', 'desc')
     .orderBy('proposition_changes.proposition_id')
     .limit(filter.limit)
     .execute()
-  const changedViews = await propositionsById(store, changedRows.map((row) => row.proposition_id))
+  const changedViews = await propositionsById(
+    store,
+    changedRows.map((row) => row.proposition_id),
+  )
 
   let events = store.db.selectFrom('events').where('created_at', '>=', filter.since)
-  if (actorIds) events = events.where('id', 'in', store.db.selectFrom('event_parties').select('event_id').where('entity_id', 'in', actorIds))
+  if (actorIds)
+    events = events.where('id', 'in', store.db.selectFrom('event_parties').select('event_id').where('entity_id', 'in', actorIds))
   const eventTotal = await events.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   const eventRows = await events
     .selectAll()
@@ -73,7 +90,16 @@ export async function changesSince(store: Store, filter: ChangesFilter): Promise
       total: Number(changedTotal.n),
       items: changedRows.flatMap((row) => {
         const proposition = changedViews.get(row.proposition_id)
-        return proposition ? [{ proposition, from: row.previous_status as PropositionStatus, to: row.status as PropositionStatus, changedAt: row.changed_at }] : []
+        return proposition
+          ? [
+              {
+                proposition,
+                from: row.previous_status as PropositionStatus,
+                to: row.status as PropositionStatus,
+                changedAt: row.changed_at,
+              },
+            ]
+          : []
       }),
     },
     newEvents: { total: Number(eventTotal.n), items: await eventViews(store, eventRows) },
@@ -82,6 +108,10 @@ export async function changesSince(store: Store, filter: ChangesFilter): Promise
 
 async function propositionsById(store: Store, ids: string[]): Promise<Map<string, PropositionView>> {
   if (ids.length === 0) return new Map()
-  const rows = await store.db.selectFrom('propositions').selectAll().where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await store.db
+    .selectFrom('propositions')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return new Map((await propositionViews(store, rows)).map((view) => [view.id, view]))
 }

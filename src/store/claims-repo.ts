@@ -1,7 +1,14 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ClaimsTable, Database } from './schema.js'
-import { partyIdOf, partyKeyOf, type PartyStance, type PropositionKey, type PropositionSummary, type PropositionTotals } from '../resolve/propositions.js'
-import type { Stance } from '../pipeline/record.js'
+import {
+  partyIdOf,
+  partyKeyOf,
+  type PartyStance,
+  type PropositionKey,
+  type PropositionSummary,
+  type PropositionTotals,
+} from '../resolve/propositions.js'
+import type { Stance } from '../record/record.js'
 import { insertInChunks } from './insert-chunks.js'
 import { bestGrade, gradingMatters, outletsByCredit, type GradingContext, type SourceGrade } from '../resolve/source-grading.js'
 
@@ -56,11 +63,7 @@ export async function aggregateProposition(
     .executeTakeFirstOrThrow()
   const parties = await db
     .selectFrom('claims')
-    .select((eb) => [
-      'stance',
-      'party_key',
-      eb.fn.count<number>('source_group').distinct().as('sources'),
-    ])
+    .select((eb) => ['stance', 'party_key', eb.fn.count<number>('source_group').distinct().as('sources')])
     .where('proposition_id', '=', propositionId)
     .groupBy(['stance', 'party_key'])
     .orderBy('stance')
@@ -95,9 +98,23 @@ export async function aggregateProposition(
   const gradedOutlets =
     graded.length === 0
       ? []
-      : await db.selectFrom('claims').select('outlet').distinct().where('proposition_id', '=', propositionId).where('outlet', 'in', graded).execute()
-  const listFor = <T extends { stance: string; party_key: string }>(rows: T[], stance: string, partyKey: string, pick: (row: T) => string | null): string[] =>
-    rows.filter((row) => row.stance === stance && row.party_key === partyKey).flatMap((row) => pick(row) ?? []).sort()
+      : await db
+          .selectFrom('claims')
+          .select('outlet')
+          .distinct()
+          .where('proposition_id', '=', propositionId)
+          .where('outlet', 'in', graded)
+          .execute()
+  const listFor = <T extends { stance: string; party_key: string }>(
+    rows: T[],
+    stance: string,
+    partyKey: string,
+    pick: (row: T) => string | null,
+  ): string[] =>
+    rows
+      .filter((row) => row.stance === stance && row.party_key === partyKey)
+      .flatMap((row) => pick(row) ?? [])
+      .sort()
   return {
     totals: {
       sourceCount: Number(totals.sources),
@@ -132,7 +149,11 @@ async function creditedSources(db: Db, propositionId: string, grading: GradingCo
     .where('proposition_id', '=', propositionId)
     .where('stance', '=', 'asserts')
     // Called only when grading matters: some outlet is excluded, or ungraded ones are.
-    .where((eb) => (grading.rule.ungraded === 'exclude' ? eb('outlet', 'in', counting) : eb.or([eb('outlet', 'is', null), eb('outlet', 'not in', excluded)])))
+    .where((eb) =>
+      grading.rule.ungraded === 'exclude'
+        ? eb('outlet', 'in', counting)
+        : eb.or([eb('outlet', 'is', null), eb('outlet', 'not in', excluded)]),
+    )
     .groupBy('party_key')
     .execute()
   return new Map(rows.map((row) => [row.party_key, Number(row.sources)]))
@@ -182,7 +203,10 @@ export async function propositionStatusOf(db: Db, id: string): Promise<string | 
 }
 
 export async function recordStatusChange(db: Db, id: string, previous: string | null, status: string, changedAt: string): Promise<void> {
-  await db.insertInto('proposition_changes').values({ proposition_id: id, status, previous_status: previous, changed_at: changedAt }).execute()
+  await db
+    .insertInto('proposition_changes')
+    .values({ proposition_id: id, status, previous_status: previous, changed_at: changedAt })
+    .execute()
 }
 
 export async function deleteProposition(db: Db, id: string): Promise<void> {
@@ -190,6 +214,11 @@ export async function deleteProposition(db: Db, id: string): Promise<void> {
 }
 
 export async function propositionKeyOf(db: Db, id: string): Promise<{ subject: string; relation: string; object: string | null } | null> {
-  const row = await db.selectFrom('claims').select(['subject', 'relation', 'object']).where('proposition_id', '=', id).limit(1).executeTakeFirst()
+  const row = await db
+    .selectFrom('claims')
+    .select(['subject', 'relation', 'object'])
+    .where('proposition_id', '=', id)
+    .limit(1)
+    .executeTakeFirst()
   return row ?? null
 }

@@ -16,7 +16,11 @@ let weak: Set<string> | null = null
 function vocabularies(): { known: Set<string>; weak: Set<string> } {
   if (!known || !weak) {
     const words = lexicon<AttributionLexicon>('attribution')
-    known = new Set([...words.asserts, ...words.denies, ...words.accuse, ...words.according, ...words.noResponse, ...words.claimNouns].map((word) => word.toLowerCase()))
+    known = new Set(
+      [...words.asserts, ...words.denies, ...words.accuse, ...words.according, ...words.noResponse, ...words.claimNouns].map((word) =>
+        word.toLowerCase(),
+      ),
+    )
     weak = new Set(lexicon<{ cues: string[] }>('weak-cues').cues.map((word) => word.toLowerCase()))
   }
   return { known, weak }
@@ -32,6 +36,7 @@ export function weakCueReason(cue: string): string | null {
   if (word === '') return 'no attribution cue: the stance is read from the article’s own wording'
   const { known, weak } = vocabularies()
   if (weak.has(word)) return `“${cue.trim()}” describes or implies rather than reports: check the claimant and the stance`
-  if (!known.has(word) && !word.startsWith('claimed') && !word.startsWith('claiming')) return `“${cue.trim()}” is not a reporting cue: the claim comes from a looser pattern`
+  if (!known.has(word) && !word.startsWith('claimed') && !word.startsWith('claiming'))
+    return `“${cue.trim()}” is not a reporting cue: the claim comes from a looser pattern`
   return null
 }

@@ -70,7 +70,14 @@ export async function resolveActor(store: Store, name: string): Promise<NamedRef
 export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 500): Promise<DyadView> {
   const [ab, ba] = await Promise.all([eventsBetween(store, a.id, b.id, limit), eventsBetween(store, b.id, a.id, limit)])
   const direction = new Map<string, DyadDirection>([...ab.map((id) => [id, 'ab'] as const), ...ba.map((id) => [id, 'ba'] as const)])
-  const rows = direction.size === 0 ? [] : await store.db.selectFrom('events').selectAll().where('id', 'in', [...direction.keys()]).execute()
+  const rows =
+    direction.size === 0
+      ? []
+      : await store.db
+          .selectFrom('events')
+          .selectAll()
+          .where('id', 'in', [...direction.keys()])
+          .execute()
   const views = await eventViews(store, rows)
   const evidence = await firstReports(store, [...direction.keys()])
   const events: DyadEvent[] = views
@@ -81,12 +88,16 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   // and A's answers to what B claimed
   const answers = await statementsAbout(store, a.id, b.id, 'ab', limit, propositionsOf(aboutA))
   const seen = new Set<string>()
-  const statements = [...aboutB, ...answers, ...aboutA].filter((s) => {
-    const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
-    return seen.has(key) ? false : (seen.add(key), true)
-  }).sort(
-    (x, y) => (x.evidence.published ?? '9999').localeCompare(y.evidence.published ?? '9999') || x.evidence.articleId.localeCompare(y.evidence.articleId),
-  )
+  const statements = [...aboutB, ...answers, ...aboutA]
+    .filter((s) => {
+      const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
+      return seen.has(key) ? false : (seen.add(key), true)
+    })
+    .sort(
+      (x, y) =>
+        (x.evidence.published ?? '9999').localeCompare(y.evidence.published ?? '9999') ||
+        x.evidence.articleId.localeCompare(y.evidence.articleId),
+    )
   return {
     a,
     b,
@@ -119,7 +130,16 @@ async function firstReports(store: Store, eventIds: string[]): Promise<Map<strin
     const rows = await store.db
       .selectFrom('event_sources')
       .innerJoin('articles', 'articles.id', 'event_sources.article_id')
-      .select(['event_sources.event_id', 'event_sources.article_id', 'articles.title', 'articles.source', 'articles.published', 'event_sources.evidence_start', 'event_sources.evidence_end', 'event_sources.evidence_text'])
+      .select([
+        'event_sources.event_id',
+        'event_sources.article_id',
+        'articles.title',
+        'articles.source',
+        'articles.published',
+        'event_sources.evidence_start',
+        'event_sources.evidence_end',
+        'event_sources.evidence_text',
+      ])
       .where('event_sources.event_id', 'in', eventIds.slice(i, i + 500))
       .orderBy('articles.doc_no')
       .execute()
@@ -145,7 +165,14 @@ const propositionsOf = (statements: DyadStatement[]): string[] => [...new Set(st
  * What `speaker` (as the claimant, or voicing it as the speaker) said about `about` (as subject or object),
  * and how it answered the propositions the other side put forward (`answering`).
  */
-async function statementsAbout(store: Store, speaker: string, about: string, direction: DyadDirection, limit: number, answering: string[]): Promise<DyadStatement[]> {
+async function statementsAbout(
+  store: Store,
+  speaker: string,
+  about: string,
+  direction: DyadDirection,
+  limit: number,
+  answering: string[],
+): Promise<DyadStatement[]> {
   const select = () =>
     store.db
       .selectFrom('claims')
@@ -168,19 +195,35 @@ async function statementsAbout(store: Store, speaker: string, about: string, dir
         'articles.published',
         'articles.doc_no',
       ])
-      .where((eb) => eb.or([eb('claims.subject', '=', about), eb('claims.object', '=', about), ...(answering.length > 0 ? [eb('claims.proposition_id', 'in', answering.slice(0, 500))] : [])]))
+      .where((eb) =>
+        eb.or([
+          eb('claims.subject', '=', about),
+          eb('claims.object', '=', about),
+          ...(answering.length > 0 ? [eb('claims.proposition_id', 'in', answering.slice(0, 500))] : []),
+        ]),
+      )
       .orderBy('articles.doc_no')
       .limit(limit)
   const asClaimant = await select().where('claims.claimant', '=', speaker).execute()
   // Only a person speaks for a claimant; a speaker is named in the article, so the articles mentioning them (indexed) narrow the claims to read.
-  const person = await store.db.selectFrom('entities').select('id').where('id', '=', speaker).where('type', '=', 'person').executeTakeFirst()
-  const asSpeaker = !person ? [] : await select()
-    .where('claims.article_id', 'in', store.db.selectFrom('entity_mentions').select('article_id').where('entity_id', '=', speaker))
-    .where('claims.speaker', '=', speaker)
-    .where('claims.claimant', 'is', null)
-    .execute()
+  const person = await store.db
+    .selectFrom('entities')
+    .select('id')
+    .where('id', '=', speaker)
+    .where('type', '=', 'person')
+    .executeTakeFirst()
+  const asSpeaker = !person
+    ? []
+    : await select()
+        .where('claims.article_id', 'in', store.db.selectFrom('entity_mentions').select('article_id').where('entity_id', '=', speaker))
+        .where('claims.speaker', '=', speaker)
+        .where('claims.claimant', 'is', null)
+        .execute()
   const rows = [...asClaimant, ...asSpeaker]
-  const names = await namesOf(store, rows.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)))
+  const names = await namesOf(
+    store,
+    rows.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)),
+  )
   return rows.map((row) => ({
     direction,
     ...statementParts(row, names),

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
-import type { EntityRecord, PlaceRecord, Span } from '../pipeline/record.js'
+import type { EntityRecord, PlaceRecord, Span } from '../record/record.js'
 import { normalizeName } from '../resolve/normalize-name.js'
 import { insertInChunks } from './insert-chunks.js'
 
@@ -78,7 +78,9 @@ export async function insertEntityMentions(db: Db, articleId: string, mentions: 
   await insertInChunks(
     db,
     'entity_mentions',
-    mentions.flatMap(({ entityId, spans }) => spans.map((span) => ({ article_id: articleId, entity_id: entityId, start: span.start, end: span.end }))),
+    mentions.flatMap(({ entityId, spans }) =>
+      spans.map((span) => ({ article_id: articleId, entity_id: entityId, start: span.start, end: span.end })),
+    ),
   )
 }
 
@@ -103,7 +105,9 @@ export async function insertPlaceMentions(db: Db, articleId: string, mentions: A
   await insertInChunks(
     db,
     'place_mentions',
-    mentions.flatMap(({ placeId, spans }) => spans.map((span) => ({ article_id: articleId, place_id: placeId, start: span.start, end: span.end }))),
+    mentions.flatMap(({ placeId, spans }) =>
+      spans.map((span) => ({ article_id: articleId, place_id: placeId, start: span.start, end: span.end })),
+    ),
   )
 }
 
@@ -139,7 +143,15 @@ export async function syncPlaces(db: Db, places: PlaceRecord[]): Promise<void> {
   for (const place of places) {
     await db
       .updateTable('places')
-      .set({ name: place.name, name_key: normalizeName(place.name), kind: place.kind, country: place.country, admin1: place.admin1, lat: place.lat, lon: place.lon })
+      .set({
+        name: place.name,
+        name_key: normalizeName(place.name),
+        kind: place.kind,
+        country: place.country,
+        admin1: place.admin1,
+        lat: place.lat,
+        lon: place.lon,
+      })
       .where('id', '=', place.id)
       .execute()
   }
@@ -154,7 +166,9 @@ export async function removeOrphanEntities(db: Db, isKnown: (id: string) => bool
   const unmentioned = await db
     .selectFrom('entities')
     .select(['id', 'known'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('entity_mentions').select('entity_id').whereRef('entity_mentions.entity_id', '=', 'entities.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('entity_mentions').select('entity_id').whereRef('entity_mentions.entity_id', '=', 'entities.id'))),
+    )
     .execute()
   const candidates = unmentioned.filter((row) => Number(row.known) === 0 || !isKnown(row.id)).map((row) => row.id)
   let removed = 0
@@ -162,9 +176,11 @@ export async function removeOrphanEntities(db: Db, isKnown: (id: string) => bool
     const chunk = candidates.slice(i, i + 500)
     const referenced = new Set<string>()
     for (const column of ['subject', 'object'] as const) {
-      for (const row of await db.selectFrom('propositions').select(column).where(column, 'in', chunk).execute()) referenced.add(row[column]!)
+      for (const row of await db.selectFrom('propositions').select(column).where(column, 'in', chunk).execute())
+        referenced.add(row[column]!)
     }
-    for (const row of await db.selectFrom('claims').select('claimant').where('claimant', 'in', chunk).execute()) referenced.add(row.claimant!)
+    for (const row of await db.selectFrom('claims').select('claimant').where('claimant', 'in', chunk).execute())
+      referenced.add(row.claimant!)
     const orphans = chunk.filter((id) => !referenced.has(id))
     if (orphans.length === 0) continue
     await db.deleteFrom('entity_names').where('entity_id', 'in', orphans).execute()

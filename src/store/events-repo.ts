@@ -135,7 +135,11 @@ export async function saveEventParties(db: Db, id: string, actors: string[], tar
   if (rows.length > 0) await db.insertInto('event_parties').values(rows).execute()
 }
 
-export async function updateEvent(db: Db, id: string, summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>): Promise<void> {
+export async function updateEvent(
+  db: Db,
+  id: string,
+  summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>,
+): Promise<void> {
   await db.updateTable('events').set(summary).where('id', '=', id).execute()
 }
 

@@ -63,14 +63,42 @@ export async function exportNodes(store: Store, ids: Iterable<string>): Promise<
   const nodes = new Map<string, ExportNode>()
   for (let i = 0; i < wanted.length; i += 500) {
     const chunk = wanted.slice(i, i + 500)
-    const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type', 'country', 'aliases']).where('id', 'in', chunk).execute()
+    const entities = await store.db
+      .selectFrom('entities')
+      .select(['id', 'name', 'type', 'country', 'aliases'])
+      .where('id', 'in', chunk)
+      .execute()
     for (const row of entities) {
-      nodes.set(row.id, { id: row.id, kind: 'entity', name: row.name, type: row.type, country: row.country, aliases: JSON.parse(row.aliases) as string[], admin1: null, lat: null, lon: null })
+      nodes.set(row.id, {
+        id: row.id,
+        kind: 'entity',
+        name: row.name,
+        type: row.type,
+        country: row.country,
+        aliases: JSON.parse(row.aliases) as string[],
+        admin1: null,
+        lat: null,
+        lon: null,
+      })
     }
-    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'country', 'admin1', 'lat', 'lon']).where('id', 'in', chunk).execute()
+    const places = await store.db
+      .selectFrom('places')
+      .select(['id', 'name', 'kind', 'country', 'admin1', 'lat', 'lon'])
+      .where('id', 'in', chunk)
+      .execute()
     for (const row of places) {
       if (nodes.has(row.id)) continue
-      nodes.set(row.id, { id: row.id, kind: 'place', name: row.name, type: row.kind, country: row.country, aliases: [], admin1: row.admin1, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon) })
+      nodes.set(row.id, {
+        id: row.id,
+        kind: 'place',
+        name: row.name,
+        type: row.kind,
+        country: row.country,
+        aliases: [],
+        admin1: row.admin1,
+        lat: numberOrNull(row.lat),
+        lon: numberOrNull(row.lon),
+      })
     }
   }
   return nodes
@@ -123,7 +151,15 @@ function eventCondition(eb: ExpressionBuilder<Database, 'events'>, filter: Resol
   if (filter.until) conditions.push(eb('events.date_start', '<=', filter.until))
   if (filter.aboutIds) {
     const ids = filter.aboutIds
-    conditions.push(eb.or([eb('events.place_id', 'in', ids), ...ids.flatMap((id) => [eb('events.actors', 'like', `%${JSON.stringify(id)}%`), eb('events.targets', 'like', `%${JSON.stringify(id)}%`)])]))
+    conditions.push(
+      eb.or([
+        eb('events.place_id', 'in', ids),
+        ...ids.flatMap((id) => [
+          eb('events.actors', 'like', `%${JSON.stringify(id)}%`),
+          eb('events.targets', 'like', `%${JSON.stringify(id)}%`),
+        ]),
+      ]),
+    )
   }
   return eb.and(conditions)
 }
@@ -133,14 +169,23 @@ export async function* exportEventPages(store: Store, filter: ResolvedFilter, pa
   if (matchesNothing(filter)) return
   let after: string | null = null
   for (;;) {
-    let query = store.db.selectFrom('events').selectAll().where((eb) => eventCondition(eb, filter))
+    let query = store.db
+      .selectFrom('events')
+      .selectAll()
+      .where((eb) => eventCondition(eb, filter))
     if (after !== null) query = query.where('id', '>', after)
     const rows = await query.orderBy('id').limit(pageSize).execute()
     if (rows.length === 0) return
     after = rows[rows.length - 1]!.id
     const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
-    const nodes = await exportNodes(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
-    const reports = await eventReportsOf(store, rows.map((row) => row.id))
+    const nodes = await exportNodes(
+      store,
+      parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]),
+    )
+    const reports = await eventReportsOf(
+      store,
+      rows.map((row) => row.id),
+    )
     yield parsed.map(({ row, actors, targets }) => ({
       id: row.id,
       type: row.type,
@@ -150,7 +195,11 @@ export async function* exportEventPages(store: Store, filter: ResolvedFilter, pa
       place: row.place_id ? (nodes.get(row.place_id) ?? null) : null,
       actors: actors.flatMap((id) => nodes.get(id) ?? []),
       targets: targets.flatMap((id) => nodes.get(id) ?? []),
-      fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+      fatalities: {
+        low: numberOrNull(row.fatalities_low),
+        best: numberOrNull(row.fatalities_best),
+        high: numberOrNull(row.fatalities_high),
+      },
       sourceCount: Number(row.source_count),
       reportCount: Number(row.report_count),
       firstSeen: row.first_seen,
@@ -197,7 +246,11 @@ async function eventReportsOf(store: Store, eventIds: string[]): Promise<Map<str
       mode: row.mode,
       dateText: row.date_text,
       reportedBy: row.reported_by,
-      fatalities: { low: numberOrNull(row.fatalities_low), best: numberOrNull(row.fatalities_best), high: numberOrNull(row.fatalities_high) },
+      fatalities: {
+        low: numberOrNull(row.fatalities_low),
+        best: numberOrNull(row.fatalities_best),
+        high: numberOrNull(row.fatalities_high),
+      },
       evidence: row.evidence_text,
     })
     byEvent.set(row.event_id, list)
@@ -253,7 +306,8 @@ function propositionCondition(eb: ExpressionBuilder<Database, 'propositions'>, f
   if (filter.status) conditions.push(eb('propositions.status', '=', filter.status))
   if (filter.since) conditions.push(eb('propositions.last_seen', '>=', filter.since))
   if (filter.until) conditions.push(eb('propositions.first_seen', '<=', filter.until))
-  if (filter.aboutIds) conditions.push(eb.or([eb('propositions.subject', 'in', filter.aboutIds), eb('propositions.object', 'in', filter.aboutIds)]))
+  if (filter.aboutIds)
+    conditions.push(eb.or([eb('propositions.subject', 'in', filter.aboutIds), eb('propositions.object', 'in', filter.aboutIds)]))
   return eb.and(conditions)
 }
 
@@ -267,12 +321,19 @@ export interface PropositionPageOptions {
 }
 
 /** Every proposition the filter selects, in id order, a page at a time, with names (and statements when asked). */
-export async function* exportPropositionPages(store: Store, filter: ResolvedFilter, options: PropositionPageOptions = {}): AsyncGenerator<ExportProposition[]> {
+export async function* exportPropositionPages(
+  store: Store,
+  filter: ResolvedFilter,
+  options: PropositionPageOptions = {},
+): AsyncGenerator<ExportProposition[]> {
   if (matchesNothing(filter) || options.relations?.length === 0) return
   const pageSize = options.pageSize ?? 500
   let after: string | null = null
   for (;;) {
-    let query = store.db.selectFrom('propositions').selectAll().where((eb) => propositionCondition(eb, filter))
+    let query = store.db
+      .selectFrom('propositions')
+      .selectAll()
+      .where((eb) => propositionCondition(eb, filter))
     if (options.relations) query = query.where('relation', 'in', [...options.relations])
     if (options.entityObjects) query = query.where('object', 'in', (eb) => eb.selectFrom('entities').select('entities.id'))
     if (after !== null) query = query.where('id', '>', after)
@@ -285,7 +346,12 @@ export async function* exportPropositionPages(store: Store, filter: ResolvedFilt
       deniers: JSON.parse(row.deniers) as Party[],
       noResponse: JSON.parse(row.no_response) as Party[],
     }))
-    const statementRows = options.withStatements ? await statementRowsOf(store, rows.map((row) => row.id)) : []
+    const statementRows = options.withStatements
+      ? await statementRowsOf(
+          store,
+          rows.map((row) => row.id),
+        )
+      : []
     const nodes = await exportNodes(store, [
       ...parsed.flatMap(({ row, asserters, deniers, noResponse }) => [
         row.subject,
@@ -395,8 +461,16 @@ function articleCondition(eb: ExpressionBuilder<Database, 'articles'>, filter: R
     const ids = filter.aboutIds
     conditions.push(
       eb.or([
-        eb('articles.id', 'in', eb.selectFrom('entity_mentions').select('entity_mentions.article_id').where('entity_mentions.entity_id', 'in', ids)),
-        eb('articles.id', 'in', eb.selectFrom('place_mentions').select('place_mentions.article_id').where('place_mentions.place_id', 'in', ids)),
+        eb(
+          'articles.id',
+          'in',
+          eb.selectFrom('entity_mentions').select('entity_mentions.article_id').where('entity_mentions.entity_id', 'in', ids),
+        ),
+        eb(
+          'articles.id',
+          'in',
+          eb.selectFrom('place_mentions').select('place_mentions.article_id').where('place_mentions.place_id', 'in', ids),
+        ),
       ]),
     )
   }
@@ -417,8 +491,12 @@ export async function* exportArticlePages(store: Store, filter: ResolvedFilter, 
     if (rows.length === 0) return
     after = Number(rows[rows.length - 1]!.doc_no)
     const ids = rows.map((row) => row.id)
-    const entities = await pairs(store.db.selectFrom('entity_mentions').select(['article_id', 'entity_id as ref']).where('article_id', 'in', ids).distinct())
-    const places = await pairs(store.db.selectFrom('place_mentions').select(['article_id', 'place_id as ref']).where('article_id', 'in', ids).distinct())
+    const entities = await pairs(
+      store.db.selectFrom('entity_mentions').select(['article_id', 'entity_id as ref']).where('article_id', 'in', ids).distinct(),
+    )
+    const places = await pairs(
+      store.db.selectFrom('place_mentions').select(['article_id', 'place_id as ref']).where('article_id', 'in', ids).distinct(),
+    )
     const propositions = await pairs(
       store.db
         .selectFrom('claims')
@@ -454,7 +532,9 @@ export async function* exportArticlePages(store: Store, filter: ResolvedFilter, 
   }
 }
 
-async function pairs<TB extends keyof Database>(query: SelectQueryBuilder<Database, TB, { article_id: string; ref: string }>): Promise<Map<string, string[]>> {
+async function pairs<TB extends keyof Database>(
+  query: SelectQueryBuilder<Database, TB, { article_id: string; ref: string }>,
+): Promise<Map<string, string[]>> {
   const byArticle = new Map<string, string[]>()
   for (const row of await query.execute()) {
     const list = byArticle.get(row.article_id) ?? []
@@ -469,7 +549,11 @@ async function pairs<TB extends keyof Database>(query: SelectQueryBuilder<Databa
 export async function propositionEnds(store: Store, ids: string[]): Promise<Map<string, { subject: string; object: string | null }>> {
   const ends = new Map<string, { subject: string; object: string | null }>()
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db.selectFrom('propositions').select(['id', 'subject', 'object']).where('id', 'in', ids.slice(i, i + 500)).execute()
+    const rows = await store.db
+      .selectFrom('propositions')
+      .select(['id', 'subject', 'object'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute()
     for (const row of rows) ends.set(row.id, { subject: row.subject, object: row.object })
   }
   return ends

@@ -73,7 +73,10 @@ export async function listSources(store: Store): Promise<SourceView[]> {
 }
 
 /** Grades (and notes) of these outlets. */
-export async function gradesOf(db: Db, outlets: Iterable<string | null>): Promise<Map<string, { grade: SourceGrade; note: string | null }>> {
+export async function gradesOf(
+  db: Db,
+  outlets: Iterable<string | null>,
+): Promise<Map<string, { grade: SourceGrade; note: string | null }>> {
   const wanted = [...new Set([...outlets].filter((o): o is string => o !== null))]
   const found = new Map<string, { grade: SourceGrade; note: string | null }>()
   if (wanted.length === 0) return found

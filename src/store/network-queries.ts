@@ -58,7 +58,16 @@ async function propositionEdges(store: Store, actorIds: string[] | null, filter:
   let query = store.db
     .selectFrom('propositions')
     .innerJoin('entities', 'entities.id', 'propositions.object')
-    .select(['propositions.id', 'propositions.subject', 'propositions.object', 'propositions.relation', 'propositions.source_count', 'propositions.status', 'propositions.first_dated', 'propositions.last_dated'])
+    .select([
+      'propositions.id',
+      'propositions.subject',
+      'propositions.object',
+      'propositions.relation',
+      'propositions.source_count',
+      'propositions.status',
+      'propositions.first_dated',
+      'propositions.last_dated',
+    ])
     .where('propositions.relation', 'in', relations)
     .where('propositions.source_count', '>=', filter.minSources)
   if (filter.status) query = query.where('propositions.status', '=', filter.status)
@@ -98,7 +107,18 @@ async function accusationEdges(store: Store, actorIds: string[] | null, filter: 
       for (const accused of JSON.parse(row.targets) as string[]) {
         if (accuser === accused) continue
         const key = `${accuser}|accuses|${accused}`
-        const edge = byPair.get(key) ?? { id: key, source: accuser, target: accused, relation: 'accuses', weight: 0, status: 'single-source', stance: 'asserted', firstSeen: null, lastSeen: null, ref: { kind: 'event', id: row.id } }
+        const edge = byPair.get(key) ?? {
+          id: key,
+          source: accuser,
+          target: accused,
+          relation: 'accuses',
+          weight: 0,
+          status: 'single-source',
+          stance: 'asserted',
+          firstSeen: null,
+          lastSeen: null,
+          ref: { kind: 'event', id: row.id },
+        }
         edge.weight += Number(row.source_count)
         if (row.date_start && (!edge.firstSeen || row.date_start < edge.firstSeen)) edge.firstSeen = row.date_start
         const end = row.date_end ?? row.date_start
@@ -109,7 +129,10 @@ async function accusationEdges(store: Store, actorIds: string[] | null, filter: 
   }
   for (const edge of byPair.values()) if (edge.weight >= 2) edge.status = 'corroborated'
   // Only actors that are entities: an accusation against a place is no network edge.
-  const names = await namesOf(store, [...byPair.values()].flatMap((edge) => [edge.source, edge.target]))
+  const names = await namesOf(
+    store,
+    [...byPair.values()].flatMap((edge) => [edge.source, edge.target]),
+  )
   const isEntity = (id: string): boolean => names.get(id)?.kind === 'entity'
   const edges = [...byPair.values()].filter((edge) => isEntity(edge.source) && isEntity(edge.target))
   if (filter.status) return edges.filter((edge) => edge.status === filter.status)

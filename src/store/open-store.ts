@@ -53,7 +53,10 @@ async function openSqlite(file: string): Promise<Store> {
   if (fs.existsSync(location) && fs.statSync(location).isDirectory()) {
     throw new Error(`cannot open store ${location}: it is a directory`)
   }
-  const [{ default: SqliteDatabase }, { Kysely, SqliteDialect, CompiledQuery }] = await Promise.all([import('better-sqlite3'), import('kysely')])
+  const [{ default: SqliteDatabase }, { Kysely, SqliteDialect, CompiledQuery }] = await Promise.all([
+    import('better-sqlite3'),
+    import('kysely'),
+  ])
   let database: SqliteDatabase.Database
   try {
     database = new SqliteDatabase(location)

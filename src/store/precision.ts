@@ -1,4 +1,4 @@
-import type { PlaceKind } from '../pipeline/record.js'
+import type { PlaceKind } from '../record/record.js'
 
 /**
  * ACLED-style precision codes, so a reader can tell an exact place or day from a coarse one.

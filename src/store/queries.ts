@@ -170,9 +170,23 @@ export async function namesOf(store: Store, ids: Iterable<string>): Promise<Map<
     const chunk = wanted.slice(i, i + 500)
     const entities = await store.db.selectFrom('entities').select(['id', 'name', 'type']).where('id', 'in', chunk).execute()
     for (const row of entities) names.set(row.id, { id: row.id, name: row.name, kind: 'entity', type: row.type, lat: null, lon: null })
-    const places = await store.db.selectFrom('places').select(['id', 'name', 'kind', 'lat', 'lon', 'country', 'admin1']).where('id', 'in', chunk).execute()
+    const places = await store.db
+      .selectFrom('places')
+      .select(['id', 'name', 'kind', 'lat', 'lon', 'country', 'admin1'])
+      .where('id', 'in', chunk)
+      .execute()
     for (const row of places) {
-      if (!names.has(row.id)) names.set(row.id, { id: row.id, name: row.name, kind: 'place', type: row.kind, lat: numberOrNull(row.lat), lon: numberOrNull(row.lon), country: row.country, admin1: row.admin1 })
+      if (!names.has(row.id))
+        names.set(row.id, {
+          id: row.id,
+          name: row.name,
+          kind: 'place',
+          type: row.kind,
+          lat: numberOrNull(row.lat),
+          lon: numberOrNull(row.lon),
+          country: row.country,
+          admin1: row.admin1,
+        })
     }
   }
   return names
@@ -186,7 +200,16 @@ export function refOf(names: Map<string, NamedRef>, id: string): NamedRef {
 export function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
   const info = names.get(id)
   return info
-    ? { id, name: info.name, kind: info.kind, lat: info.lat, lon: info.lon, placeKind: info.kind === 'place' ? info.type : null, country: info.country ?? null, admin1: info.admin1 ?? null }
+    ? {
+        id,
+        name: info.name,
+        kind: info.kind,
+        lat: info.lat,
+        lon: info.lon,
+        placeKind: info.kind === 'place' ? info.type : null,
+        country: info.country ?? null,
+        admin1: info.admin1 ?? null,
+      }
     : { id, name: id, kind: 'unknown', lat: null, lon: null, placeKind: null, country: null, admin1: null }
 }
 
@@ -295,12 +318,26 @@ export async function propositionEvidence(store: Store, propositionId: string): 
   const rows = await store.db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select(['claims.article_id', 'articles.title', 'articles.url', 'articles.published', 'claims.stance', 'claims.cue', 'claims.claimant', 'claims.speaker', 'claims.evidence_text', 'claims.outlet'])
+    .select([
+      'claims.article_id',
+      'articles.title',
+      'articles.url',
+      'articles.published',
+      'claims.stance',
+      'claims.cue',
+      'claims.claimant',
+      'claims.speaker',
+      'claims.evidence_text',
+      'claims.outlet',
+    ])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
     .orderBy('articles.doc_no')
     .execute()
-  const grades = await gradesOf(store.db, rows.map((row) => row.outlet))
+  const grades = await gradesOf(
+    store.db,
+    rows.map((row) => row.outlet),
+  )
   return rows.map((row) => ({
     outlet: row.outlet,
     sourceGrade: (row.outlet !== null && grades.get(row.outlet)) || null,
@@ -341,7 +378,9 @@ export async function listEvents(store: Store, filter: EventFilter = {}): Promis
   if (filter.involving !== undefined) {
     const ids = await idsForName(store, filter.involving)
     if (ids.length === 0) return []
-    query = query.where((eb) => eb.or(ids.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])))
+    query = query.where((eb) =>
+      eb.or(ids.flatMap((id) => [eb('actors', 'like', `%${JSON.stringify(id)}%`), eb('targets', 'like', `%${JSON.stringify(id)}%`)])),
+    )
   }
   const rows = await query
     .orderBy('date_start', (order) => order.desc().nullsLast())
@@ -361,7 +400,10 @@ export type EventRow = Omit<Selectable<EventsTable>, 'first_seen' | 'last_seen' 
 /** Event rows with the names of their parties and place, for the CLI and the API alike. */
 export async function eventViews(store: Store, rows: EventRow[]): Promise<EventView[]> {
   const parsed = rows.map((row) => ({ row, actors: JSON.parse(row.actors) as string[], targets: JSON.parse(row.targets) as string[] }))
-  const names = await namesOf(store, parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]))
+  const names = await namesOf(
+    store,
+    parsed.flatMap(({ row, actors, targets }) => [...actors, ...targets, ...(row.place_id ? [row.place_id] : [])]),
+  )
   return parsed.map(({ row, actors, targets }) => ({
     id: row.id,
     type: row.type,
@@ -383,7 +425,16 @@ export async function eventSources(store: Store, eventId: string): Promise<Event
   const rows = await store.db
     .selectFrom('event_sources')
     .innerJoin('articles', 'articles.id', 'event_sources.article_id')
-    .select(['event_sources.article_id', 'articles.title', 'articles.url', 'articles.published', 'event_sources.fatalities_low', 'event_sources.fatalities_best', 'event_sources.fatalities_high', 'event_sources.evidence_text'])
+    .select([
+      'event_sources.article_id',
+      'articles.title',
+      'articles.url',
+      'articles.published',
+      'event_sources.fatalities_low',
+      'event_sources.fatalities_best',
+      'event_sources.fatalities_high',
+      'event_sources.evidence_text',
+    ])
     .where('event_sources.event_id', '=', eventId)
     .orderBy('articles.doc_no')
     .execute()
@@ -423,7 +474,12 @@ export async function entityProfile(store: Store, id: string): Promise<EntityPro
     .select((eb) => [eb.fn.countAll().as('mentions'), eb.fn.count('article_id').distinct().as('articles')])
     .where('entity_id', '=', id)
     .executeTakeFirstOrThrow()
-  const merges = await store.db.selectFrom('entity_merges').select(['source_id', 'source_name', 'reason']).where('target_id', '=', id).orderBy('source_id').execute()
+  const merges = await store.db
+    .selectFrom('entity_merges')
+    .select(['source_id', 'source_name', 'reason'])
+    .where('target_id', '=', id)
+    .orderBy('source_id')
+    .execute()
   return {
     id: entity.id,
     name: entity.name,
@@ -437,7 +493,6 @@ export async function entityProfile(store: Store, id: string): Promise<EntityPro
   }
 }
 
-
 /** One entity by name or id (the best-covered one when the name is ambiguous), with what is said about it. */
 export async function getEntity(store: Store, name: string, limit = 20, knownIds: string[] = []): Promise<EntityView | null> {
   const ids = [...new Set([...(await idsForName(store, name)), ...knownIds])]
@@ -445,7 +500,11 @@ export async function getEntity(store: Store, name: string, limit = 20, knownIds
   const mentionCounts = await store.db
     .selectFrom('entities')
     .leftJoin('entity_mentions', 'entity_mentions.entity_id', 'entities.id')
-    .select((eb) => ['entities.id', eb.fn.count('entity_mentions.article_id').as('mentions'), eb.fn.count('entity_mentions.article_id').distinct().as('articles')])
+    .select((eb) => [
+      'entities.id',
+      eb.fn.count('entity_mentions.article_id').as('mentions'),
+      eb.fn.count('entity_mentions.article_id').distinct().as('articles'),
+    ])
     .where('entities.id', 'in', ids)
     .groupBy('entities.id')
     .execute()
@@ -461,7 +520,10 @@ export async function getEntity(store: Store, name: string, limit = 20, knownIds
 
 /** Events no source dates: kept off timelines and out of date ranges, but counted. */
 export async function undatedEventCount(store: Store, type?: string): Promise<number> {
-  let query = store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('date_start', 'is', null)
+  let query = store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('date_start', 'is', null)
   if (type) query = query.where('type', '=', type.toUpperCase())
   return Number((await query.executeTakeFirstOrThrow()).n)
 }
@@ -513,7 +575,15 @@ interface RawHit {
 }
 
 function hitOf(row: RawHit): SearchHit {
-  return { id: row.id, title: row.title, url: row.url, source: row.source, published: row.published, duplicateOf: row.duplicate_of, snippet: row.snippet }
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    source: row.source,
+    published: row.published,
+    duplicateOf: row.duplicate_of,
+    snippet: row.snippet,
+  }
 }
 
 interface SearchTerm {

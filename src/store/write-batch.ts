@@ -1,12 +1,27 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
-import type { AnalysisRecord, EventRecord, Span } from '../pipeline/record.js'
+import type { AnalysisRecord, EventRecord, Span } from '../record/record.js'
 import type { Store } from './open-store.js'
-import { deleteArticleRow, deleteMentionsOf, findArticleOrUrl, findNearDuplicate, insertArticle, promoteOldestCopy, storedArticleContext } from './articles-repo.js'
+import {
+  deleteArticleRow,
+  deleteMentionsOf,
+  findArticleOrUrl,
+  findNearDuplicate,
+  insertArticle,
+  promoteOldestCopy,
+  storedArticleContext,
+} from './articles-repo.js'
 import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
 import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims } from './claims-repo.js'
-import { createEvent, deleteEventSourcesOf, eventExists, eventIdsOfArticles, findEventCandidates, insertEventSource } from './events-repo.js'
+import {
+  createEvent,
+  deleteEventSourcesOf,
+  eventExists,
+  eventIdsOfArticles,
+  findEventCandidates,
+  insertEventSource,
+} from './events-repo.js'
 import { resolveEntities } from '../resolve/entity-identity.js'
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
@@ -46,29 +61,33 @@ export interface WriteOptions {
  * the same type at the same place wait for each other.
  */
 export async function writeBatch(store: Store, articles: AnalyzedArticle[], options: WriteOptions | string = {}): Promise<WriteOutcome[]> {
-  const { deferPropositions = false, ingestedAt = new Date().toISOString() } = typeof options === 'string' ? { ingestedAt: options } : options
+  const { deferPropositions = false, ingestedAt = new Date().toISOString() } =
+    typeof options === 'string' ? { ingestedAt: options } : options
   // On PostgreSQL a summary is never recomputed inside the writing transaction: it could miss the claims of a
   // concurrent batch. It is marked, and refreshed after the commit unless the caller defers it.
   const defer = deferPropositions || store.dialect === 'postgres'
   const stored = storedIdsOf(store)
-  const outcomes = await store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'postgres') {
-      for (const key of eventLockKeys(articles)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
-    }
-    const touched = new Touched()
-    const outcomes: WriteOutcome[] = []
-    for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-    if (defer) await markPropositionsDirty(trx, touched.propositions)
-    else {
-      const grading = await loadGradingContext(trx)
-      for (const id of touched.propositions) await refreshProposition(trx, id, grading, ingestedAt)
-    }
-    for (const id of touched.events) await refreshEvent(trx, id)
-    return outcomes
-  }).catch((error: unknown) => {
-    stored.rollback()
-    throw error
-  })
+  const outcomes = await store.db
+    .transaction()
+    .execute(async (trx) => {
+      if (store.dialect === 'postgres') {
+        for (const key of eventLockKeys(articles)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
+      }
+      const touched = new Touched()
+      const outcomes: WriteOutcome[] = []
+      for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
+      if (defer) await markPropositionsDirty(trx, touched.propositions)
+      else {
+        const grading = await loadGradingContext(trx)
+        for (const id of touched.propositions) await refreshProposition(trx, id, grading, ingestedAt)
+      }
+      for (const id of touched.events) await refreshEvent(trx, id)
+      return outcomes
+    })
+    .catch((error: unknown) => {
+      stored.rollback()
+      throw error
+    })
   stored.commit()
   if (store.dialect === 'postgres' && !deferPropositions) await refreshDirtyPropositions(store, Infinity, ingestedAt)
   return outcomes
@@ -77,7 +96,8 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], opti
 /** The merge keys of a batch's event reports, sorted so that concurrent batches take their locks in one order. */
 function eventLockKeys(articles: AnalyzedArticle[]): string[] {
   const keys = new Set<string>()
-  for (const { record } of articles) for (const event of record.events) if (event.place) keys.add(`sitrep-event|${event.type}|${event.place}`)
+  for (const { record } of articles)
+    for (const event of record.events) if (event.place) keys.add(`sitrep-event|${event.type}|${event.place}`)
   return [...keys].sort()
 }
 
@@ -158,7 +178,13 @@ class Touched {
   }
 }
 
-async function writeArticle(db: Kysely<Database>, article: AnalyzedArticle, ingestedAt: string, touched: Touched, stored: StoredIds): Promise<WriteOutcome> {
+async function writeArticle(
+  db: Kysely<Database>,
+  article: AnalyzedArticle,
+  ingestedAt: string,
+  touched: Touched,
+  stored: StoredIds,
+): Promise<WriteOutcome> {
   const { document } = article.record
   const { exists, sameUrl: previous } = await findArticleOrUrl(db, document.id, document.url)
   if (exists) return 'unchanged'
@@ -218,18 +244,32 @@ interface ArticleContext {
   ingestedAt: string
 }
 
-async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touched: Touched, stored: StoredIds, context: ArticleContext): Promise<void> {
+async function writeContents(
+  db: Kysely<Database>,
+  record: AnalysisRecord,
+  touched: Touched,
+  stored: StoredIds,
+  context: ArticleContext,
+): Promise<void> {
   const articleId = record.document.id
   const identity = await resolveEntities(db, record.entities, articleId, stored)
   const idOf = (id: string): string => identity.get(id) ?? id
-  await insertEntityMentions(db, articleId, record.entities.map((entity) => ({ entityId: idOf(entity.id), spans: entity.mentions })))
+  await insertEntityMentions(
+    db,
+    articleId,
+    record.entities.map((entity) => ({ entityId: idOf(entity.id), spans: entity.mentions })),
+  )
   for (const place of record.places) {
     if (!stored.has(place.id)) {
       await upsertPlace(db, place)
       stored.add(place.id)
     }
   }
-  await insertPlaceMentions(db, articleId, record.places.map((place) => ({ placeId: place.id, spans: place.mentions })))
+  await insertPlaceMentions(
+    db,
+    articleId,
+    record.places.map((place) => ({ placeId: place.id, spans: place.mentions })),
+  )
 
   const text = record.document.text
   const claims = record.claims.map((claim, ordinal) => {
@@ -261,8 +301,21 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
   await insertClaims(db, claims)
 
   for (const [ordinal, event] of record.events.entries()) {
-    const mapped = { ...event, actors: event.actors.map(idOf), targets: event.targets.map(idOf), reported_by: event.reported_by && idOf(event.reported_by) }
-    const eventId = await placeEventReport(db, mapped, articleId, ordinal, record.document.published, context.rewriting ?? false, context.ingestedAt)
+    const mapped = {
+      ...event,
+      actors: event.actors.map(idOf),
+      targets: event.targets.map(idOf),
+      reported_by: event.reported_by && idOf(event.reported_by),
+    }
+    const eventId = await placeEventReport(
+      db,
+      mapped,
+      articleId,
+      ordinal,
+      record.document.published,
+      context.rewriting ?? false,
+      context.ingestedAt,
+    )
     await insertEventSource(db, {
       article_id: articleId,
       ordinal,
@@ -291,7 +344,15 @@ async function writeContents(db: Kysely<Database>, record: AnalysisRecord, touch
  * with overlapping dates and compatible participants, else a new one. Reports without a place or
  * any date stay on their own: there is nothing to tell them apart from other incidents.
  */
-async function placeEventReport(db: Kysely<Database>, event: EventRecord, articleId: string, ordinal: number, published: string | null, rewriting: boolean, ingestedAt: string): Promise<string> {
+async function placeEventReport(
+  db: Kysely<Database>,
+  event: EventRecord,
+  articleId: string,
+  ordinal: number,
+  published: string | null,
+  rewriting: boolean,
+  ingestedAt: string,
+): Promise<string> {
   const span = reportSpan(event.date, published)
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCli, CLI } from '../support/built-cli.js'
-import type { AnalysisRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord } from '../../src/record/record.js'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-web-pages-'))
 beforeAll(() => buildCli())
@@ -34,11 +34,21 @@ describe('sitrep analyze on .html.gz web pages', () => {
     fs.mkdirSync(folder)
     fs.writeFileSync(
       path.join(folder, '1.html.gz'),
-      gzipSync(page(1, 'Police post attacked in Zhob', ['Gunmen attacked a police post in Zhob district of Balochistan on Monday night, killing two policemen, officials said.', 'The provincial government condemned the attack and ordered an inquiry.'])),
+      gzipSync(
+        page(1, 'Police post attacked in Zhob', [
+          'Gunmen attacked a police post in Zhob district of Balochistan on Monday night, killing two policemen, officials said.',
+          'The provincial government condemned the attack and ordered an inquiry.',
+        ]),
+      ),
     )
     fs.writeFileSync(
       path.join(folder, '2.html.gz'),
-      gzipSync(page(2, 'Curfew lifted in Kurram', ['Authorities lifted the curfew in Kurram district on Tuesday after a week of clashes between rival tribes.', 'Shops reopened in Parachinar as the main road was cleared for traffic.'])),
+      gzipSync(
+        page(2, 'Curfew lifted in Kurram', [
+          'Authorities lifted the curfew in Kurram district on Tuesday after a week of clashes between rival tribes.',
+          'Shops reopened in Parachinar as the main road was cleared for traffic.',
+        ]),
+      ),
     )
     const run = spawnSync(process.execPath, [CLI, 'analyze', folder, '--json'], { encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
@@ -51,7 +61,14 @@ describe('sitrep analyze on .html.gz web pages', () => {
       published: '2024-03-01',
     })
     expect(first!.document.text.startsWith('Gunmen attacked a police post')).toBe(true)
-    for (const chrome of ['Police post attacked in Zhob', 'By Sana Qureshi', 'Share on X', 'Traders protest', 'All rights reserved', 'Opinion']) {
+    for (const chrome of [
+      'Police post attacked in Zhob',
+      'By Sana Qureshi',
+      'Share on X',
+      'Traders protest',
+      'All rights reserved',
+      'Opinion',
+    ]) {
       expect(first!.document.text).not.toContain(chrome)
     }
     const reasons = new Set(first!.document.removed.map((block) => block.reason))
@@ -68,12 +85,26 @@ describe('sitrep analyze on .html.gz web pages', () => {
   it('names a page with no article text instead of storing an empty article, and keeps the rest', () => {
     const folder = path.join(root, 'mixed')
     fs.mkdirSync(folder)
-    fs.writeFileSync(path.join(folder, 'app-shell.html'), '<html><head><script>boot()</script></head><body><div id="app"></div><noscript>Enable JavaScript.</noscript></body></html>')
-    fs.writeFileSync(path.join(folder, 'menu-only.html'), '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© Frontier Ledger</footer></body></html>')
-    fs.writeFileSync(path.join(folder, 'story.html.gz'), gzipSync(page(3, 'Police post attacked in Zhob', ['Gunmen attacked a police post in Zhob district of Balochistan on Monday night, killing two policemen, officials said.'])))
+    fs.writeFileSync(
+      path.join(folder, 'app-shell.html'),
+      '<html><head><script>boot()</script></head><body><div id="app"></div><noscript>Enable JavaScript.</noscript></body></html>',
+    )
+    fs.writeFileSync(
+      path.join(folder, 'menu-only.html'),
+      '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© Frontier Ledger</footer></body></html>',
+    )
+    fs.writeFileSync(
+      path.join(folder, 'story.html.gz'),
+      gzipSync(
+        page(3, 'Police post attacked in Zhob', [
+          'Gunmen attacked a police post in Zhob district of Balochistan on Monday night, killing two policemen, officials said.',
+        ]),
+      ),
+    )
     const analyzed = spawnSync(process.execPath, [CLI, 'analyze', folder, '--json'], { encoding: 'utf8' })
     expect(analyzed.status).toBe(1)
-    for (const name of ['app-shell.html', 'menu-only.html']) expect(analyzed.stderr).toMatch(new RegExp(`${name}: analysis failed: no article text found`))
+    for (const name of ['app-shell.html', 'menu-only.html'])
+      expect(analyzed.stderr).toMatch(new RegExp(`${name}: analysis failed: no article text found`))
     expect((JSON.parse(analyzed.stdout) as AnalysisRecord).document.text).toContain('Gunmen attacked a police post')
 
     const db = path.join(root, 'pages.db')

@@ -31,32 +31,58 @@ describe('cleanDocument: an HTML page with scripts, nested markup, meta tags and
     expect(paragraphs[1]).toContain('Heavy trucks will be allowed to cross from next week')
   })
 
-  it.each(['SECRET_SCRIPT_TEXT', 'INLINE_SCRIPT_TEXT', 'display: none', 'Exam results announced', 'All rights reserved', 'Home'])('never lets "%s" into the text', (fragment) => {
-    expect(result.text).not.toContain(fragment)
-  })
+  it.each(['SECRET_SCRIPT_TEXT', 'INLINE_SCRIPT_TEXT', 'display: none', 'Exam results announced', 'All rights reserved', 'Home'])(
+    'never lets "%s" into the text',
+    (fragment) => {
+      expect(result.text).not.toContain(fragment)
+    },
+  )
 })
 
 describe('cleanDocument: where the metadata comes from', () => {
   it.each([
-    ['JSON-LD date and author', `<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2023-05-06T10:00:00Z","author":[{"name":"A. Writer"}]}]}</script>`, { published: '2023-05-06', author: 'A. Writer' }],
+    [
+      'JSON-LD date and author',
+      `<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2023-05-06T10:00:00Z","author":[{"name":"A. Writer"}]}]}</script>`,
+      { published: '2023-05-06', author: 'A. Writer' },
+    ],
     ['a <time> element', `<time datetime="2022-11-30T08:00">Nov 30</time>`, { published: '2022-11-30' }],
-    ['og:url, outlet from the host', `<meta property="og:url" content="https://www.daily.example/story/1">`, { url: 'https://www.daily.example/story/1', source: 'daily.example' }],
-    ['the title element without the outlet', `<title>Hospital Budget Passed | The Daily</title><meta property="og:site_name" content="The Daily">`, { title: 'Hospital Budget Passed', source: 'The Daily' }],
+    [
+      'og:url, outlet from the host',
+      `<meta property="og:url" content="https://www.daily.example/story/1">`,
+      { url: 'https://www.daily.example/story/1', source: 'daily.example' },
+    ],
+    [
+      'the title element without the outlet',
+      `<title>Hospital Budget Passed | The Daily</title><meta property="og:site_name" content="The Daily">`,
+      { title: 'Hospital Budget Passed', source: 'The Daily' },
+    ],
   ])('%s', (_label, head, expected) => {
-    const result = cleanDocument(html(`<!doctype html><html><head>${head}</head><body><article><p>${PARAGRAPH}</p><p>${SECOND}</p></article></body></html>`))
+    const result = cleanDocument(
+      html(`<!doctype html><html><head>${head}</head><body><article><p>${PARAGRAPH}</p><p>${SECOND}</p></article></body></html>`),
+    )
     expect(result).toMatchObject(expected)
     expect(result.text).toContain(PARAGRAPH)
   })
 
   it('prefers the metadata the input carried', () => {
-    const result = cleanDocument(html(`<title>Page Title</title><p>${PARAGRAPH}</p>`, { title: 'Feed Title', url: 'https://feed.example/x', published: 'Mon, 01 Jan 2024 10:00:00 GMT' }))
+    const result = cleanDocument(
+      html(`<title>Page Title</title><p>${PARAGRAPH}</p>`, {
+        title: 'Feed Title',
+        url: 'https://feed.example/x',
+        published: 'Mon, 01 Jan 2024 10:00:00 GMT',
+      }),
+    )
     expect(result).toMatchObject({ title: 'Feed Title', url: 'https://feed.example/x', published: '2024-01-01', source: 'feed.example' })
   })
 })
 
 describe('cleanDocument: markup that must not crash or hang', () => {
   it.each([
-    ['deeply nested divs (under the depth cap)', `<html><body>${'<div>'.repeat(4_000)}<p>${PARAGRAPH}</p>${'</div>'.repeat(4_000)}</body></html>`],
+    [
+      'deeply nested divs (under the depth cap)',
+      `<html><body>${'<div>'.repeat(4_000)}<p>${PARAGRAPH}</p>${'</div>'.repeat(4_000)}</body></html>`,
+    ],
     ['unclosed tags', `<html><body><div><p>${PARAGRAPH}<p>${SECOND}<div><span><b>`],
     ['a fragment without html or body', `<p>${PARAGRAPH}</p><p>${SECOND}</p>`],
     ['stray closing tags and comments', `</div></p><!-- x --><p>${PARAGRAPH}</p></span><!--unterminated`],
@@ -80,21 +106,38 @@ describe('cleanDocument: pages past the caps', () => {
 
 describe('cleanDocument: other formats', () => {
   it('renders Markdown, taking the first heading as the title', () => {
-    const result = cleanDocument({ name: 'a.md', format: 'markdown', content: `# Hospital Budget Passed\n\n${PARAGRAPH}\n\n- First point of the list.\n- Second **bold** point.\n\n${SECOND}\n`, meta: {} })
+    const result = cleanDocument({
+      name: 'a.md',
+      format: 'markdown',
+      content: `# Hospital Budget Passed\n\n${PARAGRAPH}\n\n- First point of the list.\n- Second **bold** point.\n\n${SECOND}\n`,
+      meta: {},
+    })
     expect(result.title).toBe('Hospital Budget Passed')
     expect(result.text).toBe(`${PARAGRAPH}\n\nFirst point of the list.\n\nSecond bold point.\n\n${SECOND}`)
   })
 
   it('passes plain text metadata through', () => {
-    const result = cleanDocument({ name: 'a.txt', format: 'text', content: `${PARAGRAPH}\n${SECOND}`, meta: { url: 'https://news.example/a', source: 'News Example', author: 'Jo Bloggs', published: '2020-02-03' } })
-    expect(result).toMatchObject({ source: 'News Example', url: 'https://news.example/a', author: 'Jo Bloggs', published: '2020-02-03', text: `${PARAGRAPH}\n\n${SECOND}` })
+    const result = cleanDocument({
+      name: 'a.txt',
+      format: 'text',
+      content: `${PARAGRAPH}\n${SECOND}`,
+      meta: { url: 'https://news.example/a', source: 'News Example', author: 'Jo Bloggs', published: '2020-02-03' },
+    })
+    expect(result).toMatchObject({
+      source: 'News Example',
+      url: 'https://news.example/a',
+      author: 'Jo Bloggs',
+      published: '2020-02-03',
+      text: `${PARAGRAPH}\n\n${SECOND}`,
+    })
   })
 })
 
 describe('cleanDocument on feed items read by the ingest stage', () => {
   it('cleans each RSS item with the metadata the feed gave', async () => {
     const results: SourceDocument[] = []
-    for await (const item of readSources([new URL('../fixtures/ingest/feed.rss', import.meta.url).pathname])) results.push(item as SourceDocument)
+    for await (const item of readSources([new URL('../fixtures/ingest/feed.rss', import.meta.url).pathname]))
+      results.push(item as SourceDocument)
     const [clinic, roads] = results.map(cleanDocument)
     expect(clinic).toMatchObject({
       title: 'New Clinic Opens in Hill Town',

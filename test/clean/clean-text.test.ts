@@ -19,20 +19,65 @@ function removedWith(result: ReturnType<typeof cleanText>, text: string): string
 
 describe('cleanText keeps the article and removes what surrounds it', () => {
   it.each([
-    ['a spam line full of links', ['Cheap watches http://a.example.xyz/1 http://b.example.xyz/2 http://c.example.xyz/3', ...BODY], 'Cheap watches http://a.example.xyz/1 http://b.example.xyz/2 http://c.example.xyz/3', 'spam'],
+    [
+      'a spam line full of links',
+      ['Cheap watches http://a.example.xyz/1 http://b.example.xyz/2 http://c.example.xyz/3', ...BODY],
+      'Cheap watches http://a.example.xyz/1 http://b.example.xyz/2 http://c.example.xyz/3',
+      'spam',
+    ],
     ['a share bar', [...BODY.slice(0, 2), 'Share on Facebook', BODY[2]!], 'Share on Facebook', 'navigation'],
     ['social labels', [...BODY, 'Facebook Twitter WhatsApp'], 'Facebook Twitter WhatsApp', 'navigation'],
-    ['a cookie notice', [...BODY, 'This site uses cookies to give you a better experience. Read our cookie policy.'], 'This site uses cookies to give you a better experience. Read our cookie policy.', 'cookie'],
+    [
+      'a cookie notice',
+      [...BODY, 'This site uses cookies to give you a better experience. Read our cookie policy.'],
+      'This site uses cookies to give you a better experience. Read our cookie policy.',
+      'cookie',
+    ],
     ['a comment widget', [...BODY, 'Leave a Reply', '2 Comments'], '2 Comments', 'comments'],
-    ['a photo caption with its credit', [BODY[0]!, 'Boats wait at the flooded road. JANE ROE / AFP', ...BODY.slice(1)], 'Boats wait at the flooded road. JANE ROE / AFP', 'other'],
-    ['a caption marked as a photo', [BODY[0]!, 'A damaged bridge near the village. (Photo: File)', ...BODY.slice(1)], 'A damaged bridge near the village. (Photo: File)', 'other'],
-    ['a file-photo caption', [BODY[0]!, 'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.', ...BODY.slice(1)], 'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.', 'other'],
+    [
+      'a photo caption with its credit',
+      [BODY[0]!, 'Boats wait at the flooded road. JANE ROE / AFP', ...BODY.slice(1)],
+      'Boats wait at the flooded road. JANE ROE / AFP',
+      'other',
+    ],
+    [
+      'a caption marked as a photo',
+      [BODY[0]!, 'A damaged bridge near the village. (Photo: File)', ...BODY.slice(1)],
+      'A damaged bridge near the village. (Photo: File)',
+      'other',
+    ],
+    [
+      'a file-photo caption',
+      [BODY[0]!, 'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.', ...BODY.slice(1)],
+      'FILE - Boats carry families across the flooded road near the village, Aug. 3, 2023.',
+      'other',
+    ],
     ['a timestamp line', ['River Floods Cut Off Villages', '09:40 am Aug 14, 2024', ...BODY], '09:40 am Aug 14, 2024', 'other'],
     ['a byline', ['River Floods Cut Off Villages', 'By John Roe', ...BODY], 'By John Roe', 'byline'],
-    ['a repeated headline', ['River Floods Cut Off Villages', 'River Floods Cut Off Villages', ...BODY], 'River Floods Cut Off Villages', 'duplicate'],
-    ['a promotion', [...BODY, 'Subscribe to our newsletter for the latest updates'], 'Subscribe to our newsletter for the latest updates', 'other'],
-    ['an inline "also read" link', [BODY[0]!, 'Also Read: Dam Gates Opened as Water Rises', ...BODY.slice(1)], 'Also Read: Dam Gates Opened as Water Rises', 'related'],
-    ['an author bio after the article', [...BODY, 'John Roe is a reporter who covers climate and disasters for the paper.'], 'John Roe is a reporter who covers climate and disasters for the paper.', 'byline'],
+    [
+      'a repeated headline',
+      ['River Floods Cut Off Villages', 'River Floods Cut Off Villages', ...BODY],
+      'River Floods Cut Off Villages',
+      'duplicate',
+    ],
+    [
+      'a promotion',
+      [...BODY, 'Subscribe to our newsletter for the latest updates'],
+      'Subscribe to our newsletter for the latest updates',
+      'other',
+    ],
+    [
+      'an inline "also read" link',
+      [BODY[0]!, 'Also Read: Dam Gates Opened as Water Rises', ...BODY.slice(1)],
+      'Also Read: Dam Gates Opened as Water Rises',
+      'related',
+    ],
+    [
+      'an author bio after the article',
+      [...BODY, 'John Roe is a reporter who covers climate and disasters for the paper.'],
+      'John Roe is a reporter who covers climate and disasters for the paper.',
+      'byline',
+    ],
     ['a note on the writer', [...BODY, 'The writer is a former civil servant.'], 'The writer is a former civil servant.', 'byline'],
     ['an advertisement label', [BODY[0]!, 'Advertisement', ...BODY.slice(1)], 'Advertisement', 'navigation'],
     ['a tag list', [...BODY, 'Tags: floods, rescue, rivers'], 'Tags: floods, rescue, rivers', 'navigation'],
@@ -124,7 +169,8 @@ describe('cleanText: title, metadata and shape of the text', () => {
   })
 
   it('keeps a paragraph that cites two links', () => {
-    const cited = 'The figures come from the census office (https://census.example/2023) and a survey by the university (https://uni.example/survey).'
+    const cited =
+      'The figures come from the census office (https://census.example/2023) and a survey by the university (https://uni.example/survey).'
     expect(cleaned([...BODY, cited]).text.endsWith(cited)).toBe(true)
   })
 
@@ -134,8 +180,17 @@ describe('cleanText: title, metadata and shape of the text', () => {
   })
 
   it('uses the metadata title and removes its copies from the text', () => {
-    const result = cleanText(['River Floods Cut Off Villages', ...BODY].join('\n'), { title: 'River Floods Cut Off Villages', author: 'Meta Author', published: '2024-01-02' })
-    expect(result).toMatchObject({ title: 'River Floods Cut Off Villages', author: 'Meta Author', published: '2024-01-02', text: BODY.join('\n\n') })
+    const result = cleanText(['River Floods Cut Off Villages', ...BODY].join('\n'), {
+      title: 'River Floods Cut Off Villages',
+      author: 'Meta Author',
+      published: '2024-01-02',
+    })
+    expect(result).toMatchObject({
+      title: 'River Floods Cut Off Villages',
+      author: 'Meta Author',
+      published: '2024-01-02',
+      text: BODY.join('\n\n'),
+    })
   })
 
   it('returns empty text for input with no article', () => {
@@ -158,11 +213,26 @@ describe('cleanText on a scraped page', () => {
   })
 
   it('fills the metadata', () => {
-    expect(result).toMatchObject({ title: 'Gunmen Storm Police Post in Valley District, Four Officers Killed', author: 'Sara Qadir', published: '2025-03-04' })
+    expect(result).toMatchObject({
+      title: 'Gunmen Storm Police Post in Valley District, Four Officers Killed',
+      author: 'Sara Qadir',
+      published: '2025-03-04',
+    })
   })
 
   it('records why each block went', () => {
-    expect(result.removed.map((block) => block.reason)).toEqual(['spam', 'byline', 'other', 'related', 'duplicate', 'duplicate', 'byline', 'navigation', 'cookie', 'comments'])
+    expect(result.removed.map((block) => block.reason)).toEqual([
+      'spam',
+      'byline',
+      'other',
+      'related',
+      'duplicate',
+      'duplicate',
+      'byline',
+      'navigation',
+      'cookie',
+      'comments',
+    ])
   })
 })
 
@@ -181,7 +251,19 @@ describe('cleanText on a wire story with a teaser list above the headline', () =
     expect(paragraphs[4]).toBe('The two sides will meet again next month.')
   })
 
-  it.each(['Home', 'Trending Now', 'Power Cuts Return', 'Reading time', 'ALSO READ', 'Advertisement', 'Reporting by', 'wire agency feed', 'Google News', 'Tags', 'Comments'])('drops "%s"', (fragment) => {
+  it.each([
+    'Home',
+    'Trending Now',
+    'Power Cuts Return',
+    'Reading time',
+    'ALSO READ',
+    'Advertisement',
+    'Reporting by',
+    'wire agency feed',
+    'Google News',
+    'Tags',
+    'Comments',
+  ])('drops "%s"', (fragment) => {
     expect(result.text).not.toContain(fragment)
   })
 })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanDocument } from '../../src/clean/clean-document.js'
 import { extractArticle, htmlFragmentText, type HtmlArticle } from '../../src/clean/html/extract-article.js'
 import { MAX_DEPTH } from '../../src/clean/html/parse-html.js'
-import type { RemovalReason } from '../../src/pipeline/record.js'
+import type { RemovalReason } from '../../src/record/record.js'
 
 // Article prose: each sentence is long enough (80+ characters) to count as a paragraph of an article.
 const FLOOD = [
@@ -223,8 +223,16 @@ describe('boilerplate inside and around the article', () => {
     const thread = `<div class="comments-area"><h3>4 thoughts on this story</h3>${comments.map((comment) => `<div class="comment">${p(comment)}</div>`).join('\n')}</div>`
 
     it.each([
-      ['on a page of divs (scorer)', page(`<div id="site"><div class="entry-content">${paragraphs(article)}</div>${thread}</div>`), 'scorer'],
-      ['inside the <article> (structure)', page(`<article><div class="entry-content">${paragraphs(article)}</div>${thread}</article>`), 'structure'],
+      [
+        'on a page of divs (scorer)',
+        page(`<div id="site"><div class="entry-content">${paragraphs(article)}</div>${thread}</div>`),
+        'scorer',
+      ],
+      [
+        'inside the <article> (structure)',
+        page(`<article><div class="entry-content">${paragraphs(article)}</div>${thread}</article>`),
+        'structure',
+      ],
     ])('%s: removes the comments and keeps the article', (_label, html, method) => {
       expect(comments.join('').length).toBeGreaterThan(article.join('').length)
       const result = extractArticle(html)
@@ -244,7 +252,12 @@ describe('boilerplate inside and around the article', () => {
         <ul><li><a href="/a">River level live updates</a></li><li><a href="/b">How the dam works</a></li><li><a href="/c">Photos: the valley from the air</a></li></ul>
       </article>`)
     const result = extractArticle(html)
-    expectAll(result.text, [...FLOOD, 'Identity papers and any medicine they take.', 'Warm clothes and a blanket for each person.', 'Drinking water for one day.'])
+    expectAll(result.text, [
+      ...FLOOD,
+      'Identity papers and any medicine they take.',
+      'Warm clothes and a blanket for each person.',
+      'Drinking water for one day.',
+    ])
     expectNone(result.text, ['River level live updates', 'How the dam works', 'Photos: the valley from the air'])
     expectRemoved(result, 'related', 'How the dam works')
   })
@@ -257,7 +270,8 @@ describe('boilerplate inside and around the article', () => {
 
   it('never cuts a sentence at an inline box named as boilerplate inside running text', () => {
     const sentence = 'A study by the engineer Jane Roe, published in the spring, found that two of the piers had been worn away.'
-    const marked = 'A study by the engineer <span><span class="author">Jane Roe</span></span>, published in the spring, found that two of the piers had been worn away.'
+    const marked =
+      'A study by the engineer <span><span class="author">Jane Roe</span></span>, published in the spring, found that two of the piers had been worn away.'
     const result = extractArticle(page(`<article>${paragraphs(BRIDGE)}<p>${marked}</p></article>`))
     expect(result.text.split('\n\n')).toContain(sentence)
   })
@@ -280,8 +294,20 @@ describe('boilerplate inside and around the article', () => {
     )
     const result = extractArticle(html)
     expectAll(result.text, FLOOD)
-    expectNone(result.text, ['ARIA_HIDDEN_GLYPH', 'HIDDEN_ATTRIBUTE_PARAGRAPH', 'DISPLAY_NONE_BLOCK', 'VISIBILITY_HIDDEN_BLOCK', 'SCRIPT_IN_BODY', 'STYLE_IN_BODY', 'NOSCRIPT_FALLBACK', 'SCRIPT_IN_HEAD', 'STYLE_IN_HEAD'])
-    expect(cleanDocument({ name: 'hidden.html', format: 'html', content: html, meta: {} }).text).not.toMatch(/HIDDEN|DISPLAY_NONE|SCRIPT_IN|STYLE_IN|NOSCRIPT/)
+    expectNone(result.text, [
+      'ARIA_HIDDEN_GLYPH',
+      'HIDDEN_ATTRIBUTE_PARAGRAPH',
+      'DISPLAY_NONE_BLOCK',
+      'VISIBILITY_HIDDEN_BLOCK',
+      'SCRIPT_IN_BODY',
+      'STYLE_IN_BODY',
+      'NOSCRIPT_FALLBACK',
+      'SCRIPT_IN_HEAD',
+      'STYLE_IN_HEAD',
+    ])
+    expect(cleanDocument({ name: 'hidden.html', format: 'html', content: html, meta: {} }).text).not.toMatch(
+      /HIDDEN|DISPLAY_NONE|SCRIPT_IN|STYLE_IN|NOSCRIPT/,
+    )
   })
 
   it('removes nav, footer and aside with reasons navigation, navigation and related', () => {
@@ -327,27 +353,52 @@ describe('page metadata', () => {
       '@context': 'https://schema.org',
       '@graph': [
         { '@type': 'WebSite', name: 'Not the outlet' },
-        { '@type': 'NewsArticle', headline: 'Canal bridge open again', author: [{ '@type': 'Person', name: 'Maria Lopes' }], datePublished: '2024-09-13T07:30:00+02:00', publisher: { '@type': 'Organization', name: 'City Ledger' } },
+        {
+          '@type': 'NewsArticle',
+          headline: 'Canal bridge open again',
+          author: [{ '@type': 'Person', name: 'Maria Lopes' }],
+          datePublished: '2024-09-13T07:30:00+02:00',
+          publisher: { '@type': 'Organization', name: 'City Ledger' },
+        },
       ],
     }
-    const result = extractArticle(page(body, `<title>Something else entirely</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`))
-    expect(result).toMatchObject({ title: 'Canal bridge open again', author: 'Maria Lopes', published: '2024-09-13', source: 'City Ledger' })
+    const result = extractArticle(
+      page(body, `<title>Something else entirely</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`),
+    )
+    expect(result).toMatchObject({
+      title: 'Canal bridge open again',
+      author: 'Maria Lopes',
+      published: '2024-09-13',
+      source: 'City Ledger',
+    })
     expect(result.text).not.toContain('NewsArticle')
   })
 
   it('skips a JSON-LD block that does not parse and still reads the next one', () => {
-    const result = extractArticle(page(body, `<script type="application/ld+json">{ "@type": "NewsArticle", broken</script><script type="application/ld+json">{"@type":"Article","headline":"Second block wins","author":{"name":"Ana Silva"}}</script>`))
+    const result = extractArticle(
+      page(
+        body,
+        `<script type="application/ld+json">{ "@type": "NewsArticle", broken</script><script type="application/ld+json">{"@type":"Article","headline":"Second block wins","author":{"name":"Ana Silva"}}</script>`,
+      ),
+    )
     expect(result).toMatchObject({ title: 'Second block wins', author: 'Ana Silva' })
   })
 
   it('reads Open Graph: og:title, og:site_name, article:published_time', () => {
     const head = `<meta property="og:title" content="Canal bridge reopens"><meta property="og:site_name" content="Canal Times"><meta property="article:published_time" content="2023-04-05T09:00:00Z"><meta property="og:url" content="https://canaltimes.example/bridge">`
     const result = extractArticle(page(body, head))
-    expect(result).toMatchObject({ title: 'Canal bridge reopens', source: 'Canal Times', published: '2023-04-05', url: 'https://canaltimes.example/bridge' })
+    expect(result).toMatchObject({
+      title: 'Canal bridge reopens',
+      source: 'Canal Times',
+      published: '2023-04-05',
+      url: 'https://canaltimes.example/bridge',
+    })
   })
 
   it('reads the date from <time datetime> and the author from a byline element', () => {
-    const html = page(`<article><h1>Canal bridge reopens</h1><span class="byline">By Jane Roe</span> <time datetime="2022-12-01T18:45:00">Thursday evening</time>${paragraphs(BRIDGE)}</article>`)
+    const html = page(
+      `<article><h1>Canal bridge reopens</h1><span class="byline">By Jane Roe</span> <time datetime="2022-12-01T18:45:00">Thursday evening</time>${paragraphs(BRIDGE)}</article>`,
+    )
     expect(extractArticle(html)).toMatchObject({ author: 'Jane Roe', published: '2022-12-01' })
   })
 
@@ -360,7 +411,9 @@ describe('page metadata', () => {
   })
 
   it('removes an inline <span class="byline"> that forms a block of its own inside the article', () => {
-    const html = page(`<article><h1>Canal bridge reopens</h1><span class="byline">By Jane Roe</span> <time datetime="2022-12-01T18:45:00">Thursday evening</time>${paragraphs(BRIDGE)}</article>`)
+    const html = page(
+      `<article><h1>Canal bridge reopens</h1><span class="byline">By Jane Roe</span> <time datetime="2022-12-01T18:45:00">Thursday evening</time>${paragraphs(BRIDGE)}</article>`,
+    )
     const result = extractArticle(html)
     expect(result.text).not.toContain('By Jane Roe')
     expectRemoved(result, 'byline', 'By Jane Roe')
@@ -368,8 +421,14 @@ describe('page metadata', () => {
   })
 
   it('takes the URL from the canonical link and the outlet from its host when nothing names it', () => {
-    const result = extractArticle(page(body, `<link rel="canonical" href="https://www.canal-times.example/2024/bridge"><title>Canal bridge reopens</title>`))
-    expect(result).toMatchObject({ url: 'https://www.canal-times.example/2024/bridge', source: 'canal-times.example', title: 'Canal bridge reopens' })
+    const result = extractArticle(
+      page(body, `<link rel="canonical" href="https://www.canal-times.example/2024/bridge"><title>Canal bridge reopens</title>`),
+    )
+    expect(result).toMatchObject({
+      url: 'https://www.canal-times.example/2024/bridge',
+      source: 'canal-times.example',
+      title: 'Canal bridge reopens',
+    })
   })
 
   it.each([
@@ -382,12 +441,19 @@ describe('page metadata', () => {
   })
 
   it('keeps the title’s own separators when trimming the suffix', () => {
-    const result = extractArticle(page(body, '<title>Budget vote | Analysis | Canal Times</title><meta property="og:site_name" content="Canal Times">'))
+    const result = extractArticle(
+      page(body, '<title>Budget vote | Analysis | Canal Times</title><meta property="og:site_name" content="Canal Times">'),
+    )
     expect(result.title).toBe('Budget vote | Analysis')
   })
 
   it('trims the suffix from og:title too', () => {
-    const result = extractArticle(page(body, `<meta property="og:title" content="Canal bridge reopens - Canal Times"><meta property="og:site_name" content="Canal Times">`))
+    const result = extractArticle(
+      page(
+        body,
+        `<meta property="og:title" content="Canal bridge reopens - Canal Times"><meta property="og:site_name" content="Canal Times">`,
+      ),
+    )
     expect(result.title).toBe('Canal bridge reopens')
   })
 
@@ -400,14 +466,22 @@ describe('page metadata', () => {
   })
 
   it('does not take a profile URL in the author meta tag as the author', () => {
-    const result = extractArticle(page(body, `<meta property="article:author" content="https://social.example/jane.roe"><script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Jane Roe"}}</script>`))
+    const result = extractArticle(
+      page(
+        body,
+        `<meta property="article:author" content="https://social.example/jane.roe"><script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Jane Roe"}}</script>`,
+      ),
+    )
     expect(result.author).toBe('Jane Roe')
   })
 })
 
 describe('cleanDocument on HTML', () => {
   it('does not repeat the title in the text when the article opens with it as an <h1>', () => {
-    const html = page(`<article><h1>Canal bridge reopens</h1>${paragraphs(BRIDGE)}</article>`, '<title>Canal bridge reopens | Canal Times</title><meta property="og:site_name" content="Canal Times">')
+    const html = page(
+      `<article><h1>Canal bridge reopens</h1>${paragraphs(BRIDGE)}</article>`,
+      '<title>Canal bridge reopens | Canal Times</title><meta property="og:site_name" content="Canal Times">',
+    )
     const result = cleanDocument({ name: 'bridge.html', format: 'html', content: html, meta: {} })
     expect(result.title).toBe('Canal bridge reopens')
     expect(result.source).toBe('Canal Times')
@@ -416,7 +490,12 @@ describe('cleanDocument on HTML', () => {
   })
 
   it('takes the <h1> as the title of a page without <title>, and out of the text', () => {
-    const result = cleanDocument({ name: 'bridge.html', format: 'html', content: page(`<article><h1>Canal bridge reopens</h1>${paragraphs(BRIDGE)}</article>`), meta: {} })
+    const result = cleanDocument({
+      name: 'bridge.html',
+      format: 'html',
+      content: page(`<article><h1>Canal bridge reopens</h1>${paragraphs(BRIDGE)}</article>`),
+      meta: {},
+    })
     expect(result.title).toBe('Canal bridge reopens')
     expect(result.text).toBe(BRIDGE.join('\n\n'))
   })
@@ -532,10 +611,14 @@ describe('pages in other languages', () => {
 describe('htmlFragmentText', () => {
   it('keeps the text of every block, chrome included, one block per paragraph', () => {
     const html = `<nav><a href="/">Front page</a></nav><h2>Canal bridge</h2>${p(BRIDGE[0]!)}<ul><li>First item</li><li><a href="/x">Linked item</a></li></ul><aside>Side note</aside><footer>Footer line</footer>`
-    expect(htmlFragmentText(html)).toBe(['Front page', 'Canal bridge', BRIDGE[0], 'First item', 'Linked item', 'Side note', 'Footer line'].join('\n\n'))
+    expect(htmlFragmentText(html)).toBe(
+      ['Front page', 'Canal bridge', BRIDGE[0], 'First item', 'Linked item', 'Side note', 'Footer line'].join('\n\n'),
+    )
   })
 
   it('keeps line breaks inside a block and skips scripts', () => {
-    expect(htmlFragmentText('<p>First line<br>second line</p><script>skipped()</script><p>Last</p>')).toBe('First line\nsecond line\n\nLast')
+    expect(htmlFragmentText('<p>First line<br>second line</p><script>skipped()</script><p>Last</p>')).toBe(
+      'First line\nsecond line\n\nLast',
+    )
   })
 })

@@ -60,7 +60,9 @@ describe('SiteBoilerplate', () => {
     const memory = new SiteBoilerplate()
     memory.learn('harbourgazette.example', 'a', [PITCH, 'Read on:'])
     expect(memory.repeatedBlocks('valleypost.example', 'b', [PITCH]).size).toBe(0)
-    expect([...memory.repeatedBlocks('harbourgazette.example', 'b', ['Read on:', STORIES[0]![0]!, PITCH, STORIES[0]![1]!, STORIES[1]![0]!])]).toEqual([2])
+    expect([
+      ...memory.repeatedBlocks('harbourgazette.example', 'b', ['Read on:', STORIES[0]![0]!, PITCH, STORIES[0]![1]!, STORIES[1]![0]!]),
+    ]).toEqual([2])
   })
 
   it('names a page’s site by its host without www', () => {

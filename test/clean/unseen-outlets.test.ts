@@ -42,7 +42,10 @@ describe('a scraped page from an unseen outlet with furniture inside and after t
   ]
 
   it('keeps every sentence of the article', () => {
-    const lines = articleLines(text, furniture.map(([line]) => line)).filter((line) => !/^(?:Read more:|Traders|Court|Flood Relief|Police$|Security$|Related videos|Watch: Rescue)/.test(line))
+    const lines = articleLines(
+      text,
+      furniture.map(([line]) => line),
+    ).filter((line) => !/^(?:Read more:|Traders|Court|Flood Relief|Police$|Security$|Related videos|Watch: Rescue)/.test(line))
     expect(lines).toHaveLength(5)
     for (const line of lines) expect(result.text).toContain(line)
   })
@@ -63,11 +66,18 @@ describe('furniture that reads like prose or loses its links in the scrape', () 
     ['a newsletter box addressing the reader', 'Never miss a story. Get our evening bulletin in your inbox, free.', 'other'],
     ['a video title with its running time', 'Flood victims still await compensation 03:12', 'related'],
     ["an app prompt in the site's voice after the last sentence", 'Stay ahead with breaking alerts on our app.', 'other'],
-    ['an author bio with contact details at the end', 'Bilal Ahmed covers disasters and infrastructure. He can be reached at bilal.ahmed@valleynews.example or on X at @bilal_reports.', 'byline'],
+    [
+      'an author bio with contact details at the end',
+      'Bilal Ahmed covers disasters and infrastructure. He can be reached at bilal.ahmed@valleynews.example or on X at @bilal_reports.',
+      'byline',
+    ],
   ]
 
   it('keeps every sentence of the article', () => {
-    const lines = articleLines(text, furniture.map(([, line]) => line)).filter((line) => !/^(?:Wheat growers|Police recover|Students hold)/.test(line))
+    const lines = articleLines(
+      text,
+      furniture.map(([, line]) => line),
+    ).filter((line) => !/^(?:Wheat growers|Police recover|Students hold)/.test(line))
     expect(lines).toHaveLength(4)
     for (const line of lines) expect(result.text).toContain(line)
   })

@@ -12,7 +12,11 @@ import { buildServer, defaultWebRoot } from '../../src/serve/server.js'
 import { fillStore, FIXTURE_NAMES } from '../export/export-fixtures.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const skipReason = !fs.existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : !fs.existsSync(path.join(defaultWebRoot(), 'index.html')) ? 'the web UI is not built (npm run build:web)' : null
+const skipReason = !fs.existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing`
+  : !fs.existsSync(path.join(defaultWebRoot(), 'index.html'))
+    ? 'the web UI is not built (npm run build:web)'
+    : null
 if (skipReason) console.warn(`skipping export UI tests: ${skipReason}`)
 
 describe.skipIf(skipReason !== null)('the Export control in chromium', () => {
@@ -34,7 +38,15 @@ describe.skipIf(skipReason !== null)('the Export control in chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     page = context.pages()[0] ?? (await context.newPage())
   }, 120_000)

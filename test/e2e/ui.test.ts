@@ -22,7 +22,10 @@ const usingSeeds = fs.existsSync(SEEDS)
 /** web/dist ships built; a checkout without it builds it once here. */
 function ensureWebBuilt(): void {
   if (fs.existsSync(path.join(defaultWebRoot(), 'index.html'))) return
-  spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'], { cwd: REPO_ROOT, stdio: 'inherit' })
+  spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  })
 }
 if (fs.existsSync(CHROMIUM)) ensureWebBuilt()
 
@@ -49,10 +52,42 @@ const hostile = analyzed({
   url: 'javascript:window.__pwned="url"',
   source: '<svg onload="window.__pwned=\'source\'">',
   published: '2025-02-01',
-  entities: [{ ...entity('actor:x-hostile', hostileName, 'armed_group'), mentions: [{ start: hostileStart, end: hostileStart + hostileName.length }] }],
-  places: [{ id: 'sitrep:x-hostile-place', name: '<iframe src="javascript:window.__pwned=\'place\'">', kind: 'locality', country: 'PK', admin1: null, lat: 31, lon: 70, mentions: [] }],
-  events: [event({ type: 'ASSAULT', place: 'sitrep:x-hostile-place', actors: ['actor:x-hostile'], date: { start: '2025-02-01', end: '2025-02-01', text: null }, evidence: { start: 0, end: 60 } })],
-  claims: [claim({ subject: 'actor:x-hostile', relation: 'present_in', object: 'sitrep:x-hostile-place', claimant: 'actor:x-hostile', evidence: { start: 0, end: 60 } })],
+  entities: [
+    {
+      ...entity('actor:x-hostile', hostileName, 'armed_group'),
+      mentions: [{ start: hostileStart, end: hostileStart + hostileName.length }],
+    },
+  ],
+  places: [
+    {
+      id: 'sitrep:x-hostile-place',
+      name: '<iframe src="javascript:window.__pwned=\'place\'">',
+      kind: 'locality',
+      country: 'PK',
+      admin1: null,
+      lat: 31,
+      lon: 70,
+      mentions: [],
+    },
+  ],
+  events: [
+    event({
+      type: 'ASSAULT',
+      place: 'sitrep:x-hostile-place',
+      actors: ['actor:x-hostile'],
+      date: { start: '2025-02-01', end: '2025-02-01', text: null },
+      evidence: { start: 0, end: 60 },
+    }),
+  ],
+  claims: [
+    claim({
+      subject: 'actor:x-hostile',
+      relation: 'present_in',
+      object: 'sitrep:x-hostile-place',
+      claimant: 'actor:x-hostile',
+      evidence: { start: 0, end: 60 },
+    }),
+  ],
 })
 
 describe.skipIf(skipReason !== null)('web UI in chromium', () => {
@@ -86,7 +121,16 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1440, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     page = context.pages()[0] ?? (await context.newPage())
     page.on('dialog', (dialog) => {
@@ -190,7 +234,11 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
       return graph
         .nodes()
         .filter((n: any) => String(n.style('label')) !== '')
-        .map((n: any) => ({ id: n.id(), label: String(n.style('label')), box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) }))
+        .map((n: any) => ({
+          id: n.id(),
+          label: String(n.style('label')),
+          box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        }))
     })
   }
 
@@ -239,7 +287,11 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     await page.locator('.node-detail .ego-link').click()
     await page.waitForFunction((center) => {
       const graph = (window as any).__sitrepGraph
-      return graph && graph.$id(center).hasClass('ego') && graph.edges().every((e: any) => e.source().id() === center || e.target().id() === center)
+      return (
+        graph &&
+        graph.$id(center).hasClass('ego') &&
+        graph.edges().every((e: any) => e.source().id() === center || e.target().id() === center)
+      )
     }, id)
     expect(overlappingPairs(await shownLabelBoxes())).toEqual([])
     await shoot('network-ego')
@@ -275,11 +327,14 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
       expect(p.deniers.filter((party) => party.party === null).length).toBeLessThanOrEqual(1)
     }
     await open('#/claims', '.board .card')
-    for (const row of await page.locator('.board .card .parties-row').all()) expect(await row.locator('.anonymous-party').count()).toBeLessThanOrEqual(1)
+    for (const row of await page.locator('.board .card .parties-row').all())
+      expect(await row.locator('.anonymous-party').count()).toBeLessThanOrEqual(1)
   })
 
   it('a province-level event is a shaded area (or a marked centroid), not a town point; precision shows in tables', async () => {
-    const events = await api<{ items: { id: string; geoPrecision: number | null; place: { placeKind: string | null } | null }[] }>('events?limit=5000')
+    const events = await api<{ items: { id: string; geoPrecision: number | null; place: { placeKind: string | null } | null }[] }>(
+      'events?limit=5000',
+    )
     const province = events.items.find((e) => e.geoPrecision === 2 && e.place?.placeKind === 'admin1')
     expect(province).toBeDefined()
     await open('#/map', '.leaflet-container')
@@ -313,7 +368,9 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     let chosen: string | null = null
     let fallback: string | null = null
     for (const hit of articles.articles) {
-      const article = await api<{ extraction: { events: unknown[]; claims: { weakCue: string | null }[] } }>(`articles/${encodeURIComponent(hit.id)}`)
+      const article = await api<{ extraction: { events: unknown[]; claims: { weakCue: string | null }[] } }>(
+        `articles/${encodeURIComponent(hit.id)}`,
+      )
       if (article.extraction.events.length > 0 && article.extraction.claims.length > 0) {
         fallback ??= hit.id
         if (article.extraction.claims.some((c) => c.weakCue)) {
@@ -338,9 +395,16 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
   })
 
   it("what's new since a moment shows new propositions, status changes and new events", async () => {
-    const changes = await api<{ newPropositions: { total: number }; statusChanges: { total: number; items: { from: string; to: string }[] }; newEvents: { total: number } }>(`changes?since=${encodeURIComponent(betweenIngests)}`)
+    const changes = await api<{
+      newPropositions: { total: number }
+      statusChanges: { total: number; items: { from: string; to: string }[] }
+      newEvents: { total: number }
+    }>(`changes?since=${encodeURIComponent(betweenIngests)}`)
     expect(changes.newPropositions.total + changes.newEvents.total).toBeGreaterThan(0)
-    if (usingSeeds) expect(changes.statusChanges.items.some((c) => c.from === 'single-source' && (c.to === 'corroborated' || c.to === 'contested'))).toBe(true)
+    if (usingSeeds)
+      expect(changes.statusChanges.items.some((c) => c.from === 'single-source' && (c.to === 'corroborated' || c.to === 'contested'))).toBe(
+        true,
+      )
     const none = await api<{ newPropositions: { total: number }; newEvents: { total: number } }>(`changes?since=2999-01-01`)
     expect(none.newPropositions.total + none.newEvents.total).toBe(0)
     await open('#/', '.whats-new')
@@ -370,7 +434,11 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
 
   it('ingest view takes dropped files and needs the token', async () => {
     await open('#/ingest', '.dropzone')
-    await page.locator('input[type=file]').setInputFiles({ name: 'dropped.txt', mimeType: 'text/plain', buffer: Buffer.from('Security forces arrested three suspects in Quetta on Tuesday, officials said.') })
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'dropped.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Security forces arrested three suspects in Quetta on Tuesday, officials said.'),
+    })
     await page.locator('input[name=token]').fill('wrong-token')
     await page.locator('button', { hasText: 'Analyse and store' }).click()
     await page.waitForSelector('.ingest .error')
@@ -391,7 +459,14 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
     await page.locator('.article-text .hl-entity').first().hover()
     await shoot('hostile-article')
-    const views = ['#/', '#/claims?actor=actor:x-hostile', `#/actor/${encodeURIComponent('actor:x-hostile')}`, '#/search?q=Gunmen', '#/network', '#/timeline']
+    const views = [
+      '#/',
+      '#/claims?actor=actor:x-hostile',
+      `#/actor/${encodeURIComponent('actor:x-hostile')}`,
+      '#/search?q=Gunmen',
+      '#/network',
+      '#/timeline',
+    ]
     for (const view of views) {
       await page.goto(`${base}/${view}`)
       await page.waitForLoadState('networkidle')
@@ -399,7 +474,8 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     }
     await open(`#/map?place=${encodeURIComponent('sitrep:x-hostile-place')}`, '.leaflet-container')
     await page.waitForSelector('.event-marker, .marker-cluster')
-    for (const marker of await page.locator('path.event-marker').all()) await marker.click({ force: true, timeout: 2000 }).catch(() => undefined)
+    for (const marker of await page.locator('path.event-marker').all())
+      await marker.click({ force: true, timeout: 2000 }).catch(() => undefined)
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined()
     expect(dialogs).toEqual([])

@@ -1,6 +1,6 @@
 /** Small builders for hand-made gold files and analysis records. */
 import type { GoldFile } from '../../src/eval/gold.js'
-import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../../src/record/record.js'
 
 export function goldFile(parts: Partial<GoldFile> = {}): GoldFile {
   return { doc: 'a.txt', published: null, keep: [], remove: [], entities: [], places: [], events: [], claims: [], ...parts }
@@ -23,7 +23,11 @@ export function entity(id: string, name: string, aliases: string[] = []): Entity
   return { id, name, type: 'organization', country: null, aliases, mentions: [] }
 }
 
-export function place(id: string, name: string, at: { lat?: number | null; lon?: number | null; country?: string | null } = {}): PlaceRecord {
+export function place(
+  id: string,
+  name: string,
+  at: { lat?: number | null; lon?: number | null; country?: string | null } = {},
+): PlaceRecord {
   return {
     id,
     name,

@@ -131,7 +131,9 @@ describe('claims', () => {
   })
 
   it('matches a null object only to a null object', () => {
-    const gold = goldFile({ claims: [{ claimant: ['Pakistan'], stance: 'asserts', subject: ['ISKP'], relation: 'threatens', object: null }] })
+    const gold = goldFile({
+      claims: [{ claimant: ['Pakistan'], stance: 'asserts', subject: ['ISKP'], relation: 'threatens', object: null }],
+    })
     const withNull = analysis({ entities, claims: [claim({ claimant: 'pak', subject: 'iskp', relation: 'threatens' })] })
     const withObject = analysis({ entities, claims: [claim({ claimant: 'pak', subject: 'iskp', relation: 'threatens', object: 'india' })] })
     expect(scoreDocument(gold, withNull).claims.tp).toBe(1)
@@ -256,7 +258,12 @@ describe('all-miss documents and totals', () => {
   })
 
   it('micro-averages by summing counts', () => {
-    const gold = goldFile({ entities: [{ names: ['A'], type: 'person' }, { names: ['B'], type: 'person' }] })
+    const gold = goldFile({
+      entities: [
+        { names: ['A'], type: 'person' },
+        { names: ['B'], type: 'person' },
+      ],
+    })
     const first = scoreDocument(gold, analysis({ entities: [entity('a', 'A')] }))
     const second = scoreDocument(gold, analysis({ entities: [entity('a', 'A'), entity('b', 'B'), entity('c', 'C')] }))
     expect(totalScores([first, second]).entities).toEqual(prfOf(3, 1, 1))

@@ -5,7 +5,7 @@ import type { GoldFile, NameList } from '../../src/eval/gold.js'
 import { listGoldFiles, loadGold } from '../../src/eval/gold.js'
 import { nameSet, intersects } from '../../src/eval/match.js'
 import { scoreDocument } from '../../src/eval/score.js'
-import type { AnalysisRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord } from '../../src/record/record.js'
 import { analysis, claim, entity, event, place } from './fixtures.js'
 
 function recordFromGold(gold: GoldFile): AnalysisRecord {
@@ -60,7 +60,17 @@ describe.runIf(folders.length > 0)('the shared gold scored against itself', () =
           targets: score.event_targets.accuracy ?? 1,
           fatalities: score.event_fatalities.accuracy ?? 1,
         }
-        expect({ file, ...summary }).toEqual({ file, keep: 1, entities: 1, places: 1, events: 1, claims: 1, actors: 1, targets: 1, fatalities: 1 })
+        expect({ file, ...summary }).toEqual({
+          file,
+          keep: 1,
+          entities: 1,
+          places: 1,
+          events: 1,
+          claims: 1,
+          actors: 1,
+          targets: 1,
+          fatalities: 1,
+        })
       }
     }
   })

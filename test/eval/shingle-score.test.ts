@@ -8,7 +8,11 @@ describe('article-extraction benchmark metric (word 4-gram shingles)', () => {
   })
 
   it('ignores punctuation, spacing and paragraph breaks: only the word sequence counts', () => {
-    expect(scorePage('Rescue teams, reached\n\nthe village!', 'Rescue teams reached the village')).toEqual({ precision: 1, recall: 1, exact: true })
+    expect(scorePage('Rescue teams, reached\n\nthe village!', 'Rescue teams reached the village')).toEqual({
+      precision: 1,
+      recall: 1,
+      exact: true,
+    })
   })
 
   it('counts extra words as false positives and missing ones as false negatives', () => {

@@ -7,7 +7,7 @@ import { writeBatch } from '../../src/store/write-batch.js'
 import { ingestPaths } from '../../src/queue/ingest-run.js'
 import { writeExport, type ExportFilter, type ExportFormat, type ExportOptions } from '../../src/export/index.js'
 import { analyzed, claim, entity, event, filler, place } from '../support/records.js'
-import type { PlaceRecord } from '../../src/pipeline/record.js'
+import type { PlaceRecord } from '../../src/record/record.js'
 
 /** Hand-written records (in our own words) whose exports the tests know exactly. */
 const islamabad = entity('actor:x-islamabad-state', 'Northland', 'state')
@@ -16,10 +16,23 @@ const front = entity('actor:x-hill-front', 'Hill Front', 'armed_group', ['HF'])
 const police = entity('actor:x-valley-police', 'Valley Police', 'security_force')
 const speaker = entity('actor:x-ana-speaker', 'Ana Speaker', 'person')
 const fortTown: PlaceRecord = { ...place('geonames:9000001', 'Fort Town'), country: 'PK', admin1: 'Balochistan', lat: 30.2, lon: 67.0 }
-const hillDistrict: PlaceRecord = { ...place('geonames:9000002', 'Hill District'), kind: 'admin2', country: 'AF', admin1: 'Khost', lat: 33.3, lon: 69.9 }
+const hillDistrict: PlaceRecord = {
+  ...place('geonames:9000002', 'Hill District'),
+  kind: 'admin2',
+  country: 'AF',
+  admin1: 'Khost',
+  lat: 33.3,
+  lon: 69.9,
+}
 const nowhere: PlaceRecord = { ...place('place:x-nameless-ridge', 'Nameless Ridge'), kind: 'locality', country: null, lat: null, lon: null }
 
-export const FIXTURE_NAMES = { state: 'Northland', council: 'River Council', group: 'Hill Front', police: 'Valley Police', town: 'Fort Town' }
+export const FIXTURE_NAMES = {
+  state: 'Northland',
+  council: 'River Council',
+  group: 'Hill Front',
+  police: 'Valley Police',
+  town: 'Fort Town',
+}
 
 export const fixtureArticles = [
   analyzed({
@@ -31,11 +44,33 @@ export const fixtureArticles = [
     entities: [islamabad, council, front, police],
     places: [fortTown],
     events: [
-      event({ type: 'ASSAULT', mode: 'explosion', place: fortTown.id, actors: [front.id], targets: [police.id], date: { start: '2025-05-03', end: '2025-05-03', text: 'Saturday' }, fatalities: { low: 3, best: 4, high: 5 }, evidence: { start: 75, end: 131 } }),
-      event({ type: 'ACCUSE', actors: [islamabad.id], targets: [council.id], date: { start: '2025-05-04', end: '2025-05-04', text: null }, evidence: { start: 0, end: 74 } }),
+      event({
+        type: 'ASSAULT',
+        mode: 'explosion',
+        place: fortTown.id,
+        actors: [front.id],
+        targets: [police.id],
+        date: { start: '2025-05-03', end: '2025-05-03', text: 'Saturday' },
+        fatalities: { low: 3, best: 4, high: 5 },
+        evidence: { start: 75, end: 131 },
+      }),
+      event({
+        type: 'ACCUSE',
+        actors: [islamabad.id],
+        targets: [council.id],
+        date: { start: '2025-05-04', end: '2025-05-04', text: null },
+        evidence: { start: 0, end: 74 },
+      }),
     ],
     claims: [
-      claim({ subject: council.id, relation: 'harbors', object: front.id, claimant: islamabad.id, cue: 'blamed', evidence: { start: 0, end: 74 } }),
+      claim({
+        subject: council.id,
+        relation: 'harbors',
+        object: front.id,
+        claimant: islamabad.id,
+        cue: 'blamed',
+        evidence: { start: 0, end: 74 },
+      }),
       claim({ subject: front.id, relation: 'attacks', object: police.id, cue: 'hit', evidence: { start: 75, end: 131 } }),
     ],
   }),
@@ -47,7 +82,18 @@ export const fixtureArticles = [
     published: '2025-05-06',
     entities: [council, front, speaker],
     places: [],
-    claims: [claim({ subject: council.id, relation: 'harbors', object: front.id, claimant: council.id, speaker: speaker.id, stance: 'denies', cue: 'rejected', evidence: { start: 0, end: 74 } })],
+    claims: [
+      claim({
+        subject: council.id,
+        relation: 'harbors',
+        object: front.id,
+        claimant: council.id,
+        speaker: speaker.id,
+        stance: 'denies',
+        cue: 'rejected',
+        evidence: { start: 0, end: 74 },
+      }),
+    ],
   }),
   analyzed({
     text: `Hill Front fighters keep camps in Hill District and near Nameless Ridge, residents said; gunmen shot two traders. ${filler('export-three')}`,
@@ -57,7 +103,16 @@ export const fixtureArticles = [
     published: '2025-06-10',
     entities: [front],
     places: [hillDistrict, nowhere],
-    events: [event({ type: 'ASSAULT', mode: 'firearms', place: hillDistrict.id, date: { start: '2025-06-01', end: '2025-06-07', text: 'last week' }, fatalities: { low: 2, best: 2, high: 2 }, evidence: { start: 89, end: 114 } })],
+    events: [
+      event({
+        type: 'ASSAULT',
+        mode: 'firearms',
+        place: hillDistrict.id,
+        date: { start: '2025-06-01', end: '2025-06-07', text: 'last week' },
+        fatalities: { low: 2, best: 2, high: 2 },
+        evidence: { start: 89, end: 114 },
+      }),
+    ],
     claims: [
       claim({ subject: front.id, relation: 'present_in', object: hillDistrict.id, cue: 'said', evidence: { start: 0, end: 88 } }),
       claim({ subject: front.id, relation: 'present_in', object: nowhere.id, cue: 'said', evidence: { start: 0, end: 88 } }),
@@ -84,7 +139,12 @@ export async function fillStore(store: Store, withSeeds: boolean): Promise<void>
   if (seeds.length > 0) await ingestPaths(store, seeds, { jobs: 0, referenceDate: '2025-07-01' })
 }
 
-export async function exportText(store: Store, format: ExportFormat, filter: ExportFilter = {}, options: ExportOptions = {}): Promise<string> {
+export async function exportText(
+  store: Store,
+  format: ExportFormat,
+  filter: ExportFilter = {},
+  options: ExportOptions = {},
+): Promise<string> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -12,7 +12,24 @@ import { dialects, freshStoreUrl } from '../support/dialects.js'
 import { exportText, fillStore, FIXTURE_NAMES, seedFiles } from './export-fixtures.js'
 
 /** PLOVER's sixteen event types, as its codebook lists them (kept here apart from src/ on purpose). */
-const PLOVER_TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
+const PLOVER_TYPES = [
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+]
 
 const HARBORS = 'actor:x-river-council|harbors|actor:x-hill-front'
 
@@ -23,7 +40,10 @@ interface Bundle {
   objects: StixObject[]
 }
 
-const schema = JSON.parse(fs.readFileSync(new URL('../data/stix-2.1/stix-2.1.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>
+const schema = JSON.parse(fs.readFileSync(new URL('../data/stix-2.1/stix-2.1.schema.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>
 const ajv = new Ajv2020({ allErrors: true, strict: false })
 addFormats(ajv)
 ajv.addSchema(schema)
@@ -39,7 +59,10 @@ function validatorFor(type: string) {
 function refsIn(value: unknown, key = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => refsIn(item, key))
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([name, inner]) => [...(name.startsWith('extension-definition--') ? [name] : []), ...refsIn(inner, name)])
+    return Object.entries(value).flatMap(([name, inner]) => [
+      ...(name.startsWith('extension-definition--') ? [name] : []),
+      ...refsIn(inner, name),
+    ])
   }
   return typeof value === 'string' && /_refs?$/.test(key) ? [value] : []
 }
@@ -74,11 +97,24 @@ describe('the STIX 2.1 test schema', () => {
     expect(valid({ ...base, type: 'identity', id: id('identity'), name: 'x', created: '2025-01-01 00:00:00' })).toBe(false)
     expect(valid({ ...base, type: 'identity', id: id('identity'), name: 'x', XSitrep: 1 })).toBe(false)
     expect(valid({ ...base, type: 'report', id: id('report'), name: 'r', published: base.created, object_refs: [] })).toBe(false)
-    expect(valid({ ...base, type: 'relationship', id: id('relationship'), relationship_type: 'related-to', source_ref: 'not-an-id', target_ref: id('identity') })).toBe(false)
+    expect(
+      valid({
+        ...base,
+        type: 'relationship',
+        id: id('relationship'),
+        relationship_type: 'related-to',
+        source_ref: 'not-an-id',
+        target_ref: id('identity'),
+      }),
+    ).toBe(false)
     expect(valid({ ...base, type: 'x-sitrep-event', id: id('x-sitrep-event') })).toBe(false)
-    expect(stixProblems({ type: 'bundle', id: id('bundle'), objects: [{ ...base, type: 'note', id: id('note'), content: 'c', object_refs: [id('identity')] }] })).toEqual([
-      `${id('note')}: unresolved reference ${id('identity')}`,
-    ])
+    expect(
+      stixProblems({
+        type: 'bundle',
+        id: id('bundle'),
+        objects: [{ ...base, type: 'note', id: id('note'), content: 'c', object_refs: [id('identity')] }],
+      }),
+    ).toEqual([`${id('note')}: unresolved reference ${id('identity')}`])
   })
 })
 
@@ -103,25 +139,49 @@ for (const dialect of dialects) {
       expect(named('threat-actor', FIXTURE_NAMES.group)).toMatchObject({ aliases: ['HF'], x_sitrep_entity_type: 'armed_group' })
       expect(named('identity', FIXTURE_NAMES.state)).toMatchObject({ identity_class: 'organization', sectors: ['government-national'] })
       expect(named('identity', FIXTURE_NAMES.police)).toMatchObject({ sectors: ['defense'] })
-      expect(named('location', FIXTURE_NAMES.town)).toMatchObject({ latitude: 30.2, longitude: 67, country: 'PK', administrative_area: 'Balochistan' })
+      expect(named('location', FIXTURE_NAMES.town)).toMatchObject({
+        latitude: 30.2,
+        longitude: 67,
+        country: 'PK',
+        administrative_area: 'Balochistan',
+      })
       // A place without coordinates or country cannot be a STIX location: left out, and nothing points at it.
       expect(byType(bundle, 'location').some((object) => object['name'] === 'Nameless Ridge')).toBe(false)
 
       const report = named('report', 'Blast hits police patrol')!
       expect(report['published']).toBe('2025-05-04T00:00:00.000Z')
-      expect(report['external_references']).toEqual([{ source_name: 'Daily Ledger', url: 'https://news.example.org/blast-patrol', external_id: expect.any(String) }])
+      expect(report['external_references']).toEqual([
+        { source_name: 'Daily Ledger', url: 'https://news.example.org/blast-patrol', external_id: expect.any(String) },
+      ])
       const refTypes = new Set((report['object_refs'] as string[]).map((ref) => ref.split('--')[0]))
       expect([...refTypes].sort()).toEqual(['identity', 'location', 'relationship', 'threat-actor', 'x-sitrep-event'])
 
       const harbors = byType(bundle, 'relationship').find((object) => object['x_sitrep_id'] === HARBORS)!
-      expect(harbors).toMatchObject({ relationship_type: 'related-to', x_sitrep_status: 'contested', x_sitrep_asserters: [FIXTURE_NAMES.state], x_sitrep_deniers: [FIXTURE_NAMES.council], x_sitrep_independent_sources: 2 })
-      const presence = byType(bundle, 'relationship').find((object) => object['x_sitrep_relation'] === 'present_in' && object['x_sitrep_id'] === 'actor:x-hill-front|present_in|geonames:9000002')
+      expect(harbors).toMatchObject({
+        relationship_type: 'related-to',
+        x_sitrep_status: 'contested',
+        x_sitrep_asserters: [FIXTURE_NAMES.state],
+        x_sitrep_deniers: [FIXTURE_NAMES.council],
+        x_sitrep_independent_sources: 2,
+      })
+      const presence = byType(bundle, 'relationship').find(
+        (object) =>
+          object['x_sitrep_relation'] === 'present_in' && object['x_sitrep_id'] === 'actor:x-hill-front|present_in|geonames:9000002',
+      )
       expect(presence?.['relationship_type']).toBe('located-at')
-      const attack = byType(bundle, 'relationship').find((object) => object['x_sitrep_id'] === 'actor:x-hill-front|attacks|actor:x-valley-police')
-      expect(attack).toMatchObject({ relationship_type: 'targets', source_ref: named('threat-actor', FIXTURE_NAMES.group)!.id, target_ref: named('identity', FIXTURE_NAMES.police)!.id })
+      const attack = byType(bundle, 'relationship').find(
+        (object) => object['x_sitrep_id'] === 'actor:x-hill-front|attacks|actor:x-valley-police',
+      )
+      expect(attack).toMatchObject({
+        relationship_type: 'targets',
+        source_ref: named('threat-actor', FIXTURE_NAMES.group)!.id,
+        target_ref: named('identity', FIXTURE_NAMES.police)!.id,
+      })
       const notes = byType(bundle, 'note').filter((note) => (note['object_refs'] as string[]).includes(harbors.id))
       expect(notes.map((note) => note['x_sitrep_stance']).sort()).toEqual(['asserts', 'denies'])
-      expect(notes.find((note) => note['x_sitrep_stance'] === 'denies')?.['content']).toBe('The River Council rejected the charge through its spokeswoman Ana Speaker.')
+      expect(notes.find((note) => note['x_sitrep_stance'] === 'denies')?.['content']).toBe(
+        'The River Council rejected the charge through its spokeswoman Ana Speaker.',
+      )
 
       const blast = byType(bundle, 'x-sitrep-event').find((object) => object['name'] === 'ASSAULT (explosion) in Fort Town on 2025-05-03')!
       expect(blast).toMatchObject({ event_type: 'ASSAULT', fatalities: { low: 3, best: 4, high: 5 } })
@@ -132,7 +192,12 @@ for (const dialect of dialects) {
       const first = JSON.parse(await exportText(store, 'stix')) as Bundle
       const second = JSON.parse(await exportText(store, 'stix')) as Bundle
       expect(second.objects.map((object) => object.id)).toEqual(first.objects.map((object) => object.id))
-      for (const filter of [{ status: 'contested' as const }, { about: FIXTURE_NAMES.town }, { since: '2025-06-01' }, { until: '2025-05-05' }]) {
+      for (const filter of [
+        { status: 'contested' as const },
+        { about: FIXTURE_NAMES.town },
+        { since: '2025-06-01' },
+        { until: '2025-05-05' },
+      ]) {
         const narrowed = JSON.parse(await exportText(store, 'stix', filter)) as Bundle
         expect(stixProblems(narrowed), JSON.stringify(filter)).toEqual([])
         expect(narrowed.objects.length, JSON.stringify(filter)).toBeLessThan(first.objects.length)
@@ -175,28 +240,49 @@ for (const dialect of dialects) {
       })
       expect(blast['event_id_cnty']).toMatch(/^PAK[0-9a-f]+$/)
       const shooting = rows.find((row) => row['location'] === 'Hill District')!
-      expect(shooting).toMatchObject({ event_type: 'Violence against civilians', sub_event_type: 'Attack', civilian_targeting: 'Civilian targeting', actor2: 'Civilians (Afghanistan)', time_precision: '2', admin2: 'Hill District', geo_precision: '2', fatalities: '2' })
+      expect(shooting).toMatchObject({
+        event_type: 'Violence against civilians',
+        sub_event_type: 'Attack',
+        civilian_targeting: 'Civilian targeting',
+        actor2: 'Civilians (Afghanistan)',
+        time_precision: '2',
+        admin2: 'Hill District',
+        geo_precision: '2',
+        fatalities: '2',
+      })
       // An accusation is no ACLED event.
       expect(rows.some((row) => row['tags']?.includes('plover=ACCUSE'))).toBe(false)
       expect(rows.every((row) => Object.keys(row).length === ACLED_COLUMNS.length)).toBe(true)
     })
 
-    it('PLOVER JSON Lines: every line one event of PLOVER\'s 16 types with named actors and its source sentence', async () => {
+    it("PLOVER JSON Lines: every line one event of PLOVER's 16 types with named actors and its source sentence", async () => {
       const lines = (await exportText(store, 'plover')).trimEnd().split('\n')
       const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
       expect(records.length).toBeGreaterThanOrEqual(3)
       for (const record of records) {
         expect(PLOVER_TYPES).toContain(record['event_type'])
         expect(Array.isArray(record['actors']) && Array.isArray(record['recipients']) && Array.isArray(record['context'])).toBe(true)
-        for (const party of [...(record['actors'] as { name: unknown }[]), ...(record['recipients'] as { name: unknown }[])]) expect(typeof party.name).toBe('string')
+        for (const party of [...(record['actors'] as { name: unknown }[]), ...(record['recipients'] as { name: unknown }[])])
+          expect(typeof party.name).toBe('string')
         expect(typeof record['event_text']).toBe('string')
       }
-      const blast = records.find((record) => record['mode'] === 'explosion' && (record['location'] as { name?: string } | null)?.name === FIXTURE_NAMES.town)!
-      expect(blast).toMatchObject({ event_type: 'ASSAULT', date: '2025-05-03', context: ['military'], actors: [{ name: FIXTURE_NAMES.group }], recipients: [{ name: FIXTURE_NAMES.police }], event_text: 'A roadside bomb hit a Valley Police patrol in Fort Town.' })
+      const blast = records.find(
+        (record) => record['mode'] === 'explosion' && (record['location'] as { name?: string } | null)?.name === FIXTURE_NAMES.town,
+      )!
+      expect(blast).toMatchObject({
+        event_type: 'ASSAULT',
+        date: '2025-05-03',
+        context: ['military'],
+        actors: [{ name: FIXTURE_NAMES.group }],
+        recipients: [{ name: FIXTURE_NAMES.police }],
+        event_text: 'A roadside bomb hit a Valley Police patrol in Fort Town.',
+      })
     })
 
     it('GeoJSON: a GeoJSON validator accepts both layers; presences carry status and asserters', async () => {
-      const both = checkGeoJson(await exportText(store, 'geojson')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] }
+      const both = checkGeoJson(await exportText(store, 'geojson')) as {
+        features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[]
+      }
       const layers = new Set(both.features.map((feature) => feature.properties['layer']))
       expect([...layers].sort()).toEqual(['events', 'presences'])
       const presences = checkGeoJson(await exportText(store, 'geojson', {}, { layer: 'presences' })) as typeof both
@@ -217,7 +303,14 @@ for (const dialect of dialects) {
       const group = graph.findNode((_node, attributes) => attributes['label'] === FIXTURE_NAMES.group)!
       expect(graph.getNodeAttributes(council)).toMatchObject({ type: 'government' })
       const edge = graph.findEdge(council, group, (_edge, attributes) => attributes['relation'] === 'harbors')!
-      expect(graph.getEdgeAttributes(edge)).toMatchObject({ relation: 'harbors', weight: 2, contested: true, status: 'contested', first_seen: expect.any(String), last_seen: expect.any(String) })
+      expect(graph.getEdgeAttributes(edge)).toMatchObject({
+        relation: 'harbors',
+        weight: 2,
+        contested: true,
+        status: 'contested',
+        first_seen: expect.any(String),
+        last_seen: expect.any(String),
+      })
       // Presences point at places: not actor-network edges.
       graph.forEachEdge((_edge, attributes) => expect(attributes['relation']).not.toBe('present_in'))
       const contestedOnly = parseGraphml(Graph, await exportText(store, 'graphml', { status: 'contested' }))

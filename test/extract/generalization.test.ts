@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inflections } from '../../src/extract/inflect.js'
 import { analyzeSource } from '../../src/pipeline/analyze.js'
-import type { AnalysisRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord } from '../../src/record/record.js'
 
 // The families of issue 10, each on sentences written for these tests: wordings the rules were not written from.
 
@@ -10,7 +10,8 @@ function analyze(text: string, date = '2025-05-01'): AnalysisRecord {
 }
 
 function nameIn(record: AnalysisRecord) {
-  return (id: string | null) => (id === null ? 'article' : record.entities.find((e) => e.id === id)?.name ?? record.places.find((p) => p.id === id)?.name ?? id)
+  return (id: string | null) =>
+    id === null ? 'article' : (record.entities.find((e) => e.id === id)?.name ?? record.places.find((p) => p.id === id)?.name ?? id)
 }
 
 function claims(text: string): string[] {
@@ -22,16 +23,42 @@ function claims(text: string): string[] {
 function events(text: string) {
   const record = analyze(text)
   const name = nameIn(record)
-  return record.events.map((e) => ({ type: e.type, actors: e.actors.map(name), targets: e.targets.map(name), place: name(e.place), dead: e.fatalities?.best ?? null }))
+  return record.events.map((e) => ({
+    type: e.type,
+    actors: e.actors.map(name),
+    targets: e.targets.map(name),
+    place: name(e.place),
+    dead: e.fatalities?.best ?? null,
+  }))
 }
 
 describe('family 1: claims of responsibility in their wordings', () => {
   it.each([
-    ['accepted responsibility', 'Gunmen ambushed a bus near Turbat on Tuesday. The Baloch Liberation Army later accepted responsibility.', 'Baloch Liberation Army asserts Baloch Liberation Army attacks Turbat'],
-    ['owned the attack', 'A roadside bomb struck a convoy in North Waziristan. The Hafiz Gul Bahadur group owned the attack.', 'Hafiz Gul Bahadur group asserts Hafiz Gul Bahadur group attacks North Waziristan'],
-    ['claimed it, the next sentence', 'Militants stormed a checkpoint in Kurram on Friday. The Tehreek-e-Taliban Pakistan claimed it in a message to reporters.', 'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Kurram'],
-    ['the attack named by a noun phrase', 'Jaish al-Adl claimed the market bombing in Zahedan.', 'Jaish al-Adl asserts Jaish al-Adl attacks Zahedan'],
-    ['its fighters carried out', 'The Balochistan Liberation Front said its fighters targeted a Frontier Corps camp in Panjgur.', 'Balochistan Liberation Front asserts Balochistan Liberation Front attacks Frontier Corps'],
+    [
+      'accepted responsibility',
+      'Gunmen ambushed a bus near Turbat on Tuesday. The Baloch Liberation Army later accepted responsibility.',
+      'Baloch Liberation Army asserts Baloch Liberation Army attacks Turbat',
+    ],
+    [
+      'owned the attack',
+      'A roadside bomb struck a convoy in North Waziristan. The Hafiz Gul Bahadur group owned the attack.',
+      'Hafiz Gul Bahadur group asserts Hafiz Gul Bahadur group attacks North Waziristan',
+    ],
+    [
+      'claimed it, the next sentence',
+      'Militants stormed a checkpoint in Kurram on Friday. The Tehreek-e-Taliban Pakistan claimed it in a message to reporters.',
+      'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Kurram',
+    ],
+    [
+      'the attack named by a noun phrase',
+      'Jaish al-Adl claimed the market bombing in Zahedan.',
+      'Jaish al-Adl asserts Jaish al-Adl attacks Zahedan',
+    ],
+    [
+      'its fighters carried out',
+      'The Balochistan Liberation Front said its fighters targeted a Frontier Corps camp in Panjgur.',
+      'Balochistan Liberation Front asserts Balochistan Liberation Front attacks Frontier Corps',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(claims(text)).toContain(expected)
   })
@@ -56,13 +83,17 @@ describe('family 2: institutional reports as claimants', () => {
   })
 
   it('reads "a study by X found" and "according to the study"', () => {
-    const found = claims('A study by the Pak Institute for Peace Studies found that the Baloch Liberation Army operates from Iran. According to the study, the Tehreek-e-Taliban Pakistan operates from Afghanistan.')
+    const found = claims(
+      'A study by the Pak Institute for Peace Studies found that the Baloch Liberation Army operates from Iran. According to the study, the Tehreek-e-Taliban Pakistan operates from Afghanistan.',
+    )
     expect(found).toContain('Pak Institute for Peace Studies asserts Baloch Liberation Army present_in Iran')
     expect(found).toContain('Pak Institute for Peace Studies asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
   })
 
   it('does not read "maintains camps" as a verb of saying', () => {
-    expect(claims('The UN said the Tehreek-e-Taliban Pakistan maintains camps in Kunar.')).toContain('United Nations asserts Tehreek-e-Taliban Pakistan present_in Kunar')
+    expect(claims('The UN said the Tehreek-e-Taliban Pakistan maintains camps in Kunar.')).toContain(
+      'United Nations asserts Tehreek-e-Taliban Pakistan present_in Kunar',
+    )
   })
 })
 
@@ -80,21 +111,29 @@ describe('family 3: statements across sentences', () => {
 
 describe('family 4: state statements about operations', () => {
   it('makes "its forces" the speaking state, and an attack in its statement its attacks claim', () => {
-    const found = claims('Islamabad said its forces launched a series of coordinated military strikes in Iran’s southeastern Sistan and Balochistan province.')
+    const found = claims(
+      'Islamabad said its forces launched a series of coordinated military strikes in Iran’s southeastern Sistan and Balochistan province.',
+    )
     expect(found).toContain('Pakistan asserts Pakistan attacks Sistan and Balochistan')
   })
 
   it('reads "it has no hideouts" in a group’s statement as the group denying its presence', () => {
-    expect(claims('The Baloch Liberation Army said it has no camps in Afghanistan.')).toContain('Baloch Liberation Army denies Baloch Liberation Army present_in Afghanistan')
+    expect(claims('The Baloch Liberation Army said it has no camps in Afghanistan.')).toContain(
+      'Baloch Liberation Army denies Baloch Liberation Army present_in Afghanistan',
+    )
   })
 
   it('does not turn a state’s account of its own forces into an accusation', () => {
-    const accusations = events('Pakistani forces carried out strikes in Sistan and Balochistan province on Thursday, Pakistan said.').filter((e) => e.type === 'ACCUSE')
+    const accusations = events(
+      'Pakistani forces carried out strikes in Sistan and Balochistan province on Thursday, Pakistan said.',
+    ).filter((e) => e.type === 'ACCUSE')
     expect(accusations).toEqual([])
   })
 
   it('does not read a pronoun object ("described it as") as the speaker', () => {
-    const found = events('Two Chinese nationals were killed in an explosion near Karachi airport. The Chinese embassy in Pakistan described it as a “terrorist attack”.')
+    const found = events(
+      'Two Chinese nationals were killed in an explosion near Karachi airport. The Chinese embassy in Pakistan described it as a “terrorist attack”.',
+    )
     expect(found.find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
   })
 
@@ -105,7 +144,9 @@ describe('family 4: state statements about operations', () => {
 
 describe('family 5: denials and silences that answer an allegation', () => {
   it('links a state’s denial to the allegation that a group is on its soil', () => {
-    const found = claims('The UN report said the Tehreek-e-Taliban Pakistan operates from Afghanistan. The Taliban government rejected the report as baseless.')
+    const found = claims(
+      'The UN report said the Tehreek-e-Taliban Pakistan operates from Afghanistan. The Taliban government rejected the report as baseless.',
+    )
     expect(found).toContain('Taliban denies Tehreek-e-Taliban Pakistan present_in Afghanistan')
   })
 
@@ -115,7 +156,9 @@ describe('family 5: denials and silences that answer an allegation', () => {
     'Pakistan has not yet officially responded.',
     'There was no immediate response from Pakistan.',
   ])('reads the silence in "%s"', (silence) => {
-    expect(claims(`The Taliban accused Pakistan of supporting ISKP. ${silence}`)).toContain('Pakistan no_response Pakistan supports Islamic State Khorasan Province')
+    expect(claims(`The Taliban accused Pakistan of supporting ISKP. ${silence}`)).toContain(
+      'Pakistan no_response Pakistan supports Islamic State Khorasan Province',
+    )
   })
 })
 
@@ -157,7 +200,9 @@ describe('forces on the article’s date', () => {
 
 describe('relations with named examples', () => {
   it('reads the examples after a general head as the objects', () => {
-    const found = claims('Pakistan said the Pashtun Tahaffuz Movement has ties to militant organisations, including the Tehreek-e-Taliban Pakistan.')
+    const found = claims(
+      'Pakistan said the Pashtun Tahaffuz Movement has ties to militant organisations, including the Tehreek-e-Taliban Pakistan.',
+    )
     expect(found).toContain('Pakistan asserts Pashtun Tahafuz Movement cooperates_with Tehreek-e-Taliban Pakistan')
   })
 })
@@ -172,6 +217,8 @@ describe('cue vocabularies by lemma', () => {
   })
 
   it('reads a cue the lexicon lists only as a lemma', () => {
-    expect(claims('Pakistan reiterated that the TTP operates from Afghanistan.')).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(claims('Pakistan reiterated that the TTP operates from Afghanistan.')).toContain(
+      'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    )
   })
 })

@@ -24,7 +24,12 @@ const counts = (db: string) => {
   const store = new Database(db, { readonly: true })
   try {
     const one = (table: string) => (store.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-    return { articles: one('articles'), propositions: one('propositions'), events: one('events'), integrity: (store.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check }
+    return {
+      articles: one('articles'),
+      propositions: one('propositions'),
+      events: one('events'),
+      integrity: (store.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check,
+    }
   } finally {
     store.close()
   }

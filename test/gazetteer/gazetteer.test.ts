@@ -97,7 +97,10 @@ describe('candidates: one record per real place', () => {
 
 describe('candidates: ambiguity', () => {
   it('Kandahar yields a province and a city', () => {
-    const kinds = gazetteer.candidates('Kandahar').filter((e) => e.country === 'AF').map((e) => e.kind)
+    const kinds = gazetteer
+      .candidates('Kandahar')
+      .filter((e) => e.country === 'AF')
+      .map((e) => e.kind)
     expect(kinds).toContain('admin1')
     expect(kinds).toContain('city')
   })

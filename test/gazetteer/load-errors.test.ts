@@ -11,7 +11,16 @@ const GOOD_ROWS = [
   ['geonames:1170706', 'Mastung', 'city', 'PK', 'Balochistan', 'Mastung District', 29.7997, 66.8455, 29082, 'PPLA2', ''],
 ]
 const GOOD_CURATED = [
-  { id: 'sitrep:pk-balochistan', name: 'Balochistan', kind: 'admin1', country: 'PK', admin1: null, lat: 28.49, lon: 65.1, altNames: ['Baluchistan'] },
+  {
+    id: 'sitrep:pk-balochistan',
+    name: 'Balochistan',
+    kind: 'admin1',
+    country: 'PK',
+    admin1: null,
+    lat: 28.49,
+    lon: 65.1,
+    altNames: ['Baluchistan'],
+  },
 ]
 
 function dataDir(geonames: unknown, curated: unknown): string {
@@ -40,7 +49,13 @@ describe('bad data files', () => {
     ['geonames columns differ', { meta: { columns: ['id'] }, rows: [] }, { records: [] }, GEONAMES_FILE, /expected/],
     ['geonames row is short', { meta: { columns: COLUMNS }, rows: [['x', 'y']] }, { records: [] }, GEONAMES_FILE, /row 0 is malformed/],
     ['curated file has no records', geonames, { places: [] }, CURATED_FILE, /expected \{records/],
-    ['curated id without prefix', geonames, { records: [{ ...GOOD_CURATED[0], id: 'balochistan' }] }, CURATED_FILE, /field "id": must look like sitrep:some-slug/],
+    [
+      'curated id without prefix',
+      geonames,
+      { records: [{ ...GOOD_CURATED[0], id: 'balochistan' }] },
+      CURATED_FILE,
+      /field "id": must look like sitrep:some-slug/,
+    ],
     ['curated kind unknown', geonames, { records: [{ ...GOOD_CURATED[0], kind: 'state' }] }, CURATED_FILE, /field "kind": must be one of/],
     ['curated point half missing', geonames, { records: [{ ...GOOD_CURATED[0], lon: null }] }, CURATED_FILE, /both/],
     ['curated city without point', geonames, { records: [{ ...GOOD_CURATED[0], lat: null, lon: null }] }, CURATED_FILE, /only a region/],

@@ -8,11 +8,29 @@ const LEDE = '<p>Police in Khost said on Tuesday that two gunmen fired at a cust
 const page = (name: string, html: string): SourceDocument => ({ name, format: 'html', content: html, meta: {} })
 
 const PAGES: { page: SourceDocument; ends: RegExp | 'record' }[] = [
-  { page: page('siblings-1m.html', `<html><body><article>${LEDE}${'<span>x</span>'.repeat(1_000_000)}</article></body></html>`), ends: /page too large/ },
+  {
+    page: page('siblings-1m.html', `<html><body><article>${LEDE}${'<span>x</span>'.repeat(1_000_000)}</article></body></html>`),
+    ends: /page too large/,
+  },
   { page: page('unclosed-500k.html', `<html><body>${LEDE}${'<div>'.repeat(500_000)}deep</body></html>`), ends: /page too deep/ },
-  { page: page('nested-100k.html', `<html><body>${LEDE}${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}</body></html>`), ends: /page too deep/ },
-  { page: page('siblings-under-cap.html', `<html><body><article>${LEDE.repeat(100)}${'<span>x</span> '.repeat(MAX_ELEMENTS - 1_000)}</article></body></html>`), ends: 'record' },
-  { page: page('nested-under-cap.html', `<html><body><article>${LEDE.repeat(20)}${'<div>'.repeat(MAX_DEPTH - 20)}${LEDE}${'</div>'.repeat(MAX_DEPTH - 20)}</article></body></html>`), ends: 'record' },
+  {
+    page: page('nested-100k.html', `<html><body>${LEDE}${'<div>'.repeat(100_000)}deep${'</div>'.repeat(100_000)}</body></html>`),
+    ends: /page too deep/,
+  },
+  {
+    page: page(
+      'siblings-under-cap.html',
+      `<html><body><article>${LEDE.repeat(100)}${'<span>x</span> '.repeat(MAX_ELEMENTS - 1_000)}</article></body></html>`,
+    ),
+    ends: 'record',
+  },
+  {
+    page: page(
+      'nested-under-cap.html',
+      `<html><body><article>${LEDE.repeat(20)}${'<div>'.repeat(MAX_DEPTH - 20)}${LEDE}${'</div>'.repeat(MAX_DEPTH - 20)}</article></body></html>`,
+    ),
+    ends: 'record',
+  },
 ]
 
 const cpuSeconds = (run: () => void): number => {
@@ -27,22 +45,26 @@ describe('pathological pages end quickly with a record or a clear error', () => 
     loadResources()
   })
 
-  it.each(PAGES.map((p) => [p.page.name, p]))('%s', (_name, { page, ends }) => {
-    let outcome: string | Error = ''
-    const seconds = cpuSeconds(() => {
-      try {
-        outcome = analyzeSource(page).document.text
-      } catch (error) {
-        outcome = error as Error
+  it.each(PAGES.map((p) => [p.page.name, p]))(
+    '%s',
+    (_name, { page, ends }) => {
+      let outcome: string | Error = ''
+      const seconds = cpuSeconds(() => {
+        try {
+          outcome = analyzeSource(page).document.text
+        } catch (error) {
+          outcome = error as Error
+        }
+      })
+      expect(seconds).toBeLessThan(5)
+      if (ends === 'record') {
+        expect(outcome).toContain('customs post')
+      } else {
+        expect(outcome).toBeInstanceOf(Error)
+        expect((outcome as Error).message).toMatch(ends)
+        expect((outcome as Error).message).toMatch(/\d[\d,]* (nested )?elements/)
       }
-    })
-    expect(seconds).toBeLessThan(5)
-    if (ends === 'record') {
-      expect(outcome).toContain('customs post')
-    } else {
-      expect(outcome).toBeInstanceOf(Error)
-      expect((outcome as Error).message).toMatch(ends)
-      expect((outcome as Error).message).toMatch(/\d[\d,]* (nested )?elements/)
-    }
-  }, 60_000)
+    },
+    60_000,
+  )
 })

@@ -10,14 +10,72 @@ import { cleanText } from '../../src/clean/clean-text.js'
 import { extractArticle } from '../../src/clean/html/extract-article.js'
 import { fatalitiesIn, locatedFatalitiesIn, readCount } from '../../src/extract/numbers.js'
 import { analyzeSource, loadResources } from '../../src/pipeline/analyze.js'
-import type { AnalysisRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord } from '../../src/record/record.js'
 import { recognizeDates } from '../../src/recognize/dates.js'
 
-const WORDS = ['police', 'said', 'militants', 'attacked', 'a', 'checkpoint', 'in', 'Bannu', 'Quetta', 'Kabul', 'Pakistan', 'Afghanistan', 'the', 'TTP', 'BLA', 'Taliban', 'on', 'Monday', 'last', 'week', 'mid-March', '2023', 'killing', 'at', 'least', 'twelve', '12', 'dozens', 'soldiers', 'denied', 'accused', 'of', 'sheltering', 'spokesman', 'Zabihullah', 'Mujahid', 'claimed', 'responsibility', 'Share', 'Subscribe', 'Advertisement', '—', '“', '”', '(', ')', ',', ';', 'é', '\u00a0', '😀', 'https://x.example/a']
+const WORDS = [
+  'police',
+  'said',
+  'militants',
+  'attacked',
+  'a',
+  'checkpoint',
+  'in',
+  'Bannu',
+  'Quetta',
+  'Kabul',
+  'Pakistan',
+  'Afghanistan',
+  'the',
+  'TTP',
+  'BLA',
+  'Taliban',
+  'on',
+  'Monday',
+  'last',
+  'week',
+  'mid-March',
+  '2023',
+  'killing',
+  'at',
+  'least',
+  'twelve',
+  '12',
+  'dozens',
+  'soldiers',
+  'denied',
+  'accused',
+  'of',
+  'sheltering',
+  'spokesman',
+  'Zabihullah',
+  'Mujahid',
+  'claimed',
+  'responsibility',
+  'Share',
+  'Subscribe',
+  'Advertisement',
+  '—',
+  '“',
+  '”',
+  '(',
+  ')',
+  ',',
+  ';',
+  'é',
+  '\u00a0',
+  '😀',
+  'https://x.example/a',
+]
 
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 18 }).map((w) => `${w.join(' ')}.`)
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' '))
-const article = fc.array(fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }), { minLength: 1, maxLength: 8 }).map((p) => p.join('\n\n'))
+const article = fc
+  .array(fc.oneof({ weight: 5, arbitrary: paragraph }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((p) => p.join('\n\n'))
 const anyText = fc.oneof(article, fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 120 }))
 
 const TAGS = ['div', 'p', 'span', 'article', 'main', 'nav', 'footer', 'aside', 'section', 'a', 'ul', 'li', 'h1', 'table', 'td', 'b']
@@ -26,7 +84,9 @@ const markup: fc.Arbitrary<Markup> = fc.letrec<{ node: Markup }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     paragraph.map((t) => t.replace(/[<&]/g, ' ')),
-    fc.tuple(fc.constantFrom(...TAGS), fc.array(tie('node'), { maxLength: 4 }), fc.boolean()).map(([tag, kids, closed]) => `<${tag}>${kids.join('')}${closed ? `</${tag}>` : ''}`),
+    fc
+      .tuple(fc.constantFrom(...TAGS), fc.array(tie('node'), { maxLength: 4 }), fc.boolean())
+      .map(([tag, kids, closed]) => `<${tag}>${kids.join('')}${closed ? `</${tag}>` : ''}`),
     fc.constant('<script>SCRIPTSENTINEL()</script>'),
     fc.constant('<style>.x{}</style><!-- note -->'),
     fc.string({ maxLength: 20 }),
@@ -68,15 +128,19 @@ describe('properties: numbers and dates', () => {
 
   it('the date resolver never throws; each date is the text at its offsets, start ≤ end, ranges ordered', () => {
     fc.assert(
-      fc.property(anyText, fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })), (text, reference) => {
-        for (const date of recognizeDates(text, reference ? reference.toISOString().slice(0, 10) : null)) {
-          expect(date.start).toBeGreaterThanOrEqual(0)
-          expect(date.start).toBeLessThanOrEqual(date.end)
-          expect(date.end).toBeLessThanOrEqual(text.length)
-          expect(text.slice(date.start, date.end)).toBe(date.text)
-          if (date.range) expect(date.range.start <= date.range.end).toBe(true)
-        }
-      }),
+      fc.property(
+        anyText,
+        fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })),
+        (text, reference) => {
+          for (const date of recognizeDates(text, reference ? reference.toISOString().slice(0, 10) : null)) {
+            expect(date.start).toBeGreaterThanOrEqual(0)
+            expect(date.start).toBeLessThanOrEqual(date.end)
+            expect(date.end).toBeLessThanOrEqual(text.length)
+            expect(text.slice(date.start, date.end)).toBe(date.text)
+            if (date.range) expect(date.range.start <= date.range.end).toBe(true)
+          }
+        },
+      ),
       RUNS,
     )
   })
@@ -145,7 +209,12 @@ describe('properties: the whole analyzer', () => {
         } catch {
           return
         }
-        const again = analyzeSource({ name: 'again.txt', format: 'text', content: first.document.text, meta: { published: '2024-05-01', title: first.document.title } })
+        const again = analyzeSource({
+          name: 'again.txt',
+          format: 'text',
+          content: first.document.text,
+          meta: { published: '2024-05-01', title: first.document.title },
+        })
         expect(again.document.text).toBe(first.document.text)
       }),
       { ...RUNS, numRuns: 30 },

@@ -51,7 +51,14 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'secret.txt'), 'TOP-SECRET-OUTSIDE-WEB-ROOT')
   store = await openStore(join(folder, 'store.db'))
   await writeBatch(store, [
-    analyzed({ text: `Militants attacked a post in Bannu. ${filler('sec')}`, title: 'Bannu', source: 'Dawn', published: '2025-01-05', entities: [entity('actor:ttp', 'TTP')], places: [place('geonames:1177654', 'Bannu')] }),
+    analyzed({
+      text: `Militants attacked a post in Bannu. ${filler('sec')}`,
+      title: 'Bannu',
+      source: 'Dawn',
+      published: '2025-01-05',
+      entities: [entity('actor:ttp', 'TTP')],
+      places: [place('geonames:1177654', 'Bannu')],
+    }),
   ])
   base = await serve(false)
   readOnlyBase = await serve(true)
@@ -64,7 +71,16 @@ afterAll(async () => {
 })
 
 describe('static files', () => {
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/%252e%252e/secret.txt', '/%252e%252e%252fsecret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt', '/..\\secret.txt'])('path traversal %s never serves a file outside the web root', async (target) => {
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/%252e%252e/secret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%2fsecret.txt',
+    '/assets/../../secret.txt',
+    '/..\\secret.txt',
+  ])('path traversal %s never serves a file outside the web root', async (target) => {
     const response = await rawGet(base, target)
     expect(response.body).not.toContain('TOP-SECRET')
     expect(response.status).not.toBe(500)
@@ -88,7 +104,11 @@ describe('headers', () => {
 
 describe('writes', () => {
   const upload = (b: string, url: string, headers: Record<string, string> = {}) =>
-    fetch(`${b}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ files: [{ name: 'a.txt', content: 'Police in Bannu said two men were hurt.' }] }) })
+    fetch(`${b}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ files: [{ name: 'a.txt', content: 'Police in Bannu said two men were hurt.' }] }),
+    })
 
   it('a token in the query string is refused', async () => {
     const response = await upload(base, `/api/ingest?token=${TOKEN}&access_token=${TOKEN}`)
@@ -102,31 +122,55 @@ describe('writes', () => {
 
   it('a body over the size limit is refused with 413 before it is read', async () => {
     const small = await serve(false, 1024)
-    const response = await fetch(`${small}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ files: [{ name: 'a.txt', content: 'x'.repeat(5000) }] }) })
+    const response = await fetch(`${small}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ files: [{ name: 'a.txt', content: 'x'.repeat(5000) }] }),
+    })
     expect(response.status).toBe(413)
   })
 })
 
 describe('hostile parameters on every GET route', () => {
-  const HOSTILE = ["' OR 1=1 --", '"; DROP TABLE articles; --', '%', '_', '\\', '-1', '0', '99999999999999999999', '1e309', 'NaN', '%00', '<script>alert(1)</script>']
+  const HOSTILE = [
+    "' OR 1=1 --",
+    '"; DROP TABLE articles; --',
+    '%',
+    '_',
+    '\\',
+    '-1',
+    '0',
+    '99999999999999999999',
+    '1e309',
+    'NaN',
+    '%00',
+    '<script>alert(1)</script>',
+  ]
   const routes = apiRoutes.filter((r) => r.method === 'GET')
 
-  it.each(routes.map((r) => [r.url, r]))('%s answers 200/304/400/404, never 500, and the store is intact', async (_url, route) => {
-    const names = Object.keys((route.querystring as { properties?: Record<string, unknown> } | undefined)?.properties ?? {})
-    const paramNames = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)
-    for (const value of HOSTILE) {
-      const path = route.url.replace(/:(\w+)/g, () => encodeURIComponent(value))
-      const targets = names.length > 0 ? names.map((name) => `${path}?${name}=${encodeURIComponent(value)}${name !== 'q' && names.includes('q') ? '&q=x' : ''}`) : [path]
-      if (paramNames.length > 0 && names.length > 0) targets.push(path)
-      for (const target of targets) {
-        const response = await fetch(`${base}${target}`)
-        expect([200, 304, 400, 404], `${target} → ${response.status}`).toContain(response.status)
-        const body = await response.text()
-        // an id echoed in an error message is JSON text, never markup a browser would run
-        if (body.includes('<script>')) expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+  it.each(routes.map((r) => [r.url, r]))(
+    '%s answers 200/304/400/404, never 500, and the store is intact',
+    async (_url, route) => {
+      const names = Object.keys((route.querystring as { properties?: Record<string, unknown> } | undefined)?.properties ?? {})
+      const paramNames = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)
+      for (const value of HOSTILE) {
+        const path = route.url.replace(/:(\w+)/g, () => encodeURIComponent(value))
+        const targets =
+          names.length > 0
+            ? names.map((name) => `${path}?${name}=${encodeURIComponent(value)}${name !== 'q' && names.includes('q') ? '&q=x' : ''}`)
+            : [path]
+        if (paramNames.length > 0 && names.length > 0) targets.push(path)
+        for (const target of targets) {
+          const response = await fetch(`${base}${target}`)
+          expect([200, 304, 400, 404], `${target} → ${response.status}`).toContain(response.status)
+          const body = await response.text()
+          // an id echoed in an error message is JSON text, never markup a browser would run
+          if (body.includes('<script>')) expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+        }
       }
-    }
-    const stats = (await (await fetch(`${base}/api/stats`)).json()) as { articles: number }
-    expect(stats.articles).toBe(1)
-  }, 60_000)
+      const stats = (await (await fetch(`${base}/api/stats`)).json()) as { articles: number }
+      expect(stats.articles).toBe(1)
+    },
+    60_000,
+  )
 })

@@ -8,7 +8,11 @@ import type { SourceDocument } from '../../src/ingest/source-document.js'
 import { buildCli, CLI } from '../support/built-cli.js'
 
 const article = (n: number) =>
-  JSON.stringify({ url: `https://example.invalid/${n}`, published: '2024-03-0' + (1 + (n % 9)), text: `Security forces in Kurram said militants attacked a patrol on Monday, report ${n}. Two soldiers were wounded, officials said.` })
+  JSON.stringify({
+    url: `https://example.invalid/${n}`,
+    published: '2024-03-0' + (1 + (n % 9)),
+    text: `Security forces in Kurram said militants attacked a patrol on Monday, report ${n}. Two soldiers were wounded, officials said.`,
+  })
 
 let folder: string
 beforeAll(async () => {
@@ -33,7 +37,9 @@ describe('--max-bytes is per article: a JSON Lines file over the limit is stream
     const results = await readAll(path, 2_000)
     const failures = results.filter(isInputFailure)
     expect(results).toHaveLength(200)
-    expect(failures.map((f) => f.error)).toEqual([expect.stringMatching(/^dump\.jsonl#58: is 4\.9 KiB, larger than 2\.0 KiB, the limit per article/)])
+    expect(failures.map((f) => f.error)).toEqual([
+      expect.stringMatching(/^dump\.jsonl#58: is 4\.9 KiB, larger than 2\.0 KiB, the limit per article/),
+    ])
     expect((results[0] as SourceDocument).meta.url).toBe('https://example.invalid/0')
   })
 
@@ -62,7 +68,10 @@ describe('sitrep analyze --jsonl / --json stream their records', () => {
     })
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(code).toBe(0)
-    const records = output.trim().split('\n').map((line) => JSON.parse(line) as { document: { url: string } })
+    const records = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { document: { url: string } })
     expect(records).toHaveLength(40)
     expect(records[39]!.document.url).toBe('https://example.invalid/39')
     // the first lines came while the process was still analysing the rest

@@ -16,8 +16,16 @@ describe('decodeBytes', () => {
     ['UTF-16 LE with BOM', bytes(0xff, 0xfe, 0x48, 0x00, 0x69, 0x00), 'Hi'],
     ['UTF-16 BE with BOM', bytes(0xfe, 0xff, 0x00, 0x48, 0x00, 0x69), 'Hi'],
     ['UTF-8 with BOM', bytes(0xef, 0xbb, 0xbf, 0x48, 0x69), 'Hi'],
-    ['UTF-16 LE without BOM', new Uint8Array(Buffer.from('Troops entered Khost on Monday.\n', 'utf16le')), 'Troops entered Khost on Monday.\n'],
-    ['UTF-16 BE without BOM', new Uint8Array(Buffer.from('Troops entered Khost on Monday.', 'utf16le').swap16()), 'Troops entered Khost on Monday.'],
+    [
+      'UTF-16 LE without BOM',
+      new Uint8Array(Buffer.from('Troops entered Khost on Monday.\n', 'utf16le')),
+      'Troops entered Khost on Monday.\n',
+    ],
+    [
+      'UTF-16 BE without BOM',
+      new Uint8Array(Buffer.from('Troops entered Khost on Monday.', 'utf16le').swap16()),
+      'Troops entered Khost on Monday.',
+    ],
     ['a text starting with letters that some formats use as magic', new TextEncoder().encode('MZ Baloch said'), 'MZ Baloch said'],
   ])('%s', (_label, input, expected) => {
     expect(decodeBytes(input)).toBe(expected)
@@ -27,7 +35,11 @@ describe('decodeBytes', () => {
     ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), /\(PNG\)/],
     ['ZIP', bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00), /\(ZIP\)/],
     ['NUL bytes', bytes(0x41, 0x00, 0x42), /control bytes/],
-    ['NULs in alternate bytes around control codes (not UTF-16 text)', new Uint8Array(64).map((_, i) => (i % 2 === 1 ? 0 : 0x02)), /control bytes/],
+    [
+      'NULs in alternate bytes around control codes (not UTF-16 text)',
+      new Uint8Array(64).map((_, i) => (i % 2 === 1 ? 0 : 0x02)),
+      /control bytes/,
+    ],
     ['many control characters', new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41)), /control bytes/],
   ])('refuses %s', (_label, input, message) => {
     expect(() => decodeBytes(input)).toThrow(DecodeError)

@@ -26,6 +26,10 @@ describe('normalizeDate', () => {
 
 describe('findDates', () => {
   it('finds each date once, in order', () => {
-    expect(findDates('From June 9, 2020 to 2020-07-01 and 5 Aug 2020').map((d) => d.iso)).toEqual(['2020-06-09', '2020-07-01', '2020-08-05'])
+    expect(findDates('From June 9, 2020 to 2020-07-01 and 5 Aug 2020').map((d) => d.iso)).toEqual([
+      '2020-06-09',
+      '2020-07-01',
+      '2020-08-05',
+    ])
   })
 })

@@ -23,7 +23,10 @@ async function readOne(name: string): Promise<SourceDocument | InputFailure> {
 
 describe('readSources: decoding', () => {
   it.each([
-    ['windows-1252.txt', 'Cafe owners in the old city said the \u201cnew rules\u201d would hurt business \u2013 na\u00efve planning, one called it.\n'],
+    [
+      'windows-1252.txt',
+      'Cafe owners in the old city said the \u201cnew rules\u201d would hurt business \u2013 na\u00efve planning, one called it.\n',
+    ],
     ['utf16le-bom.txt', 'Villagers reported a landslide that blocked the mountain road on Friday.\nNo one was hurt.\n'],
     ['utf16be-bom.txt', 'Villagers reported a landslide that blocked the mountain road on Friday.\nNo one was hurt.\n'],
     ['utf8-bom.txt', 'A school reopened in the valley after repairs.\n'],
@@ -71,7 +74,13 @@ describe('readSources: formats', () => {
     ])
     const first = results[0] as SourceDocument
     expect(first).toMatchObject({ format: 'text', content: 'Inspectors finished checking the dam on Thursday.' })
-    expect(first.meta).toEqual({ url: 'https://example.org/a', title: 'Dam Inspection Completed', published: '2023-09-14', author: 'R. Malik', source: 'Example Daily' })
+    expect(first.meta).toEqual({
+      url: 'https://example.org/a',
+      title: 'Dam Inspection Completed',
+      published: '2023-09-14',
+      author: 'R. Malik',
+      source: 'Example Daily',
+    })
     expect(results[2]).toMatchObject({ format: 'html', meta: { published: '2023-09-14' } })
     expect((results[1] as InputFailure).error).toMatch(/^articles\.jsonl#2: not valid JSON/)
     expect((results[3] as InputFailure).error).toBe('articles.jsonl#4: has neither "text" nor "html"')
@@ -82,7 +91,13 @@ describe('readSources: formats', () => {
     expect(results.map((r) => r.name)).toEqual(['feed.rss#1', 'feed.rss#2'])
     expect(results[0]).toMatchObject({
       format: 'html',
-      meta: { title: 'New Clinic Opens in Hill Town', url: 'https://valley.example/clinic', published: '2024-03-05', author: 'Aisha Noor', source: 'Valley Weekly' },
+      meta: {
+        title: 'New Clinic Opens in Hill Town',
+        url: 'https://valley.example/clinic',
+        published: '2024-03-05',
+        author: 'Aisha Noor',
+        source: 'Valley Weekly',
+      },
     })
     expect(results[0]!.content).toContain('serving twelve villages')
     expect(results[1]!.content).toContain('<p>Bus services were delayed')
@@ -93,7 +108,13 @@ describe('readSources: formats', () => {
     expect(entry).toMatchObject({
       name: 'feed.atom#1',
       format: 'html',
-      meta: { title: 'Crossing Hours Extended', url: 'https://border.example/hours', published: '2024-11-20', author: 'Imran Shah', source: 'Border Notes' },
+      meta: {
+        title: 'Crossing Hours Extended',
+        url: 'https://border.example/hours',
+        published: '2024-11-20',
+        author: 'Imran Shah',
+        source: 'Border Notes',
+      },
     })
     expect(entry!.content).toContain('open until nine')
   })

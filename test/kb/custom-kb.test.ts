@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actorIdsNamed, formatProblem, loadCustomKnowledge, readCustomKnowledge } from '../../src/kb/custom-kb.js'
 import { KnowledgeBaseError, loadKnowledgeBase } from '../../src/kb/load-kb.js'
 import { buildCli, CLI } from '../support/built-cli.js'
-import { PLACE_KINDS } from '../../src/pipeline/record.js'
+import { PLACE_KINDS } from '../../src/record/record.js'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-custom-kb-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
@@ -40,7 +40,20 @@ describe('the analyst’s knowledge folder', () => {
   it('adds actors and places, extends a base actor, and keeps the base untouched', () => {
     const dir = folder('good', {
       'actors.yaml': GOOD_ACTORS,
-      'places.json': JSON.stringify({ places: [{ id: 'sitrep:af-ghar-valley', name: 'Ghar Valley', kind: 'feature', country: 'AF', admin1: 'Kunar', lat: 34.9, lon: 71.1, altNames: ['Ghar Dara'] }] }),
+      'places.json': JSON.stringify({
+        places: [
+          {
+            id: 'sitrep:af-ghar-valley',
+            name: 'Ghar Valley',
+            kind: 'feature',
+            country: 'AF',
+            admin1: 'Kunar',
+            lat: 34.9,
+            lon: 71.1,
+            altNames: ['Ghar Dara'],
+          },
+        ],
+      }),
       'README.md': 'not a knowledge file, ignored',
     })
     const custom = loadCustomKnowledge(dir, base)
@@ -58,10 +71,19 @@ describe('the analyst’s knowledge folder', () => {
   })
 
   it('merge: replace swaps the whole base record', () => {
-    const dir = folder('replace', { 'over.yml': 'actors:\n  - id: actor:ttp\n    merge: replace\n    name: TTP proper\n    type: armed_group\n    country: PK\n    aliases: [TTP]\n' })
+    const dir = folder('replace', {
+      'over.yml':
+        'actors:\n  - id: actor:ttp\n    merge: replace\n    name: TTP proper\n    type: armed_group\n    country: PK\n    aliases: [TTP]\n',
+    })
     const custom = loadCustomKnowledge(dir, base)
     expect(custom.replaced).toEqual(['actor:ttp'])
-    expect(custom.kb.byId.get('actor:ttp')).toEqual({ id: 'actor:ttp', name: 'TTP proper', type: 'armed_group', country: 'PK', aliases: ['TTP'] })
+    expect(custom.kb.byId.get('actor:ttp')).toEqual({
+      id: 'actor:ttp',
+      name: 'TTP proper',
+      type: 'armed_group',
+      country: 'PK',
+      aliases: ['TTP'],
+    })
   })
 
   it('names the file, the record and the field of every mistake, and stops nothing at the first', () => {
@@ -90,7 +112,10 @@ describe('the analyst’s knowledge folder', () => {
   merge: sometimes
 `,
       'broken.yaml': 'actors:\n  - id: [unclosed\n',
-      'places.json': JSON.stringify({ places: [{ id: 'sitrep:somewhere', name: 'Somewhere', kind: 'village', country: 'PK', admin1: null, lat: 30, lon: 70 }], people: [] }),
+      'places.json': JSON.stringify({
+        places: [{ id: 'sitrep:somewhere', name: 'Somewhere', kind: 'village', country: 'PK', admin1: null, lat: 30, lon: 70 }],
+        people: [],
+      }),
     })
     const custom = readCustomKnowledge(dir, base)
     const lines = custom.problems.map(formatProblem)
@@ -99,7 +124,11 @@ describe('the analyst’s knowledge folder', () => {
       expect.arrayContaining([
         `${file}: record 1 (actor:sable-crescent): field "type": "militia" is not one of armed_group, state, government, security_force, political_party, international_org, organization, media, person`,
         `${file}: record 1 (actor:sable-crescent): field "country": "AFG" must be an ISO 3166-1 alpha-2 code or null`,
-        expect.stringMatching(new RegExp(`^${escape(file)}: record 2 \\(actor:night-riders\\): field "aliases": name "ttp" is shared with actor:ttp; list it in ambiguous.json`)),
+        expect.stringMatching(
+          new RegExp(
+            `^${escape(file)}: record 2 \\(actor:night-riders\\): field "aliases": name "ttp" is shared with actor:ttp; list it in ambiguous.json`,
+          ),
+        ),
         `${file}: record 3 (actor:lone-wing): field "nickname": unknown field (known: id, name, type, country, aliases, parent, roles, metonyms, from, to, wikidata, description)`,
         `${file}: record 4 (NotAnId): field "id": "NotAnId" must look like "actor:slug" (lowercase, digits, hyphens)`,
         `${file}: record 5 (actor:ttp): field "merge": "sometimes" is not one of extend, replace`,
@@ -109,7 +138,11 @@ describe('the analyst’s knowledge folder', () => {
       ]),
     )
     // a record that fails its own checks is left out, so its parent is not reported as well; a valid one pointing nowhere is
-    const fixed = folder('bad-parent', { 'a.json': JSON.stringify([{ id: 'actor:lone-wing', name: 'Lone Wing', type: 'armed_group', country: 'PK', aliases: [], parent: 'actor:nowhere' }]) })
+    const fixed = folder('bad-parent', {
+      'a.json': JSON.stringify([
+        { id: 'actor:lone-wing', name: 'Lone Wing', type: 'armed_group', country: 'PK', aliases: [], parent: 'actor:nowhere' },
+      ]),
+    })
     expect(readCustomKnowledge(fixed, base).problems.map(formatProblem)).toEqual([
       `${path.join(fixed, 'a.json')}: record 1 (actor:lone-wing): field "parent": actor:nowhere is not a known actor id`,
     ])
@@ -135,10 +168,14 @@ describe('sitrep kb check (compiled CLI)', () => {
   })
 
   it('exits 1 on a folder with mistakes, one line per problem on stderr', () => {
-    const dir = folder('cli-bad', { 'actors.json': JSON.stringify([{ id: 'actor:foo', name: 'Foo', type: 'gang', country: 'PK', aliases: [] }]) })
+    const dir = folder('cli-bad', {
+      'actors.json': JSON.stringify([{ id: 'actor:foo', name: 'Foo', type: 'gang', country: 'PK', aliases: [] }]),
+    })
     const result = run(dir)
     expect(result.status).toBe(1)
-    expect(result.stderr.trim()).toBe(`${path.join(dir, 'actors.json')}: record 1 (actor:foo): field "type": "gang" is not one of armed_group, state, government, security_force, political_party, international_org, organization, media, person`)
+    expect(result.stderr.trim()).toBe(
+      `${path.join(dir, 'actors.json')}: record 1 (actor:foo): field "type": "gang" is not one of armed_group, state, government, security_force, political_party, international_org, organization, media, person`,
+    )
     expect(result.stdout).toMatch(/1 problem$/m)
     const json = run(dir, '--json')
     expect(json.status).toBe(1)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { ENTITY_TYPES } from '../../src/pipeline/record.js'
+import { ENTITY_TYPES } from '../../src/record/record.js'
 import type { ActorEntry } from '../../src/kb/actor.js'
 import { KnowledgeBaseError, aliasKey, defaultKnowledgeBaseDir, loadKnowledgeBase, namesOf } from '../../src/kb/load-kb.js'
 
@@ -42,8 +42,14 @@ describe('loadKnowledgeBase on fixtures', () => {
     ['role-of-missing', /actors\.json: record \d+ \(actor:jane-doe\): field "roles\[0\]\.of": actor:nowhere is not a known actor id/],
     ['bad-role-name', /actors\.json: record \d+ \(actor:jane-doe\): field "roles\[0\]\.role": "boss" is not one of/],
     ['bad-date', /actors\.json: record \d+ \(actor:jane-doe\): field "roles\[0\]\.from": "March 2021" must be YYYY/],
-    ['shared-alias', /actors\.json: record \d+ \(actor:beta\): field "aliases": name "the front" is shared with actor:alpha; list it in ambiguous\.json/],
-    ['ambiguous-incomplete', /actors\.json: record \d+ \(actor:gamma\): field "aliases": name "front" is listed in ambiguous\.json without this actor/],
+    [
+      'shared-alias',
+      /actors\.json: record \d+ \(actor:beta\): field "aliases": name "the front" is shared with actor:alpha; list it in ambiguous\.json/,
+    ],
+    [
+      'ambiguous-incomplete',
+      /actors\.json: record \d+ \(actor:gamma\): field "aliases": name "front" is listed in ambiguous\.json without this actor/,
+    ],
     ['ambiguous-not-carried', /ambiguous\.json: entry 1 \(Omega\): field "actors": actor actor:alpha does not carry the name/],
     ['unknown-field', /actors\.json: record \d+ \(actor:alpha\): field "alias": unknown field/],
     ['empty-alias', /actors\.json: record \d+ \(actor:alpha\): field "aliases": has an empty, untrimmed or non-string name " Alpha"/],
@@ -138,7 +144,19 @@ describe('the shipped knowledge base', () => {
   })
 
   it('keeps metonyms for states and governments, and bare common words out of aliases', () => {
-    const tooVague = ['the group', 'militants', 'the military', 'military', 'government', 'police', 'security forces', 'army', 'terrorists', 'insurgents', 'officials']
+    const tooVague = [
+      'the group',
+      'militants',
+      'the military',
+      'military',
+      'government',
+      'police',
+      'security forces',
+      'army',
+      'terrorists',
+      'insurgents',
+      'officials',
+    ]
     const offenders = (actor: ActorEntry) => namesOf(actor).filter((name) => tooVague.includes(aliasKey(name)))
     expect(kb.actors.flatMap(offenders)).toEqual([])
     const withMetonyms = kb.actors.filter((a) => a.metonyms?.length)

@@ -5,9 +5,21 @@ const sentencesOf = (text: string) => parseText(text).sentences.map((s) => text.
 
 describe('sentence splitting', () => {
   it.each([
-    ['abbreviations stay inside', 'U.S. officials met Gen. Asim Munir in Washington. Talks ended.', ['U.S. officials met Gen. Asim Munir in Washington.', 'Talks ended.']],
-    ['initials stay inside', 'Lt. Col. A. K. Khan said the road was closed. It reopened later.', ['Lt. Col. A. K. Khan said the road was closed.', 'It reopened later.']],
-    ['a headline line never runs into the body', 'Blast in Quetta\nFive people were hurt on Monday.', ['Blast in Quetta', 'Five people were hurt on Monday.']],
+    [
+      'abbreviations stay inside',
+      'U.S. officials met Gen. Asim Munir in Washington. Talks ended.',
+      ['U.S. officials met Gen. Asim Munir in Washington.', 'Talks ended.'],
+    ],
+    [
+      'initials stay inside',
+      'Lt. Col. A. K. Khan said the road was closed. It reopened later.',
+      ['Lt. Col. A. K. Khan said the road was closed.', 'It reopened later.'],
+    ],
+    [
+      'a headline line never runs into the body',
+      'Blast in Quetta\nFive people were hurt on Monday.',
+      ['Blast in Quetta', 'Five people were hurt on Monday.'],
+    ],
     ['quotes end a sentence', '“We will respond,” he said. The army agreed.', ['“We will respond,” he said.', 'The army agreed.']],
   ])('%s', (_name, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected)

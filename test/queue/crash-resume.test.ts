@@ -48,9 +48,22 @@ async function storedCount(db: string): Promise<number> {
 async function snapshot(db: string) {
   const store: Store = await openStore(db)
   try {
-    const propositions = await store.db.selectFrom('propositions').select(['id', 'status', 'source_count', 'claim_count', 'asserters', 'deniers']).orderBy('id').execute()
-    const events = await store.db.selectFrom('events').select(['id', 'source_count', 'report_count', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'date_start', 'date_end']).orderBy('id').execute()
-    const duplicates = await store.db.selectFrom('articles').select(['id', 'duplicate_of']).where('duplicate_of', 'is not', null).orderBy('id').execute()
+    const propositions = await store.db
+      .selectFrom('propositions')
+      .select(['id', 'status', 'source_count', 'claim_count', 'asserters', 'deniers'])
+      .orderBy('id')
+      .execute()
+    const events = await store.db
+      .selectFrom('events')
+      .select(['id', 'source_count', 'report_count', 'fatalities_low', 'fatalities_best', 'fatalities_high', 'date_start', 'date_end'])
+      .orderBy('id')
+      .execute()
+    const duplicates = await store.db
+      .selectFrom('articles')
+      .select(['id', 'duplicate_of'])
+      .where('duplicate_of', 'is not', null)
+      .orderBy('id')
+      .execute()
     return { stats: await storeStats(store), propositions, events, duplicates }
   } finally {
     await store.close()

@@ -74,7 +74,8 @@ for (const dialect of dialects) {
       const entity = await sitrep('entity', 'Sable Crescent Movement', '--db', db, '--json')
       expect(entity.status, entity.stderr).toBe(0)
       expect(JSON.parse(entity.stdout)).toMatchObject({ id: 'actor:sable-crescent', known: true, articleCount: 2 })
-      const claims = async () => JSON.parse((await sitrep('claims', '--about', 'Sable Crescent Movement', '--kb', kb, '--db', db, '--json')).stdout)
+      const claims = async () =>
+        JSON.parse((await sitrep('claims', '--about', 'Sable Crescent Movement', '--kb', kb, '--db', db, '--json')).stdout)
       let [presence] = await claims()
       expect(presence).toMatchObject({ subject: { id: 'actor:sable-crescent' }, relation: 'present_in', sourceCount: 2, bestGrade: 'E' })
       expect(presence.asserters).toHaveLength(2)
@@ -93,16 +94,23 @@ for (const dialect of dialects) {
       const back = await sitrep('reanalyze', '--db', db, '--jobs', '1')
       expect(back.status, back.stderr).toBe(0)
       expect((await sitrep('entity', 'actor:sable-crescent', '--db', db)).status).toBe(1)
-      expect(JSON.parse((await sitrep('source', 'list', '--db', db, '--json')).stdout).items.find((s: any) => s.outlet === 'Hill Gazette').grade).toBe('B')
+      expect(
+        JSON.parse((await sitrep('source', 'list', '--db', db, '--json')).stdout).items.find((s: any) => s.outlet === 'Hill Gazette').grade,
+      ).toBe('B')
     }, 240_000)
 
     it('a bad knowledge folder stops the command before anything changes, naming file, record and field', async () => {
       const kb = fs.mkdtempSync(path.join(root, `badkb-${dialect}-`))
-      fs.writeFileSync(path.join(kb, 'actors.yaml'), '- id: actor:sable-crescent\n  name: Sable Crescent\n  type: guerrilla\n  country: AF\n  aliases: []\n')
+      fs.writeFileSync(
+        path.join(kb, 'actors.yaml'),
+        '- id: actor:sable-crescent\n  name: Sable Crescent\n  type: guerrilla\n  country: AF\n  aliases: []\n',
+      )
       const db = await freshStoreUrl(dialect)
       const run = await sitrep('reanalyze', '--db', db, '--kb', kb)
       expect(run.status).toBe(1)
-      expect(run.stderr).toContain(`${path.join(kb, 'actors.yaml')}: record 1 (actor:sable-crescent): field "type": "guerrilla" is not one of`)
+      expect(run.stderr).toContain(
+        `${path.join(kb, 'actors.yaml')}: record 1 (actor:sable-crescent): field "type": "guerrilla" is not one of`,
+      )
     })
   })
 }

@@ -48,14 +48,16 @@ describe.skipIf(postgresSkipReason !== null)('scale-out with pg-boss on PostgreS
     expect(direct.status, direct.stderr).toBe(0)
 
     // Workers store in whatever order they finish, so only what does not depend on order is compared exactly.
-    const [distributed, reference] = await Promise.all([db, local].map(async (url) => {
-      const opened = await openStore(url)
-      try {
-        return await storeStats(opened)
-      } finally {
-        await opened.close()
-      }
-    }))
+    const [distributed, reference] = await Promise.all(
+      [db, local].map(async (url) => {
+        const opened = await openStore(url)
+        try {
+          return await storeStats(opened)
+        } finally {
+          await opened.close()
+        }
+      }),
+    )
     expect(distributed.articles).toBe(reference.articles)
     expect(distributed.nearDuplicates).toBe(reference.nearDuplicates)
     expect(distributed.claims).toBe(reference.claims)

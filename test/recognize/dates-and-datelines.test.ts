@@ -19,7 +19,9 @@ describe('dates without a reference date', () => {
   })
 
   it('still resolve a written year', () => {
-    expect(range('The bombing on March 5, 2024 killed twelve people.', null)).toEqual([['March 5, 2024', { start: '2024-03-05', end: '2024-03-05' }]])
+    expect(range('The bombing on March 5, 2024 killed twelve people.', null)).toEqual([
+      ['March 5, 2024', { start: '2024-03-05', end: '2024-03-05' }],
+    ])
   })
 })
 
@@ -29,8 +31,14 @@ describe('offsets from another event', () => {
   })
 
   it('count from the dated event named right after the offset', () => {
-    expect(range('The strike came three days after the bombing on January 10, 2024.', '2026-03-01')[0]).toEqual(['three days after', { start: '2024-01-13', end: '2024-01-13' }])
-    expect(range('Talks began two weeks before the vote on 20 February.', '2026-03-01')[0]).toEqual(['two weeks before', { start: '2026-02-06', end: '2026-02-06' }])
+    expect(range('The strike came three days after the bombing on January 10, 2024.', '2026-03-01')[0]).toEqual([
+      'three days after',
+      { start: '2024-01-13', end: '2024-01-13' },
+    ])
+    expect(range('Talks began two weeks before the vote on 20 February.', '2026-03-01')[0]).toEqual([
+      'two weeks before',
+      { start: '2026-02-06', end: '2026-02-06' },
+    ])
   })
 
   it('keep durations out of the calendar with a reference date too', () => {
@@ -38,7 +46,9 @@ describe('offsets from another event', () => {
   })
 
   it('resolve "ago" against the reference date as before', () => {
-    expect(range('The attack took place two days ago.', '2026-03-01')).toEqual([['two days ago', { start: '2026-02-27', end: '2026-02-27' }]])
+    expect(range('The attack took place two days ago.', '2026-03-01')).toEqual([
+      ['two days ago', { start: '2026-02-27', end: '2026-02-27' }],
+    ])
   })
 })
 
@@ -62,7 +72,12 @@ describe('the dateline place', () => {
   it('is not a place that opens a sentence as its subject or sits in the body', () => {
     expect(datelines('Islamabad accused Kabul of sheltering militants on its soil.').found).toEqual([])
     expect(datelines('Quetta police said the attackers fled towards the hills.').found).toEqual([])
-    const late = ['Officials said the blast was heard across the city.', 'Rescue teams arrived soon after.', 'The road was closed for hours.', 'QUETTA: a later story in the same file.'].join('\n\n')
+    const late = [
+      'Officials said the blast was heard across the city.',
+      'Rescue teams arrived soon after.',
+      'The road was closed for hours.',
+      'QUETTA: a later story in the same file.',
+    ].join('\n\n')
     expect(datelines(late).found).toEqual([])
   })
 })

@@ -4,7 +4,12 @@ import { analyzeSource } from '../../src/pipeline/analyze.js'
 function recognize(text: string, date: string | null = '2025-04-02') {
   const record = analyzeSource({ name: 't.txt', format: 'text', content: text, meta: {} }, { referenceDate: date })
   return {
-    entities: record.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, said: e.mentions.map((m) => text.slice(m.start, m.end)) })),
+    entities: record.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      said: e.mentions.map((m) => text.slice(m.start, m.end)),
+    })),
     places: record.places.map((p) => ({ id: p.id, name: p.name, kind: p.kind, country: p.country, lat: p.lat })),
   }
 }
@@ -36,7 +41,9 @@ describe('countries and capitals acting as parties', () => {
   })
 
   it('reads demonym phrases as the state', () => {
-    expect(recognize('U.S. and Pakistani officials said the suspect was arrested.').entities.map((e) => e.id)).toEqual(expect.arrayContaining(['actor:united-states', 'actor:pakistan']))
+    expect(recognize('U.S. and Pakistani officials said the suspect was arrested.').entities.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['actor:united-states', 'actor:pakistan']),
+    )
   })
 })
 
@@ -55,7 +62,9 @@ describe('names the knowledge base does not hold', () => {
   })
 
   it('never reports page furniture as an actor', () => {
-    expect(recognize('Must Read\n\nLatest News\n\nThe army said two soldiers died.').entities.map((e) => e.name)).not.toContain('Latest News')
+    expect(recognize('Must Read\n\nLatest News\n\nThe army said two soldiers died.').entities.map((e) => e.name)).not.toContain(
+      'Latest News',
+    )
   })
 
   it('gives unnamed attackers the unidentified armed group', () => {
@@ -65,7 +74,11 @@ describe('names the knowledge base does not hold', () => {
 
 describe('places', () => {
   it('prefers the province when the text says province', () => {
-    expect(recognize('Fighting spread across Kandahar province.').places[0]).toMatchObject({ name: 'Kandahar', kind: 'admin1', country: 'AF' })
+    expect(recognize('Fighting spread across Kandahar province.').places[0]).toMatchObject({
+      name: 'Kandahar',
+      kind: 'admin1',
+      country: 'AF',
+    })
   })
 
   it('prefers the city when the text names it bare', () => {
@@ -79,7 +92,9 @@ describe('places', () => {
   })
 
   it('keeps an unknown place named by its kind word, without coordinates', () => {
-    expect(recognize('The convoy was hit in the Zarkhel area of Kalat.').places).toContainEqual(expect.objectContaining({ name: 'Zarkhel', lat: null }))
+    expect(recognize('The convoy was hit in the Zarkhel area of Kalat.').places).toContainEqual(
+      expect.objectContaining({ name: 'Zarkhel', lat: null }),
+    )
   })
 
   it('never turns a demonym into a place', () => {

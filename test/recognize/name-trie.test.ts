@@ -13,15 +13,36 @@ function trie(): NameTrie<string> {
   return names
 }
 
-const found = (text: string) => trie().scan(parseText(text).tokens).map((m) => [text.slice(m.start, m.end), m.values.join()])
+const found = (text: string) =>
+  trie()
+    .scan(parseText(text).tokens)
+    .map((m) => [text.slice(m.start, m.end), m.values.join()])
 
 describe('name matching', () => {
   it.each([
     ['IS-KP fighters', [['IS-KP', 'iskp']]],
     ['ISIS–Khorasan claimed it', [['ISIS–Khorasan', 'iskp']]],
-    ['ISIS-K and ISKP', [['ISIS-K', 'iskp'], ['ISKP', 'iskp']]],
-    ['The U.S. and US forces', [['U.S.', 'us'], ['US', 'us']]],
-    ['Al-Qaeda and al Qaeda', [['Al-Qaeda', 'aq'], ['al Qaeda', 'aq']]],
+    [
+      'ISIS-K and ISKP',
+      [
+        ['ISIS-K', 'iskp'],
+        ['ISKP', 'iskp'],
+      ],
+    ],
+    [
+      'The U.S. and US forces',
+      [
+        ['U.S.', 'us'],
+        ['US', 'us'],
+      ],
+    ],
+    [
+      'Al-Qaeda and al Qaeda',
+      [
+        ['Al-Qaeda', 'aq'],
+        ['al Qaeda', 'aq'],
+      ],
+    ],
     ['Pakistan’s government said', [['Pakistan’s government', 'pk']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected)

@@ -8,18 +8,45 @@ function entities(text: string) {
   return record.entities.map((e) => ({ name: e.name, type: e.type, id: e.id }))
 }
 
-const people = (text: string) => entities(text).filter((e) => e.type === 'person').map((e) => e.name)
+const people = (text: string) =>
+  entities(text)
+    .filter((e) => e.type === 'person')
+    .map((e) => e.name)
 
 describe('people with no entry in the knowledge base', () => {
   it.each([
-    ['ranks as prefixes in a list', 'The military said Lt Col Faraz Ahmed, Naib Subedar Karim Dad and Sepoy Gul Rehman were martyred in the exchange of fire.', ['Faraz Ahmed', 'Karim Dad', 'Gul Rehman']],
+    [
+      'ranks as prefixes in a list',
+      'The military said Lt Col Faraz Ahmed, Naib Subedar Karim Dad and Sepoy Gul Rehman were martyred in the exchange of fire.',
+      ['Faraz Ahmed', 'Karim Dad', 'Gul Rehman'],
+    ],
     ['police ranks', 'DSP Imran Shah and SHO Tariq Mehmood led the raid on the compound in the village.', ['Imran Shah', 'Tariq Mehmood']],
-    ['a two-word rank', 'Havildar Noor Zaman and Lance Naik Bashir Ahmed were among the dead, police said.', ['Noor Zaman', 'Bashir Ahmed']],
+    [
+      'a two-word rank',
+      'Havildar Noor Zaman and Lance Naik Bashir Ahmed were among the dead, police said.',
+      ['Noor Zaman', 'Bashir Ahmed'],
+    ],
     ['a role before the name', 'A police official, Rashid Qureshi, said the attackers escaped on motorcycles.', ['Rashid Qureshi']],
-    ['a role appositive after the name', 'Farhan Kakar, a shopkeeper who saw the blast, said the road was full of people.', ['Farhan Kakar']],
-    ['a plural appositive after a pair of names', 'The families of Amjad Bugti and Saleem Marri, two teachers from Turbat, demanded their release.', ['Amjad Bugti', 'Saleem Marri']],
-    ['a chief named in apposition', 'The district police chief, Khalid Wazir, told reporters the suspects had been identified.', ['Khalid Wazir']],
-    ['objects of an arrest, in a list', 'Police arrested Nasir Khan, Javed Iqbal and Waqar Hussain after the raid.', ['Nasir Khan', 'Javed Iqbal', 'Waqar Hussain']],
+    [
+      'a role appositive after the name',
+      'Farhan Kakar, a shopkeeper who saw the blast, said the road was full of people.',
+      ['Farhan Kakar'],
+    ],
+    [
+      'a plural appositive after a pair of names',
+      'The families of Amjad Bugti and Saleem Marri, two teachers from Turbat, demanded their release.',
+      ['Amjad Bugti', 'Saleem Marri'],
+    ],
+    [
+      'a chief named in apposition',
+      'The district police chief, Khalid Wazir, told reporters the suspects had been identified.',
+      ['Khalid Wazir'],
+    ],
+    [
+      'objects of an arrest, in a list',
+      'Police arrested Nasir Khan, Javed Iqbal and Waqar Hussain after the raid.',
+      ['Nasir Khan', 'Javed Iqbal', 'Waqar Hussain'],
+    ],
     ['the subject of a passive only people undergo', 'Jamil Ahmed was abducted from his home in Turbat last week.', ['Jamil Ahmed']],
   ])('%s', (_label, text, names) => {
     expect(people(text)).toEqual(expect.arrayContaining(names))
@@ -37,17 +64,20 @@ describe('named bodies outside the knowledge base', () => {
   })
 
   it('splits a person "of" a body into the body, not one organisation', () => {
-    const names = entities('The study was written by a team led by Sana Mirza and Daniel Ortiz of the Regional Security Institute.').map((e) => e.name)
+    const names = entities('The study was written by a team led by Sana Mirza and Daniel Ortiz of the Regional Security Institute.').map(
+      (e) => e.name,
+    )
     expect(names).toContain('Regional Security Institute')
     expect(names.some((name) => /Ortiz of/.test(name))).toBe(false)
   })
 
   it('makes no entities of a title-case headline left in the text', () => {
-    const text = 'Officials said the talks would resume next week.\n\nProvincial Minister Warns Traders Over Hoarding Fuel\n\nThe minister spoke in the capital on Monday.'
+    const text =
+      'Officials said the talks would resume next week.\n\nProvincial Minister Warns Traders Over Hoarding Fuel\n\nThe minister spoke in the capital on Monday.'
     expect(people(text)).toEqual([])
   })
 
-  it('does not give the state\'s forces the foot soldiers of a group', () => {
+  it("does not give the state's forces the foot soldiers of a group", () => {
     const found = entities('Pakistani officials said the Taliban had detained 16 foot soldiers associated with the TTP.').map((e) => e.id)
     expect(found).toContain('actor:ttp')
     expect(found).not.toContain('actor:pakistan-armed-forces')
@@ -67,7 +97,13 @@ describe('lemmas on tokens', () => {
   it('gives the dictionary form of inflected cue words', () => {
     const tokens = parseText('He emphasizes that the fighters were vowing revenge, and two teachers clarified it.').tokens
     const lemma = (word: string) => tokens.find((t) => t.text === word)?.lemma
-    expect([lemma('emphasizes'), lemma('vowing'), lemma('teachers'), lemma('clarified'), lemma('were')]).toEqual(['emphasize', 'vow', 'teacher', 'clarify', 'be'])
+    expect([lemma('emphasizes'), lemma('vowing'), lemma('teachers'), lemma('clarified'), lemma('were')]).toEqual([
+      'emphasize',
+      'vow',
+      'teacher',
+      'clarify',
+      'be',
+    ])
   })
 })
 

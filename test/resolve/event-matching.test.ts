@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { datesOverlap, participantsCompatible, reportSpan, staysOneIncident, summarizeFatalities } from '../../src/resolve/event-matching.js'
+import {
+  datesOverlap,
+  participantsCompatible,
+  reportSpan,
+  staysOneIncident,
+  summarizeFatalities,
+} from '../../src/resolve/event-matching.js'
 
 describe('event matching', () => {
   it.each([

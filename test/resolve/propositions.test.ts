@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { partyKeyOf, propositionKey, summarizeProposition, type PartyStance } from '../../src/resolve/propositions.js'
 
-const party = (id: string | null, stance: PartyStance['stance'], sources = 1): PartyStance => ({ stance, party: { id, speakers: [], outlets: [], sources } })
+const party = (id: string | null, stance: PartyStance['stance'], sources = 1): PartyStance => ({
+  stance,
+  party: { id, speakers: [], outlets: [], sources },
+})
 const totals = { sourceCount: 2, claimCount: 2, firstSeen: '2025-01-01', lastSeen: '2025-01-02' }
 
 describe('summarizeProposition', () => {

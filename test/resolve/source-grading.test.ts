@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { bestGrade, DEFAULT_CORROBORATION_RULE, gradeCounts, gradingMatters, outletsByCredit, type SourceGrade } from '../../src/resolve/source-grading.js'
+import {
+  bestGrade,
+  DEFAULT_CORROBORATION_RULE,
+  gradeCounts,
+  gradingMatters,
+  outletsByCredit,
+  type SourceGrade,
+} from '../../src/resolve/source-grading.js'
 import { propositionStatus, summarizeProposition, type PartyStance } from '../../src/resolve/propositions.js'
 
 describe('the grading rule', () => {
@@ -29,12 +36,18 @@ describe('the grading rule', () => {
   })
 
   it('grading matters only when some source stops counting', () => {
-    const grades = new Map<string, SourceGrade>([['Valley Courier', 'A'], ['Hill Gazette', 'C']])
+    const grades = new Map<string, SourceGrade>([
+      ['Valley Courier', 'A'],
+      ['Hill Gazette', 'C'],
+    ])
     expect(gradingMatters({ rule: DEFAULT_CORROBORATION_RULE, grades })).toBe(false)
     expect(gradingMatters({ rule: { minGrade: 'C', ungraded: 'exclude' }, grades })).toBe(true)
     grades.set('River Times', 'D')
     expect(gradingMatters({ rule: DEFAULT_CORROBORATION_RULE, grades })).toBe(true)
-    expect(outletsByCredit({ rule: DEFAULT_CORROBORATION_RULE, grades })).toEqual({ counting: ['Valley Courier', 'Hill Gazette'], excluded: ['River Times'] })
+    expect(outletsByCredit({ rule: DEFAULT_CORROBORATION_RULE, grades })).toEqual({
+      counting: ['Valley Courier', 'Hill Gazette'],
+      excluded: ['River Times'],
+    })
   })
 })
 
@@ -54,6 +67,9 @@ describe('the status rule', () => {
     })
     const totals = { sourceCount: 2, claimCount: 2, firstSeen: '2025-05-03', lastSeen: '2025-05-04' }
     expect(summarizeProposition([party('pk', 1), party('un', 1)], totals).status).toBe('corroborated')
-    expect(summarizeProposition([party('pk', 1, 1), party('un', 1, 0)], totals, 'E')).toMatchObject({ status: 'single-source', bestGrade: 'E' })
+    expect(summarizeProposition([party('pk', 1, 1), party('un', 1, 0)], totals, 'E')).toMatchObject({
+      status: 'single-source',
+      bestGrade: 'E',
+    })
   })
 })

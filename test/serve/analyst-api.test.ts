@@ -5,16 +5,43 @@ import { writeBatch } from '../../src/store/write-batch.js'
 import { buildServer } from '../../src/serve/server.js'
 import { dialects, freshStoreUrl } from '../support/dialects.js'
 import { analyzed, claim, entity, event, filler } from '../support/records.js'
-import type { PlaceRecord } from '../../src/pipeline/record.js'
+import type { PlaceRecord } from '../../src/record/record.js'
 
 /** The API the analyst views read: dyads, "what's new since", precision, honest dates, network filters. */
 
 const north = entity('actor:x-northland', 'Northland', 'state')
 const south = entity('actor:x-southland', 'Southland', 'state')
 const rebels = entity('actor:x-river-front', 'River Front', 'armed_group')
-const province: PlaceRecord = { id: 'sitrep:x-hill-province', name: 'Hill Province', kind: 'admin1', country: 'PK', admin1: null, lat: 29, lon: 66, mentions: [] }
-const town: PlaceRecord = { id: 'sitrep:x-ford-town', name: 'Ford Town', kind: 'city', country: 'PK', admin1: 'Hill Province', lat: 29.5, lon: 66.5, mentions: [] }
-const country: PlaceRecord = { id: 'country:XX', name: 'Somecountry', kind: 'country', country: 'XX', admin1: null, lat: 20, lon: 60, mentions: [] }
+const province: PlaceRecord = {
+  id: 'sitrep:x-hill-province',
+  name: 'Hill Province',
+  kind: 'admin1',
+  country: 'PK',
+  admin1: null,
+  lat: 29,
+  lon: 66,
+  mentions: [],
+}
+const town: PlaceRecord = {
+  id: 'sitrep:x-ford-town',
+  name: 'Ford Town',
+  kind: 'city',
+  country: 'PK',
+  admin1: 'Hill Province',
+  lat: 29.5,
+  lon: 66.5,
+  mentions: [],
+}
+const country: PlaceRecord = {
+  id: 'country:XX',
+  name: 'Somecountry',
+  kind: 'country',
+  country: 'XX',
+  admin1: null,
+  lat: 20,
+  lon: 60,
+  mentions: [],
+}
 
 const first = [
   analyzed({
@@ -24,11 +51,32 @@ const first = [
     entities: [north, south, rebels],
     places: [town, province],
     events: [
-      event({ type: 'ACCUSE', actors: [north.id], targets: [south.id], date: { start: '2025-05-02', end: '2025-05-02', text: null }, evidence: { start: 0, end: 50 } }),
-      event({ type: 'ASSAULT', actors: [rebels.id], place: province.id, date: { start: '2025-05-01', end: '2025-05-01', text: null }, fatalities: { low: 3, best: 3, high: 3 } }),
+      event({
+        type: 'ACCUSE',
+        actors: [north.id],
+        targets: [south.id],
+        date: { start: '2025-05-02', end: '2025-05-02', text: null },
+        evidence: { start: 0, end: 50 },
+      }),
+      event({
+        type: 'ASSAULT',
+        actors: [rebels.id],
+        place: province.id,
+        date: { start: '2025-05-01', end: '2025-05-01', text: null },
+        fatalities: { low: 3, best: 3, high: 3 },
+      }),
       event({ type: 'ASSAULT', actors: [rebels.id], place: town.id, date: { start: '2025-04-01', end: '2025-04-30', text: 'in April' } }),
     ],
-    claims: [claim({ subject: south.id, relation: 'supports', object: rebels.id, claimant: north.id, cue: 'blamed', evidence: { start: 0, end: 50 } })],
+    claims: [
+      claim({
+        subject: south.id,
+        relation: 'supports',
+        object: rebels.id,
+        claimant: north.id,
+        cue: 'blamed',
+        evidence: { start: 0, end: 50 },
+      }),
+    ],
   }),
   analyzed({
     text: `Southland rejected the charge and said Northland shelled its villages. ${filler('dyad-two')}`,
@@ -38,7 +86,13 @@ const first = [
     places: [country],
     events: [
       event({ type: 'REJECT', actors: [south.id], targets: [north.id], date: { start: '2025-06-10', end: '2025-06-10', text: null } }),
-      event({ type: 'ACCUSE', actors: [south.id], targets: [north.id], place: country.id, date: { start: '2025-06-10', end: '2025-06-10', text: null } }),
+      event({
+        type: 'ACCUSE',
+        actors: [south.id],
+        targets: [north.id],
+        place: country.id,
+        date: { start: '2025-06-10', end: '2025-06-10', text: null },
+      }),
     ],
     claims: [
       claim({ subject: south.id, relation: 'supports', object: rebels.id, claimant: south.id, stance: 'denies', cue: 'rejected' }),
@@ -112,7 +166,12 @@ for (const dialect of dialects) {
       expect(status).toBe(200)
       expect(body.a.id).toBe(north.id)
       expect(body.events.filter((e: any) => e.direction === 'ab').map((e: any) => e.type)).toEqual(['ACCUSE'])
-      expect(body.events.filter((e: any) => e.direction === 'ba').map((e: any) => e.type).sort()).toEqual(['ACCUSE', 'REJECT'])
+      expect(
+        body.events
+          .filter((e: any) => e.direction === 'ba')
+          .map((e: any) => e.type)
+          .sort(),
+      ).toEqual(['ACCUSE', 'REJECT'])
       expect(body.events.every((e: any) => e.evidence && e.evidence.articleId)).toBe(true)
       const ab = body.statements.filter((s: any) => s.direction === 'ab')
       const ba = body.statements.filter((s: any) => s.direction === 'ba')
@@ -172,7 +231,9 @@ for (const dialect of dialects) {
     it("what's new since a moment: new propositions, status changes and new events, also about one actor", async () => {
       const { body } = await get<any>('changes?since=2026-01-03')
       expect(body.newPropositions.items.map((p: any) => p.id)).toEqual([`${rebels.id}|present_in|${town.id}`])
-      expect(body.statusChanges.items.map((c: any) => [c.proposition.id, c.from, c.to, c.changedAt])).toEqual([[`${north.id}|attacks|${south.id}`, 'single-source', 'corroborated', LATER_INGEST]])
+      expect(body.statusChanges.items.map((c: any) => [c.proposition.id, c.from, c.to, c.changedAt])).toEqual([
+        [`${north.id}|attacks|${south.id}`, 'single-source', 'corroborated', LATER_INGEST],
+      ])
       expect(body.newEvents.items.map((e: any) => e.type)).toEqual(['MOBILIZE'])
       const everything = await get<any>('changes?since=2025-12-31')
       expect(everything.body.newPropositions.total).toBe(3)
@@ -202,7 +263,9 @@ for (const dialect of dialects) {
       expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/dyad', '/api/changes']))
       expect(body.components.schemas.Event.properties).toHaveProperty('geoPrecision')
       expect(body.components.schemas.Proposition.properties).toHaveProperty('undatedClaims')
-      expect(body.paths['/api/network'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['status', 'since', 'until']))
+      expect(body.paths['/api/network'].get.parameters.map((p: any) => p.name)).toEqual(
+        expect.arrayContaining(['status', 'since', 'until']),
+      )
     })
   })
 }

@@ -24,10 +24,31 @@ const articles = [
     entities: [{ ...pakistan, mentions: [{ start: 0, end: 8 }] }, taliban, { ...ttp, mentions: [{ start: 41, end: 44 }] }],
     places: [bannu],
     events: [
-      event({ type: 'ASSAULT', place: bannu.id, actors: ['actor:ttp'], date: { start: '2025-03-01', end: '2025-03-01', text: null }, fatalities: { low: 4, best: 4, high: 4 } }),
-      event({ type: 'ACCUSE', actors: ['actor:pakistan'], targets: ['actor:taliban'], date: { start: '2025-03-02', end: '2025-03-02', text: 'Sunday' }, evidence: { start: 0, end: 56 } }),
+      event({
+        type: 'ASSAULT',
+        place: bannu.id,
+        actors: ['actor:ttp'],
+        date: { start: '2025-03-01', end: '2025-03-01', text: null },
+        fatalities: { low: 4, best: 4, high: 4 },
+      }),
+      event({
+        type: 'ACCUSE',
+        actors: ['actor:pakistan'],
+        targets: ['actor:taliban'],
+        date: { start: '2025-03-02', end: '2025-03-02', text: 'Sunday' },
+        evidence: { start: 0, end: 56 },
+      }),
     ],
-    claims: [claim({ subject: 'actor:taliban', relation: 'harbors', object: 'actor:ttp', claimant: 'actor:pakistan', cue: 'accused', evidence: { start: 0, end: 45 } })],
+    claims: [
+      claim({
+        subject: 'actor:taliban',
+        relation: 'harbors',
+        object: 'actor:ttp',
+        claimant: 'actor:pakistan',
+        cue: 'accused',
+        evidence: { start: 0, end: 45 },
+      }),
+    ],
   }),
   analyzed({
     text: `The Islamic Emirate rejected the allegation. ${filler('two')}`,
@@ -36,7 +57,17 @@ const articles = [
     published: '2025-03-03',
     entities: [taliban, ttp, spokesman],
     places: [bannu],
-    claims: [claim({ subject: 'actor:taliban', relation: 'harbors', object: 'actor:ttp', claimant: 'actor:taliban', speaker: 'actor:x-zabihullah-mujahid', stance: 'denies', cue: 'rejected' })],
+    claims: [
+      claim({
+        subject: 'actor:taliban',
+        relation: 'harbors',
+        object: 'actor:ttp',
+        claimant: 'actor:taliban',
+        speaker: 'actor:x-zabihullah-mujahid',
+        stance: 'denies',
+        cue: 'rejected',
+      }),
+    ],
   }),
   analyzed({
     text: `TTP fighters operate in Bannu. ${filler('three')}`,
@@ -125,7 +156,13 @@ for (const dialect of dialects) {
         expect(status).toBe(200)
         expect(body.status).toBe('contested')
         expect(body.statements).toHaveLength(2)
-        expect(body.statements[0]).toMatchObject({ stance: 'asserts', source: 'Dawn', published: '2025-03-02', claimant: { name: 'Pakistan' }, evidence: { start: 0, end: 45 } })
+        expect(body.statements[0]).toMatchObject({
+          stance: 'asserts',
+          source: 'Dawn',
+          published: '2025-03-02',
+          claimant: { name: 'Pakistan' },
+          evidence: { start: 0, end: 45 },
+        })
         expect(body.statements[1]).toMatchObject({ stance: 'denies', speaker: { name: 'Zabihullah Mujahid' } })
       })
 
@@ -201,16 +238,32 @@ for (const dialect of dialects) {
         expect(actors.body.actors.map((a: any) => a.id)).toEqual(['actor:ttp'])
       })
 
-      it.each(['"unbalanced', '***', "it's", '(x) OR y', 'a-b:c', '%', 'NEAR/3', '\u0627\u0644\u0642\u0627\u0639\u062f\u0629'])('search survives the query %s', async (q) => {
-        const { status, body } = await get(`/api/search?q=${encodeURIComponent(q)}`)
-        expect(status, JSON.stringify(body)).toBe(200)
-        expect(Array.isArray(body.articles)).toBe(true)
-      })
+      it.each(['"unbalanced', '***', "it's", '(x) OR y', 'a-b:c', '%', 'NEAR/3', '\u0627\u0644\u0642\u0627\u0639\u062f\u0629'])(
+        'search survives the query %s',
+        async (q) => {
+          const { status, body } = await get(`/api/search?q=${encodeURIComponent(q)}`)
+          expect(status, JSON.stringify(body)).toBe(200)
+          expect(Array.isArray(body.articles)).toBe(true)
+        },
+      )
 
       it('openapi document lists every endpoint', async () => {
         const { body } = await get('/api/openapi.json')
         expect(body.openapi).toMatch(/^3\./)
-        for (const path of ['/api/stats', '/api/overview', '/api/propositions', '/api/propositions/{id}', '/api/events', '/api/events/{id}', '/api/timeline', '/api/places', '/api/entities/{id}', '/api/network', '/api/articles/{id}', '/api/search']) {
+        for (const path of [
+          '/api/stats',
+          '/api/overview',
+          '/api/propositions',
+          '/api/propositions/{id}',
+          '/api/events',
+          '/api/events/{id}',
+          '/api/timeline',
+          '/api/places',
+          '/api/entities/{id}',
+          '/api/network',
+          '/api/articles/{id}',
+          '/api/search',
+        ]) {
           expect(body.paths[path]?.get, path).toBeDefined()
         }
         expect(body.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }])
@@ -221,7 +274,10 @@ for (const dialect of dialects) {
             const content = operation.responses['200'].content
             // Downloads (/api/export) are files, described by their media types.
             if (!content['application/json']) {
-              expect(Object.values(content).every((media: any) => media.schema.format === 'binary'), path).toBe(true)
+              expect(
+                Object.values(content).every((media: any) => media.schema.format === 'binary'),
+                path,
+              ).toBe(true)
               continue
             }
             const schema = content['application/json'].schema
@@ -252,16 +308,21 @@ for (const dialect of dialects) {
       })
 
       it('a long id is looked up, not refused', async () => {
-        const { status, body } = await get(`/api/propositions/${encodeURIComponent(`actor:${'x'.repeat(150)}|supports|actor:${'y'.repeat(150)}`)}`)
+        const { status, body } = await get(
+          `/api/propositions/${encodeURIComponent(`actor:${'x'.repeat(150)}|supports|actor:${'y'.repeat(150)}`)}`,
+        )
         expect(status).toBe(404)
         expect(body.message).toMatch(/no proposition with id "actor:x+\|supports/)
       })
 
-      it.each(['/api/propositions/nope', '/api/events/nope', '/api/entities/nope', '/api/articles/nope', '/api/nothing-here'])('404 for %s', async (path) => {
-        const { status, body } = await get(path)
-        expect(status).toBe(404)
-        expect(body.message).toMatch(/no (route|proposition|event|entity|article)/)
-      })
+      it.each(['/api/propositions/nope', '/api/events/nope', '/api/entities/nope', '/api/articles/nope', '/api/nothing-here'])(
+        '404 for %s',
+        async (path) => {
+          const { status, body } = await get(path)
+          expect(status).toBe(404)
+          expect(body.message).toMatch(/no (route|proposition|event|entity|article)/)
+        },
+      )
     })
 
     describe('ETags', () => {
@@ -278,7 +339,12 @@ for (const dialect of dialects) {
     })
 
     describe('POST /api/ingest', () => {
-      const upload = { files: [{ name: 'note.txt', content: 'Militants attacked a police checkpoint in Bannu on Monday, killing two officers, police said.' }], date: '2025-05-05' }
+      const upload = {
+        files: [
+          { name: 'note.txt', content: 'Militants attacked a police checkpoint in Bannu on Monday, killing two officers, police said.' },
+        ],
+        date: '2025-05-05',
+      }
 
       it('needs the token', async () => {
         const missing = await post('/api/ingest', upload)
@@ -292,8 +358,14 @@ for (const dialect of dialects) {
       it('rejects malformed bodies', async () => {
         expect((await post('/api/ingest', { files: [] }, TOKEN)).status).toBe(400)
         expect((await post('/api/ingest', { files: [{ name: 'x.txt' }] }, TOKEN)).body.message).toMatch(/content/)
-        expect((await post('/api/ingest', { files: [{ name: 'x.gz', content: '***', encoding: 'base64' }] }, TOKEN)).body.message).toMatch(/not valid base64/)
-        const response = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: '{broken' })
+        expect((await post('/api/ingest', { files: [{ name: 'x.gz', content: '***', encoding: 'base64' }] }, TOKEN)).body.message).toMatch(
+          /not valid base64/,
+        )
+        const response = await fetch(`${base}/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          body: '{broken',
+        })
         expect(response.status).toBe(400)
         expect(((await response.json()) as { message: string }).message).toMatch(/JSON/i)
       })
@@ -311,7 +383,12 @@ for (const dialect of dialects) {
 
       it('a read-only server refuses writes even with the token', async () => {
         const readOnly = await buildServer({ store, token: TOKEN, readOnly: true, webRoot: null })
-        const response = await readOnly.inject({ method: 'POST', url: '/api/ingest', headers: { authorization: `Bearer ${TOKEN}` }, payload: upload })
+        const response = await readOnly.inject({
+          method: 'POST',
+          url: '/api/ingest',
+          headers: { authorization: `Bearer ${TOKEN}` },
+          payload: upload,
+        })
         expect(response.statusCode).toBe(403)
         expect(response.json().message).toMatch(/read-only/)
         await readOnly.close()

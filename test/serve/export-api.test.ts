@@ -45,7 +45,9 @@ describe('GET /api/export over real HTTP', () => {
   })
 
   it('applies the filters: about, status, dates, the GeoJSON layer and the CSV byte order mark', async () => {
-    const bytes = Buffer.from(await (await fetch(`${base}/api/export?format=acled-csv&about=${encodeURIComponent(FIXTURE_NAMES.town)}&bom=true`)).arrayBuffer())
+    const bytes = Buffer.from(
+      await (await fetch(`${base}/api/export?format=acled-csv&about=${encodeURIComponent(FIXTURE_NAMES.town)}&bom=true`)).arrayBuffer(),
+    )
     // (Response.text() would drop the byte order mark, as UTF-8 decoding does.)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = bytes.toString('utf8')
@@ -57,12 +59,19 @@ describe('GET /api/export over real HTTP', () => {
     expect(graph.size).toBe(1)
     graph.forEachEdge((_edge, attributes) => expect(attributes['contested']).toBe(true))
 
-    const presences = checkGeoJson(await (await fetch(`${base}/api/export?format=geojson&layer=presences`)).text()) as { features: { properties: { layer: string } }[] }
+    const presences = checkGeoJson(await (await fetch(`${base}/api/export?format=geojson&layer=presences`)).text()) as {
+      features: { properties: { layer: string } }[]
+    }
     expect(presences.features.length).toBeGreaterThan(0)
     expect(presences.features.every((feature) => feature.properties.layer === 'presences')).toBe(true)
 
     const june = await (await fetch(`${base}/api/export?format=plover&since=2025-06-01`)).text()
-    expect(june.trimEnd().split('\n').map((line) => (JSON.parse(line) as { date: string }).date)).toEqual(['2025-06-01'])
+    expect(
+      june
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { date: string }).date),
+    ).toEqual(['2025-06-01'])
   })
 
   it.each([
@@ -80,7 +89,15 @@ describe('GET /api/export over real HTTP', () => {
   it('is in the OpenAPI document as a download', async () => {
     const document = (await (await fetch(`${base}/api/openapi.json`)).json()) as any
     const operation = document.paths['/api/export'].get
-    expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(['about', 'bom', 'format', 'layer', 'since', 'status', 'until'])
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
+      'about',
+      'bom',
+      'format',
+      'layer',
+      'since',
+      'status',
+      'until',
+    ])
     expect(Object.keys(operation.responses['200'].content)).toContain('application/stix+json;version=2.1')
     expect(operation.responses['200'].headers['Content-Disposition']).toBeDefined()
   })

@@ -70,7 +70,11 @@ describe('sitrep serve', () => {
     const { url, output } = await startServe(['--db', db, '--port', '0', '--host', '0.0.0.0'])
     expect(output).toMatch(/read-only/)
     const port = new URL(url).port
-    const response = await fetch(`http://127.0.0.1:${port}/api/ingest`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{"files":[]}' })
+    const response = await fetch(`http://127.0.0.1:${port}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      body: '{"files":[]}',
+    })
     expect(response.status).toBe(403)
   })
 

@@ -67,13 +67,17 @@ for (const dialect of dialects) {
     async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
       const response = await fetch(`${base}${path}`, {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       })
       const text = await response.text()
       return { status: response.status, body: text ? JSON.parse(text) : null }
     }
-    const grade = (outlet: string, body: unknown, token: string | undefined = TOKEN) => call('PUT', `/api/sources/${encodeURIComponent(outlet)}`, body, token)
+    const grade = (outlet: string, body: unknown, token: string | undefined = TOKEN) =>
+      call('PUT', `/api/sources/${encodeURIComponent(outlet)}`, body, token)
     const proposition = async () => (await call('GET', `/api/propositions/${encodeURIComponent(presence)}`)).body
 
     it('lists the outlets, ungraded, with the default rule; an ungraded store keeps the plain rule', async () => {
@@ -123,7 +127,11 @@ for (const dialect of dialects) {
       const listed = (await call('GET', `/api/propositions?status=corroborated`)).body.items
       expect(listed.find((x: any) => x.id === presence)?.bestGrade).toBe('A')
       const sources = (await call('GET', '/api/sources')).body.items
-      expect(Object.fromEntries(sources.map((s: any) => [s.outlet, s.grade]))).toEqual({ 'Hill Gazette': 'C', 'Valley Courier': 'A', 'River Times': null })
+      expect(Object.fromEntries(sources.map((s: any) => [s.outlet, s.grade]))).toEqual({
+        'Hill Gazette': 'C',
+        'Valley Courier': 'A',
+        'River Times': null,
+      })
     })
 
     it('the stricter rule (ungraded outlets excluded) is applied to every proposition; clearing a grade refreshes', async () => {

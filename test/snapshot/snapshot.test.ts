@@ -37,7 +37,13 @@ describe('gazetteer snapshot', () => {
     expect(restored.size).toBe(built.size)
     expect(restored.maxNameTokens).toBe(built.maxNameTokens)
     // Compared as id lists in one go (an expect per key takes vitest half a minute); entries are compared by id below.
-    const ids = (g: { candidates(name: string): { id: string }[] }) => [...parts.byKey.keys()].map((key) => g.candidates(key).map((e) => e.id).join(' '))
+    const ids = (g: { candidates(name: string): { id: string }[] }) =>
+      [...parts.byKey.keys()].map((key) =>
+        g
+          .candidates(key)
+          .map((e) => e.id)
+          .join(' '),
+      )
     expect(ids(restored)).toEqual(ids(built))
     const first = restored.candidates('Kabul')[0]!
     expect(restored.candidates('kabul')[0]).toBe(first)
@@ -46,7 +52,9 @@ describe('gazetteer snapshot', () => {
   })
 
   it('resolves ids (absorbed GeoNames ids too), countries and provinces like the built index', () => {
-    expect([...parts.byId.keys()].map((id) => JSON.stringify(restored.get(id)))).toEqual([...parts.byId.keys()].map((id) => JSON.stringify(built.get(id))))
+    expect([...parts.byId.keys()].map((id) => JSON.stringify(restored.get(id)))).toEqual(
+      [...parts.byId.keys()].map((id) => JSON.stringify(built.get(id))),
+    )
     for (const code of parts.countries.keys()) expect(restored.country(code.toLowerCase())).toEqual(built.country(code))
     const entries = [...new Set(parts.byId.values())]
     const provinceIds = (g: typeof built) => entries.map((entry) => g.admin1Of(entry)?.id ?? '-')
@@ -59,7 +67,9 @@ describe('actor index snapshot', () => {
   it('matches the same names as the index built from data/kb', () => {
     const built = buildActorIndex(loadKnowledgeBase())
     const restored = revivedActorIndex(v8.deserialize(v8.serialize(built)) as ActorIndex)
-    const tokens = parseText('The TTP and IS-KP attacked a post; the Interior Ministry and ISPR said Pakistan’s Foreign Office would respond.').tokens
+    const tokens = parseText(
+      'The TTP and IS-KP attacked a post; the Interior Ministry and ISPR said Pakistan’s Foreign Office would respond.',
+    ).tokens
     const names = (index: ActorIndex) => index.trie.scan(tokens).map((m) => [m.start, m.end, m.values.map((a) => a.id)])
     expect(names(restored)).toEqual(names(built))
     expect(names(built).length).toBeGreaterThan(2)

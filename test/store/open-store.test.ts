@@ -9,10 +9,18 @@ for (const dialect of dialects) {
       const url = await freshStoreUrl(dialect)
       const first = await openStore(url)
       const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(first.db)
-      expect(applied.rows.map((row) => row.name)).toEqual(['0001-initial', '0002-claims-covering-index', '0003-source-grades', '0004-dated-claims-status-history', '0005-dirty-propositions'])
+      expect(applied.rows.map((row) => row.name)).toEqual([
+        '0001-initial',
+        '0002-claims-covering-index',
+        '0003-source-grades',
+        '0004-dated-claims-status-history',
+        '0005-dirty-propositions',
+      ])
       await first.close()
       const again = await openStore(url)
-      expect((await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(again.db)).rows[0]!.n).toEqual(dialect === 'sqlite' ? 5 : '5')
+      expect((await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(again.db)).rows[0]!.n).toEqual(
+        dialect === 'sqlite' ? 5 : '5',
+      )
       await again.close()
     })
   })

@@ -20,7 +20,15 @@ const articles = [
     published: '2025-03-02',
     entities: [pakistan, taliban, ttp],
     places: [bannu],
-    events: [event({ type: 'ASSAULT', place: bannu.id, actors: ['actor:ttp'], date: { start: '2025-03-01', end: '2025-03-01', text: null }, fatalities: { low: 4, best: 4, high: 4 } })],
+    events: [
+      event({
+        type: 'ASSAULT',
+        place: bannu.id,
+        actors: ['actor:ttp'],
+        date: { start: '2025-03-01', end: '2025-03-01', text: null },
+        fatalities: { low: 4, best: 4, high: 4 },
+      }),
+    ],
     claims: [claim({ subject: 'actor:taliban', relation: 'harbors', object: 'actor:ttp', claimant: 'actor:pakistan', cue: 'accused' })],
   }),
   analyzed({
@@ -30,8 +38,26 @@ const articles = [
     published: '2025-03-03',
     entities: [taliban, ttp, spokesman],
     places: [bannu],
-    events: [event({ type: 'ASSAULT', place: bannu.id, actors: ['actor:ttp'], date: { start: '2025-03-01', end: '2025-03-02', text: null }, fatalities: { low: 5, best: 6, high: 6 } })],
-    claims: [claim({ subject: 'actor:taliban', relation: 'harbors', object: 'actor:ttp', claimant: 'actor:taliban', speaker: 'actor:x-zabihullah-mujahid', stance: 'denies', cue: 'rejected' })],
+    events: [
+      event({
+        type: 'ASSAULT',
+        place: bannu.id,
+        actors: ['actor:ttp'],
+        date: { start: '2025-03-01', end: '2025-03-02', text: null },
+        fatalities: { low: 5, best: 6, high: 6 },
+      }),
+    ],
+    claims: [
+      claim({
+        subject: 'actor:taliban',
+        relation: 'harbors',
+        object: 'actor:ttp',
+        claimant: 'actor:taliban',
+        speaker: 'actor:x-zabihullah-mujahid',
+        stance: 'denies',
+        cue: 'rejected',
+      }),
+    ],
   }),
 ]
 
@@ -54,7 +80,9 @@ for (const dialect of dialects) {
     it('claims: a table and JSON, filtered', () => {
       const table = sitrep('claims', '--db', db, '--contested')
       expect(table.status, table.stderr).toBe(0)
-      expect(table.stdout).toMatch(/contested\s+2\s+Taliban government harbors Tehrik-i-Taliban Pakistan\s+Pakistan\s+Taliban government via Zabihullah Mujahid/)
+      expect(table.stdout).toMatch(
+        /contested\s+2\s+Taliban government harbors Tehrik-i-Taliban Pakistan\s+Pakistan\s+Taliban government via Zabihullah Mujahid/,
+      )
       const json = JSON.parse(sitrep('claims', '--db', db, '--about', 'TTP', '--json').stdout)
       expect(json).toHaveLength(1)
       expect(json[0]).toMatchObject({ status: 'contested', sourceCount: 2, firstSeen: '2025-03-02', lastSeen: '2025-03-03' })

@@ -34,8 +34,18 @@ for (const dialect of dialects) {
     it('re-ingesting the same articles is a no-op', async () => {
       const s = await open()
       const batch = [
-        analyzed({ text: filler('a'), url: 'https://x/a', entities: [pakistan, taliban], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })] }),
-        analyzed({ text: filler('b'), entities: [ttp], places: [quetta], events: [event({ type: 'ASSAULT', place: 'geonames:1', date: { start: '2025-03-01', end: '2025-03-01', text: null } })] }),
+        analyzed({
+          text: filler('a'),
+          url: 'https://x/a',
+          entities: [pakistan, taliban],
+          claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })],
+        }),
+        analyzed({
+          text: filler('b'),
+          entities: [ttp],
+          places: [quetta],
+          events: [event({ type: 'ASSAULT', place: 'geonames:1', date: { start: '2025-03-01', end: '2025-03-01', text: null } })],
+        }),
       ]
       expect(await writeBatch(s, batch)).toEqual(['added', 'added'])
       const before = await storeStats(s)
@@ -47,10 +57,20 @@ for (const dialect of dialects) {
     it('a new version of the same URL replaces the old one and what it said', async () => {
       const s = await open()
       await writeBatch(s, [
-        analyzed({ text: filler('v1'), url: 'https://x/story', entities: [pakistan, taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })] }),
+        analyzed({
+          text: filler('v1'),
+          url: 'https://x/story',
+          entities: [pakistan, taliban, ttp],
+          claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })],
+        }),
       ])
       const outcome = await writeBatch(s, [
-        analyzed({ text: filler('v2'), url: 'https://x/story', entities: [bla, pakistan], claims: [claim({ subject: 'actor:bla', relation: 'attacks', object: 'actor:pakistan', claimant: 'actor:bla' })] }),
+        analyzed({
+          text: filler('v2'),
+          url: 'https://x/story',
+          entities: [bla, pakistan],
+          claims: [claim({ subject: 'actor:bla', relation: 'attacks', object: 'actor:pakistan', claimant: 'actor:bla' })],
+        }),
       ])
       expect(outcome).toEqual(['replaced'])
       const orphans = await s.db
@@ -68,7 +88,11 @@ for (const dialect of dialects) {
     it('links near-duplicates and keeps unrelated articles apart', async () => {
       const s = await open()
       const [original, copy] = syndicated('wire')
-      await writeBatch(s, [analyzed({ text: original, source: 'Wire' }), analyzed({ text: copy, source: 'Mirror' }), analyzed({ text: filler('other', 120) })])
+      await writeBatch(s, [
+        analyzed({ text: original, source: 'Wire' }),
+        analyzed({ text: copy, source: 'Mirror' }),
+        analyzed({ text: filler('other', 120) }),
+      ])
       const rows = await s.db.selectFrom('articles').select(['id', 'duplicate_of', 'source']).orderBy('doc_no').execute()
       expect(rows[0]!.duplicate_of).toBeNull()
       expect(rows[1]!.duplicate_of).toBe(rows[0]!.id)
@@ -95,12 +119,27 @@ for (const dialect of dialects) {
     })
 
     describe('propositions', () => {
-      const cases: Array<{ name: string; articles: Parameters<typeof analyzed>[0][]; status: string; sources: number; asserters: number; deniers: number }> = [
+      const cases: Array<{
+        name: string
+        articles: Parameters<typeof analyzed>[0][]
+        status: string
+        sources: number
+        asserters: number
+        deniers: number
+      }> = [
         {
           name: 'one asserter and one denier → contested',
           articles: [
-            { text: filler('c1'), entities: [pakistan, taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan', cue: 'accused' })] },
-            { text: filler('c2'), entities: [taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'denies', cue: 'rejected' })] },
+            {
+              text: filler('c1'),
+              entities: [pakistan, taliban, ttp],
+              claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan', cue: 'accused' })],
+            },
+            {
+              text: filler('c2'),
+              entities: [taliban, ttp],
+              claims: [claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'denies', cue: 'rejected' })],
+            },
           ],
           status: 'contested',
           sources: 2,
@@ -120,7 +159,11 @@ for (const dialect of dialects) {
         },
         {
           name: 'the same claimant in two syndicated copies → single-source, one source',
-          articles: syndicated('syn').map((text) => ({ text, entities: [pakistan, taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })] })),
+          articles: syndicated('syn').map((text) => ({
+            text,
+            entities: [pakistan, taliban, ttp],
+            claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })],
+          })),
           status: 'single-source',
           sources: 1,
           asserters: 1,
@@ -139,7 +182,12 @@ for (const dialect of dialects) {
         },
         {
           name: "the articles' own voice in two syndicated copies counts once",
-          articles: syndicated('voice').map((text, i) => ({ text, source: `Outlet ${i}`, entities: [taliban, ttp], claims: [claim({ ...harborsTtp })] })),
+          articles: syndicated('voice').map((text, i) => ({
+            text,
+            source: `Outlet ${i}`,
+            entities: [taliban, ttp],
+            claims: [claim({ ...harborsTtp })],
+          })),
           status: 'single-source',
           sources: 1,
           asserters: 1,
@@ -160,7 +208,11 @@ for (const dialect of dialects) {
         {
           name: 'a claimant speaking through its spokesperson and directly is one party',
           articles: [
-            { text: filler('sp1'), entities: [pakistan, taliban, ttp, entity('actor:x-spokesman', 'Mumtaz Zahra Baloch', 'person')], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan', speaker: 'actor:x-spokesman' })] },
+            {
+              text: filler('sp1'),
+              entities: [pakistan, taliban, ttp, entity('actor:x-spokesman', 'Mumtaz Zahra Baloch', 'person')],
+              claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan', speaker: 'actor:x-spokesman' })],
+            },
             { text: filler('sp2'), entities: [pakistan, taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })] },
           ],
           status: 'single-source',
@@ -190,9 +242,17 @@ for (const dialect of dialects) {
             text: filler('nr'),
             published: '2025-02-01',
             entities: [pakistan, taliban, ttp],
-            claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' }), claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'no_response', cue: 'did not respond' })],
+            claims: [
+              claim({ ...harborsTtp, claimant: 'actor:pakistan' }),
+              claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'no_response', cue: 'did not respond' }),
+            ],
           }),
-          analyzed({ text: filler('nr2'), published: '2025-03-05', entities: [bla, iskp], claims: [claim({ subject: 'actor:iskp', relation: 'threatens', object: 'actor:bla', claimant: 'actor:iskp' })] }),
+          analyzed({
+            text: filler('nr2'),
+            published: '2025-03-05',
+            entities: [bla, iskp],
+            claims: [claim({ subject: 'actor:iskp', relation: 'threatens', object: 'actor:bla', claimant: 'actor:iskp' })],
+          }),
         ])
         const [proposition] = await listPropositions(s, { about: 'TTP', withEvidence: true })
         expect(proposition!.subject.name).toBe('Taliban government')
@@ -210,8 +270,16 @@ for (const dialect of dialects) {
       it('a symmetric relation stated either way round is one proposition', async () => {
         const s = await open()
         await writeBatch(s, [
-          analyzed({ text: filler('s1'), entities: [ttp, bla, pakistan], claims: [claim({ subject: 'actor:ttp', relation: 'cooperates_with', object: 'actor:bla', claimant: 'actor:pakistan' })] }),
-          analyzed({ text: filler('s2'), entities: [ttp, bla, unitedStates], claims: [claim({ subject: 'actor:bla', relation: 'cooperates_with', object: 'actor:ttp', claimant: 'actor:usa' })] }),
+          analyzed({
+            text: filler('s1'),
+            entities: [ttp, bla, pakistan],
+            claims: [claim({ subject: 'actor:ttp', relation: 'cooperates_with', object: 'actor:bla', claimant: 'actor:pakistan' })],
+          }),
+          analyzed({
+            text: filler('s2'),
+            entities: [ttp, bla, unitedStates],
+            claims: [claim({ subject: 'actor:bla', relation: 'cooperates_with', object: 'actor:ttp', claimant: 'actor:usa' })],
+          }),
         ])
         const propositions = await listPropositions(s)
         expect(propositions).toHaveLength(1)
@@ -221,8 +289,17 @@ for (const dialect of dialects) {
       it('a denial in a replaced version no longer contests', async () => {
         const s = await open()
         await writeBatch(s, [
-          analyzed({ text: filler('d1'), entities: [pakistan, taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })] }),
-          analyzed({ text: filler('d2'), url: 'https://x/d', entities: [taliban, ttp], claims: [claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'denies' })] }),
+          analyzed({
+            text: filler('d1'),
+            entities: [pakistan, taliban, ttp],
+            claims: [claim({ ...harborsTtp, claimant: 'actor:pakistan' })],
+          }),
+          analyzed({
+            text: filler('d2'),
+            url: 'https://x/d',
+            entities: [taliban, ttp],
+            claims: [claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'denies' })],
+          }),
         ])
         expect((await listPropositions(s))[0]!.status).toBe('contested')
         await writeBatch(s, [analyzed({ text: filler('d3'), url: 'https://x/d', entities: [taliban] })])
@@ -232,27 +309,74 @@ for (const dialect of dialects) {
 
     describe('events', () => {
       const attack = (fields: Partial<Parameters<typeof event>[0]> = {}) =>
-        event({ type: 'ASSAULT', place: 'geonames:1', actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null }, ...fields })
+        event({
+          type: 'ASSAULT',
+          place: 'geonames:1',
+          actors: ['actor:bla'],
+          date: { start: '2025-03-11', end: '2025-03-11', text: null },
+          ...fields,
+        })
 
       it('merges reports of one incident and summarizes fatalities per source', async () => {
         const s = await open()
         await writeBatch(s, [
-          analyzed({ text: filler('e1'), published: '2025-03-11', entities: [bla], places: [quetta], events: [attack({ fatalities: { low: 20, best: 20, high: 20 } })] }),
-          analyzed({ text: filler('e2'), published: '2025-03-12', entities: [bla, pakistan], places: [quetta], events: [attack({ targets: ['actor:pakistan'], date: { start: '2025-03-12', end: '2025-03-12', text: null }, fatalities: { low: 26, best: 30, high: 30 } })] }),
-          analyzed({ text: filler('e3'), published: '2025-03-12', places: [quetta], events: [attack({ actors: [], fatalities: { low: null, best: 25, high: null } })] }),
+          analyzed({
+            text: filler('e1'),
+            published: '2025-03-11',
+            entities: [bla],
+            places: [quetta],
+            events: [attack({ fatalities: { low: 20, best: 20, high: 20 } })],
+          }),
+          analyzed({
+            text: filler('e2'),
+            published: '2025-03-12',
+            entities: [bla, pakistan],
+            places: [quetta],
+            events: [
+              attack({
+                targets: ['actor:pakistan'],
+                date: { start: '2025-03-12', end: '2025-03-12', text: null },
+                fatalities: { low: 26, best: 30, high: 30 },
+              }),
+            ],
+          }),
+          analyzed({
+            text: filler('e3'),
+            published: '2025-03-12',
+            places: [quetta],
+            events: [attack({ actors: [], fatalities: { low: null, best: 25, high: null } })],
+          }),
         ])
         const events = await listEvents(s, { withSources: true })
         expect(events).toHaveLength(1)
-        expect(events[0]).toMatchObject({ sourceCount: 3, reportCount: 3, fatalities: { low: 20, best: 25, high: 30 }, dateStart: '2025-03-11', dateEnd: '2025-03-12' })
+        expect(events[0]).toMatchObject({
+          sourceCount: 3,
+          reportCount: 3,
+          fatalities: { low: 20, best: 25, high: 30 },
+          dateStart: '2025-03-11',
+          dateEnd: '2025-03-12',
+        })
         expect(events[0]!.actors.map((a) => a.id)).toEqual(['actor:bla'])
         expect(events[0]!.sources).toHaveLength(3)
       })
 
       const apart: Array<[string, Parameters<typeof event>[0]]> = [
-        ['another place', { type: 'ASSAULT', place: 'geonames:2', actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null } }],
-        ['another week', { type: 'ASSAULT', place: 'geonames:1', actors: ['actor:bla'], date: { start: '2025-03-20', end: '2025-03-20', text: null } }],
-        ['another type', { type: 'COERCE', place: 'geonames:1', actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null } }],
-        ['other actors', { type: 'ASSAULT', place: 'geonames:1', actors: ['actor:iskp'], date: { start: '2025-03-11', end: '2025-03-11', text: null } }],
+        [
+          'another place',
+          { type: 'ASSAULT', place: 'geonames:2', actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null } },
+        ],
+        [
+          'another week',
+          { type: 'ASSAULT', place: 'geonames:1', actors: ['actor:bla'], date: { start: '2025-03-20', end: '2025-03-20', text: null } },
+        ],
+        [
+          'another type',
+          { type: 'COERCE', place: 'geonames:1', actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null } },
+        ],
+        [
+          'other actors',
+          { type: 'ASSAULT', place: 'geonames:1', actors: ['actor:iskp'], date: { start: '2025-03-11', end: '2025-03-11', text: null } },
+        ],
         ['no place', { type: 'ASSAULT', place: null, actors: ['actor:bla'], date: { start: '2025-03-11', end: '2025-03-11', text: null } }],
       ]
       for (const [name, other] of apart) {
@@ -269,7 +393,11 @@ for (const dialect of dialects) {
       it('does not chain daily reports at one place into one long event', async () => {
         const s = await open()
         const daily = [10, 11, 12, 13, 14, 15, 16].map((day) =>
-          analyzed({ text: filler(`day ${day}`), places: [quetta], events: [attack({ actors: [], date: { start: `2025-03-${day}`, end: `2025-03-${day}`, text: null } })] }),
+          analyzed({
+            text: filler(`day ${day}`),
+            places: [quetta],
+            events: [attack({ actors: [], date: { start: `2025-03-${day}`, end: `2025-03-${day}`, text: null } })],
+          }),
         )
         await writeBatch(s, daily)
         const events = await listEvents(s)
@@ -282,7 +410,12 @@ for (const dialect of dialects) {
         await writeBatch(s, [
           analyzed({ text: filler('n1'), events: [event({ type: 'PROTEST' })] }),
           analyzed({ text: filler('n2'), entities: [bla], places: [quetta], events: [attack()] }),
-          analyzed({ text: filler('n3'), entities: [bla], places: [quetta], events: [attack({ date: { start: '2025-05-01', end: '2025-05-01', text: null } })] }),
+          analyzed({
+            text: filler('n3'),
+            entities: [bla],
+            places: [quetta],
+            events: [attack({ date: { start: '2025-05-01', end: '2025-05-01', text: null } })],
+          }),
         ])
         expect((await listEvents(s)).map((e) => e.dateStart)).toEqual(['2025-05-01', '2025-03-11', null])
       })

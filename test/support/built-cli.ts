@@ -37,7 +37,10 @@ export function buildCli(): void {
     // Another test file of this run is compiling, or has compiled.
   }
   if (builder) {
-    spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    })
     // As `npm run build` does: the prebuilt knowledge-base and gazetteer snapshots the CLI starts from.
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'snapshot', 'build-snapshots.js')], { cwd: REPO_ROOT, encoding: 'utf8' })
     snapshotBuild()

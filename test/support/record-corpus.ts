@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { AnalysisRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord } from '../../src/record/record.js'
 import { analyzed, claim, entity, event, filler, place } from './records.js'
 
 /**
@@ -33,8 +33,24 @@ export function corpusRecord(n: number): AnalysisRecord {
     published: `2025-03-${day}`,
     entities: [subject, object, claimant],
     places: [where],
-    events: [event({ type: 'ASSAULT', place: where.id, actors: [subject.id], date: { start: `2025-03-${day}`, end: `2025-03-${day}`, text: null }, fatalities: { low: n % 9, best: n % 9, high: n % 9 } })],
-    claims: [claim({ subject: subject.id, relation: pick(RELATIONS, 5), object: object.id, claimant: claimant.id, stance: original % 11 === 0 ? 'denies' : 'asserts' })],
+    events: [
+      event({
+        type: 'ASSAULT',
+        place: where.id,
+        actors: [subject.id],
+        date: { start: `2025-03-${day}`, end: `2025-03-${day}`, text: null },
+        fatalities: { low: n % 9, best: n % 9, high: n % 9 },
+      }),
+    ],
+    claims: [
+      claim({
+        subject: subject.id,
+        relation: pick(RELATIONS, 5),
+        object: object.id,
+        claimant: claimant.id,
+        stance: original % 11 === 0 ? 'denies' : 'asserts',
+      }),
+    ],
   }).record
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AnalysisRecord, ClaimRecord, EntityRecord, EntityType, EventRecord, PlaceRecord } from '../../src/pipeline/record.js'
+import type { AnalysisRecord, ClaimRecord, EntityRecord, EntityType, EventRecord, PlaceRecord } from '../../src/record/record.js'
 import { encodeSignature, minhashSignature } from '../../src/resolve/minhash.js'
 import type { AnalyzedArticle } from '../../src/store/write-batch.js'
 

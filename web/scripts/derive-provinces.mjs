@@ -32,7 +32,11 @@ for (const f of source.features) {
   const g = f.geometry
   const coordinates = g.type === 'Polygon' ? polygon(g.coordinates) : g.coordinates.map(polygon).filter(Boolean)
   if (!coordinates || coordinates.length === 0) continue
-  features.push({ type: 'Feature', properties: { name: p.name, iso: p.iso_3166_2, country: p.iso_a2 }, geometry: { type: g.type, coordinates } })
+  features.push({
+    type: 'Feature',
+    properties: { name: p.name, iso: p.iso_3166_2, country: p.iso_a2 },
+    geometry: { type: g.type, coordinates },
+  })
 }
 const out = new URL('../src/data/provinces-pk-af-ir.json', import.meta.url)
 fs.writeFileSync(out, JSON.stringify({ type: 'FeatureCollection', features }))

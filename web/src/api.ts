@@ -3,7 +3,15 @@
  * bundled), under the names the views use; and a small fetch wrapper.
  */
 import type { NamedRef, PartyView, PropositionView } from '../../src/store/queries.js'
-import type { ArticleView, HighlightSpan, NetworkEdge, NetworkNode, Page, ServedEvent, TimelineBucket } from '../../src/serve/store-views.js'
+import type {
+  ArticleView,
+  HighlightSpan,
+  NetworkEdge,
+  NetworkNode,
+  Page,
+  ServedEvent,
+  TimelineBucket,
+} from '../../src/serve/store-views.js'
 import type { EntityPage, EventDetail, Overview, PropositionDetail, SearchResult } from '../../src/serve/api-routes.js'
 import type { PropositionStatus } from '../../src/resolve/propositions.js'
 import type { UploadSummary } from '../../src/serve/ingest-uploads.js'
@@ -13,7 +21,19 @@ import type { ArticleExtraction } from '../../src/store/article-extraction.js'
 
 export type { ArticleExtraction, ChangesView, DyadEvent, DyadMonth, DyadStatement, DyadView }
 
-export type { EventDetail, NamedRef, NetworkEdge, NetworkNode, Overview, Page, PartyView, PropositionDetail, SearchResult, TimelineBucket, UploadSummary }
+export type {
+  EventDetail,
+  NamedRef,
+  NetworkEdge,
+  NetworkNode,
+  Overview,
+  Page,
+  PartyView,
+  PropositionDetail,
+  SearchResult,
+  TimelineBucket,
+  UploadSummary,
+}
 export type Status = PropositionStatus
 export type Proposition = PropositionView
 export type EventItem = ServedEvent
@@ -34,7 +54,8 @@ export type Query = Record<string, string | number | undefined | null>
 
 export function apiUrl(path: string, query: Query = {}): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
   const text = params.toString()
   return `api/${path}${text ? `?${text}` : ''}`
 }

@@ -48,7 +48,8 @@ export function useRoute(): Route {
 
 export function href(path: string[], query: Record<string, string | number | null | undefined> = {}): string {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
   const text = params.toString()
   return `#/${path.map(encodeURIComponent).join('/')}${text ? `?${text}` : ''}`
 }

@@ -75,7 +75,31 @@ function kindOf(openBlocks: Element[]): { kind: BlockKind; headingLevel: number 
 const COMMA = /[,،、，]/g
 
 /** Elements whose text runs as part of a sentence: an inline box inside them never splits their text. */
-const RUNNING_TEXT = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'blockquote', 'dd', 'dt', 'figcaption', 'caption', 'pre', 'a', 'em', 'strong', 'b', 'i', 'q', 'cite'])
+const RUNNING_TEXT = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+  'blockquote',
+  'dd',
+  'dt',
+  'figcaption',
+  'caption',
+  'pre',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'q',
+  'cite',
+])
 
 /**
  * `separate` names inline elements that form blocks of their own (a <span class="byline"> between the headline
@@ -100,7 +124,8 @@ export function segmentPage(document: Document, separate: (element: Element) => 
       .filter(Boolean)
       .join('\n')
     const owner = openBlocks[openBlocks.length - 1]
-    if (text && owner) blocks.push({ index: blocks.length, owner, text, linkChars: Math.min(linkChars, text.length), ...kindOf(openBlocks) })
+    if (text && owner)
+      blocks.push({ index: blocks.length, owner, text, linkChars: Math.min(linkChars, text.length), ...kindOf(openBlocks) })
     parts = []
     linkChars = 0
   }
@@ -122,7 +147,11 @@ export function segmentPage(document: Document, separate: (element: Element) => 
     }
     if (!isTag(node)) continue
     const tag = node.name
-    const isBlock = structure.blockTags.has(tag) || tag === 'html' || (!closing && isSeparateInline(node)) || (closing && openBlocks[openBlocks.length - 1] === node)
+    const isBlock =
+      structure.blockTags.has(tag) ||
+      tag === 'html' ||
+      (!closing && isSeparateInline(node)) ||
+      (closing && openBlocks[openBlocks.length - 1] === node)
     if (closing) {
       if (tag === 'a') linkDepth--
       if (isBlock) {

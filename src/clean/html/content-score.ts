@@ -9,7 +9,30 @@ import { linkDensity, type Block, type SegmentedPage } from './blocks.js'
 import { boilerplateKind, contentNameWeight } from './page-structure.js'
 
 const SCORED_KINDS = new Set(['paragraph', 'text', 'pre', 'quote', 'cell'])
-const TAG_BASE: Record<string, number> = { div: 5, article: 5, section: 2, main: 5, pre: 3, td: 3, blockquote: 3, address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5 }
+const TAG_BASE: Record<string, number> = {
+  div: 5,
+  article: 5,
+  section: 2,
+  main: 5,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
+}
 const MAX_LEVELS = 5
 
 export interface ScoredCandidate {
@@ -50,7 +73,8 @@ function rawScores(page: SegmentedPage, excluded: (element: Element) => boolean)
 
 export function scoreCandidates(page: SegmentedPage, excluded: (element: Element) => boolean): ScoredCandidate[] {
   const candidates: ScoredCandidate[] = []
-  for (const [element, score] of rawScores(page, excluded)) candidates.push({ element, score: score * (1 - linkDensity(page.stats.get(element))) })
+  for (const [element, score] of rawScores(page, excluded))
+    candidates.push({ element, score: score * (1 - linkDensity(page.stats.get(element))) })
   return candidates.sort((a, b) => b.score - a.score)
 }
 
@@ -95,7 +119,8 @@ export function topCandidate(candidates: ScoredCandidate[]): Element | null {
 }
 
 function contains(ancestor: Element, node: Element): boolean {
-  for (let current: Element | null = node; current; current = current.parent && isTag(current.parent) ? current.parent : null) if (current === ancestor) return true
+  for (let current: Element | null = node; current; current = current.parent && isTag(current.parent) ? current.parent : null)
+    if (current === ancestor) return true
   return false
 }
 
@@ -125,7 +150,13 @@ export function siblingsWith(top: Element, candidates: ScoredCandidate[], page: 
       if (!stats) continue
       const density = linkDensity(stats)
       if (stats.chars > 80 && density < 0.25) kept.push(sibling)
-      else if (stats.chars > 0 && stats.chars < 80 && density === 0 && /\.( |$)/.test(sibling.children.map((c) => ('data' in c ? c.data : '')).join(''))) kept.push(sibling)
+      else if (
+        stats.chars > 0 &&
+        stats.chars < 80 &&
+        density === 0 &&
+        /\.( |$)/.test(sibling.children.map((c) => ('data' in c ? c.data : '')).join(''))
+      )
+        kept.push(sibling)
     }
   }
   return kept

@@ -1,5 +1,5 @@
 /** HTML pages: metadata from the head and the article body from extractBody, as one line per paragraph. */
-import type { RemovedBlock } from '../../pipeline/record.js'
+import type { RemovedBlock } from '../../record/record.js'
 import { segmentPage } from './blocks.js'
 import { extractBody, type ExtractedBody } from './extract-body.js'
 import { readPage, type PageMetadata } from './page-metadata.js'

@@ -5,7 +5,7 @@
  * weighed against the result in extract-article.ts); they are compared, and inside the chosen container each block is judged by its own signals (links, class
  * words, shape) so that teasers, share bars and link lists inside the article are dropped too.
  */
-import type { RemovalReason, RemovedBlock } from '../../pipeline/record.js'
+import type { RemovalReason, RemovedBlock } from '../../record/record.js'
 import { findElement, isTag, type Document, type Element } from './parse-html.js'
 import { linkDensity, segmentPage, type Block, type SegmentedPage } from './blocks.js'
 import { boilerplateKind, pageStructure } from './page-structure.js'
@@ -48,7 +48,7 @@ const UNAMBIGUOUS_KINDS = new Set<RemovalReason>(['comments', 'cookie'])
 function markChrome(page: SegmentedPage): Verdicts {
   const structure = pageStructure()
   const verdicts: Verdicts = new Map()
-  const totalProse = page.body ? page.stats.get(page.body)?.proseChars ?? 0 : 0
+  const totalProse = page.body ? (page.stats.get(page.body)?.proseChars ?? 0) : 0
   for (const element of page.elements) {
     const parent = parentOf(element)
     const inherited = parent ? verdicts.get(parent) : undefined
@@ -90,7 +90,9 @@ function inheritVerdicts(page: SegmentedPage, verdicts: Verdicts): void {
 function structuralCandidate(verdicts: Verdicts, page: SegmentedPage): Element | null {
   for (const matches of pageStructure().contentSelectors) {
     // the first match with prose, as pages that list teasers as <article>s put the article itself first
-    const match = page.elements.find((element) => matches(element) && !verdicts.has(element) && (page.stats.get(element)?.proseChars ?? 0) >= 200)
+    const match = page.elements.find(
+      (element) => matches(element) && !verdicts.has(element) && (page.stats.get(element)?.proseChars ?? 0) >= 200,
+    )
     if (match) return match
   }
   return null
@@ -116,7 +118,11 @@ function continuations(first: Element, containers: Element[], page: SegmentedPag
   const chosen = new Set(containers)
   return page.elements.filter((element) => {
     if (chosen.has(element) || element.name !== first.name || element.attribs['class']?.trim() !== signature) return false
-    if ((page.stats.get(element)?.proseChars ?? 0) < 150 || ancestorsOf(element, 200).some((ancestor) => chosen.has(ancestor) || verdicts.has(ancestor))) return false
+    if (
+      (page.stats.get(element)?.proseChars ?? 0) < 150 ||
+      ancestorsOf(element, 200).some((ancestor) => chosen.has(ancestor) || verdicts.has(ancestor))
+    )
+      return false
     if (verdicts.has(element) || [...chosen].some((container) => ancestorsOf(container, 200).includes(element))) return false
     return ancestorsOf(element, CONTINUATION_LEVELS).some((ancestor) => near.has(ancestor))
   })
@@ -129,7 +135,8 @@ function markLinkBoxes(page: SegmentedPage, containers: Set<Element>, inside: Se
     const stats = page.stats.get(element)
     if (!stats || !stats.chars) continue
     const density = linkDensity(stats)
-    const listLike = element.name === 'ul' || element.name === 'ol' || element.name === 'table' || element.name === 'div' || element.name === 'section'
+    const listLike =
+      element.name === 'ul' || element.name === 'ol' || element.name === 'table' || element.name === 'div' || element.name === 'section'
     if (listLike && density > 0.5 && stats.commas < 10) verdicts.set(element, 'related')
   }
   inheritVerdicts(page, verdicts)
@@ -175,7 +182,7 @@ function chooseContainers(page: SegmentedPage, verdicts: Verdicts): { containers
   const candidates = scoreCandidates(page, (element) => verdicts.has(element))
   const scored = topCandidate(candidates)
   const marked = structuralCandidate(verdicts, page)
-  const proseOf = (element: Element | null): number => (element ? page.stats.get(element)?.proseChars ?? 0 : 0)
+  const proseOf = (element: Element | null): number => (element ? (page.stats.get(element)?.proseChars ?? 0) : 0)
   const structural = marked && proseOf(marked) >= proseOf(scored) * MIN_MARKED_SHARE ? marked : null
   if (structural) return { containers: [structural, ...continuations(structural, [structural], page, verdicts)], method: 'structure' }
   if (scored) {

@@ -37,7 +37,16 @@ function isByline(element: Element): boolean {
 }
 
 function indexPage(document: Document): PageIndex {
-  const index: PageIndex = { metas: [], jsonLd: [], canonical: null, title: null, heading: null, time: null, datePublished: null, byline: null }
+  const index: PageIndex = {
+    metas: [],
+    jsonLd: [],
+    canonical: null,
+    title: null,
+    heading: null,
+    time: null,
+    datePublished: null,
+    byline: null,
+  }
   walkElements(document, (element) => {
     const attribs = element.attribs
     if (element.name === 'meta' && attribs['content'] !== undefined) index.metas.push(element)
@@ -49,7 +58,8 @@ function indexPage(document: Document): PageIndex {
     if (element.name === 'time' && attribs['datetime']) index.time ??= element
     if (attribs['itemprop'] === 'datePublished') index.datePublished ??= element
     if (!index.byline && isByline(element)) {
-      index.byline = attribs['itemprop'] === 'author' ? findElement(element, (inner) => inner.attribs['itemprop'] === 'name') ?? element : element
+      index.byline =
+        attribs['itemprop'] === 'author' ? (findElement(element, (inner) => inner.attribs['itemprop'] === 'name') ?? element) : element
     }
     return true
   })
@@ -60,7 +70,9 @@ function metaContent(index: PageIndex, keys: string[]): string | null {
   const metas = index.metas
   for (const key of keys) {
     const wanted = key.toLowerCase()
-    const element = metas.find((meta) => [meta.attribs['property'], meta.attribs['name'], meta.attribs['itemprop']].some((name) => name?.toLowerCase() === wanted))
+    const element = metas.find((meta) =>
+      [meta.attribs['property'], meta.attribs['name'], meta.attribs['itemprop']].some((name) => name?.toLowerCase() === wanted),
+    )
     const value = element?.attribs['content']?.trim()
     if (value) return value
   }
@@ -115,7 +127,15 @@ function withoutSiteSuffix(title: string | null, site: string | null): string | 
   if (!title) return null
   const separators = [...title.matchAll(/\s+[|–—-]\s+/g)]
   const last = separators[separators.length - 1]
-  if (site && last?.index !== undefined && title.slice(last.index + last[0].length).trim().toLowerCase() === site.toLowerCase()) return title.slice(0, last.index).trim() || null
+  if (
+    site &&
+    last?.index !== undefined &&
+    title
+      .slice(last.index + last[0].length)
+      .trim()
+      .toLowerCase() === site.toLowerCase()
+  )
+    return title.slice(0, last.index).trim() || null
   return title.trim() || null
 }
 
@@ -123,7 +143,10 @@ function withoutSiteSuffix(title: string | null, site: string | null): string | 
 function bylineText(index: PageIndex): string | null {
   const element = index.byline
   // "By Jane Roe @janeroe Nov 18, 2019 • 2 min read": the name ends where a handle, date or separator starts
-  const text = (element ? textOf(element) : '').replace(/^by\s+/i, '').split(/\s+(?:@\w|[|•·–—]\s|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)/i)[0]!.trim()
+  const text = (element ? textOf(element) : '')
+    .replace(/^by\s+/i, '')
+    .split(/\s+(?:@\w|[|•·–—]\s|(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)/i)[0]!
+    .trim()
   return text && text.length <= 80 ? text : null
 }
 
@@ -167,12 +190,32 @@ export function readPage(document: Document): PageFacts {
     (ld ? nameOf(ld['author']) : null) ??
     bylineText(index)
   const published =
-    normalizeDate(metaContent(index, ['article:published_time', 'article:published', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'])) ??
+    normalizeDate(
+      metaContent(index, [
+        'article:published_time',
+        'article:published',
+        'og:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'sailthru.date',
+        'parsely-pub-date',
+      ]),
+    ) ??
     normalizeDate(ld?.['datePublished']) ??
     normalizeDate(index.datePublished?.attribs['datetime'] ?? index.datePublished?.attribs['content']) ??
     normalizeDate(index.time?.attribs['datetime'])
   return {
-    metadata: { title: withoutSiteSuffix(title, site), author: author?.replace(/^by\s+/i, '') ?? null, published, url, source: site ?? hostOf(url) },
+    metadata: {
+      title: withoutSiteSuffix(title, site),
+      author: author?.replace(/^by\s+/i, '') ?? null,
+      published,
+      url,
+      source: site ?? hostOf(url),
+    },
     declaredBody: declaredBody(ld),
   }
 }

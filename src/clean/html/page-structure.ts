@@ -1,6 +1,6 @@
 /** Loads data/lexicon/page-structure.json: the general vocabulary of page structure (tags, class/id words, selectors). */
 import { readFileSync } from 'node:fs'
-import type { RemovalReason } from '../../pipeline/record.js'
+import type { RemovalReason } from '../../record/record.js'
 import type { Element } from './parse-html.js'
 
 interface PageStructureFile {
@@ -46,7 +46,8 @@ export function pageStructure(): PageStructure {
   if (cached) return cached
   const file = JSON.parse(readFileSync(FILE_URL, 'utf8')) as PageStructureFile
   const boilerplateToken = new Map<string, RemovalReason>()
-  for (const [reason, tokens] of Object.entries(file.boilerplateTokens)) for (const token of tokens) boilerplateToken.set(token, reason as RemovalReason)
+  for (const [reason, tokens] of Object.entries(file.boilerplateTokens))
+    for (const token of tokens) boilerplateToken.set(token, reason as RemovalReason)
   cached = {
     skippedTags: new Set(file.skippedTags),
     chromeTags: new Map(Object.entries(file.chromeTags)),

@@ -30,7 +30,10 @@ class BoundedHandler extends DomHandler {
     this.elements++
     this.depth++
     if (this.elements > MAX_ELEMENTS) throw new PageLimitError(`page too large (more than ${MAX_ELEMENTS.toLocaleString('en')} elements)`)
-    if (this.depth > MAX_DEPTH) throw new PageLimitError(`page too deep (more than ${MAX_DEPTH.toLocaleString('en')} nested elements, after ${this.elements.toLocaleString('en')} elements)`)
+    if (this.depth > MAX_DEPTH)
+      throw new PageLimitError(
+        `page too deep (more than ${MAX_DEPTH.toLocaleString('en')} nested elements, after ${this.elements.toLocaleString('en')} elements)`,
+      )
     super.onopentag(name, attribs)
   }
 
@@ -105,4 +108,3 @@ export function isAncestorOf(ancestor: AnyNode, node: AnyNode): boolean {
   for (let current: AnyNode | null = node; current; current = current.parent) if (current === ancestor) return true
   return false
 }
-

@@ -24,7 +24,10 @@ interface BlockSeen {
 
 /** A 52-bit hash of a block's words (two 32-bit FNV-1a halves), so the memory keeps numbers, not texts. */
 function fingerprint(text: string): number | null {
-  const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const key = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
   if (key.split(' ').length < MIN_WORDS) return null
   let low = 0x811c9dc5
   let high = 0x01000193

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Command } from 'commander'
-import type { AnalysisRecord } from '../../pipeline/record.js'
+import type { AnalysisRecord } from '../../record/record.js'
 import { applyKbOption, kbOption, parseDateOption, parseSizeOption } from '../options.js'
 
 interface AnalyzeFlags {
@@ -116,7 +116,11 @@ function indent(record: AnalysisRecord): string {
 }
 
 function outputName(name: string): string {
-  return basename(name).replace(/\.(txt|html?|md|markdown|jsonl|xml|rss|atom|gz)$/gi, '').replace(/[^\w.-]+/g, '_') || 'article'
+  return (
+    basename(name)
+      .replace(/\.(txt|html?|md|markdown|jsonl|xml|rss|atom|gz)$/gi, '')
+      .replace(/[^\w.-]+/g, '_') || 'article'
+  )
 }
 
 function uniqueName(name: string, used: Set<string>): string {

@@ -35,12 +35,16 @@ export function registerClaims(program: Command): void {
       try {
         const propositions = await listPropositions(store, {
           ...(flags.contested ? { contested: true } : {}),
-          ...(flags.about !== undefined ? { about: flags.about, ...(custom ? { aboutIds: actorIdsNamed(custom.kb, flags.about) } : {}) } : {}),
+          ...(flags.about !== undefined
+            ? { about: flags.about, ...(custom ? { aboutIds: actorIdsNamed(custom.kb, flags.about) } : {}) }
+            : {}),
           ...(flags.relation ? { relation: flags.relation } : {}),
           limit: flags.limit,
           withEvidence: Boolean(flags.json || flags.evidence),
         })
-        process.stdout.write(`${flags.json ? JSON.stringify(propositions, null, 2) : renderPropositions(propositions, Boolean(flags.evidence))}\n`)
+        process.stdout.write(
+          `${flags.json ? JSON.stringify(propositions, null, 2) : renderPropositions(propositions, Boolean(flags.evidence))}\n`,
+        )
       } finally {
         await store.close()
       }
@@ -83,7 +87,10 @@ function renderPropositions(propositions: PropositionView[], withEvidence: boole
   if (!withEvidence) return table
   const quotes = propositions.flatMap((p) => [
     `\n${p.subject.name} ${p.relation} ${p.object?.name ?? ''} [${p.status}]`,
-    ...(p.evidence ?? []).map((e) => `  ${e.stance} (${e.cue}) — ${e.title ?? e.articleId}${e.published ? `, ${e.published}` : ''}: "${e.text.replace(/\s+/g, ' ')}"`),
+    ...(p.evidence ?? []).map(
+      (e) =>
+        `  ${e.stance} (${e.cue}) — ${e.title ?? e.articleId}${e.published ? `, ${e.published}` : ''}: "${e.text.replace(/\s+/g, ' ')}"`,
+    ),
   ])
   return `${table}\n${quotes.join('\n')}`
 }

@@ -51,7 +51,11 @@ function renderEntity(entity: EntityView): string {
       '',
       renderTable(
         [{ header: 'STATUS' }, { header: 'SOURCES', align: 'right' }, { header: 'PROPOSITION', max: 70 }],
-        entity.propositions.map((p) => [p.status, String(p.sourceCount), `${p.subject.name} ${p.relation.replace(/_/g, ' ')}${p.object ? ` ${p.object.name}` : ''}`]),
+        entity.propositions.map((p) => [
+          p.status,
+          String(p.sourceCount),
+          `${p.subject.name} ${p.relation.replace(/_/g, ' ')}${p.object ? ` ${p.object.name}` : ''}`,
+        ]),
       ),
     )
   }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import type { AnalysisRecord } from '../../pipeline/record.js'
+import type { AnalysisRecord } from '../../record/record.js'
 import type { GoldFile } from '../../eval/gold.js'
 import { applyKbOption, kbOption } from '../options.js'
 
@@ -23,7 +23,10 @@ export function registerEval(program: Command): void {
     .addOption(kbOption())
     .action(async (goldDir: string, options: EvalOptions) => {
       applyKbOption(options.kb)
-      const [{ evaluateDirectory }, { renderJson, renderText }] = await Promise.all([import('../../eval/run.js'), import('../../eval/report.js')])
+      const [{ evaluateDirectory }, { renderJson, renderText }] = await Promise.all([
+        import('../../eval/run.js'),
+        import('../../eval/report.js'),
+      ])
       const result = await evaluateDirectory(goldDir, {
         docsDir: options.docs,
         analyze: analyzeArticle,
@@ -36,7 +39,10 @@ export function registerEval(program: Command): void {
 }
 
 async function analyzeArticle(articlePath: string, gold: GoldFile): Promise<AnalysisRecord> {
-  const [{ isInputFailure, readSources }, { analyzeSource }] = await Promise.all([import('../../ingest/read-sources.js'), import('../../pipeline/analyze.js')])
+  const [{ isInputFailure, readSources }, { analyzeSource }] = await Promise.all([
+    import('../../ingest/read-sources.js'),
+    import('../../pipeline/analyze.js'),
+  ])
   for await (const item of readSources([articlePath])) {
     if (isInputFailure(item)) throw new Error(item.error)
     return analyzeSource(item, { referenceDate: gold.published })

@@ -63,7 +63,9 @@ export function renderEvents(events: EventView[]): string {
       event.place?.name ?? '-',
       event.actors.map((a) => a.name).join(', ') || '-',
       event.targets.map((t) => t.name).join(', ') || '-',
-      event.fatalities.best === null ? '-' : `${figure(event.fatalities.low)}/${figure(event.fatalities.best)}/${figure(event.fatalities.high)}`,
+      event.fatalities.best === null
+        ? '-'
+        : `${figure(event.fatalities.low)}/${figure(event.fatalities.best)}/${figure(event.fatalities.high)}`,
       String(event.sourceCount),
     ]),
   )

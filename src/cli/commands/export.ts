@@ -23,7 +23,8 @@ const STATUSES: readonly PropositionStatus[] = ['contested', 'corroborated', 'si
 
 function oneOf<T extends string>(name: string, values: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${name} must be one of ${values.join(', ')}, got "${value}"`)
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`${name} must be one of ${values.join(', ')}, got "${value}"`)
     return value as T
   }
 }
@@ -31,7 +32,7 @@ function oneOf<T extends string>(name: string, values: readonly T[]): (value: st
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write the store in another tool\'s format: STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML (streamed)')
+    .description("write the store in another tool's format: STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML (streamed)")
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, oneOf('--format', EXPORT_FORMATS))
     .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--out <file>', 'write to this file instead of standard output')
@@ -55,7 +56,12 @@ export function registerExport(program: Command): void {
         await writeExport(
           store,
           flags.format,
-          { ...(flags.since ? { since: flags.since } : {}), ...(flags.until ? { until: flags.until } : {}), ...(flags.about ? { about: flags.about } : {}), ...(flags.status ? { status: flags.status } : {}) },
+          {
+            ...(flags.since ? { since: flags.since } : {}),
+            ...(flags.until ? { until: flags.until } : {}),
+            ...(flags.about ? { about: flags.about } : {}),
+            ...(flags.status ? { status: flags.status } : {}),
+          },
           out,
           { layer: flags.layer, bom: Boolean(flags.bom) },
         )

@@ -30,12 +30,17 @@ export function registerIngest(program: Command): void {
     .option('--enqueue', 'only put analysis jobs in the PostgreSQL queue for `sitrep worker` processes')
     .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
     .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
-    .option('--deadline <seconds>', 'stop the analysis of one article after this long and record it as failed (default 120; $SITREP_ARTICLE_DEADLINE_MS)', parseCountOption)
+    .option(
+      '--deadline <seconds>',
+      'stop the analysis of one article after this long and record it as failed (default 120; $SITREP_ARTICLE_DEADLINE_MS)',
+      parseCountOption,
+    )
     .option('--records', 'the inputs are analysis records (`sitrep analyze --json`/`--out`): store them without analysing again')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addOption(kbOption())
     .action(async (paths: string[], flags: IngestFlags) => {
-      if (flags.kb && flags.enqueue) throw new Error('--kb and --enqueue do not go together: the workers analyse, so give --kb to `sitrep worker`')
+      if (flags.kb && flags.enqueue)
+        throw new Error('--kb and --enqueue do not go together: the workers analyse, so give --kb to `sitrep worker`')
       applyKbOption(flags.kb)
       process.exitCode = flags.enqueue ? await runEnqueue(paths, flags) : await runIngest(paths, flags)
     })
@@ -48,7 +53,10 @@ function reportFailure(failure: InputFailure): void {
 async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
   const [{ storeStats }, { ingestPaths }] = await Promise.all([import('../../store/queries.js'), import('../../queue/ingest-run.js')])
   const store = await openStore(flags.db)
-  const display = flags.progress && process.stderr.isTTY && !paths.includes('-') ? await progressBar(paths, flags.maxBytes, Boolean(flags.records)) : logLines()
+  const display =
+    flags.progress && process.stderr.isTTY && !paths.includes('-')
+      ? await progressBar(paths, flags.maxBytes, Boolean(flags.records))
+      : logLines()
   try {
     const summary = await ingestPaths(store, paths, {
       jobs: flags.jobs,
@@ -101,7 +109,12 @@ async function progressBar(paths: string[], maxBytes: number | undefined, record
   const [{ countArticles }, { default: cliProgress }] = await Promise.all([import('../../queue/ingest-run.js'), import('cli-progress')])
   const total = await countArticles(paths, maxBytes, records)
   const bar = new cliProgress.SingleBar(
-    { format: 'ingest [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | failed {failed}', stream: process.stderr, etaBuffer: 200, hideCursor: true },
+    {
+      format: 'ingest [{bar}] {value}/{total} | {rate} articles/s | ETA {eta_formatted} | failed {failed}',
+      stream: process.stderr,
+      etaBuffer: 200,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   )
   const started = performance.now()
@@ -134,7 +147,9 @@ function logLines(): ProgressDisplay {
       if (now - lastLine < 5000) return
       lastLine = now
       const rate = progress.done / ((now - started) / 1000)
-      process.stderr.write(`sitrep ingest: ${progress.done} stored (${progress.added} added, ${progress.unchanged} unchanged), ${progress.failed} failed, ${rate.toFixed(1)} articles/s\n`)
+      process.stderr.write(
+        `sitrep ingest: ${progress.done} stored (${progress.added} added, ${progress.unchanged} unchanged), ${progress.failed} failed, ${rate.toFixed(1)} articles/s\n`,
+      )
     },
     interrupt: (print) => print(),
     stop: () => undefined,

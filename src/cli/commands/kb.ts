@@ -42,7 +42,9 @@ function checkFolder(dir: string, json: boolean): number {
     const counts =
       `${custom.files.length} file${custom.files.length === 1 ? '' : 's'}: ${custom.added.length} new actors, ${custom.extended.length} extended, ` +
       `${custom.replaced.length} replaced, ${custom.ambiguousNames} ambiguous names, ${custom.places.length} places`
-    process.stdout.write(`${dir}: ${counts}${summary.problems.length ? ` — ${summary.problems.length} problem${summary.problems.length === 1 ? '' : 's'}` : ' — ok'}\n`)
+    process.stdout.write(
+      `${dir}: ${counts}${summary.problems.length ? ` — ${summary.problems.length} problem${summary.problems.length === 1 ? '' : 's'}` : ' — ok'}\n`,
+    )
   }
   return summary.problems.length > 0 ? KB_CHECK_EXIT.problems : KB_CHECK_EXIT.ok
 }

@@ -17,7 +17,9 @@ interface ReanalyzeFlags {
 export function registerReanalyze(program: Command): void {
   program
     .command('reanalyze')
-    .description("analyse the stored articles again (after a knowledge change) and replace what they yielded; the analyst's source grades stay")
+    .description(
+      "analyse the stored articles again (after a knowledge change) and replace what they yielded; the analyst's source grades stay",
+    )
     .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
     .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
     .option('--batch-size <n>', 'articles per write transaction', parseCountOption, DEFAULT_BATCH_SIZE)

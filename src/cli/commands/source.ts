@@ -2,7 +2,15 @@ import { InvalidArgumentError, type Command } from 'commander'
 import { defaultStoreUrl, openExistingStore, type Store } from '../../store/open-store.js'
 import { corroborationRule, findOutlet, gradeSource, listSources, setCorroborationRule } from '../../store/grades-repo.js'
 import { renderTable } from '../../store/render-table.js'
-import { GRADE_MEANING, SOURCE_GRADES, UNGRADED_POLICIES, isSourceGrade, type CorroborationRule, type SourceGrade, type UngradedPolicy } from '../../resolve/source-grading.js'
+import {
+  GRADE_MEANING,
+  SOURCE_GRADES,
+  UNGRADED_POLICIES,
+  isSourceGrade,
+  type CorroborationRule,
+  type SourceGrade,
+  type UngradedPolicy,
+} from '../../resolve/source-grading.js'
 
 const DB_HELP = 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)'
 
@@ -21,7 +29,9 @@ export function registerSource(program: Command): void {
         const outlet = await findOutlet(store, outletName)
         if (!outlet) {
           const known = (await listSources(store)).slice(0, 12).map((s) => s.outlet)
-          throw new Error(`no articles from an outlet named "${outletName}" in ${store.location}${known.length ? `; outlets include: ${known.join(', ')}` : ''}`)
+          throw new Error(
+            `no articles from an outlet named "${outletName}" in ${store.location}${known.length ? `; outlets include: ${known.join(', ')}` : ''}`,
+          )
         }
         const change = await gradeSource(store, outlet, grade, flags.note ?? null)
         if (flags.json) process.stdout.write(`${JSON.stringify(change, null, 2)}\n`)
@@ -98,6 +108,7 @@ function parseMinGrade(value: string): SourceGrade {
 }
 
 function parseUngraded(value: string): UngradedPolicy {
-  if (!(UNGRADED_POLICIES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected ${UNGRADED_POLICIES.join(' or ')}, got "${value}"`)
+  if (!(UNGRADED_POLICIES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected ${UNGRADED_POLICIES.join(' or ')}, got "${value}"`)
   return value as UngradedPolicy
 }

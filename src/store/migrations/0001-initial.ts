@@ -188,7 +188,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
 /** FTS5 over the articles table (external content), kept in step by triggers. */
 async function createSqliteSearch(db: Kysely<any>): Promise<void> {
-  await sql`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='doc_no', tokenize='porter unicode61 remove_diacritics 2')`.execute(db)
+  await sql`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='doc_no', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+    db,
+  )
   await sql`CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.doc_no, new.title, new.text);
   END`.execute(db)

@@ -24,7 +24,8 @@ export function relationLabel(relation: string): string {
 export function PropositionLine({ proposition }: { proposition: Proposition }) {
   return (
     <span class="proposition-line">
-      <RefLink value={proposition.subject} /> <span class={`relation rel-${proposition.relation}`}>{relationLabel(proposition.relation)}</span>{' '}
+      <RefLink value={proposition.subject} />{' '}
+      <span class={`relation rel-${proposition.relation}`}>{relationLabel(proposition.relation)}</span>{' '}
       <RefLink value={proposition.object} />
     </span>
   )
@@ -36,7 +37,14 @@ export function EvidenceSource({
   readLabel,
   children,
 }: {
-  source: { articleId: string; title: string | null; url: string | null; source: string | null; published: string | null; evidence: { start: number; end: number } }
+  source: {
+    articleId: string
+    title: string | null
+    url: string | null
+    source: string | null
+    published: string | null
+    evidence: { start: number; end: number }
+  }
   readLabel?: string
   children?: ComponentChildren
 }) {
@@ -116,7 +124,8 @@ export function PropositionCard({ proposition }: { proposition: Proposition }) {
         </div>
       )}
       <div class="meta">
-        <StatusBadge status={proposition.status} /> {proposition.sourceCount} source{proposition.sourceCount === 1 ? '' : 's'} · {proposition.claimCount} statement
+        <StatusBadge status={proposition.status} /> {proposition.sourceCount} source{proposition.sourceCount === 1 ? '' : 's'} ·{' '}
+        {proposition.claimCount} statement
         {proposition.claimCount === 1 ? '' : 's'} · <SeenRange proposition={proposition} />
       </div>
     </div>
@@ -124,7 +133,13 @@ export function PropositionCard({ proposition }: { proposition: Proposition }) {
 }
 
 /** First and last publication dates; statements from undated articles are counted, never dated by their ingest day. */
-export function SeenRange({ proposition, long }: { proposition: Pick<Proposition, 'firstSeen' | 'lastSeen' | 'undatedClaims'>; long?: boolean }) {
+export function SeenRange({
+  proposition,
+  long,
+}: {
+  proposition: Pick<Proposition, 'firstSeen' | 'lastSeen' | 'undatedClaims'>
+  long?: boolean
+}) {
   const undated = proposition.undatedClaims > 0 && (
     <span class="undated" title="statements from articles without a publication date: kept out of date ranges">
       {proposition.firstSeen ? ` · ${proposition.undatedClaims} undated` : 'undated'}
@@ -149,7 +164,11 @@ export function PrecisionBadge({ kind, code }: { kind: 'geo' | 'time'; code: num
   if (code === null) return null
   const label = (kind === 'geo' ? GEO_PRECISION_LABEL : TIME_PRECISION_LABEL)[code] ?? String(code)
   return (
-    <span class={`precision precision-${kind} precision-${code}`} data-precision={`${kind}-${code}`} title={`${kind === 'geo' ? 'geo_precision' : 'time_precision'} ${code}: ${label}`}>
+    <span
+      class={`precision precision-${kind} precision-${code}`}
+      data-precision={`${kind}-${code}`}
+      title={`${kind === 'geo' ? 'geo_precision' : 'time_precision'} ${code}: ${label}`}
+    >
       {label}
     </span>
   )
@@ -229,7 +248,17 @@ export function Status<T>({ loaded, children }: { loaded: Loaded<T>; children: (
   return <>{children(loaded.data)}</>
 }
 
-export function Pager({ total, limit, offset, onChange }: { total: number; limit: number; offset: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onChange,
+}: {
+  total: number
+  limit: number
+  offset: number
+  onChange: (offset: number) => void
+}) {
   if (total <= limit) return null
   return (
     <div class="pager">

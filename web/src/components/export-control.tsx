@@ -19,7 +19,14 @@ export interface ExportFilter {
 export function ExportControl({ choices, filter }: { choices: ExportChoice[]; filter: ExportFilter }) {
   const [index, setIndex] = useState(0)
   const choice = choices[index] ?? choices[0]!
-  const url = apiUrl('export', { format: choice.format, ...choice.options, since: filter.since, until: filter.until, about: filter.about?.trim(), status: filter.status })
+  const url = apiUrl('export', {
+    format: choice.format,
+    ...choice.options,
+    since: filter.since,
+    until: filter.until,
+    about: filter.about?.trim(),
+    status: filter.status,
+  })
   return (
     <span class="export-control">
       <select aria-label="export format" value={String(index)} onChange={(e) => setIndex(Number(e.currentTarget.value))}>

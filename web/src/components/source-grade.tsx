@@ -5,7 +5,12 @@ import { GRADE_MEANING, type SourceGrade } from '../../../src/resolve/source-gra
  * note on hover; "ungraded" when there is none. The note is analyst text, rendered as text.
  */
 export function SourceGradeBadge({ value, label }: { value: { grade: SourceGrade; note: string | null } | null; label?: string }) {
-  if (!value) return <span class="badge grade grade-none" title="the analyst has not graded this outlet">{label ? `${label} ungraded` : 'ungraded'}</span>
+  if (!value)
+    return (
+      <span class="badge grade grade-none" title="the analyst has not graded this outlet">
+        {label ? `${label} ungraded` : 'ungraded'}
+      </span>
+    )
   const meaning = GRADE_MEANING[value.grade]
   return (
     <span class={`badge grade grade-${value.grade}`} title={value.note ? `${meaning}: ${value.note}` : meaning}>

@@ -18,7 +18,10 @@ export interface WeeklySeries {
 export function weekly(buckets: TimelineBucket[], top = 6): WeeklySeries {
   const totals = new Map<string, number>()
   for (const b of buckets) totals.set(b.type, (totals.get(b.type) ?? 0) + b.events)
-  const main = [...totals].sort((a, b) => b[1] - a[1]).slice(0, top).map(([type]) => type)
+  const main = [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([type]) => type)
   const types = totals.size > main.length ? [...main, 'other'] : main
   const weeks = allWeeks([...new Set(buckets.map((b) => weekOf(b.date)))].sort())
   const index = new Map(weeks.map((week, i) => [week, i]))
@@ -66,7 +69,11 @@ export function WeeklyChart({ series, height = 320 }: { series: WeeklySeries; he
       width: Math.max(600, box.current.clientWidth || 900),
       height,
       cursor: { drag: { x: true, y: false, setScale: false } },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] }, deaths: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: {
+        x: { time: true },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        deaths: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
       axes: [
         { label: 'week', values: (_u, ticks) => ticks.map((t) => toDate(t)) },
         { label: height < 260 ? 'events / week' : 'events per week (stacked by type)' },
@@ -82,7 +89,8 @@ export function WeeklyChart({ series, height = 320 }: { series: WeeklySeries; he
             fill: typeColor(type),
             paths: bars,
             points: { show: false },
-            value: (_u: uPlot, _v: number | null, _s: number, idx: number | null) => (idx == null ? '' : String(series.counts[t]![idx] ?? 0)),
+            value: (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
+              idx == null ? '' : String(series.counts[t]![idx] ?? 0),
           }
         }),
         { label: 'fatalities', scale: 'deaths', stroke: '#111', width: 2, points: { show: true, size: 4 } },

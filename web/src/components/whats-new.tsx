@@ -18,11 +18,18 @@ export function WhatsNew({ actor }: { actor?: string }) {
       <summary>
         <span class="whats-new-title">What’s new</span>{' '}
         <label onClick={(e) => e.stopPropagation()}>
-          since <input type="date" name="whats-new-since" value={since?.slice(0, 10) ?? ''} onChange={(e) => setSince(e.currentTarget.value || null)} />
+          since{' '}
+          <input
+            type="date"
+            name="whats-new-since"
+            value={since?.slice(0, 10) ?? ''}
+            onChange={(e) => setSince(e.currentTarget.value || null)}
+          />
         </label>{' '}
         {data && (
           <span class="whats-new-counts">
-            {data.newPropositions.total} new propositions · {data.statusChanges.total} status changes · {data.newEvents.total} new events{actor ? ' about this actor' : ''}
+            {data.newPropositions.total} new propositions · {data.statusChanges.total} status changes · {data.newEvents.total} new events
+            {actor ? ' about this actor' : ''}
           </span>
         )}
         {!since && <span class="muted">pick a date to see what the store learned since then</span>}
@@ -36,8 +43,9 @@ export function WhatsNew({ actor }: { actor?: string }) {
               <ul class="status-changes">
                 {data.statusChanges.items.map((change, i) => (
                   <li key={i}>
-                    <PropositionLine proposition={change.proposition} /> <StatusBadge status={change.from} /> → <StatusBadge status={change.to} />{' '}
-                    <span class="muted">{change.changedAt.slice(0, 16).replace('T', ' ')}</span> <a href={href(['proposition', change.proposition.id])}>evidence →</a>
+                    <PropositionLine proposition={change.proposition} /> <StatusBadge status={change.from} /> →{' '}
+                    <StatusBadge status={change.to} /> <span class="muted">{change.changedAt.slice(0, 16).replace('T', ' ')}</span>{' '}
+                    <a href={href(['proposition', change.proposition.id])}>evidence →</a>
                   </li>
                 ))}
               </ul>
@@ -49,7 +57,8 @@ export function WhatsNew({ actor }: { actor?: string }) {
               <ul class="new-propositions">
                 {data.newPropositions.items.map((p) => (
                   <li key={p.id}>
-                    <PropositionLine proposition={p} /> <StatusBadge status={p.status} /> <a href={href(['proposition', p.id])}>evidence →</a>
+                    <PropositionLine proposition={p} /> <StatusBadge status={p.status} />{' '}
+                    <a href={href(['proposition', p.id])}>evidence →</a>
                   </li>
                 ))}
               </ul>

@@ -44,11 +44,25 @@ export function ActorView({ id }: { id: string }) {
               <a href={href(['network'], { actor: actor.id })}>network around {actor.name} →</a>
             </p>
             <h2>Affiliations</h2>
-            {actor.affiliations.length === 0 ? <p class="muted">None recorded.</p> : actor.affiliations.map((p) => <PropositionCard proposition={p} key={p.id} />)}
-            <h2>Claims about {actor.name} ({actor.claimsAboutCount})</h2>
-            {actor.claimsAbout.length === 0 ? <p class="muted">None.</p> : actor.claimsAbout.map((p) => <PropositionCard proposition={p} key={p.id} />)}
+            {actor.affiliations.length === 0 ? (
+              <p class="muted">None recorded.</p>
+            ) : (
+              actor.affiliations.map((p) => <PropositionCard proposition={p} key={p.id} />)
+            )}
+            <h2>
+              Claims about {actor.name} ({actor.claimsAboutCount})
+            </h2>
+            {actor.claimsAbout.length === 0 ? (
+              <p class="muted">None.</p>
+            ) : (
+              actor.claimsAbout.map((p) => <PropositionCard proposition={p} key={p.id} />)
+            )}
             <h2>Claims made by {actor.name}</h2>
-            {actor.claimsBy.length === 0 ? <p class="muted">None.</p> : actor.claimsBy.map((p) => <PropositionCard proposition={p} key={p.id} />)}
+            {actor.claimsBy.length === 0 ? (
+              <p class="muted">None.</p>
+            ) : (
+              actor.claimsBy.map((p) => <PropositionCard proposition={p} key={p.id} />)
+            )}
             <h2>Events ({actor.eventCount})</h2>
             <EventsTable events={actor.events} />
           </>

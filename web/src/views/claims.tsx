@@ -48,10 +48,12 @@ export function ClaimsView({ route }: { route: Route }) {
           place <input name="place" value={place} onInput={(e) => setPlace(e.currentTarget.value)} placeholder="name or id" />
         </label>
         <label>
-          since <input type="date" value={range.since ?? ''} onChange={(e) => setRange({ ...range, since: e.currentTarget.value || null })} />
+          since{' '}
+          <input type="date" value={range.since ?? ''} onChange={(e) => setRange({ ...range, since: e.currentTarget.value || null })} />
         </label>
         <label>
-          until <input type="date" value={range.until ?? ''} onChange={(e) => setRange({ ...range, until: e.currentTarget.value || null })} />
+          until{' '}
+          <input type="date" value={range.until ?? ''} onChange={(e) => setRange({ ...range, until: e.currentTarget.value || null })} />
         </label>
         <button type="submit">Filter</button>
         <ExportControl choices={CLAIM_EXPORTS} filter={{ about: applied.actor || applied.place, since: range.since, until: range.until }} />

@@ -25,7 +25,14 @@ export function DyadView({ route }: { route: Route }) {
   }
   return (
     <section class="view dyad">
-      <h1>Dyad {dyad.data && <span class="muted">{dyad.data.a.name} ⇄ {dyad.data.b.name}</span>}</h1>
+      <h1>
+        Dyad{' '}
+        {dyad.data && (
+          <span class="muted">
+            {dyad.data.a.name} ⇄ {dyad.data.b.name}
+          </span>
+        )}
+      </h1>
       <form class="filters" onSubmit={submit}>
         <label>
           party A <input name="a" value={first} onInput={(e) => setFirst(e.currentTarget.value)} placeholder="name or id, e.g. a state" />
@@ -41,7 +48,9 @@ export function DyadView({ route }: { route: Route }) {
         )}
         {a && b && <span class="muted">share this view: copy the address bar</span>}
       </form>
-      {!(a && b) && <p class="muted">Pick two parties to see every accusation, denial, threat, request and attack between them, in both directions.</p>}
+      {!(a && b) && (
+        <p class="muted">Pick two parties to see every accusation, denial, threat, request and attack between them, in both directions.</p>
+      )}
       {a && b && (
         <Status loaded={dyad}>
           {(data) => (
@@ -69,7 +78,10 @@ const day = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_0
 
 /** One time axis, a lane per direction: events as type-colored dots, statements as diamonds; each links to its evidence. */
 function DyadAxis({ dyad }: { dyad: Dyad }) {
-  const dated = [...dyad.events.flatMap((e) => (e.dateStart ? [e.dateStart] : [])), ...dyad.statements.flatMap((s) => (s.evidence.published ? [s.evidence.published] : []))].sort()
+  const dated = [
+    ...dyad.events.flatMap((e) => (e.dateStart ? [e.dateStart] : [])),
+    ...dyad.statements.flatMap((s) => (s.evidence.published ? [s.evidence.published] : [])),
+  ].sort()
   if (dated.length === 0) return <p class="muted">Nothing dated between them.</p>
   const min = day(dated[0]!) - 15
   const max = day(dated[dated.length - 1]!) + 15
@@ -78,7 +90,13 @@ function DyadAxis({ dyad }: { dyad: Dyad }) {
   const ticks = monthTicks(dated[0]!, dated[dated.length - 1]!)
   return (
     <div class="dyad-axis-box">
-      <svg class="dyad-axis" viewBox={`0 0 ${WIDTH} ${2 * LANE + 40}`} width="100%" role="img" aria-label="events and statements between the two parties over time">
+      <svg
+        class="dyad-axis"
+        viewBox={`0 0 ${WIDTH} ${2 * LANE + 40}`}
+        width="100%"
+        role="img"
+        aria-label="events and statements between the two parties over time"
+      >
         {(['ab', 'ba'] as const).map((direction) => (
           <g key={direction} class={`lane lane-${direction}`}>
             <text x={4} y={laneY(direction) + 4} class="lane-label">
@@ -98,7 +116,14 @@ function DyadAxis({ dyad }: { dyad: Dyad }) {
         {dyad.events.map((event, i) =>
           event.dateStart ? (
             <a key={event.id} href={href(['event', event.id])} class="dyad-event" data-direction={event.direction}>
-              <circle cx={x(event.dateStart)} cy={laneY(event.direction) - 10 + (i % 3) * 10} r={6} fill={typeColor(event.type)} stroke="#222" stroke-width={0.5}>
+              <circle
+                cx={x(event.dateStart)}
+                cy={laneY(event.direction) - 10 + (i % 3) * 10}
+                r={6}
+                fill={typeColor(event.type)}
+                stroke="#222"
+                stroke-width={0.5}
+              >
                 <title>{`${event.type} ${formatDate(event)} ${fatalitiesText(event)}`}</title>
               </circle>
             </a>
@@ -106,7 +131,12 @@ function DyadAxis({ dyad }: { dyad: Dyad }) {
         )}
         {dyad.statements.map((statement, i) =>
           statement.evidence.published ? (
-            <a key={i} href={href(['article', statement.evidence.articleId], { from: statement.evidence.start, to: statement.evidence.end })} class="dyad-statement" data-direction={statement.direction}>
+            <a
+              key={i}
+              href={href(['article', statement.evidence.articleId], { from: statement.evidence.start, to: statement.evidence.end })}
+              class="dyad-statement"
+              data-direction={statement.direction}
+            >
               <rect
                 x={x(statement.evidence.published) - 5}
                 y={laneY(statement.direction) + 14 - 5}
@@ -150,9 +180,15 @@ function monthTicks(first: string, last: string): string[] {
 function Balance({ dyad }: { dyad: Dyad }) {
   const months = [...new Set(dyad.months.map((m) => m.month))].sort()
   if (months.length === 0) return null
-  const cell = (month: string, direction: 'ab' | 'ba'): DyadMonth | undefined => dyad.months.find((m) => m.month === month && m.direction === direction)
+  const cell = (month: string, direction: 'ab' | 'ba'): DyadMonth | undefined =>
+    dyad.months.find((m) => m.month === month && m.direction === direction)
   const max = Math.max(1, ...dyad.months.map((m) => Math.max(m.accuse, m.reject)))
-  const bar = (n: number, kind: string) => n > 0 && <span class={`bar bar-${kind}`} style={{ width: `${(n / max) * 6}rem` }} title={`${n} ${kind}`}>{n}</span>
+  const bar = (n: number, kind: string) =>
+    n > 0 && (
+      <span class={`bar bar-${kind}`} style={{ width: `${(n / max) * 6}rem` }} title={`${n} ${kind}`}>
+        {n}
+      </span>
+    )
   return (
     <>
       <h2>Accusations and rejections per month</h2>
@@ -176,7 +212,8 @@ function Balance({ dyad }: { dyad: Dyad }) {
                 const m = cell(month, direction)
                 return (
                   <td key={direction}>
-                    {bar(m?.accuse ?? 0, 'accuse')} {bar(m?.reject ?? 0, 'reject')} {m && m.events > m.accuse + m.reject && <span class="muted">+{m.events - m.accuse - m.reject} other</span>}
+                    {bar(m?.accuse ?? 0, 'accuse')} {bar(m?.reject ?? 0, 'reject')}{' '}
+                    {m && m.events > m.accuse + m.reject && <span class="muted">+{m.events - m.accuse - m.reject} other</span>}
                   </td>
                 )
               })}
@@ -223,7 +260,8 @@ function DyadEventItem({ event }: { event: DyadEvent }) {
       <span class={`type type-${event.type}`} style={{ color: typeColor(event.type) }}>
         {event.type}
       </span>{' '}
-      <span class={event.dateStart ? '' : 'undated'}>{formatDate(event)}</span> <PrecisionBadge kind="time" code={event.timePrecision} /> {event.place?.name ?? ''} <PrecisionBadge kind="geo" code={event.geoPrecision} /> {fatalitiesText(event)}{' '}
+      <span class={event.dateStart ? '' : 'undated'}>{formatDate(event)}</span> <PrecisionBadge kind="time" code={event.timePrecision} />{' '}
+      {event.place?.name ?? ''} <PrecisionBadge kind="geo" code={event.geoPrecision} /> {fatalitiesText(event)}{' '}
       <a href={href(['event', event.id])}>reports →</a>
       {event.evidence && (
         <blockquote>
@@ -240,7 +278,8 @@ function DyadEventItem({ event }: { event: DyadEvent }) {
 function DyadStatementItem({ statement }: { statement: DyadStatement }) {
   return (
     <li class={statement.weakCue ? 'doubt' : ''}>
-      <span class={`badge stance-${statement.stance}`}>{statement.stance}</span> {statement.subject.name} {statement.relation.replace(/_/g, ' ')} {statement.object?.name ?? ''}
+      <span class={`badge stance-${statement.stance}`}>{statement.stance}</span> {statement.subject.name}{' '}
+      {statement.relation.replace(/_/g, ' ')} {statement.object?.name ?? ''}
       {statement.weakCue && (
         <span class="doubt-mark" title={statement.weakCue}>
           {' '}
@@ -248,11 +287,15 @@ function DyadStatementItem({ statement }: { statement: DyadStatement }) {
         </span>
       )}
       <div class="meta">
-        {statement.evidence.source ?? 'unknown outlet'} · {statement.evidence.published ?? <span class="undated">undated</span>} · <a href={href(['proposition', statement.propositionId])}>proposition →</a>
+        {statement.evidence.source ?? 'unknown outlet'} · {statement.evidence.published ?? <span class="undated">undated</span>} ·{' '}
+        <a href={href(['proposition', statement.propositionId])}>proposition →</a>
       </div>
       <blockquote>
         {statement.evidence.text}{' '}
-        <a class="to-reader" href={href(['article', statement.evidence.articleId], { from: statement.evidence.start, to: statement.evidence.end })}>
+        <a
+          class="to-reader"
+          href={href(['article', statement.evidence.articleId], { from: statement.evidence.start, to: statement.evidence.end })}
+        >
           (read in context)
         </a>
       </blockquote>

@@ -10,7 +10,8 @@ export function EventView({ id }: { id: string }) {
         {(event) => (
           <>
             <h1>
-              <span class={`type type-${event.type}`}>{event.type}</span> {event.place ? event.place.name : 'place unknown'} · {formatDate(event)}
+              <span class={`type type-${event.type}`}>{event.type}</span> {event.place ? event.place.name : 'place unknown'} ·{' '}
+              {formatDate(event)}
             </h1>
             <dl>
               <dt>Actors</dt>

@@ -11,7 +11,11 @@ function readFile(file: File): Promise<{ name: string; content: string; encoding
     reader.onerror = () => reject(new Error(`${file.name}: cannot read the file`))
     reader.onload = () => {
       const result = String(reader.result)
-      resolve(binary ? { name: file.name, content: result.slice(result.indexOf(',') + 1), encoding: 'base64' } : { name: file.name, content: result, encoding: 'utf8' })
+      resolve(
+        binary
+          ? { name: file.name, content: result.slice(result.indexOf(',') + 1), encoding: 'base64' }
+          : { name: file.name, content: result, encoding: 'utf8' },
+      )
     }
     if (binary) reader.readAsDataURL(file)
     else reader.readAsText(file)
@@ -47,7 +51,8 @@ export function IngestView() {
       <h1>Add articles</h1>
       <p>Drop text, HTML, JSON Lines or feed files here. Writes need the token `sitrep serve` printed when it started.</p>
       <label>
-        token <input name="token" type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} size={32} autocomplete="off" />
+        token{' '}
+        <input name="token" type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} size={32} autocomplete="off" />
       </label>
       <div
         class={`dropzone${over ? ' over' : ''}`}
@@ -73,7 +78,8 @@ export function IngestView() {
       {error && <div class="error">Error: {error}</div>}
       {summary && (
         <div class="summary">
-          {summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, {summary.failed} failed in {summary.seconds.toFixed(1)} s
+          {summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, {summary.failed} failed in{' '}
+          {summary.seconds.toFixed(1)} s
           {summary.failures.length > 0 && (
             <ul>
               {summary.failures.map((failure, i) => (

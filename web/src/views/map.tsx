@@ -63,11 +63,21 @@ function presencePopup(proposition: Proposition): HTMLElement {
   return box
 }
 
-const normalName = (name: string): string => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim()
+const normalName = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()
 
 /** Spelling-tolerant keys: "Balochistan" and "Baluchistan" share a consonant skeleton; "K.P." is the initials of "Khyber Pakhtunkhwa". */
 const skeleton = (name: string): string => normalName(name).replace(/[aeiouy ]+/g, '')
-const initials = (name: string): string => normalName(name).split(' ').map((word) => word[0] ?? '').join('')
+const initials = (name: string): string =>
+  normalName(name)
+    .split(' ')
+    .map((word) => word[0] ?? '')
+    .join('')
 
 /** The province outline a province-level place stands for (same country, same name as spelled either way), if the bundled outlines have it. */
 function provinceOutline(place: NonNullable<EventItem['place']>): GeoJSON.Feature | null {
@@ -76,7 +86,13 @@ function provinceOutline(place: NonNullable<EventItem['place']>): GeoJSON.Featur
   return (
     inCountry.find((f) => normalName(nameOf(f)) === normalName(place.name)) ??
     inCountry.find((f) => skeleton(nameOf(f)) === skeleton(place.name)) ??
-    inCountry.find((f) => /^([A-Za-z]\.)+$/.test(nameOf(f).replace(/\s/g, '')) && nameOf(f).replace(/[^A-Za-z]/g, '').toLowerCase() === initials(place.name)) ??
+    inCountry.find(
+      (f) =>
+        /^([A-Za-z]\.)+$/.test(nameOf(f).replace(/\s/g, '')) &&
+        nameOf(f)
+          .replace(/[^A-Za-z]/g, '')
+          .toLowerCase() === initials(place.name),
+    ) ??
     null
   )
 }
@@ -111,7 +127,15 @@ function drawApproximate(layer: L.LayerGroup, events: EventItem[]): number {
     const color = typeColor(group[0]!.type)
     const outline = place.placeKind === 'admin1' ? provinceOutline(place) : null
     if (outline) {
-      L.geoJSON(outline, { style: () => ({ color, weight: 1.5, fillColor: color, fillOpacity: Math.min(0.45, 0.15 + group.length * 0.05), className: 'area-marker precision-2' }) })
+      L.geoJSON(outline, {
+        style: () => ({
+          color,
+          weight: 1.5,
+          fillColor: color,
+          fillOpacity: Math.min(0.45, 0.15 + group.length * 0.05),
+          className: 'area-marker precision-2',
+        }),
+      })
         .bindPopup(approximatePopup(place, group, precision))
         .addTo(layer)
       continue
@@ -158,7 +182,14 @@ export function MapView({ route }: { route: Route }) {
 
   useEffect(() => {
     if (!container.current) return
-    const instance = L.map(container.current, { center: REGION_CENTER, zoom: 5, minZoom: 2, maxZoom: 12, worldCopyJump: true, attributionControl: true })
+    const instance = L.map(container.current, {
+      center: REGION_CENTER,
+      zoom: 5,
+      minZoom: 2,
+      maxZoom: 12,
+      worldCopyJump: true,
+      attributionControl: true,
+    })
     instance.attributionControl.setPrefix(false).addAttribution('Boundaries: Natural Earth')
     basemap().addTo(instance)
     provinceLayer().addTo(instance)
@@ -168,7 +199,13 @@ export function MapView({ route }: { route: Route }) {
     approximate.addTo(instance)
     events.addTo(instance)
     presences.addTo(instance)
-    L.control.layers(undefined, { 'events at a place': events, 'events known to a province or country': approximate, 'claimed presences': presences }, { collapsed: false }).addTo(instance)
+    L.control
+      .layers(
+        undefined,
+        { 'events at a place': events, 'events known to a province or country': approximate, 'claimed presences': presences },
+        { collapsed: false },
+      )
+      .addTo(instance)
     map.current = instance
     layers.current = { events, approximate, presences }
     return () => {
@@ -255,7 +292,8 @@ export function MapView({ route }: { route: Route }) {
         <ExportControl choices={MAP_EXPORTS} filter={{ since: range.since, until: range.until }} />
         {counts && (
           <span class="muted map-counts">
-            {counts.shown} of {counts.total} events at a place · {counts.approximate} known only to a province or country · {counts.presences} claimed presences
+            {counts.shown} of {counts.total} events at a place · {counts.approximate} known only to a province or country ·{' '}
+            {counts.presences} claimed presences
           </span>
         )}
       </div>

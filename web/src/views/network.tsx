@@ -64,7 +64,15 @@ export function NetworkView({ route }: { route: Route }) {
   const [until, setUntil] = useState(route.query.get('until') ?? '')
   const [minSources, setMinSources] = useState(1)
   const actor = route.query.get('actor') ?? ''
-  const network = useApi<{ nodes: NetworkNode[]; edges: NetworkEdge[] }>('network', { relation, status, since, until, actor, minSources, limit: 400 })
+  const network = useApi<{ nodes: NetworkNode[]; edges: NetworkEdge[] }>('network', {
+    relation,
+    status,
+    since,
+    until,
+    actor,
+    minSources,
+    limit: 400,
+  })
   const box = useRef<HTMLDivElement>(null)
   const [selectedEdge, setSelectedEdge] = useState<NetworkEdge | null>(null)
   const [selectedNode, setSelectedNode] = useState<NetworkNode | null>(null)
@@ -76,8 +84,20 @@ export function NetworkView({ route }: { route: Route }) {
     const graph = cytoscape({
       container: box.current,
       elements: [
-        ...nodes.map((node) => ({ data: { id: node.id, label: node.name, type: node.type ?? '', weight: node.weight }, classes: node === ego ? 'ego' : '' })),
-        ...edges.map((edge) => ({ data: { id: edge.id, source: edge.source, target: edge.target, relation: edge.relation, weight: edge.weight, stance: edge.stance } })),
+        ...nodes.map((node) => ({
+          data: { id: node.id, label: node.name, type: node.type ?? '', weight: node.weight },
+          classes: node === ego ? 'ego' : '',
+        })),
+        ...edges.map((edge) => ({
+          data: {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            relation: edge.relation,
+            weight: edge.weight,
+            stance: edge.stance,
+          },
+        })),
       ],
       style: [
         {
@@ -151,7 +171,15 @@ export function NetworkView({ route }: { route: Route }) {
   }, [network.data])
 
   const nameOf = (id: string): string => network.data?.nodes.find((n) => n.id === id)?.name ?? id
-  const neighbours = selectedNode ? [...new Set((network.data?.edges ?? []).flatMap((e) => (e.source === selectedNode.id ? [e.target] : e.target === selectedNode.id ? [e.source] : [])))] : []
+  const neighbours = selectedNode
+    ? [
+        ...new Set(
+          (network.data?.edges ?? []).flatMap((e) =>
+            e.source === selectedNode.id ? [e.target] : e.target === selectedNode.id ? [e.source] : [],
+          ),
+        ),
+      ]
+    : []
   return (
     <section class="view network">
       <h1>Actor network {actor && <span class="muted">around {nameOf(actor)}</span>}</h1>
@@ -187,7 +215,14 @@ export function NetworkView({ route }: { route: Route }) {
         </label>
         <label>
           at least{' '}
-          <input type="number" min={1} max={100} value={minSources} onChange={(e) => setMinSources(Math.max(1, Number(e.currentTarget.value) || 1))} /> sources
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={minSources}
+            onChange={(e) => setMinSources(Math.max(1, Number(e.currentTarget.value) || 1))}
+          />{' '}
+          sources
         </label>
         {actor && <a href={href(['network'])}>whole network</a>}
         {network.data && (
@@ -209,7 +244,9 @@ export function NetworkView({ route }: { route: Route }) {
       <div class="network-body">
         <div class="graph" ref={box} />
         <aside class="network-panel">
-          {!selectedNode && !selectedEdge && <p class="muted">Click an actor for its neighbours, ego view and profile; click a link for its evidence.</p>}
+          {!selectedNode && !selectedEdge && (
+            <p class="muted">Click an actor for its neighbours, ego view and profile; click a link for its evidence.</p>
+          )}
           {selectedNode && (
             <div class="node-detail">
               <h2>{selectedNode.name}</h2>
@@ -241,11 +278,20 @@ export function NetworkView({ route }: { route: Route }) {
                 {nameOf(selectedEdge.source)} {selectedEdge.relation.replace(/_/g, ' ')} {nameOf(selectedEdge.target)}
               </h2>
               <p>
-                {selectedEdge.weight} source(s) · {selectedEdge.status} · {selectedEdge.firstSeen ? `${selectedEdge.firstSeen} – ${selectedEdge.lastSeen}` : <span class="undated">undated</span>}
+                {selectedEdge.weight} source(s) · {selectedEdge.status} ·{' '}
+                {selectedEdge.firstSeen ? `${selectedEdge.firstSeen} – ${selectedEdge.lastSeen}` : <span class="undated">undated</span>}
               </p>
               <p>
-                <a href={selectedEdge.ref.kind === 'proposition' ? href(['proposition', selectedEdge.ref.id]) : href(['event', selectedEdge.ref.id])}>evidence →</a> ·{' '}
-                <a href={href(['dyad'], { a: selectedEdge.source, b: selectedEdge.target })}>dyad view →</a>
+                <a
+                  href={
+                    selectedEdge.ref.kind === 'proposition'
+                      ? href(['proposition', selectedEdge.ref.id])
+                      : href(['event', selectedEdge.ref.id])
+                  }
+                >
+                  evidence →
+                </a>{' '}
+                · <a href={href(['dyad'], { a: selectedEdge.source, b: selectedEdge.target })}>dyad view →</a>
               </p>
             </div>
           )}

@@ -37,7 +37,11 @@ export function OverviewView() {
               <Status loaded={timeline}>
                 {(t) => (
                   <>
-                    {t.buckets.length > 0 ? <WeeklyChart series={weekly(t.buckets, 5)} height={220} /> : <p class="muted">No dated events.</p>}
+                    {t.buckets.length > 0 ? (
+                      <WeeklyChart series={weekly(t.buckets, 5)} height={220} />
+                    ) : (
+                      <p class="muted">No dated events.</p>
+                    )}
                     {t.undatedEvents > 0 && <p class="undated undated-note">{t.undatedEvents} undated events are not on the chart.</p>}
                   </>
                 )}
@@ -46,7 +50,11 @@ export function OverviewView() {
             <div class="columns">
               <div>
                 <h2>Most contested</h2>
-                {data.contested.length === 0 ? <p class="muted">No contested propositions yet.</p> : data.contested.map((p) => <PropositionCard proposition={p} key={p.id} />)}
+                {data.contested.length === 0 ? (
+                  <p class="muted">No contested propositions yet.</p>
+                ) : (
+                  data.contested.map((p) => <PropositionCard proposition={p} key={p.id} />)
+                )}
                 <a href={href(['claims'])}>all claims →</a>
               </div>
               <div>
@@ -54,7 +62,10 @@ export function OverviewView() {
                 <ol class="actors">
                   {data.activeActors.map((actor) => (
                     <li key={actor.id}>
-                      <RefLink value={actor} /> <span class="muted">{actor.type} · {actor.articles} articles</span>
+                      <RefLink value={actor} />{' '}
+                      <span class="muted">
+                        {actor.type} · {actor.articles} articles
+                      </span>
                     </li>
                   ))}
                 </ol>
@@ -68,4 +79,3 @@ export function OverviewView() {
     </section>
   )
 }
-

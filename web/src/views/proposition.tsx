@@ -14,7 +14,9 @@ export function PropositionView({ id }: { id: string }) {
               <PropositionLine proposition={p} />
             </h1>
             <p class="meta">
-              <StatusBadge status={p.status} /> <BestGradeBadge grade={p.bestGrade} /> {p.sourceCount} independent source{p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} · <SeenRange proposition={p} long />
+              <StatusBadge status={p.status} /> <BestGradeBadge grade={p.bestGrade} /> {p.sourceCount} independent source
+              {p.sourceCount === 1 ? '' : 's'} · {p.claimCount} statement{p.claimCount === 1 ? '' : 's'} ·{' '}
+              <SeenRange proposition={p} long />
             </p>
             <dl class="sides">
               <dt>Asserted by</dt>
@@ -39,7 +41,8 @@ export function PropositionView({ id }: { id: string }) {
               {p.statements.map((s, i) => (
                 <li class={`statement stance-${s.stance}`} key={i}>
                   <div class="who">
-                    <span class={`badge stance-${s.stance}`}>{s.stance}</span> {s.claimant ? <RefLink value={s.claimant} /> : <em>the article</em>}
+                    <span class={`badge stance-${s.stance}`}>{s.stance}</span>{' '}
+                    {s.claimant ? <RefLink value={s.claimant} /> : <em>the article</em>}
                     {s.speaker && (
                       <>
                         {' via '}

@@ -25,7 +25,9 @@ export function ReaderView({ id, route }: { id: string; route: Route }) {
   const to = Number(route.query.get('to') ?? NaN)
   return (
     <section class="view reader">
-      <Status loaded={loaded}>{(article) => <ArticleText article={article} focus={Number.isFinite(from) && Number.isFinite(to) ? { from, to } : null} />}</Status>
+      <Status loaded={loaded}>
+        {(article) => <ArticleText article={article} focus={Number.isFinite(from) && Number.isFinite(to) ? { from, to } : null} />}
+      </Status>
     </section>
   )
 }
@@ -42,59 +44,68 @@ function ArticleText({ article, focus: linked }: { article: Article; focus: { fr
   for (const span of article.spans) counts[span.kind]++
   return (
     <div class="reader-layout">
-    <article>
-      <h1 class="article-title">{article.title ?? 'Untitled article'}</h1>
-      <p class="meta">
-        {article.source ?? 'unknown outlet'} · {article.published ?? <span class="undated">undated</span>}
-        {article.author && ` · ${article.author}`}
-        {url && (
-          <>
-            {' · '}
-            <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-              original
-            </a>
-          </>
+      <article>
+        <h1 class="article-title">{article.title ?? 'Untitled article'}</h1>
+        <p class="meta">
+          {article.source ?? 'unknown outlet'} · {article.published ?? <span class="undated">undated</span>}
+          {article.author && ` · ${article.author}`}
+          {url && (
+            <>
+              {' · '}
+              <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                original
+              </a>
+            </>
+          )}
+          {article.duplicateOf && (
+            <>
+              {' · near-duplicate of '}
+              <a href={href(['article', article.duplicateOf])}>another article</a>
+            </>
+          )}
+        </p>
+        <p class="legend">
+          <span class="hl-entity">actors ({counts.entity})</span> <span class="hl-place">places ({counts.place})</span>{' '}
+          <span class="hl-date">dates ({counts.date})</span> <span class="hl-event">event evidence ({counts.event})</span>{' '}
+          <span class="hl-claim">claim evidence ({counts.claim})</span>
+        </p>
+        <div class="article-text" ref={body}>
+          {segment(article.text, article.spans).map((piece) => {
+            if (piece.spans.length === 0) return piece.text
+            const primary = primarySpan(piece.spans)!
+            const kinds = [...new Set(piece.spans.map((span) => `hl-${span.kind}`))].join(' ')
+            const focused = focus !== null && piece.start >= focus.from && piece.end <= focus.to
+            const doubt = weak.find((claim) => piece.start >= claim.start && piece.end <= claim.end)
+            const title = [...piece.spans.map((span) => `${span.kind}: ${span.label}`), ...(doubt ? [`doubt: ${doubt.weakCue}`] : [])].join(
+              '\n',
+            )
+            return (
+              <a
+                key={piece.start}
+                class={`hl ${kinds}${focused ? ' focus' : ''}${doubt ? ' hl-doubt' : ''}`}
+                href={spanLink(primary)}
+                title={title}
+                data-kind={primary.kind}
+              >
+                {piece.text}
+              </a>
+            )
+          })}
+        </div>
+        {article.removed.length > 0 && (
+          <details class="removed">
+            <summary>Removed by cleaning ({article.removed.length} blocks)</summary>
+            <ol>
+              {article.removed.map((block, i) => (
+                <li key={i}>
+                  <span class="badge">{block.reason}</span> <span class="removed-text">{block.text}</span>
+                </li>
+              ))}
+            </ol>
+          </details>
         )}
-        {article.duplicateOf && (
-          <>
-            {' · near-duplicate of '}
-            <a href={href(['article', article.duplicateOf])}>another article</a>
-          </>
-        )}
-      </p>
-      <p class="legend">
-        <span class="hl-entity">actors ({counts.entity})</span> <span class="hl-place">places ({counts.place})</span> <span class="hl-date">dates ({counts.date})</span> <span class="hl-event">event evidence ({counts.event})</span>{' '}
-        <span class="hl-claim">claim evidence ({counts.claim})</span>
-      </p>
-      <div class="article-text" ref={body}>
-        {segment(article.text, article.spans).map((piece) => {
-          if (piece.spans.length === 0) return piece.text
-          const primary = primarySpan(piece.spans)!
-          const kinds = [...new Set(piece.spans.map((span) => `hl-${span.kind}`))].join(' ')
-          const focused = focus !== null && piece.start >= focus.from && piece.end <= focus.to
-          const doubt = weak.find((claim) => piece.start >= claim.start && piece.end <= claim.end)
-          const title = [...piece.spans.map((span) => `${span.kind}: ${span.label}`), ...(doubt ? [`doubt: ${doubt.weakCue}`] : [])].join('\n')
-          return (
-            <a key={piece.start} class={`hl ${kinds}${focused ? ' focus' : ''}${doubt ? ' hl-doubt' : ''}`} href={spanLink(primary)} title={title} data-kind={primary.kind}>
-              {piece.text}
-            </a>
-          )
-        })}
-      </div>
-      {article.removed.length > 0 && (
-        <details class="removed">
-          <summary>Removed by cleaning ({article.removed.length} blocks)</summary>
-          <ol>
-            {article.removed.map((block, i) => (
-              <li key={i}>
-                <span class="badge">{block.reason}</span> <span class="removed-text">{block.text}</span>
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
-    </article>
-    <ExtractionPanel extraction={article.extraction} onJump={(from, to) => setFocus({ from, to })} />
+      </article>
+      <ExtractionPanel extraction={article.extraction} onJump={(from, to) => setFocus({ from, to })} />
     </div>
   )
 }
@@ -120,7 +131,9 @@ function ExtractionPanel({ extraction, onJump }: { extraction: ArticleExtraction
         {extraction.events.map((e, i) => (
           <li key={i}>
             <a href="#" class="jump" onClick={jump(e.start, e.end)}>
-              <span class={`type type-${e.type}`}>{e.type}</span> {e.dateText ?? (e.dateStart ? e.dateStart : <span class="undated">undated</span>)} {fatalities(e.fatalities) && <strong>{fatalities(e.fatalities)}</strong>}
+              <span class={`type type-${e.type}`}>{e.type}</span>{' '}
+              {e.dateText ?? (e.dateStart ? e.dateStart : <span class="undated">undated</span>)}{' '}
+              {fatalities(e.fatalities) && <strong>{fatalities(e.fatalities)}</strong>}
             </a>
             <div class="muted">
               {names(e.actors) || '—'} → {names(e.targets) || '—'} · <a href={href(['event', e.eventId])}>event →</a>
@@ -133,10 +146,18 @@ function ExtractionPanel({ extraction, onJump }: { extraction: ArticleExtraction
         {extraction.claims.map((c, i) => (
           <li key={i} class={c.weakCue ? 'doubt' : ''}>
             <a href="#" class="jump" onClick={jump(c.start, c.end)}>
-              <span class={`badge stance-${c.stance}`}>{c.stance}</span> {c.subject.name} {c.relation.replace(/_/g, ' ')} {c.object?.name ?? ''}
+              <span class={`badge stance-${c.stance}`}>{c.stance}</span> {c.subject.name} {c.relation.replace(/_/g, ' ')}{' '}
+              {c.object?.name ?? ''}
             </a>
             <div class="muted">
-              by {c.claimant?.name ?? c.speaker?.name ?? 'the article'} · “{c.cue || '—'}”{c.weakCue && <span class="doubt-mark" title={c.weakCue}> ⚠ weak cue</span>} · <a href={href(['proposition', c.propositionId])}>proposition →</a>
+              by {c.claimant?.name ?? c.speaker?.name ?? 'the article'} · “{c.cue || '—'}”
+              {c.weakCue && (
+                <span class="doubt-mark" title={c.weakCue}>
+                  {' '}
+                  ⚠ weak cue
+                </span>
+              )}{' '}
+              · <a href={href(['proposition', c.propositionId])}>proposition →</a>
             </div>
           </li>
         ))}

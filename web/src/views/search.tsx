@@ -28,7 +28,14 @@ export function SearchView({ route }: { route: Route }) {
           location.hash = href(['search'], { q: text })
         }}
       >
-        <input name="q" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="words, &quot;a phrase&quot;, prefix*" size={40} />
+        <input
+          name="q"
+          type="search"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          placeholder="words, &quot;a phrase&quot;, prefix*"
+          size={40}
+        />
         <button type="submit">Search</button>
       </form>
       {q.trim() && (

@@ -14,7 +14,8 @@ export function TimelineView() {
       <h1>Timeline</h1>
       <WhatsNew />
       <p class="muted">
-        Events per week, stacked by type, and fatalities per week (right axis). Drag across the chart to select a date range; the map, the claims board and the table below follow it.
+        Events per week, stacked by type, and fatalities per week (right axis). Drag across the chart to select a date range; the map, the
+        claims board and the table below follow it.
       </p>
       <p>
         {range.since || range.until ? `Selected: ${range.since ?? '…'} – ${range.until ?? '…'} ` : 'All dates '}
@@ -24,7 +25,9 @@ export function TimelineView() {
         {(data) => (
           <>
             {data.buckets.length === 0 ? <p class="muted">No dated events.</p> : <WeeklyChart series={weekly(data.buckets)} />}
-            {data.undatedEvents > 0 && <p class="undated undated-note">{data.undatedEvents} undated events are kept off the chart and out of date ranges.</p>}
+            {data.undatedEvents > 0 && (
+              <p class="undated undated-note">{data.undatedEvents} undated events are kept off the chart and out of date ranges.</p>
+            )}
           </>
         )}
       </Status>
@@ -53,4 +56,3 @@ function RangeEvents() {
     </>
   )
 }
-

@@ -109,15 +109,7 @@ export interface EventRecord {
   evidence: Span
 }
 
-export const CLAIM_RELATIONS = [
-  'present_in',
-  'supports',
-  'harbors',
-  'cooperates_with',
-  'attacks',
-  'threatens',
-  'member_of',
-] as const
+export const CLAIM_RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of'] as const
 export type ClaimRelation = (typeof CLAIM_RELATIONS)[number]
 
 export const STANCES = ['asserts', 'denies', 'no_response'] as const
