@@ -3,7 +3,7 @@ import { isInputFailure, readSources, type InputFailure } from '../ingest/read-s
 import type { SourceDocument } from '../ingest/source-document.js'
 import { openStore } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle, type WriteOutcome } from '../store/write-batch.js'
-import { refreshDirtyPropositions } from '../resolve/dirty-propositions.js'
+import { refreshDirtyPropositions } from '../store/apply/dirty-propositions.js'
 import { AnalysisPool } from './analysis-pool.js'
 import { analyzeForStore } from './analyze-job.js'
 

@@ -46,6 +46,57 @@ export function participantsCompatible(a: readonly string[], b: readonly string[
   return a.some((id) => b.includes(id))
 }
 
+/**
+ * Events that began over a month before a report are not candidates: that keeps the index range small
+ * as the store grows, and an "incident" spanning months is a campaign, not one event to merge into.
+ */
+export const LONGEST_EVENT_DAYS = 31
+
+/** The dates a stored event of the report's type and place must fall in to be a candidate for the report. */
+export interface CandidateWindow {
+  startNotAfter: string
+  startNotBefore: string
+  endNotBefore: string
+}
+
+/** Candidates are events whose dates come within the slack of the report's span and began at most a month before it. */
+export function eventCandidateWindow(span: DateSpan): CandidateWindow {
+  return {
+    startNotAfter: shiftDate(span.end, DATE_SLACK_DAYS),
+    startNotBefore: shiftDate(span.start, -LONGEST_EVENT_DAYS),
+    endNotBefore: shiftDate(span.start, -DATE_SLACK_DAYS),
+  }
+}
+
+/** A stored event a report may join, with its current dates and parties. */
+export interface EventCandidate {
+  id: string
+  span: DateSpan
+  actors: readonly string[]
+  targets: readonly string[]
+}
+
+export interface PlacedReport {
+  span: DateSpan
+  actors: readonly string[]
+  targets: readonly string[]
+}
+
+/**
+ * The event a report joins: the first candidate (in the store's order, most sources first) that stays one
+ * incident with it and whose participants are compatible on both sides; null when none is.
+ */
+export function matchingEvent<C extends EventCandidate>(candidates: readonly C[], report: PlacedReport): C | null {
+  return (
+    candidates.find(
+      (candidate) =>
+        staysOneIncident(candidate.span, report.span) &&
+        participantsCompatible(candidate.actors, report.actors) &&
+        participantsCompatible(candidate.targets, report.targets),
+    ) ?? null
+  )
+}
+
 /** The span an event report covers: its own dates, else the article's publication date. */
 export function reportSpan(date: { start: string | null; end: string | null }, published: string | null): DateSpan | null {
   const start = date.start ?? date.end ?? published

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { ArticlesTable, Database } from './schema.js'
-import { bandKeys, decodeSignature, estimateJaccard, NEAR_DUPLICATE_THRESHOLD } from '../resolve/minhash.js'
+import { bandKeys, decodeSignature } from '../resolve/minhash.js'
+import { chooseNearDuplicate, type NearDuplicate } from '../resolve/near-duplicates.js'
 import type { CleanedDocument } from '../clean/clean-document.js'
 
 /** A stored article as `sitrep reanalyze` reads it: its cleaned document, id and near-duplicate signature. */
@@ -35,16 +36,10 @@ export async function insertArticle(db: Db, article: Insertable<ArticlesTable>, 
 /** Caps the work for a text whose bands are very common (boilerplate-only pages): the oldest copies suffice. */
 const MAX_CANDIDATES = 100
 
-export interface NearDuplicate {
-  /** The canonical article of the group the new one joins. */
-  canonical: string
-  similarity: number
-}
-
-/** LSH candidates sharing a band, confirmed by the full signature's Jaccard estimate. */
+/** LSH candidates sharing a band; the near-duplicate rule (resolve/near-duplicates.ts) picks the group. */
 export async function findNearDuplicate(db: Db, signature: Uint32Array, bandKeys: string[]): Promise<NearDuplicate | null> {
   if (bandKeys.length === 0) return null
-  const candidates = await db
+  const rows = await db
     .selectFrom('article_bands')
     .innerJoin('articles', 'articles.id', 'article_bands.article_id')
     .select(['articles.id', 'articles.duplicate_of', 'articles.signature', 'articles.doc_no'])
@@ -52,16 +47,13 @@ export async function findNearDuplicate(db: Db, signature: Uint32Array, bandKeys
     .distinct()
     .limit(MAX_CANDIDATES)
     .execute()
-  let best: (NearDuplicate & { docNo: number }) | null = null
-  for (const candidate of candidates) {
-    const similarity = estimateJaccard(signature, decodeSignature(candidate.signature))
-    if (similarity < NEAR_DUPLICATE_THRESHOLD) continue
-    const docNo = Number(candidate.doc_no)
-    if (!best || similarity > best.similarity || (similarity === best.similarity && docNo < best.docNo)) {
-      best = { canonical: candidate.duplicate_of ?? candidate.id, similarity, docNo }
-    }
-  }
-  return best && { canonical: best.canonical, similarity: best.similarity }
+  const candidates = rows.map((row) => ({
+    id: row.id,
+    duplicateOf: row.duplicate_of,
+    signature: decodeSignature(row.signature),
+    docNo: Number(row.doc_no),
+  }))
+  return chooseNearDuplicate(signature, candidates)
 }
 
 /** Removes the article row, its bands and mentions; claims and event reports are removed by their own modules. */

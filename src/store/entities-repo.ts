@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { EntityRecord, PlaceRecord, Span } from '../record/record.js'
 import { normalizeName } from '../resolve/normalize-name.js'
+import type { NamesakeEntity } from '../resolve/entity-identity.js'
 import { insertInChunks } from './insert-chunks.js'
 
 type Db = Kysely<Database>
@@ -34,15 +35,17 @@ export async function addEntityNames(db: Db, entityId: string, names: string[]):
 }
 
 /** Entities of one type known under a normalized name: known (knowledge-base) ones first. */
-export async function findEntitiesByName(db: Db, nameKey: string, type?: string): Promise<string[]> {
-  let query = db
+export async function findNamesakes(db: Db, nameKey: string, type: string): Promise<NamesakeEntity[]> {
+  const rows = await db
     .selectFrom('entity_names')
     .innerJoin('entities', 'entities.id', 'entity_names.entity_id')
-    .select('entities.id')
+    .select(['entities.id', 'entities.known'])
     .where('entity_names.name_key', '=', nameKey)
-  if (type) query = query.where('entities.type', '=', type)
-  const rows = await query.orderBy('entities.known', 'desc').orderBy('entities.id').execute()
-  return rows.map((row) => row.id)
+    .where('entities.type', '=', type)
+    .orderBy('entities.known', 'desc')
+    .orderBy('entities.id')
+    .execute()
+  return rows.map((row) => ({ id: row.id, known: Number(row.known) === 1 }))
 }
 
 export async function findMergeTarget(db: Db, sourceId: string): Promise<string | null> {

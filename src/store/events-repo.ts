@@ -1,33 +1,26 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, EventSourcesTable } from './schema.js'
-import { shiftDate, type DateSpan } from '../resolve/event-matching.js'
+import { eventCandidateWindow, type DateSpan, type EventCandidate } from '../resolve/event-matching.js'
 
 type Db = Kysely<Database>
 
-export interface EventCandidate {
-  id: string
-  span: DateSpan
+export interface StoredEventCandidate extends EventCandidate {
   actors: string[]
   targets: string[]
   sourceCount: number
 }
 
-/**
- * Events that began over a month before a report are not candidates: that keeps the index range small
- * as the store grows, and an "incident" spanning months is a campaign, not one event to merge into.
- */
-const LONGEST_EVENT_DAYS = 31
-
-/** Merged events of this type at this place whose dates come within a day of the span. */
-export async function findEventCandidates(db: Db, type: string, placeId: string, span: DateSpan): Promise<EventCandidate[]> {
+/** Merged events of this type at this place within the candidate window of the span (resolve/event-matching.ts). */
+export async function findEventCandidates(db: Db, type: string, placeId: string, span: DateSpan): Promise<StoredEventCandidate[]> {
+  const window = eventCandidateWindow(span)
   const rows = await db
     .selectFrom('events')
     .select(['id', 'actors', 'targets', 'source_count', 'date_start', 'date_end'])
     .where('type', '=', type)
     .where('place_id', '=', placeId)
-    .where('date_start', '<=', shiftDate(span.end, 1))
-    .where('date_start', '>=', shiftDate(span.start, -LONGEST_EVENT_DAYS))
-    .where('date_end', '>=', shiftDate(span.start, -1))
+    .where('date_start', '<=', window.startNotAfter)
+    .where('date_start', '>=', window.startNotBefore)
+    .where('date_end', '>=', window.endNotBefore)
     .orderBy('source_count', 'desc')
     .orderBy('id')
     .execute()

@@ -9,7 +9,7 @@ import {
   type GradingContext,
   type SourceGrade,
 } from '../resolve/source-grading.js'
-import { refreshProposition } from '../resolve/aggregate.js'
+import { refreshProposition } from './apply/propositions.js'
 import { lockWrites } from './write-lock.js'
 
 type Db = Kysely<Database>

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
-import type { AnalysisRecord, EventRecord, Span } from '../record/record.js'
+import type { AnalysisRecord, Span } from '../record/record.js'
 import type { Store } from './open-store.js'
 import {
   deleteArticleRow,
@@ -12,22 +11,16 @@ import {
   promoteOldestCopy,
   storedArticleContext,
 } from './articles-repo.js'
-import { insertEntityMentions, insertPlaceMentions, upsertPlace } from './entities-repo.js'
+import { insertEntityMentions, insertPlaceMentions } from './entities-repo.js'
 import { insertClaims, deleteClaimsOf, propositionIdsOfArticles, regroupClaims } from './claims-repo.js'
-import {
-  createEvent,
-  deleteEventSourcesOf,
-  eventExists,
-  eventIdsOfArticles,
-  findEventCandidates,
-  insertEventSource,
-} from './events-repo.js'
-import { resolveEntities } from '../resolve/entity-identity.js'
+import { deleteEventSourcesOf, eventIdsOfArticles, insertEventSource } from './events-repo.js'
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
-import { participantsCompatible, reportSpan, staysOneIncident } from '../resolve/event-matching.js'
-import { refreshEvent, refreshProposition } from '../resolve/aggregate.js'
-import { markPropositionsDirty, refreshDirtyPropositions } from '../resolve/dirty-propositions.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
+import { resolveEntities, storePlaces } from './apply/entities.js'
+import { placeEventReport, refreshEvent } from './apply/events.js'
+import { refreshProposition } from './apply/propositions.js'
+import { markPropositionsDirty, refreshDirtyPropositions } from './apply/dirty-propositions.js'
+import { StoredIds, storedIdsOf } from './stored-ids.js'
 import { loadGradingContext } from './grades-repo.js'
 import { lockWrites } from './write-lock.js'
 
@@ -137,36 +130,6 @@ export async function rewriteBatch(store: Store, articles: AnalyzedArticle[]): P
   })
 }
 
-/**
- * Ids of knowledge-base entities and places this process has stored: their rows are written once,
- * not once per mention. Additions count only once their transaction commits.
- */
-class StoredIds {
-  private readonly committed = new Set<string>()
-  private readonly pending = new Set<string>()
-  has(id: string): boolean {
-    return this.committed.has(id) || this.pending.has(id)
-  }
-  add(id: string): void {
-    this.pending.add(id)
-  }
-  commit(): void {
-    for (const id of this.pending) this.committed.add(id)
-    this.pending.clear()
-  }
-  rollback(): void {
-    this.pending.clear()
-  }
-}
-
-const storedIdsByStore = new WeakMap<Store, StoredIds>()
-
-function storedIdsOf(store: Store): StoredIds {
-  let stored = storedIdsByStore.get(store)
-  if (!stored) storedIdsByStore.set(store, (stored = new StoredIds()))
-  return stored
-}
-
 class Touched {
   readonly propositions = new Set<string>()
   readonly events = new Set<string>()
@@ -259,12 +222,7 @@ async function writeContents(
     articleId,
     record.entities.map((entity) => ({ entityId: idOf(entity.id), spans: entity.mentions })),
   )
-  for (const place of record.places) {
-    if (!stored.has(place.id)) {
-      await upsertPlace(db, place)
-      stored.add(place.id)
-    }
-  }
+  await storePlaces(db, record.places, stored)
   await insertPlaceMentions(
     db,
     articleId,
@@ -307,15 +265,13 @@ async function writeContents(
       targets: event.targets.map(idOf),
       reported_by: event.reported_by && idOf(event.reported_by),
     }
-    const eventId = await placeEventReport(
-      db,
-      mapped,
+    const eventId = await placeEventReport(db, mapped, {
       articleId,
       ordinal,
-      record.document.published,
-      context.rewriting ?? false,
-      context.ingestedAt,
-    )
+      published: record.document.published,
+      rewriting: context.rewriting ?? false,
+      createdAt: context.ingestedAt,
+    })
     await insertEventSource(db, {
       article_id: articleId,
       ordinal,
@@ -337,42 +293,6 @@ async function writeContents(
     // Refreshed now, not at batch end, so the next report in this batch matches against current dates.
     await refreshEvent(db, eventId)
   }
-}
-
-/**
- * The merged event an article's event report belongs to: an existing one of the same type and place
- * with overlapping dates and compatible participants, else a new one. Reports without a place or
- * any date stay on their own: there is nothing to tell them apart from other incidents.
- */
-async function placeEventReport(
-  db: Kysely<Database>,
-  event: EventRecord,
-  articleId: string,
-  ordinal: number,
-  published: string | null,
-  rewriting: boolean,
-  ingestedAt: string,
-): Promise<string> {
-  const span = reportSpan(event.date, published)
-  if (event.place && span) {
-    const candidates = await findEventCandidates(db, event.type, event.place, span)
-    const match = candidates.find(
-      (candidate) =>
-        staysOneIncident(candidate.span, span) &&
-        participantsCompatible(candidate.actors, event.actors) &&
-        participantsCompatible(candidate.targets, event.targets),
-    )
-    if (match) return match.id
-  }
-  let id = eventIdFor(articleId, ordinal)
-  // Reanalysis: the event this report first made may live on through other articles' reports.
-  for (let n = 1; rewriting && (await eventExists(db, id)); n++) id = eventIdFor(articleId, `${ordinal}#${n}`)
-  await createEvent(db, id, event.type, event.place, ingestedAt)
-  return id
-}
-
-function eventIdFor(articleId: string, ordinal: number | string): string {
-  return `evt:${createHash('sha1').update(`${articleId}#${ordinal}`).digest('hex').slice(0, 16)}`
 }
 
 const EXCERPT_LIMIT = 600

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
-import type { Store } from '../store/open-store.js'
-import type { Database } from '../store/schema.js'
-import { refreshProposition } from './aggregate.js'
-import { loadGradingContext } from '../store/grades-repo.js'
+import type { Store } from '../open-store.js'
+import type { Database } from '../schema.js'
+import { loadGradingContext } from '../grades-repo.js'
+import { refreshProposition } from './propositions.js'
 
 /**
  * Deferred proposition summaries. A batch marks the propositions it touched; the summaries are recomputed later,
