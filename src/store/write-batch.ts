@@ -214,9 +214,17 @@ async function writeContents(
   stored: StoredIds,
   context: ArticleContext,
 ): Promise<void> {
-  const articleId = record.document.id
-  const identity = await resolveEntities(db, record.entities, articleId, stored)
+  const identity = await resolveEntities(db, record.entities, record.document.id, stored)
   const idOf = (id: string): string => identity.get(id) ?? id
+  await writeMentions(db, record, idOf, stored)
+  await writeClaims(db, record, idOf, touched, context)
+  await writeEventReports(db, record, idOf, context)
+}
+
+type IdOf = (id: string) => string
+
+async function writeMentions(db: Kysely<Database>, record: AnalysisRecord, idOf: IdOf, stored: StoredIds): Promise<void> {
+  const articleId = record.document.id
   await insertEntityMentions(
     db,
     articleId,
@@ -228,15 +236,22 @@ async function writeContents(
     articleId,
     record.places.map((place) => ({ placeId: place.id, spans: place.mentions })),
   )
+}
 
-  const text = record.document.text
+async function writeClaims(
+  db: Kysely<Database>,
+  record: AnalysisRecord,
+  idOf: IdOf,
+  touched: Touched,
+  context: ArticleContext,
+): Promise<void> {
   const claims = record.claims.map((claim, ordinal) => {
     const key = propositionKey(idOf(claim.subject), claim.relation, claim.object === null ? null : idOf(claim.object))
     touched.propositions.add(key.id)
     const claimant = claim.claimant === null ? null : idOf(claim.claimant)
     const speaker = claim.speaker === null ? null : idOf(claim.speaker)
     return {
-      article_id: articleId,
+      article_id: record.document.id,
       ordinal,
       proposition_id: key.id,
       claimant,
@@ -248,7 +263,7 @@ async function writeContents(
       object: claim.object === null ? null : idOf(claim.object),
       evidence_start: claim.evidence.start,
       evidence_end: claim.evidence.end,
-      evidence_text: excerpt(text, claim.evidence),
+      evidence_text: excerpt(record.document.text, claim.evidence),
       party_key: partyKeyOf(claimant, speaker, context.sourceGroup),
       source_group: context.sourceGroup,
       seen: context.seen,
@@ -257,7 +272,10 @@ async function writeContents(
     }
   })
   await insertClaims(db, claims)
+}
 
+async function writeEventReports(db: Kysely<Database>, record: AnalysisRecord, idOf: IdOf, context: ArticleContext): Promise<void> {
+  const articleId = record.document.id
   for (const [ordinal, event] of record.events.entries()) {
     const mapped = {
       ...event,
@@ -288,7 +306,7 @@ async function writeContents(
       reported_by: mapped.reported_by,
       evidence_start: mapped.evidence.start,
       evidence_end: mapped.evidence.end,
-      evidence_text: excerpt(text, mapped.evidence),
+      evidence_text: excerpt(record.document.text, mapped.evidence),
     })
     // Refreshed now, not at batch end, so the next report in this batch matches against current dates.
     await refreshEvent(db, eventId)
