@@ -207,7 +207,10 @@ class EntityBuilder {
       this.byId.set(identity.id, entity)
     }
     let spans = this.spansOf.get(entity)
-    if (!spans) this.spansOf.set(entity, (spans = new Set()))
+    if (!spans) {
+      spans = new Set()
+      this.spansOf.set(entity, spans)
+    }
     const span = `${mention.start}|${mention.end}`
     if (!spans.has(span)) {
       spans.add(span)

@@ -163,7 +163,10 @@ const storedIdsByStore = new WeakMap<Store, StoredIds>()
 
 function storedIdsOf(store: Store): StoredIds {
   let stored = storedIdsByStore.get(store)
-  if (!stored) storedIdsByStore.set(store, (stored = new StoredIds()))
+  if (!stored) {
+    stored = new StoredIds()
+    storedIdsByStore.set(store, stored)
+  }
   return stored
 }
 
