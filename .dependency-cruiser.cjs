@@ -13,8 +13,6 @@
 
 const STAGES = ['ingest', 'clean', 'nlp', 'recognize', 'extract', 'resolve']
 const GROUND = ['record', 'text', 'lexicon']
-/** What a stage may always import besides its own folder. */
-const SHARED = [...GROUND, 'kb', 'gazetteer', 'snapshot']
 
 /**
  * Stage-to-stage imports that exist for a good reason: a later stage reads the output types (or the document
