@@ -56,7 +56,10 @@ export interface EntityInput {
   referenceDate: string | null
 }
 
-let cachedWords: (ActorLexicon & { sets: Record<string, Set<string>> }) | undefined
+/** The word lists of the actor lexicon that are looked up by folded word (every list but `unidentified`). */
+type WordSetName = Exclude<{ [K in keyof ActorLexicon]: ActorLexicon[K] extends string[] ? K : never }[keyof ActorLexicon], 'unidentified'>
+
+let cachedWords: (ActorLexicon & { sets: Record<WordSetName, Set<string>> }) | undefined
 
 function words() {
   if (!cachedWords) {
