@@ -14,7 +14,7 @@ function loadedModules(args: string[]): { status: number | null; stdout: string;
   const hooks = path.join(folder, 'hooks.mjs')
   fs.writeFileSync(
     hooks,
-    "export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write(`LOAD ${url}\\n`); return next(url, context) }\n",
+    "export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOAD ' + url + '\\n'); return next(url, context) }\n",
   )
   const register = path.join(folder, 'register.mjs')
   fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
