@@ -135,7 +135,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    exclude: { path: '^(web/)?dist/' },
     // type-only imports count: `import type` from the assembler is still a cycle of the design
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
