@@ -150,7 +150,7 @@ function commonWordNames(cities, adminNames) {
   }
   adminNames.forEach(consider)
   mkdirSync(OUT_DIR, { recursive: true })
-  writeFileSync(COMMON_WORDS_FILE, [...words].sort().join('\n') + '\n')
+  writeFileSync(COMMON_WORDS_FILE, `${[...words].sort().join('\n')}\n`)
   return { words, source: SYSTEM_DICTIONARY }
 }
 

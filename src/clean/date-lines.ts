@@ -18,7 +18,7 @@ export function parseDateLine(text: string): DateLine | null {
   if (RELATIVE_TIME.test(text.trim())) return { iso: null }
   const dates = findDates(text)
   let rest = text
-  for (const date of [...dates].reverse()) rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.length)
+  for (const date of [...dates].reverse()) rest = `${rest.slice(0, date.index)} ${rest.slice(date.index + date.length)}`
   const hadTime = TIME.test(rest)
   TIME.lastIndex = 0
   rest = rest.replace(TIME, ' ').replace(STAMP_WORDS, ' ')

@@ -81,7 +81,7 @@ function partyNames(parties: ExportParty[]): string {
 
 function presenceFeature(proposition: ExportProposition): object[] {
   const place = proposition.object
-  if (!place || place.kind !== 'place' || place.lat === null || place.lon === null) return []
+  if (place?.kind !== 'place' || place.lat === null || place.lon === null) return []
   return [
     {
       type: 'Feature',

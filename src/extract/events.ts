@@ -203,7 +203,7 @@ function updatesToll(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
  */
 function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
   const last = earlier[earlier.length - 1]
-  if (!last || last.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
+  if (last?.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
 }
@@ -453,7 +453,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
   const assertedClaims = claimsBySubjectRelation(claims)
   for (const frame of frames) {
     const actor = frame.claimant
-    if (!actor || actor.kind !== 'entity') continue
+    if (actor?.kind !== 'entity') continue
     const own = claimsOf.get(frame) ?? []
     const event = (type: EventType, mode: string | null, targets: Ref[]): EventDraft => ({
       type,

@@ -63,7 +63,7 @@ export function readCount(text: string): Count | undefined {
   const base = readBareCount(rest)
   if (!base) return undefined
   const length = (modifier?.[0].length ?? 0) + base.length
-  const word = modifier?.[1]!.toLowerCase()
+  const word = modifier?.[1]?.toLowerCase()
   if (
     word === 'at least' ||
     word === 'more than' ||

@@ -59,9 +59,13 @@ class Parser {
       let lookaround = false
       if (s[this.at] === '?') {
         if (s.startsWith('?:', this.at)) this.at += 2
-        else if (s.startsWith('?=', this.at) || s.startsWith('?!', this.at)) (this.at += 2), (lookaround = true)
-        else if (s.startsWith('?<=', this.at) || s.startsWith('?<!', this.at)) (this.at += 3), (lookaround = true)
-        else if (s.startsWith('?<', this.at)) this.at = s.indexOf('>', this.at) + 1
+        else if (s.startsWith('?=', this.at) || s.startsWith('?!', this.at)) {
+          this.at += 2
+          lookaround = true
+        } else if (s.startsWith('?<=', this.at) || s.startsWith('?<!', this.at)) {
+          this.at += 3
+          lookaround = true
+        } else if (s.startsWith('?<', this.at)) this.at = s.indexOf('>', this.at) + 1
         else throw new Error(`unsupported group at ${this.at}`)
       }
       const branches = this.alternation()

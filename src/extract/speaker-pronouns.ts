@@ -26,7 +26,7 @@ interface Binding {
 export function bindSpeakerPronouns(frames: Frame[]): void {
   const bySentence = new Map<MaskedSentence, Frame[]>()
   for (const frame of frames) {
-    if (!frame.claimant || frame.claimant.kind !== 'entity' || frame.claimant.type === 'person' || frame.stance === 'no_response') continue
+    if (frame.claimant?.kind !== 'entity' || frame.claimant.type === 'person' || frame.stance === 'no_response') continue
     if (frame.content[1] <= frame.content[0]) continue
     const list = bySentence.get(frame.sentence) ?? []
     list.push(frame)

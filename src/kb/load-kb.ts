@@ -239,8 +239,8 @@ export function actorRecordProblems(raw: unknown, options: ActorCheckOptions = {
   if (given('country') && raw.country !== null && !ISO_COUNTRIES.has(raw.country as string)) {
     add('country', `${JSON.stringify(raw.country)} must be an ISO 3166-1 alpha-2 code or null`)
   }
-  if (given('aliases')) nameListProblems(raw.aliases, 'aliases', true).forEach((p) => problems.push(p))
-  if (raw.metonyms !== undefined) nameListProblems(raw.metonyms, 'metonyms', false).forEach((p) => problems.push(p))
+  if (given('aliases')) problems.push(...nameListProblems(raw.aliases, 'aliases', true))
+  if (raw.metonyms !== undefined) problems.push(...nameListProblems(raw.metonyms, 'metonyms', false))
   if (raw.parent !== undefined && raw.parent !== null && typeof raw.parent !== 'string') add('parent', 'must be an actor id or null')
   for (const key of ['from', 'to'] as const) {
     const problem = dateProblem(raw[key])
@@ -251,7 +251,7 @@ export function actorRecordProblems(raw: unknown, options: ActorCheckOptions = {
   }
   if (raw.roles !== undefined) {
     if (!Array.isArray(raw.roles)) add('roles', 'must be an array')
-    else raw.roles.forEach((role, i) => roleProblems(role, `roles[${i}]`).forEach((p) => problems.push(p)))
+    else problems.push(...raw.roles.flatMap((role, i) => roleProblems(role, `roles[${i}]`)))
   }
   return problems
 }

@@ -11,7 +11,7 @@ import type { AnalyzedArticle } from '../store/write-batch.js'
  */
 export async function* readRecords(paths: string[]): AsyncGenerator<AnalyzedArticle | InputFailure> {
   for (const path of paths) {
-    let info
+    let info: Awaited<ReturnType<typeof stat>>
     try {
       info = await stat(path)
     } catch {

@@ -56,7 +56,10 @@ export interface EntityInput {
   referenceDate: string | null
 }
 
-let cachedWords: (ActorLexicon & { sets: Record<string, Set<string>> }) | undefined
+/** The word lists of the actor lexicon that are looked up by folded word (every list but `unidentified`). */
+type WordSetName = Exclude<{ [K in keyof ActorLexicon]: ActorLexicon[K] extends string[] ? K : never }[keyof ActorLexicon], 'unidentified'>
+
+let cachedWords: (ActorLexicon & { sets: Record<WordSetName, Set<string>> }) | undefined
 
 function words() {
   if (!cachedWords) {
@@ -207,7 +210,10 @@ class EntityBuilder {
       this.byId.set(identity.id, entity)
     }
     let spans = this.spansOf.get(entity)
-    if (!spans) this.spansOf.set(entity, (spans = new Set()))
+    if (!spans) {
+      spans = new Set()
+      this.spansOf.set(entity, spans)
+    }
     const span = `${mention.start}|${mention.end}`
     if (!spans.has(span)) {
       spans.add(span)

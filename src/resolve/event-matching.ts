@@ -35,7 +35,9 @@ function daysBetween(start: string, end: string): number {
 
 /** Whether a report may join an event without stretching it beyond one incident's span. */
 export function staysOneIncident(event: DateSpan, report: DateSpan): boolean {
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings; Math.min would turn them into NaN
   const start = event.start < report.start ? event.start : report.start
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings; Math.max would turn them into NaN
   const end = event.end > report.end ? event.end : report.end
   return daysBetween(start, end) <= Math.max(MAX_INCIDENT_DAYS, daysBetween(report.start, report.end))
 }

@@ -179,7 +179,7 @@ async function withEtag(request: FastifyRequest, reply: FastifyReply, payload: u
   void reply.header('etag', etag)
   void reply.header('cache-control', 'no-cache')
   const wanted = request.headers['if-none-match']
-  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+  if (wanted?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     void reply.code(304)
     return ''
   }

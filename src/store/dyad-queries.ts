@@ -91,7 +91,9 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   const statements = [...aboutB, ...answers, ...aboutA]
     .filter((s) => {
       const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
-      return seen.has(key) ? false : (seen.add(key), true)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
     })
     .sort(
       (x, y) =>

@@ -12,6 +12,7 @@ export async function insertInChunks<T extends keyof Database & string>(
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await db
       .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table name to that table's row type
       .values(rows.slice(i, i + ROWS_PER_STATEMENT) as any)
       .execute()
   }

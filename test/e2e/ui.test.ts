@@ -287,11 +287,7 @@ describe.skipIf(skipReason !== null)('web UI in chromium', () => {
     await page.locator('.node-detail .ego-link').click()
     await page.waitForFunction((center) => {
       const graph = (window as any).__sitrepGraph
-      return (
-        graph &&
-        graph.$id(center).hasClass('ego') &&
-        graph.edges().every((e: any) => e.source().id() === center || e.target().id() === center)
-      )
+      return graph?.$id(center).hasClass('ego') && graph.edges().every((e: any) => e.source().id() === center || e.target().id() === center)
     }, id)
     expect(overlappingPairs(await shownLabelBoxes())).toEqual([])
     await shoot('network-ego')

@@ -71,7 +71,10 @@ describe('evaluateDirectory', () => {
     await mkdir(badDir)
     await writeFile(path.join(badDir, 'x.gold.json'), JSON.stringify({ doc: 'x.txt', published: null }))
     let analyzed = 0
-    const counting: Analyzer = async (p, g) => (analyzed++, capitalisedWords(p, g))
+    const counting: Analyzer = async (p, g) => {
+      analyzed++
+      return capitalisedWords(p, g)
+    }
     await expect(evaluateDirectory(badDir, { analyze: counting })).rejects.toThrow(/x\.gold\.json: keep: expected a list/)
     expect(analyzed).toBe(0)
   })

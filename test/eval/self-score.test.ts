@@ -10,8 +10,8 @@ import { analysis, claim, entity, event, place } from './fixtures.js'
 
 function recordFromGold(gold: GoldFile): AnalysisRecord {
   const record = analysis({ text: gold.keep.join('\n') })
-  gold.places.forEach((p, i) => record.places.push(place(`place:${i}`, p.names[0]!, { lat: p.lat, lon: p.lon, country: p.country })))
-  gold.entities.forEach((e, i) => record.entities.push(entity(`entity:${i}`, e.names[0]!, e.names.slice(1))))
+  gold.places.forEach((p, i) => void record.places.push(place(`place:${i}`, p.names[0]!, { lat: p.lat, lon: p.lon, country: p.country })))
+  gold.entities.forEach((e, i) => void record.entities.push(entity(`entity:${i}`, e.names[0]!, e.names.slice(1))))
   const entityId = (names: NameList): string => {
     const wanted = nameSet(names)
     const found = record.entities.find((e) => intersects(nameSet([e.name, ...e.aliases]), wanted))

@@ -23,7 +23,7 @@ describe('ingest: an article over the per-article deadline is stopped and record
       'Officials in Chaman said the border crossing reopened on Friday after talks.',
       'A roadside bomb hit a van in Mastung on Tuesday, killing three people, police said.',
     ]
-    quick.forEach((text, i) => writeFileSync(join(inputs, `a-${i}.txt`), `${text}\n`))
+    for (const [i, text] of quick.entries()) writeFileSync(join(inputs, `a-${i}.txt`), `${text}\n`)
     writeFileSync(join(inputs, 'c-after.txt'), 'Levies in Kalat said a patrol came under fire on Wednesday; nobody was hurt.\n')
     const db = join(folder, 'store.db')
     const run = spawnSync(process.execPath, [CLI, 'ingest', inputs, '--db', db, '--jobs', '2', '--deadline', '5', '--no-progress'], {

@@ -10,7 +10,7 @@ import { buildCli, CLI } from '../support/built-cli.js'
 const article = (n: number) =>
   JSON.stringify({
     url: `https://example.invalid/${n}`,
-    published: '2024-03-0' + (1 + (n % 9)),
+    published: `2024-03-0${1 + (n % 9)}`,
     text: `Security forces in Kurram said militants attacked a patrol on Monday, report ${n}. Two soldiers were wounded, officials said.`,
   })
 

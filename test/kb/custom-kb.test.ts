@@ -126,13 +126,13 @@ describe('the analyst’s knowledge folder', () => {
         `${file}: record 1 (actor:sable-crescent): field "country": "AFG" must be an ISO 3166-1 alpha-2 code or null`,
         expect.stringMatching(
           new RegExp(
-            `^${escape(file)}: record 2 \\(actor:night-riders\\): field "aliases": name "ttp" is shared with actor:ttp; list it in ambiguous.json`,
+            `^${escapeRegExp(file)}: record 2 \\(actor:night-riders\\): field "aliases": name "ttp" is shared with actor:ttp; list it in ambiguous.json`,
           ),
         ),
         `${file}: record 3 (actor:lone-wing): field "nickname": unknown field (known: id, name, type, country, aliases, parent, roles, metonyms, from, to, wikidata, description)`,
         `${file}: record 4 (NotAnId): field "id": "NotAnId" must look like "actor:slug" (lowercase, digits, hyphens)`,
         `${file}: record 5 (actor:ttp): field "merge": "sometimes" is not one of extend, replace`,
-        expect.stringMatching(new RegExp(`^${escape(path.join(dir, 'broken.yaml'))}: not valid YAML`)),
+        expect.stringMatching(new RegExp(`^${escapeRegExp(path.join(dir, 'broken.yaml'))}: not valid YAML`)),
         `${path.join(dir, 'places.json')}: unknown section "people" (expected actors, ambiguous, places)`,
         `${path.join(dir, 'places.json')}: record 1 (sitrep:somewhere): field "kind": must be one of ${PLACE_KINDS.join('|')}`,
       ]),
@@ -189,6 +189,6 @@ describe('sitrep kb check (compiled CLI)', () => {
   })
 })
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

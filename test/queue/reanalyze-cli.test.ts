@@ -51,7 +51,7 @@ for (const dialect of dialects) {
     it('a custom actor is recognized after reanalyze, the analyst’s grades survive it and decide the status', async () => {
       const dir = fs.mkdtempSync(path.join(root, `${dialect}-`))
       const input = path.join(dir, 'articles.jsonl')
-      fs.writeFileSync(input, ARTICLES.map((a) => JSON.stringify(a)).join('\n') + '\n')
+      fs.writeFileSync(input, `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`)
       const kb = path.join(dir, 'mykb')
       fs.mkdirSync(kb)
       fs.writeFileSync(path.join(kb, 'actors.yaml'), ACTORS_YAML)

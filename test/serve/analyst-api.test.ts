@@ -172,7 +172,7 @@ for (const dialect of dialects) {
           .map((e: any) => e.type)
           .sort(),
       ).toEqual(['ACCUSE', 'REJECT'])
-      expect(body.events.every((e: any) => e.evidence && e.evidence.articleId)).toBe(true)
+      expect(body.events.every((e: any) => e.evidence?.articleId)).toBe(true)
       const ab = body.statements.filter((s: any) => s.direction === 'ab')
       const ba = body.statements.filter((s: any) => s.direction === 'ba')
       expect(ab.map((s: any) => `${s.stance} ${s.relation}`)).toEqual(['asserts supports'])

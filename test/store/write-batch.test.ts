@@ -19,7 +19,7 @@ const harborsTtp = { subject: 'actor:taliban', relation: 'harbors' as const, obj
 /** Two wordings of one story: a few words changed, as syndicated copies are. */
 function syndicated(seed: string): [string, string] {
   const base = filler(seed, 120)
-  return [base, base.replace(/^(\S+ \S+ \S+)/, '$1 reportedly') + ' Agencies contributed.']
+  return [base, `${base.replace(/^(\S+ \S+ \S+)/, '$1 reportedly')} Agencies contributed.`]
 }
 
 for (const dialect of dialects) {

@@ -212,5 +212,5 @@ function sumStats(blocks: Block[], elements: Element[]): Map<Element, ElementSta
 }
 
 export function linkDensity(stats: ElementStats | undefined): number {
-  return stats && stats.chars ? stats.linkChars / stats.chars : 0
+  return stats?.chars ? stats.linkChars / stats.chars : 0
 }

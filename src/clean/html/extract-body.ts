@@ -133,7 +133,7 @@ function markLinkBoxes(page: SegmentedPage, containers: Set<Element>, inside: Se
   for (const element of page.elements) {
     if (verdicts.has(element) || containers.has(element) || !inside.has(element)) continue
     const stats = page.stats.get(element)
-    if (!stats || !stats.chars) continue
+    if (!stats?.chars) continue
     const density = linkDensity(stats)
     const listLike =
       element.name === 'ul' || element.name === 'ol' || element.name === 'table' || element.name === 'div' || element.name === 'section'

@@ -57,6 +57,7 @@ export function parseHtml(html: string): Document {
 }
 
 /** Visits every element below `root` in document order; returning false from `visit` skips the element's children. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing visits every child, as `void` callbacks do
 export function walkElements(root: ParentNode, visit: (element: Element) => boolean | void): void {
   const stack: AnyNode[] = [...root.children].reverse()
   while (stack.length) {

@@ -2,15 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Command } from 'commander'
 import type { AnalysisRecord } from '../../record/record.js'
-import { applyKbOption, kbOption, parseDateOption, parseSizeOption } from '../options.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 
-interface AnalyzeFlags {
-  json?: boolean
+const shared = sharedOptions({
+  json: { description: 'print the SPEC analysis record (one JSON document per input, or a JSON array for several)' },
+  date: {},
+  maxBytes: {},
+  kb: {},
+})
+
+type AnalyzeFlags = OptionValues<typeof shared> & {
   jsonl?: boolean
   out?: string
-  date?: string
-  maxBytes?: number
-  kb?: string
 }
 
 export function registerAnalyze(program: Command): void {
@@ -18,14 +21,14 @@ export function registerAnalyze(program: Command): void {
     .command('analyze')
     .description('analyze articles (text, HTML, Markdown, JSON Lines, feeds; - for stdin) and print their analysis records')
     .argument('<files...>', 'files or folders to read; - reads standard input')
-    .option('--json', 'print the SPEC analysis record (one JSON document per input, or a JSON array for several)')
+    .addOption(shared.json)
     .option('--jsonl', 'print one SPEC analysis record per line (JSON Lines) as each input is analysed')
     .option('--out <dir>', 'write one NAME.json per input into DIR')
-    .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
-    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
-    .addOption(kbOption())
+    .addOption(shared.date)
+    .addOption(shared.maxBytes)
+    .addOption(shared.kb)
     .action(async (files: string[], flags: AnalyzeFlags) => {
-      applyKbOption(flags.kb)
+      await applyKbOption(flags.kb)
       process.exitCode = await runAnalyze(files, flags)
     })
 }

@@ -1,35 +1,33 @@
 import type { Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { openExistingStore } from '../../store/open-store.js'
 import type { PartyView, PropositionView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
-import { applyKbOption, kbOption, parseCountOption } from '../options.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 import { actorIdsNamed } from '../../kb/custom-kb.js'
 
-interface ClaimsFlags {
-  db: string
+const shared = sharedOptions({ db: {}, limit: {}, json: {}, kb: {} })
+
+type ClaimsFlags = OptionValues<typeof shared> & {
   contested?: boolean
   about?: string
   relation?: string
-  limit: number
-  json?: boolean
   evidence?: boolean
-  kb?: string
 }
 
 export function registerClaims(program: Command): void {
   program
     .command('claims')
     .description('propositions across articles: who asserts, who denies, how many independent sources')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
+    .addOption(shared.db)
     .option('--contested', 'only propositions that are both asserted and denied')
     .option('--about <name>', 'only propositions whose subject or object is this actor or place')
     .option('--relation <relation>', 'only this relation (present_in, supports, harbors, …)')
-    .option('--limit <n>', 'at most this many', parseCountOption, 50)
+    .addOption(shared.limit)
     .option('--evidence', 'include the quoted evidence of every claim (always in --json)')
-    .option('--json', 'print JSON')
-    .addOption(kbOption())
+    .addOption(shared.json)
+    .addOption(shared.kb)
     .action(async (flags: ClaimsFlags) => {
-      const custom = applyKbOption(flags.kb)
+      const custom = await applyKbOption(flags.kb)
       const { listPropositions } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {

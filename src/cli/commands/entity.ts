@@ -1,27 +1,25 @@
 import type { Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { openExistingStore } from '../../store/open-store.js'
 import type { EntityView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
 import { renderEvents } from './events.js'
-import { applyKbOption, kbOption } from '../options.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 import { actorIdsNamed } from '../../kb/custom-kb.js'
 
-interface EntityFlags {
-  db: string
-  json?: boolean
-  kb?: string
-}
+const shared = sharedOptions({ db: {}, json: {}, kb: {} })
+
+type EntityFlags = OptionValues<typeof shared>
 
 export function registerEntity(program: Command): void {
   program
     .command('entity')
     .description('one actor across the store: names, merges, what is claimed about it, events it took part in')
     .argument('<name>', 'a name, alias or id, e.g. "ISKP" or actor:iskp')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
-    .option('--json', 'print JSON')
-    .addOption(kbOption())
+    .addOption(shared.db)
+    .addOption(shared.json)
+    .addOption(shared.kb)
     .action(async (name: string, flags: EntityFlags) => {
-      const custom = applyKbOption(flags.kb)
+      const custom = await applyKbOption(flags.kb)
       const { getEntity } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)
       try {

@@ -1,14 +1,14 @@
 import type { Command } from 'commander'
 import type { AnalysisRecord } from '../../record/record.js'
 import type { GoldFile } from '../../eval/gold.js'
-import { applyKbOption, kbOption } from '../options.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 
-interface EvalOptions {
+const shared = sharedOptions({ json: { description: 'print the scores as JSON' }, kb: {} })
+
+type EvalOptions = OptionValues<typeof shared> & {
   docs?: string
-  json?: boolean
   verbose?: boolean
   perDoc?: boolean
-  kb?: string
 }
 
 export function registerEval(program: Command): void {
@@ -17,12 +17,12 @@ export function registerEval(program: Command): void {
     .description('Score the analysis of gold-annotated articles (SPEC section 3): precision, recall and F1 per category.')
     .argument('<gold-dir>', 'folder of *.gold.json files')
     .option('--docs <dir>', 'folder holding the articles the gold files name (default: the gold folder)')
-    .option('--json', 'print the scores as JSON')
+    .addOption(shared.json)
     .option('--verbose', 'list every missed and spurious item per document')
     .option('--per-doc', 'add one row of scores per document')
-    .addOption(kbOption())
+    .addOption(shared.kb)
     .action(async (goldDir: string, options: EvalOptions) => {
-      applyKbOption(options.kb)
+      await applyKbOption(options.kb)
       const [{ evaluateDirectory }, { renderJson, renderText }] = await Promise.all([
         import('../../eval/run.js'),
         import('../../eval/report.js'),

@@ -1,28 +1,31 @@
 import type { Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { openExistingStore } from '../../store/open-store.js'
 import type { EventView } from '../../store/queries.js'
 import { renderTable } from '../../store/render-table.js'
-import { parseCountOption, parseDateOption } from '../options.js'
+import { type OptionValues, sharedOptions } from '../options.js'
 
-interface EventsFlags {
-  db: string
+const shared = sharedOptions({
+  db: {},
+  since: { description: 'events on or after this date' },
+  limit: {},
+  json: { description: 'print JSON (with every source)' },
+})
+
+type EventsFlags = OptionValues<typeof shared> & {
   type?: string
   place?: string
-  since?: string
-  limit: number
-  json?: boolean
 }
 
 export function registerEvents(program: Command): void {
   program
     .command('events')
     .description('events merged across articles, with fatalities per source summarized as low/best/high')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
+    .addOption(shared.db)
     .option('--type <type>', 'PLOVER event type, e.g. ASSAULT')
     .option('--place <name>', 'place name or id')
-    .option('--since <YYYY-MM-DD>', 'events on or after this date', parseDateOption)
-    .option('--limit <n>', 'at most this many', parseCountOption, 50)
-    .option('--json', 'print JSON (with every source)')
+    .addOption(shared.since)
+    .addOption(shared.limit)
+    .addOption(shared.json)
     .action(async (flags: EventsFlags) => {
       const { listEvents } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)

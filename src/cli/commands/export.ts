@@ -2,16 +2,19 @@ import fs from 'node:fs'
 import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { InvalidArgumentError, type Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { openExistingStore } from '../../store/open-store.js'
 import { EXPORT_FORMATS, GEOJSON_LAYERS, writeExport, type ExportFormat, type GeoJsonLayer } from '../../export/index.js'
 import type { PropositionStatus } from '../../resolve/propositions.js'
-import { parseDateOption } from '../options.js'
+import { type OptionValues, parseDateOption, sharedOptions } from '../options.js'
 
-interface ExportFlags {
+const shared = sharedOptions({
+  db: {},
+  since: { description: 'events ending, propositions last seen, articles published on or after this date' },
+})
+
+type ExportFlags = OptionValues<typeof shared> & {
   format: ExportFormat
-  db: string
   out?: string
-  since?: string
   until?: string
   about?: string
   status?: PropositionStatus
@@ -34,9 +37,9 @@ export function registerExport(program: Command): void {
     .command('export')
     .description("write the store in another tool's format: STIX 2.1, ACLED-style CSV, PLOVER JSON Lines, GeoJSON or GraphML (streamed)")
     .requiredOption('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`, oneOf('--format', EXPORT_FORMATS))
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
+    .addOption(shared.db)
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--since <YYYY-MM-DD>', 'events ending, propositions last seen, articles published on or after this date', parseDateOption)
+    .addOption(shared.since)
     .option('--until <YYYY-MM-DD>', 'events starting, propositions first seen, articles published on or before this date', parseDateOption)
     .option('--about <name>', 'an actor or place (name or id): what involves it')
     .option('--status <status>', `propositions of this status only: ${STATUSES.join(', ')}`, oneOf('--status', STATUSES))

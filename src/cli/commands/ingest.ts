@@ -1,21 +1,23 @@
-import os from 'node:os'
 import type { Command } from 'commander'
 import type { InputFailure } from '../../ingest/read-sources.js'
-import { defaultStoreUrl, isPostgresUrl, openStore } from '../../store/open-store.js'
+import { isPostgresUrl, openStore } from '../../store/open-store.js'
 import type { IngestProgress } from '../../queue/ingest-run.js'
 import { DEFAULT_BATCH_SIZE } from '../../queue/batch-size.js'
-import { applyKbOption, kbOption, parseCountOption, parseDateOption, parseSizeOption } from '../options.js'
+import { applyKbOption, type OptionValues, parseCountOption, sharedOptions } from '../options.js'
 
-interface IngestFlags {
-  db: string
-  jobs: number
-  batchSize: number
+const shared = sharedOptions({
+  db: {},
+  jobs: {},
+  batchSize: { default: DEFAULT_BATCH_SIZE },
+  date: {},
+  maxBytes: {},
+  kb: {},
+})
+
+type IngestFlags = OptionValues<typeof shared> & {
   enqueue?: boolean
-  date?: string
-  maxBytes?: number
   progress: boolean
   records?: boolean
-  kb?: string
   deadline?: number
 }
 
@@ -24,12 +26,12 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('analyse articles (files, folders, JSON Lines, feeds; - for stdin) and store them in the knowledge base')
     .argument('<paths...>', 'files or folders to read; - reads standard input')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
-    .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
-    .option('--batch-size <n>', 'articles per write transaction', parseCountOption, DEFAULT_BATCH_SIZE)
+    .addOption(shared.db)
+    .addOption(shared.jobs)
+    .addOption(shared.batchSize)
     .option('--enqueue', 'only put analysis jobs in the PostgreSQL queue for `sitrep worker` processes')
-    .option('--date <YYYY-MM-DD>', 'reference date for relative dates when an article has no publication date', parseDateOption)
-    .option('--max-bytes <n>', 'refuse inputs larger than this (default 20 MiB)', parseSizeOption)
+    .addOption(shared.date)
+    .addOption(shared.maxBytes)
     .option(
       '--deadline <seconds>',
       'stop the analysis of one article after this long and record it as failed (default 120; $SITREP_ARTICLE_DEADLINE_MS)',
@@ -37,11 +39,11 @@ export function registerIngest(program: Command): void {
     )
     .option('--records', 'the inputs are analysis records (`sitrep analyze --json`/`--out`): store them without analysing again')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .addOption(kbOption())
+    .addOption(shared.kb)
     .action(async (paths: string[], flags: IngestFlags) => {
       if (flags.kb && flags.enqueue)
         throw new Error('--kb and --enqueue do not go together: the workers analyse, so give --kb to `sitrep worker`')
-      applyKbOption(flags.kb)
+      await applyKbOption(flags.kb)
       process.exitCode = flags.enqueue ? await runEnqueue(paths, flags) : await runIngest(paths, flags)
     })
 }

@@ -2,17 +2,19 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { formatProblem, readCustomKnowledge } from '../../kb/custom-kb.js'
 import { KnowledgeBaseError } from '../../kb/load-kb.js'
+import { type OptionValues, sharedOptions } from '../options.js'
 
 /** Exit status of `sitrep kb check`: every file is fine / some record is wrong / the folder cannot be read. */
 export const KB_CHECK_EXIT = { ok: 0, problems: 1, unreadable: 2 } as const
 
 export function registerKb(program: Command): void {
+  const shared = sharedOptions({ json: { description: 'print the result as JSON' } })
   const kb = program.command('kb').description("the analyst's own knowledge folders (`--kb DIR`)")
   kb.command('check')
     .description('check a knowledge folder against the base knowledge: every problem names the file, the record and the field')
     .argument('<dir>', 'folder of *.yaml, *.yml or *.json actor, alias, role and place files')
-    .option('--json', 'print the result as JSON')
-    .action((dir: string, flags: { json?: boolean }) => {
+    .addOption(shared.json)
+    .action((dir: string, flags: OptionValues<typeof shared>) => {
       process.exitCode = checkFolder(path.resolve(dir), Boolean(flags.json))
     })
 }

@@ -1,18 +1,11 @@
-import os from 'node:os'
 import type { Command } from 'commander'
-import { loadKnowledgeBase } from '../../kb/load-kb.js'
-import { reanalyzeStore } from '../../queue/reanalyze-run.js'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { storeStats } from '../../store/queries.js'
-import { DEFAULT_BATCH_SIZE } from '../../queue/ingest-run.js'
-import { applyKbOption, kbOption, parseCountOption } from '../options.js'
+import { openExistingStore } from '../../store/open-store.js'
+import { DEFAULT_BATCH_SIZE } from '../../queue/batch-size.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 
-interface ReanalyzeFlags {
-  db: string
-  jobs: number
-  batchSize: number
-  kb?: string
-}
+const shared = sharedOptions({ db: {}, jobs: {}, batchSize: { default: DEFAULT_BATCH_SIZE }, kb: {} })
+
+type ReanalyzeFlags = OptionValues<typeof shared>
 
 export function registerReanalyze(program: Command): void {
   program
@@ -20,12 +13,18 @@ export function registerReanalyze(program: Command): void {
     .description(
       "analyse the stored articles again (after a knowledge change) and replace what they yielded; the analyst's source grades stay",
     )
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
-    .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
-    .option('--batch-size <n>', 'articles per write transaction', parseCountOption, DEFAULT_BATCH_SIZE)
-    .addOption(kbOption())
+    .addOption(shared.db)
+    .addOption(shared.jobs)
+    .addOption(shared.batchSize)
+    .addOption(shared.kb)
     .action(async (flags: ReanalyzeFlags) => {
-      const custom = applyKbOption(flags.kb)
+      const custom = await applyKbOption(flags.kb)
+      // Loaded here, not at the top, so that `sitrep --help` does not load the pipeline.
+      const [{ loadKnowledgeBase }, { reanalyzeStore }, { storeStats }] = await Promise.all([
+        import('../../kb/load-kb.js'),
+        import('../../queue/reanalyze-run.js'),
+        import('../../store/queries.js'),
+      ])
       const store = await openExistingStore(flags.db)
       try {
         let lastLine = performance.now()

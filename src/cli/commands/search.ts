@@ -1,22 +1,20 @@
 import type { Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
+import { openExistingStore } from '../../store/open-store.js'
 import { renderTable } from '../../store/render-table.js'
-import { parseCountOption } from '../options.js'
+import { type OptionValues, sharedOptions } from '../options.js'
 
-interface SearchFlags {
-  db: string
-  limit: number
-  json?: boolean
-}
+const shared = sharedOptions({ db: {}, limit: { default: 20 }, json: {} })
+
+type SearchFlags = OptionValues<typeof shared>
 
 export function registerSearch(program: Command): void {
   program
     .command('search')
     .description('full-text search over stored articles (words are ANDed; "quoted phrases"; prefix*)')
     .argument('<query...>', 'words to look for')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)', defaultStoreUrl())
-    .option('--limit <n>', 'at most this many', parseCountOption, 20)
-    .option('--json', 'print JSON')
+    .addOption(shared.db)
+    .addOption(shared.limit)
+    .addOption(shared.json)
     .action(async (words: string[], flags: SearchFlags) => {
       const { searchArticles } = await import('../../store/queries.js')
       const store = await openExistingStore(flags.db)

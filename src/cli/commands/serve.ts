@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { InvalidArgumentError, type Command } from 'commander'
-import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { applyKbOption, kbOption } from '../options.js'
+import { openExistingStore } from '../../store/open-store.js'
+import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 
-interface ServeFlags {
-  db: string
+const shared = sharedOptions({
+  db: { description: 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)' },
+  kb: {},
+})
+
+type ServeFlags = OptionValues<typeof shared> & {
   port: number
   host: string
   token?: string
-  kb?: string
 }
 
 export const DEFAULT_PORT = 8737
@@ -17,14 +20,14 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web UI and the REST API (/api, documented at /api/openapi.json) over a store')
-    .option('--db <url>', 'store: a SQLite file or a postgres:// URL (default $SITREP_DB or ./sitrep.db)', defaultStoreUrl())
+    .addOption(shared.db)
     .option('--port <n>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--host <host>', 'address to bind; a non-loopback address is read-only unless --token is given', '127.0.0.1')
     .option('--token <token>', 'bearer token for writes (uploads); default: a random one, printed at start')
-    .addOption(kbOption())
+    .addOption(shared.kb)
     .action(async (flags: ServeFlags) => {
       // Uploads are analysed in this process, with the same merged knowledge as `ingest --kb`.
-      applyKbOption(flags.kb)
+      await applyKbOption(flags.kb)
       await serve(flags)
     })
 }

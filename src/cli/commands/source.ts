@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander'
-import { defaultStoreUrl, openExistingStore, type Store } from '../../store/open-store.js'
+import { openExistingStore, type Store } from '../../store/open-store.js'
 import { corroborationRule, findOutlet, gradeSource, listSources, setCorroborationRule } from '../../store/grades-repo.js'
 import { renderTable } from '../../store/render-table.js'
 import {
@@ -11,10 +11,12 @@ import {
   type SourceGrade,
   type UngradedPolicy,
 } from '../../resolve/source-grading.js'
-
-const DB_HELP = 'store: a SQLite file or a postgres:// URL ($SITREP_DB when set)'
+import { type OptionValues, sharedOptions } from '../options.js'
 
 export function registerSource(program: Command): void {
+  const grading = sharedOptions({ db: {}, json: {} })
+  const listing = sharedOptions({ db: {}, json: {} })
+  const ruling = sharedOptions({ db: {} })
   const source = program.command('source').description("outlets and the analyst's reliability grades (Admiralty A–F)")
   source
     .command('grade')
@@ -22,9 +24,9 @@ export function registerSource(program: Command): void {
     .argument('<outlet>', 'the outlet as `sitrep source list` names it (case does not matter)')
     .argument('<grade>', `${SOURCE_GRADES.map((g) => `${g} ${GRADE_MEANING[g]}`).join(', ')}; "none" clears the grade`, parseGrade)
     .option('--note <text>', 'why: kept beside the grade and shown with it')
-    .option('--db <url>', DB_HELP, defaultStoreUrl())
-    .option('--json', 'print JSON')
-    .action(async (outletName: string, grade: SourceGrade | null, flags: { note?: string; db: string; json?: boolean }) => {
+    .addOption(grading.db)
+    .addOption(grading.json)
+    .action(async (outletName: string, grade: SourceGrade | null, flags: OptionValues<typeof grading> & { note?: string }) => {
       await withStore(flags.db, async (store) => {
         const outlet = await findOutlet(store, outletName)
         if (!outlet) {
@@ -44,9 +46,9 @@ export function registerSource(program: Command): void {
   source
     .command('list')
     .description('outlets with their article counts, grades and notes, and the corroboration rule')
-    .option('--db <url>', DB_HELP, defaultStoreUrl())
-    .option('--json', 'print JSON')
-    .action(async (flags: { db: string; json?: boolean }) => {
+    .addOption(listing.db)
+    .addOption(listing.json)
+    .action(async (flags: OptionValues<typeof listing>) => {
       await withStore(flags.db, async (store) => {
         const sources = await listSources(store)
         const rule = await corroborationRule(store)
@@ -66,8 +68,8 @@ export function registerSource(program: Command): void {
     .description('show or set which sources count towards `corroborated`; setting it refreshes every proposition')
     .option('--min-grade <grade>', 'the worst grade that still counts (A–E; default C)', parseMinGrade)
     .option('--ungraded <policy>', `what ungraded outlets do: ${UNGRADED_POLICIES.join(' | ')} (default count)`, parseUngraded)
-    .option('--db <url>', DB_HELP, defaultStoreUrl())
-    .action(async (flags: { minGrade?: SourceGrade; ungraded?: UngradedPolicy; db: string }) => {
+    .addOption(ruling.db)
+    .action(async (flags: OptionValues<typeof ruling> & { minGrade?: SourceGrade; ungraded?: UngradedPolicy }) => {
       await withStore(flags.db, async (store) => {
         const current = await corroborationRule(store)
         if (flags.minGrade === undefined && flags.ungraded === undefined) {

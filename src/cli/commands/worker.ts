@@ -1,28 +1,30 @@
-import os from 'node:os'
 import type { Command } from 'commander'
 import { isPostgresUrl, redactPassword } from '../../store/open-store.js'
-import { applyKbOption, kbOption, parseCountOption } from '../options.js'
+import { applyKbOption, type OptionValues, parseCountOption, sharedOptions } from '../options.js'
 
-interface WorkerFlags {
-  db: string
-  jobs: number
-  batchSize?: number
+const shared = sharedOptions({
+  db: { description: 'the PostgreSQL store holding the queue: postgres://…', default: process.env['SITREP_DB'], required: true },
+  jobs: {},
+  batchSize: { description: 'jobs fetched and written per transaction' },
+  kb: {},
+})
+
+type WorkerFlags = OptionValues<typeof shared> & {
   exitWhenIdle?: number
-  kb?: string
 }
 
 export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('take analysis jobs queued by `sitrep ingest --enqueue` from PostgreSQL and store the results')
-    .requiredOption('--db <url>', 'the PostgreSQL store holding the queue: postgres://…', process.env['SITREP_DB'])
-    .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
-    .option('--batch-size <n>', 'jobs fetched and written per transaction', parseCountOption)
+    .addOption(shared.db)
+    .addOption(shared.jobs)
+    .addOption(shared.batchSize)
     .option('--exit-when-idle <seconds>', 'stop once the queue has been empty this long', parseCountOption)
-    .addOption(kbOption())
+    .addOption(shared.kb)
     .action(async (flags: WorkerFlags) => {
       if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
-      applyKbOption(flags.kb)
+      await applyKbOption(flags.kb)
       const { startWorker } = await import('../../queue/pg-queue.js')
       let stored = 0
       const worker = await startWorker(flags.db, {

@@ -262,13 +262,13 @@ export function Pager({
   if (total <= limit) return null
   return (
     <div class="pager">
-      <button disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+      <button type="button" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
         ← previous
       </button>
       <span>
         {offset + 1}–{Math.min(total, offset + limit)} of {total}
       </span>
-      <button disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
+      <button type="button" disabled={offset + limit >= total} onClick={() => onChange(offset + limit)}>
         next →
       </button>
     </div>

@@ -62,7 +62,7 @@ export function WeeklyChart({ series, height = 320 }: { series: WeeklySeries; he
     const xs = series.weeks.map(toSeconds)
     // Stacked bars: each type's bar reaches the running total; the tallest is drawn first, the rest over it.
     const running: number[][] = []
-    series.counts.forEach((counts, t) => running.push(counts.map((n, w) => n + (t > 0 ? running[t - 1]![w]! : 0))))
+    series.counts.forEach((counts, t) => void running.push(counts.map((n, w) => n + (t > 0 ? running[t - 1]![w]! : 0))))
     const order = series.types.map((_, t) => t).reverse()
     const bars = uPlot.paths.bars!({ size: [0.85, 60], align: 1 })
     const options: uPlot.Options = {

@@ -72,7 +72,7 @@ export function IngestView() {
           or <input type="file" multiple onChange={(e) => setFiles([...files, ...Array.from(e.currentTarget.files ?? [])])} />
         </div>
       </div>
-      <button disabled={busy || files.length === 0 || token.trim() === ''} onClick={() => void upload()}>
+      <button type="button" disabled={busy || files.length === 0 || token.trim() === ''} onClick={() => void upload()}>
         {busy ? 'Analysing…' : 'Analyse and store'}
       </button>
       {error && <div class="error">Error: {error}</div>}

@@ -287,7 +287,11 @@ export function MapView({ route }: { route: Route }) {
         </label>
         <span>
           {range.since || range.until ? `${range.since ?? '…'} – ${range.until ?? '…'}` : 'all dates'}{' '}
-          {(range.since || range.until) && <button onClick={() => setRange({ since: null, until: null })}>clear dates</button>}
+          {(range.since || range.until) && (
+            <button type="button" onClick={() => setRange({ since: null, until: null })}>
+              clear dates
+            </button>
+          )}
         </span>
         <ExportControl choices={MAP_EXPORTS} filter={{ since: range.since, until: range.until }} />
         {counts && (

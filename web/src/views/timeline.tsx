@@ -19,7 +19,11 @@ export function TimelineView() {
       </p>
       <p>
         {range.since || range.until ? `Selected: ${range.since ?? '…'} – ${range.until ?? '…'} ` : 'All dates '}
-        {(range.since || range.until) && <button onClick={() => setRange({ since: null, until: null })}>clear</button>}
+        {(range.since || range.until) && (
+          <button type="button" onClick={() => setRange({ since: null, until: null })}>
+            clear
+          </button>
+        )}
       </p>
       <Status loaded={timeline}>
         {(data) => (

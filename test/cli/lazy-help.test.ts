@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../support/built-cli.js'
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-lazy-help-'))
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
+
+/** Runs the CLI from source with a module hook that lists every project file the process loads. */
+function loadedModules(args: string[]): { status: number | null; stdout: string; modules: string[] } {
+  const hooks = path.join(folder, 'hooks.mjs')
+  fs.writeFileSync(
+    hooks,
+    "export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('LOAD ' + url + '\\n'); return next(url, context) }\n",
+  )
+  const register = path.join(folder, 'register.mjs')
+  fs.writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', register, 'src/cli/main.ts', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  })
+  const root = pathToFileURL(REPO_ROOT).href
+  const modules = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith(`LOAD ${root}src/`))
+    .map((line) => line.slice(`LOAD ${root}`.length))
+  return { status: result.status, stdout: result.stdout, modules }
+}
+
+describe('sitrep --help', () => {
+  it('lists the commands without loading the analysis pipeline', () => {
+    const run = loadedModules(['--help'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/analyze \[options\] <files\.\.\.>/)
+    expect(run.modules).toContain('src/cli/main.ts')
+    expect(run.modules.filter((file) => /^src\/(pipeline|nlp|recognize|extract|clean)\//.test(file))).toEqual([])
+  })
+
+  it('shows one command with its shared options, still without the pipeline', () => {
+    const run = loadedModules(['ingest', '--help'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/--kb <dir>/)
+    expect(run.modules.filter((file) => file.startsWith('src/pipeline/'))).toEqual([])
+  })
+})
