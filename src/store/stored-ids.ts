@@ -27,6 +27,9 @@ const storedIdsByStore = new WeakMap<Store, StoredIds>()
 /** The ids stored through this store handle so far. */
 export function storedIdsOf(store: Store): StoredIds {
   let stored = storedIdsByStore.get(store)
-  if (!stored) storedIdsByStore.set(store, (stored = new StoredIds()))
+  if (!stored) {
+    stored = new StoredIds()
+    storedIdsByStore.set(store, stored)
+  }
   return stored
 }
