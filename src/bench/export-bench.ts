@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { EXPORT_FORMATS } from '../export/index.js'
 import { openStore } from '../store/open-store.js'
 import { storeStats } from '../store/queries.js'
+import { generatedArticles, generatedStoreFile } from './bench-size.js'
 import { runMeasured } from './ingest-bench.js'
 import { fillStore } from './serve-bench.js'
 
@@ -13,8 +14,9 @@ import { fillStore } from './serve-bench.js'
  * every format, each in its own process over the same store, sampled for its peak resident set.
  * Flags:
  *   --export-db URL        measure this existing store (e.g. the ingest bench's)
- *   --export-articles N    else generate a store of N articles (default 10000; as the serve bench does)
- *   --keep DIR             keep (and reuse) the generated store in DIR
+ *   --export-articles N    else generate a store of N articles (default SITREP_BENCH_ARTICLES, else 10000;
+ *                          as the serve bench does)
+ *   --keep DIR             keep (and reuse) the generated store in DIR (the serve bench reuses it at the same size)
  */
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
 
@@ -56,11 +58,9 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   const dir = db ? null : (keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-export-store-')))
   try {
     if (!db) {
-      const articles = Number(value('--export-articles') ?? 10_000)
-      if (!Number.isInteger(articles) || articles < 1)
-        throw new Error(`--export-articles expects a positive whole number, got ${value('--export-articles')}`)
+      const articles = generatedArticles(args, '--export-articles', 10_000)
       fs.mkdirSync(dir!, { recursive: true })
-      db = path.join(dir!, `export-bench-${articles}.db`)
+      db = generatedStoreFile(dir!, articles)
       const started = performance.now()
       const store = await openStore(db)
       await fillStore(store, articles, () => undefined)

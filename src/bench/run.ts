@@ -1,12 +1,17 @@
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { benchAnalyze, benchLinearity, machineDescription } from './analyze-bench.js'
+import { generatedArticles } from './bench-size.js'
 import { benchStages, benchStartup } from './stage-bench.js'
 
 /**
  * `npm run bench`: throughput of the analysis pipeline on one core (flags --analyze-mb N, default 50, and
  * --recognize-mb N, default 10), then the store's ingest benchmark (ingest-bench.ts), every export format's
  * time and peak RSS (export-bench.ts) and the API's latency (serve-bench.ts). --analyze-only stops after the
- * first; --skip-export and --skip-serve leave out the last two.
+ * first; --skip-export and --skip-serve leave out the last two; --stores-only runs only those two.
+ * SITREP_BENCH_ARTICLES=N sizes the store both generate (one store, built once: e.g. 100000 for the 100k
+ * figures, `SITREP_BENCH_ARTICLES=100000 npm run bench -- --stores-only --keep DIR` to keep it for a rerun).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -22,6 +27,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   )
+  if (args.includes('--stores-only')) return benchStores(args)
   const startup = benchStartup()
   console.log(
     `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`,
@@ -62,13 +68,27 @@ async function main(): Promise<void> {
     const ingest = await import('./ingest-bench.js')
     await ingest.main(args)
   }
-  if (!args.includes('--analyze-only') && !args.includes('--skip-export')) {
-    const exports = await import('./export-bench.js')
-    await exports.main(args)
-  }
-  if (!args.includes('--analyze-only') && !args.includes('--skip-serve')) {
-    const serve = await import('./serve-bench.js')
-    await serve.main(args)
+  if (!args.includes('--analyze-only')) await benchStores(args)
+}
+
+/** The export and serve benches, over one generated store when they are of one size and nothing else is kept. */
+async function benchStores(args: string[]): Promise<void> {
+  const exporting = !args.includes('--skip-export')
+  const serving = !args.includes('--skip-serve')
+  const shareable =
+    exporting &&
+    serving &&
+    !args.includes('--keep') &&
+    !args.includes('--export-db') &&
+    !args.includes('--serve-db') &&
+    generatedArticles(args, '--export-articles', 10_000) === generatedArticles(args, '--serve-articles', 100_000)
+  const shared = shareable ? fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-bench-store-')) : null
+  const storeArgs = shared ? [...args, '--keep', shared] : args
+  try {
+    if (exporting) await (await import('./export-bench.js')).main(storeArgs)
+    if (serving) await (await import('./serve-bench.js')).main(storeArgs)
+  } finally {
+    if (shared) fs.rmSync(shared, { recursive: true, force: true })
   }
 }
 

@@ -6,6 +6,7 @@ import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import { openStore, type Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
 import { buildServer } from '../serve/server.js'
+import { generatedArticles, generatedStoreFile } from './bench-size.js'
 import { seededRandom } from './corpus.js'
 
 /**
@@ -30,6 +31,9 @@ export interface EndpointLatency {
   p50Ms: number
   p95Ms: number
   maxMs: number
+  /** CPU time of the bench process (server and client) per request: what a loaded, shared machine does not inflate. */
+  p50CpuMs: number
+  p95CpuMs: number
 }
 
 export interface ServeBenchResult {
@@ -250,7 +254,7 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
   const log = options.log ?? (() => undefined)
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-serve-bench-'))
   fs.mkdirSync(dir, { recursive: true })
-  const file = options.db ?? path.join(dir, `serve-bench-${options.articles}.db`)
+  const file = options.db ?? generatedStoreFile(dir, options.articles)
   const store = await openStore(file)
   try {
     const started = performance.now()
@@ -273,21 +277,28 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
     try {
       for (const [endpoint, url] of endpoints(samples)) {
         const times: number[] = []
+        const cpuTimes: number[] = []
         for (let i = 0; i < options.requests; i++) {
           const target = url(i)
           const t0 = performance.now()
+          const cpu0 = process.cpuUsage()
           const response = await fetch(`${base}${target}`)
           await response.arrayBuffer()
+          const cpu = process.cpuUsage(cpu0)
           times.push(performance.now() - t0)
+          cpuTimes.push((cpu.user + cpu.system) / 1000)
           if (response.status !== 200 && response.status !== 404) throw new Error(`${target}: HTTP ${response.status}`)
         }
         times.sort((a, b) => a - b)
+        cpuTimes.sort((a, b) => a - b)
         latencies.push({
           endpoint,
           requests: times.length,
           p50Ms: percentile(times, 50),
           p95Ms: percentile(times, 95),
           maxMs: times[times.length - 1]!,
+          p50CpuMs: percentile(cpuTimes, 50),
+          p95CpuMs: percentile(cpuTimes, 95),
         })
       }
     } finally {
@@ -306,8 +317,9 @@ export async function benchServe(options: ServeBenchOptions): Promise<ServeBench
 }
 
 /**
- * Prints the figures. Flags: --serve-articles N (default 100000; generating them takes about 20 minutes on
- * 2 cores), --serve-requests N (default 20), --keep DIR (keep and reuse the generated store),
+ * Prints the figures. Flags: --serve-articles N (default SITREP_BENCH_ARTICLES, else 100000; generating them
+ * takes about 20 minutes on 2 cores), --serve-requests N (default 20), --keep DIR (keep and reuse the generated
+ * store; the export bench's at the same size),
  * --serve-db URL (measure an existing store instead, e.g. the ingest bench's).
  */
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
@@ -315,7 +327,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
     const at = args.indexOf(name)
     return at >= 0 ? args[at + 1] : undefined
   }
-  const articles = Number(value('--serve-articles') ?? 100_000)
+  const articles = generatedArticles(args, '--serve-articles', 100_000)
   const requests = Number(value('--serve-requests') ?? 20)
   console.log(
     `\nserve API latency (${value('--serve-db') ?? `${articles} generated articles in SQLite`}, ${requests} sequential requests per endpoint over HTTP)`,
@@ -330,10 +342,11 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   console.log(
     `  store           ${result.articles} articles, ${result.storeMb.toFixed(0)} MB${result.buildSeconds >= 1 ? `, generated in ${result.buildSeconds.toFixed(0)} s` : ''}`,
   )
-  console.log('  (stats, overview, timeline, places and network are cached until the store changes: their max is the cold figure)')
+  console.log('  (stats, overview, timeline, places and network are cached until the store changes: their max is the cold figure;')
+  console.log("   CPU is the bench process's own time per request, server and client, unlike wall time not inflated by a busy machine)")
   for (const e of result.endpoints) {
     console.log(
-      `  ${e.endpoint.padEnd(28)} p50 ${e.p50Ms.toFixed(1).padStart(7)} ms   p95 ${e.p95Ms.toFixed(1).padStart(7)} ms   max ${e.maxMs.toFixed(1).padStart(7)} ms`,
+      `  ${e.endpoint.padEnd(28)} p50 ${e.p50Ms.toFixed(1).padStart(7)} ms   p95 ${e.p95Ms.toFixed(1).padStart(7)} ms   max ${e.maxMs.toFixed(1).padStart(7)} ms   CPU p50 ${e.p50CpuMs.toFixed(1).padStart(6)} ms  p95 ${e.p95CpuMs.toFixed(1).padStart(6)} ms`,
     )
   }
 }

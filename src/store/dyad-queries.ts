@@ -205,6 +205,8 @@ async function statementsAbout(
         ]),
       )
       .orderBy('articles.doc_no')
+      // the statement order within an article, which no longer falls out of the claimant index (migration 0006)
+      .orderBy('claims.ordinal')
       .limit(limit)
   const asClaimant = await select().where('claims.claimant', '=', speaker).execute()
   // Only a person speaks for a claimant; a speaker is named in the article, so the articles mentioning them (indexed) narrow the claims to read.

@@ -55,26 +55,44 @@ export async function actorNetwork(store: Store, filter: NetworkFilter): Promise
 
 async function propositionEdges(store: Store, actorIds: string[] | null, filter: NetworkFilter): Promise<NetworkEdge[]> {
   const relations = filter.relation ? [filter.relation] : NETWORK_RELATIONS.filter((relation) => relation !== 'accuses')
-  let query = store.db
-    .selectFrom('propositions')
-    .innerJoin('entities', 'entities.id', 'propositions.object')
-    .select([
-      'propositions.id',
-      'propositions.subject',
-      'propositions.object',
-      'propositions.relation',
-      'propositions.source_count',
-      'propositions.status',
-      'propositions.first_dated',
-      'propositions.last_dated',
-    ])
-    .where('propositions.relation', 'in', relations)
-    .where('propositions.source_count', '>=', filter.minSources)
-  if (filter.status) query = query.where('propositions.status', '=', filter.status)
-  if (filter.since) query = query.where('propositions.last_dated', '>=', filter.since)
-  if (filter.until) query = query.where('propositions.first_dated', '<=', filter.until)
-  if (actorIds) query = query.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
-  const rows = await query.orderBy('propositions.source_count', 'desc').orderBy('propositions.id').limit(filter.limit).execute()
+  const ranked = () => {
+    let query = store.db
+      .selectFrom('propositions')
+      .innerJoin('entities', 'entities.id', 'propositions.object')
+      .select([
+        'propositions.id',
+        'propositions.subject',
+        'propositions.object',
+        'propositions.relation',
+        'propositions.source_count',
+        'propositions.status',
+        'propositions.first_dated',
+        'propositions.last_dated',
+      ])
+      .where('propositions.relation', 'in', relations)
+      .where('propositions.source_count', '>=', filter.minSources)
+    if (filter.status) query = query.where('propositions.status', '=', filter.status)
+    if (filter.since) query = query.where('propositions.last_dated', '>=', filter.since)
+    if (filter.until) query = query.where('propositions.first_dated', '<=', filter.until)
+    return query.orderBy('propositions.source_count', 'desc').orderBy('propositions.id').limit(filter.limit)
+  }
+  // An actor's edges as the best of its edges as subject and of those as object: each side is read in the order
+  // of its ranked index and stops at the limit (one query with `subject OR object` would sort all of them).
+  const rows = actorIds
+    ? await store.db
+        .selectFrom(
+          store.db
+            .selectFrom(ranked().where('propositions.subject', 'in', actorIds).as('as_subject'))
+            .selectAll()
+            .union(store.db.selectFrom(ranked().where('propositions.object', 'in', actorIds).as('as_object')).selectAll())
+            .as('edges'),
+        )
+        .selectAll()
+        .orderBy('source_count', 'desc')
+        .orderBy('id')
+        .limit(filter.limit)
+        .execute()
+    : await ranked().execute()
   return rows.map((row) => ({
     id: row.id,
     source: row.subject,

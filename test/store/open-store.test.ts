@@ -15,11 +15,12 @@ for (const dialect of dialects) {
         '0003-source-grades',
         '0004-dated-claims-status-history',
         '0005-dirty-propositions',
+        '0006-ranked-read-indexes',
       ])
       await first.close()
       const again = await openStore(url)
       expect((await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(again.db)).rows[0]!.n).toEqual(
-        dialect === 'sqlite' ? 5 : '5',
+        dialect === 'sqlite' ? 6 : '6',
       )
       await again.close()
     })

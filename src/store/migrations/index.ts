@@ -5,6 +5,7 @@ import * as claimsCoveringIndex from './0002-claims-covering-index.js'
 import * as sourceGrades from './0003-source-grades.js'
 import * as datedClaimsStatusHistory from './0004-dated-claims-status-history.js'
 import * as dirtyPropositions from './0005-dirty-propositions.js'
+import * as rankedReadIndexes from './0006-ranked-read-indexes.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -17,6 +18,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003-source-grades': sourceGrades,
   '0004-dated-claims-status-history': datedClaimsStatusHistory,
   '0005-dirty-propositions': dirtyPropositions,
+  '0006-ranked-read-indexes': rankedReadIndexes,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
