@@ -1,5 +1,5 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
-import type { RecognizedEntity } from '../recognize/entities.js'
+import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { EventDraft } from './events.js'

@@ -1,10 +1,10 @@
 import type { ActorEntry } from '../kb/actor.js'
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import { foldText, hasLemma } from '../nlp/nlp-doc.js'
+import type { ActorMention, RecognizedEntity, ResolvedPlace } from '../record/article.js'
 import type { EntityType, Span } from '../record/record.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
 import { lexicon } from './lexicon.js'
-import type { ResolvedPlace } from './places.js'
 import { slugify } from './slug.js'
 
 interface ActorLexicon {
@@ -28,24 +28,7 @@ interface ActorLexicon {
   partySourceNouns: string[]
 }
 
-export interface ActorMention extends Span {
-  firstToken: number
-  endToken: number
-  surface: string
-  /** Which rule found it: "kb", "metonymy", "party", "demonym", "title", "org-head", "surname", … */
-  via: string
-}
-
-/** An actor of the article with its mentions; `id` is the knowledge-base id or a stable id for a new name. */
-export interface RecognizedEntity {
-  id: string
-  name: string
-  type: EntityType
-  country: string | null
-  kb: ActorEntry | null
-  surfaces: Set<string>
-  mentions: ActorMention[]
-}
+export type { ActorMention, RecognizedEntity } from '../record/article.js'
 
 export interface EntityInput {
   doc: NlpDoc

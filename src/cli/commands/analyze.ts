@@ -51,7 +51,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
     }
     let record: AnalysisRecord
     try {
-      record = analyzeSource(item, { referenceDate: flags.date ?? null, siteMemory })
+      record = analyzeSource(item, { referenceDate: flags.date ?? null, kbDir: flags.kb ?? null }, siteMemory)
     } catch (error) {
       failed++
       process.stderr.write(`sitrep analyze: ${item.name}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`)
