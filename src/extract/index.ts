@@ -41,7 +41,15 @@ function unnamedBodies(
     const actor = id && !named.has(id) ? kb.byId.get(id) : undefined
     if (!actor) continue
     named.add(actor.id)
-    bodies.push({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] })
+    bodies.push({
+      id: actor.id,
+      name: actor.name,
+      type: actor.type,
+      country: actor.country,
+      aliases: [...actor.aliases],
+      mentions: [],
+      via: { stage: 'extract', rule: 'spokesperson-body' },
+    })
   }
   return bodies
 }

@@ -76,6 +76,7 @@ function toEntityRecord(entity: RecognizedEntity): EntityRecord {
     country: entity.country,
     aliases: [...aliases],
     mentions: entity.mentions.map(({ start, end }) => ({ start, end })),
+    via: { stage: recognize.name, rule: entity.rule },
   }
 }
 
@@ -89,5 +90,6 @@ function toPlaceRecord(place: ResolvedPlace): PlaceRecord {
     lat: place.entry?.lat ?? null,
     lon: place.entry?.lon ?? null,
     mentions: place.mentions.map(({ start, end }) => ({ start, end })),
+    via: { stage: recognize.name, rule: place.via },
   }
 }

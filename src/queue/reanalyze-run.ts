@@ -47,13 +47,22 @@ export async function reanalyzeStore(store: Store, options: ReanalyzeOptions): P
     await lockWrites(trx, store)
     const changed = await syncKnownEntities(trx, (id) => {
       const actor = options.kb.byId.get(id)
+      const via = { stage: 'kb', rule: 'kb-sync' }
       return (
-        actor && { id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] }
+        actor && {
+          id: actor.id,
+          name: actor.name,
+          type: actor.type,
+          country: actor.country,
+          aliases: [...actor.aliases],
+          mentions: [],
+          via,
+        }
       )
     })
     await syncPlaces(
       trx,
-      (options.places ?? []).map((p) => ({ ...p, mentions: [] })),
+      (options.places ?? []).map((p) => ({ ...p, mentions: [], via: { stage: 'kb', rule: 'kb-sync' } })),
     )
     return changed
   })

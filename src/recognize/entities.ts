@@ -85,7 +85,7 @@ export function matchKnownActors(
         firstToken: match.firstToken,
         endToken: match.endToken,
         surface: doc.text.slice(match.start, match.end),
-        via: 'kb',
+        via: 'kb-alias',
       },
       actors,
     })
@@ -175,7 +175,10 @@ class EntityBuilder {
   }
 
   entities(): RecognizedEntity[] {
-    for (const entity of this.byId.values()) entity.mentions.sort((a, b) => a.start - b.start)
+    for (const entity of this.byId.values()) {
+      entity.mentions.sort((a, b) => a.start - b.start)
+      entity.rule = entity.mentions[0]!.via
+    }
     return [...this.byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
   }
 
@@ -183,10 +186,10 @@ class EntityBuilder {
     this.add({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, kb: actor }, mention)
   }
 
-  private add(identity: Omit<RecognizedEntity, 'surfaces' | 'mentions'>, mention: ActorMention): RecognizedEntity {
+  private add(identity: Omit<RecognizedEntity, 'surfaces' | 'mentions' | 'rule'>, mention: ActorMention): RecognizedEntity {
     let entity = this.byId.get(identity.id)
     if (!entity) {
-      entity = { ...identity, surfaces: new Set(), mentions: [] }
+      entity = { ...identity, surfaces: new Set(), mentions: [], rule: mention.via }
       this.byId.set(identity.id, entity)
     }
     let spans = this.spansOf.get(entity)
@@ -848,7 +851,7 @@ class EntityBuilder {
     )
   }
 
-  private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
+  private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions' | 'rule'> | undefined {
     // "the Afghan Ministry of Defense announced that security forces …": forces of the sentence's own actor's country.
     const local = this.sentenceCountry(at)
     if (kind === 'army' && local && local !== this.input.focusCountry) {

@@ -283,11 +283,11 @@ function choose(
   context: PlaceContext,
   admin1Named: Set<string>,
   totalCountry: number,
-): { entry: PlaceEntry | null | undefined; via: string } {
+): { entry: PlaceEntry | null | undefined; via: ResolvedPlace['via'] } {
   const candidates = group[0]!.candidates
-  if (candidates.length === 0) return { entry: null, via: 'no candidate' }
+  if (candidates.length === 0) return { entry: null, via: 'kind-word' }
   const country = candidates.find((c) => c.kind === 'country')
-  if (country) return { entry: country, via: 'country name' }
+  if (country) return { entry: country, via: 'gazetteer-country' }
   const hints = new Set(group.map((m) => m.kindHint).filter((h): h is PlaceKind => h !== null))
   const surface = normalizePlaceName(group[0]!.surface)
   let best: PlaceEntry | undefined
@@ -315,7 +315,7 @@ function choose(
       best = candidate
     }
   }
-  return best ? { entry: best, via: `ranked ${candidates.length} candidates` } : { entry: undefined, via: 'no fitting candidate' }
+  return best ? { entry: best, via: 'gazetteer-ranked' } : { entry: undefined, via: 'kind-word' }
 }
 
 /** The name the article uses when it is one of the place's names ("China", not "People's Republic of China"). */

@@ -45,7 +45,7 @@ export interface ActorMention extends Span {
   firstToken: number
   endToken: number
   surface: string
-  /** Which rule found it: "kb", "metonymy", "party", "demonym", "title", "org-head", "surname", … */
+  /** Which rule found it: "kb-alias", "metonymy", "party", "demonym", "title", "org-head", "surname", … */
   via: string
 }
 
@@ -58,6 +58,8 @@ export interface RecognizedEntity {
   kb: ActorEntry | null
   surfaces: Set<string>
   mentions: ActorMention[]
+  /** The rule of its first mention in the text: the record's `via.rule`. */
+  rule: string
 }
 
 /** A toponym found in the text, with its gazetteer candidates (possibly none). */
@@ -84,8 +86,11 @@ export interface ResolvedPlace {
   kind: PlaceKind
   country: string | null
   mentions: PlaceMention[]
-  /** Why this entry won: the ranking features, for debugging and `--explain`. */
-  via: string
+  /**
+   * Why this entry won (the record's `via.rule`): `gazetteer-country` (a country's name), `gazetteer-ranked` (the best
+   * of the name's candidates), `kind-word` (no gazetteer entry: a name kept for the kind word beside it).
+   */
+  via: 'gazetteer-country' | 'gazetteer-ranked' | 'kind-word'
 }
 
 export interface DateMention {
