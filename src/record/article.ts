@@ -2,8 +2,8 @@
  * The working article: what each stage adds on the way from a source document to the record. Declared here, in
  * the ground folder, so a stage reads what an earlier one added without importing that stage.
  */
-import type { PlaceEntry } from '../gazetteer/place-entry.js'
-import type { ActorEntry } from '../kb/actor.js'
+import type { PlaceEntry } from './place-entry.js'
+import type { ActorEntry } from './actor-entry.js'
 import type { ClaimRecord, DocumentPart, EntityRecord, EntityType, EventRecord, PlaceKind, Span } from './record.js'
 
 /** What the clean stage adds: the record's `document` part before it gets its id (the hash of `text`). */
