@@ -53,6 +53,7 @@ const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'atta
 const EVENT_TYPES = ['ASSAULT', 'ASSAULT', 'ASSAULT', 'COERCE', 'ACCUSE', 'REJECT', 'PROTEST', 'CONSULT'] as const
 const ACTOR_COUNT = 400
 const PLACE_COUNT = 600
+const SYNTHETIC = { stage: 'bench', rule: 'synthetic' }
 
 function actor(i: number): EntityRecord {
   return {
@@ -62,6 +63,7 @@ function actor(i: number): EntityRecord {
     country: i % 2 ? 'PK' : 'AF',
     aliases: [`BA${i}`],
     mentions: [],
+    via: SYNTHETIC,
   }
 }
 
@@ -76,6 +78,7 @@ function place(i: number): PlaceRecord {
     lat: 25 + random() * 12,
     lon: 61 + random() * 14,
     mentions: [],
+    via: SYNTHETIC,
   }
 }
 
@@ -106,6 +109,7 @@ function benchArticle(n: number): AnalyzedArticle {
     fatalities: { low: null, best: Math.floor(random() * 20), high: null },
     reported_by: null,
     evidence,
+    via: SYNTHETIC,
   }))
   const claims: ClaimRecord[] = [0, 1, 2].map((k) => {
     const relation = RELATIONS[Math.floor(random() * RELATIONS.length)]!
@@ -118,6 +122,7 @@ function benchArticle(n: number): AnalyzedArticle {
       relation,
       object: relation === 'present_in' ? places[k % 2]!.id : actors[3]!.id,
       evidence,
+      via: SYNTHETIC,
     }
   })
   const record: AnalysisRecord = {

@@ -39,7 +39,7 @@ export function benchStages(articles = 300): Record<'clean' | 'nlp' | 'recognize
   loadResources()
   const templates = demoTexts()
   const sources = Array.from({ length: articles }, (_, i) => syntheticArticle(i, templates))
-  for (const source of sources.slice(0, 20)) extract(analyzeArticle(source))
+  for (const source of sources.slice(0, 20)) extract.run(analyzeArticle(source), loadResources())
   let clean = 0
   let nlp = 0
   let whole = 0
@@ -55,7 +55,7 @@ export function benchStages(articles = 300): Record<'clean' | 'nlp' | 'recognize
     const analysis = analyzeArticle(source)
     whole += performance.now() - started
     started = performance.now()
-    extract(analysis)
+    extract.run(analysis, loadResources())
     extraction += performance.now() - started
   }
   return {

@@ -1,15 +1,14 @@
 /** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
 import { marked } from 'marked'
-import type { DocumentPart, RemovedBlock } from '../record/record.js'
-import type { SourceDocument } from '../ingest/source-document.js'
+import type { CleanedDocument, SiteMemory } from '../record/article.js'
+import type { RemovedBlock } from '../record/record.js'
+import type { SourceDocument } from '../record/source-document.js'
 import { normalizeDate } from '../ingest/normalize-date.js'
 import { cleanText } from './clean-text.js'
 import { extractArticle, htmlFragmentText } from './html/extract-article.js'
-import type { SiteBoilerplate } from './html/site-boilerplate.js'
 import { hostOf } from './url-host.js'
 
-/** The record's `document` part before it gets its id (the hash of `text`). */
-export type CleanedDocument = Omit<DocumentPart, 'id'>
+export type { CleanedDocument } from '../record/article.js'
 
 interface Prepared {
   text: string
@@ -24,7 +23,7 @@ interface Prepared {
 
 export interface CleanOptions {
   /** Shared across the pages of a run: each site's template is learned from its pages (see SiteBoilerplate). */
-  siteMemory?: SiteBoilerplate
+  siteMemory?: SiteMemory | undefined
 }
 
 function prepare(source: SourceDocument, options: CleanOptions): Prepared {

@@ -1,8 +1,6 @@
-import type { NlpDoc } from '../nlp/nlp-doc.js'
-import type { ArticleAnalysis } from '../pipeline/analyze.js'
+import type { KnowledgeBase } from '../kb/load-kb.js'
+import type { DateMention, NlpDoc, RecognizedArticle, RecognizedEntity } from '../record/article.js'
 import type { EntityType, PlaceKind, Span } from '../record/record.js'
-import type { DateMention } from '../recognize/dates.js'
-import type { RecognizedEntity } from '../recognize/entities.js'
 import { lexicon } from '../recognize/lexicon.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
@@ -34,7 +32,7 @@ export interface MaskedSentence {
 }
 
 export interface ArticleView {
-  analysis: ArticleAnalysis
+  analysis: RecognizedArticle
   doc: NlpDoc
   sentences: MaskedSentence[]
   typeOf: Map<string, EntityType | 'place'>
@@ -44,6 +42,8 @@ export interface ArticleView {
   governmentOf: Map<string, Ref>
   /** The article's entities by id (extractors look actors up per frame; a scan would be quadratic). */
   entityById: Map<string, RecognizedEntity>
+  /** The whole knowledge base by id, for actors the article does not name (a spokesperson's unnamed body). */
+  knownActors: KnowledgeBase['byId']
 }
 
 const ATTACK_BY_DEMONYM =
@@ -52,7 +52,7 @@ const ATTACK_BY_DEMONYM =
 const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
 
 /** Builds the masked sentences once per article; every extractor reads them. */
-export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
+export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase): ArticleView {
   const { doc } = analysis
   const typeOf = new Map<string, EntityType | 'place'>()
   const countryPlace = new Map<string, string>()
@@ -147,7 +147,8 @@ export function buildArticleView(analysis: ArticleAnalysis): ArticleView {
   }
   resolveDescriptions(sentences, typeOf)
   const entityById = new Map(analysis.entities.map((e) => [e.id, e]))
-  return { analysis, doc, sentences, typeOf, countryPlace, governmentOf: governments(analysis, countryPlace), entityById }
+  const governmentOf = governments(analysis, countryPlace)
+  return { analysis, doc, sentences, typeOf, countryPlace, governmentOf, entityById, knownActors: kb.byId }
 }
 
 /** The first state entity of each country, in the article's order. */
@@ -181,7 +182,7 @@ function datesBySentence(sentences: readonly { start: number; end: number }[], d
 }
 
 /** Which actor of the article governs each named country: the one the country's name stands for, else its state. */
-function governments(analysis: ArticleAnalysis, countryPlace: Map<string, string>): Map<string, Ref> {
+function governments(analysis: RecognizedArticle, countryPlace: Map<string, string>): Map<string, Ref> {
   const result = new Map<string, Ref>()
   for (const [code, placeId] of countryPlace) {
     const place = analysis.places.find((p) => p.id === placeId)!

@@ -1,5 +1,4 @@
 import type { Stance } from '../record/record.js'
-import { loadResources } from '../pipeline/analyze.js'
 import { lexicon } from '../recognize/lexicon.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 import { inflections } from './inflect.js'
@@ -640,6 +639,6 @@ function bodyByRole(person: Ref, view: ArticleView): Ref | null {
   const roles = (entity?.kb?.roles ?? []).filter((r) => (!r.from || !date || r.from <= date) && (!r.to || !date || r.to >= date))
   const speaking = roles.find((r) => /spokes/.test(r.role)) ?? roles[0]
   if (!speaking) return null
-  const type = view.typeOf.get(speaking.of) ?? loadResources().actors.kb.byId.get(speaking.of)?.type ?? 'organization'
+  const type = view.typeOf.get(speaking.of) ?? view.knownActors.get(speaking.of)?.type ?? 'organization'
   return { ...person, id: speaking.of, type, via: 'role' }
 }

@@ -1,5 +1,5 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
-import type { RecognizedEntity } from '../recognize/entities.js'
+import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { EventDraft } from './events.js'
@@ -18,7 +18,23 @@ export interface ClaimDraft {
   evidence: { start: number; end: number }
   hedged: boolean
   frame: Frame | null
+  /**
+   * The rule that made it (the record's `via.rule`): `attribution` (a relation in what a party says), `sanctuary`
+   * (a haven in a country is its government's harbouring), `responsibility`, `attack-reference`, `denial`, `silence`,
+   * `unattributed` (the article's own voice), `reported-attack` (an attack told inside a statement).
+   */
+  rule: ClaimRule
 }
+
+export type ClaimRule =
+  | 'attribution'
+  | 'sanctuary'
+  | 'responsibility'
+  | 'attack-reference'
+  | 'denial'
+  | 'silence'
+  | 'unattributed'
+  | 'reported-attack'
 
 /**
  * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content
@@ -37,10 +53,20 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
           ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility),
         ]
       : stated
-    for (const relation of [...relations, ...sheltering(relations, frame.sentence.masked, view)]) drafts.push(fromRelation(frame, relation))
+    for (const relation of relations) drafts.push(fromRelation(frame, relation, 'attribution'))
+    for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
-      if (object) drafts.push({ ...base(frame), stance: 'asserts', subject: frame.claimant, relation: 'attacks', object, hedged: false })
+      if (object)
+        drafts.push({
+          ...base(frame),
+          stance: 'asserts',
+          subject: frame.claimant,
+          relation: 'attacks',
+          object,
+          hedged: false,
+          rule: 'responsibility',
+        })
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
@@ -53,6 +79,7 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
             relation: 'attacks',
             object: object!,
             hedged: false,
+            rule: 'attack-reference',
           })
       }
     }
@@ -62,7 +89,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   for (const sentence of view.sentences) {
     if (framed.has(sentence.index)) continue
     const stated = readRelations(sentence, 0, sentence.masked.length)
-    for (const relation of [...stated, ...sheltering(stated, sentence.masked, view)]) {
+    const sheltered = new Set(sheltering(stated, sentence.masked, view))
+    for (const relation of [...stated, ...sheltered]) {
       drafts.push({
         claimant: null,
         speaker: null,
@@ -75,6 +103,7 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
         evidence: { start: sentence.start, end: sentence.end },
         hedged: relation.hedged,
         frame: null,
+        rule: sheltered.has(relation) ? 'sanctuary' : 'unattributed',
       })
     }
   }
@@ -96,7 +125,7 @@ function sheltering(relations: RelationMention[], masked: string, view: ArticleV
   return derived
 }
 
-function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' | 'object' | 'hedged'> {
+function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' | 'object' | 'hedged' | 'rule'> {
   return {
     claimant: frame.claimant,
     speaker: frame.speaker,
@@ -107,7 +136,7 @@ function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' 
   }
 }
 
-function fromRelation(frame: Frame, relation: RelationMention): ClaimDraft {
+function fromRelation(frame: Frame, relation: RelationMention, rule: ClaimRule): ClaimDraft {
   const stance: Stance = relation.negated ? 'denies' : frame.stance
   return {
     ...base(frame),
@@ -116,6 +145,7 @@ function fromRelation(frame: Frame, relation: RelationMention): ClaimDraft {
     relation: relation.relation,
     object: relation.object,
     hedged: relation.hedged,
+    rule,
   }
 }
 
@@ -143,7 +173,8 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
         ? bySource
         : about
     : about
-  return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false }))
+  const rule = stance === 'no_response' ? 'silence' : 'denial'
+  return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false, rule }))
 }
 
 /**
@@ -235,7 +266,15 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     for (const actor of event.actors) {
       for (const object of objects) {
         if (object.id === actor.id) continue
-        derived.push({ ...base(frame), stance: frame.stance, subject: actor, relation: 'attacks', object, hedged: false })
+        derived.push({
+          ...base(frame),
+          stance: frame.stance,
+          subject: actor,
+          relation: 'attacks',
+          object,
+          hedged: false,
+          rule: 'reported-attack',
+        })
       }
     }
   }
@@ -282,5 +321,6 @@ export function toClaimRecord(draft: ClaimDraft): ClaimRecord {
     object: draft.object?.id ?? null,
     evidence: draft.evidence,
     ...(draft.hedged ? { hedged: true } : {}),
+    via: { stage: 'extract', rule: draft.rule },
   }
 }

@@ -22,6 +22,8 @@ export interface EventDraft {
   sentence: MaskedSentence
   /** Offset of the trigger in the masked sentence. */
   at: number
+  /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */
+  rule: 'trigger' | 'speech-act' | 'request'
 }
 
 const MATERIAL: ReadonlySet<EventType> = new Set([
@@ -302,6 +304,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       reportedBy: frame?.claimant ?? null,
       sentence,
       at,
+      rule: 'trigger',
     })
   }
   return found
@@ -466,6 +469,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       reportedBy: null,
       sentence: frame.sentence,
       at: frame.content[0],
+      rule: 'speech-act',
     })
     if (frame.stance === 'denies') {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
@@ -569,6 +573,7 @@ function requests(view: ArticleView): EventDraft[] {
         reportedBy: null,
         sentence,
         at: match.index!,
+        rule: 'request',
       })
     }
   }
@@ -684,5 +689,6 @@ export function toEventRecord(draft: EventDraft): EventRecord {
     fatalities: draft.fatalities,
     reported_by: draft.reportedBy?.id ?? null,
     evidence: { start: draft.sentence.start, end: draft.sentence.end },
+    via: { stage: 'extract', rule: draft.rule },
   }
 }

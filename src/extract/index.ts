@@ -1,20 +1,59 @@
-import type { ArticleAnalysis } from '../pipeline/analyze.js'
-import type { ClaimRecord, EventRecord } from '../record/record.js'
+import type { KnowledgeBase } from '../kb/load-kb.js'
+import type { Extraction, RecognizedArticle } from '../record/article.js'
+import type { EntityRecord } from '../record/record.js'
+import type { Stage } from '../record/stage.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord, type ClaimDraft } from './claims.js'
 import { draftEvents, toEventRecord, type EventDraft } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
-export interface Extraction {
-  events: EventRecord[]
-  claims: ClaimRecord[]
+/** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */
+export interface ExtractNeeds {
+  actors: { kb: KnowledgeBase }
 }
 
 /**
  * The extract stage: attribution frames first (who says what), then claims from what they say, then events —
  * material ones from trigger words, speech acts (accuse, reject, request, threaten) from the frames and claims.
  */
+export const extract: Stage<RecognizedArticle, Extraction, ExtractNeeds> = {
+  name: 'extract',
+  reads: ['referenceDate', 'doc', 'entities', 'places', 'dates', 'focusCountry'],
+  adds: ['events', 'claims', 'bodies'],
+  uses: ['actors'],
+  run(article, { actors }) {
+    const { events, claims } = extractFrom(article, actors.kb)
+    return { events, claims, bodies: unnamedBodies(article, events, claims, actors.kb) }
+  },
+}
+
+/** A spokesperson's body may go unnamed ("Mujahid said"): the claims and events still name it, so the record carries it. */
+function unnamedBodies(
+  article: RecognizedArticle,
+  events: Extraction['events'],
+  claims: Extraction['claims'],
+  kb: KnowledgeBase,
+): EntityRecord[] {
+  const bodies: EntityRecord[] = []
+  const named = new Set(article.entities.map((e) => e.id))
+  for (const id of new Set([...claims.map((c) => c.claimant), ...events.flatMap((e) => e.actors)])) {
+    const actor = id && !named.has(id) ? kb.byId.get(id) : undefined
+    if (!actor) continue
+    named.add(actor.id)
+    bodies.push({
+      id: actor.id,
+      name: actor.name,
+      type: actor.type,
+      country: actor.country,
+      aliases: [...actor.aliases],
+      mentions: [],
+      via: { stage: 'extract', rule: 'spokesperson-body' },
+    })
+  }
+  return bodies
+}
+
 /**
  * The attack a passive claim of responsibility names: the event word right before "claimed by" ("a bombing in
  * Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
@@ -96,8 +135,8 @@ function toldAssaults(
   }
 }
 
-export function extract(analysis: ArticleAnalysis): Extraction {
-  const view = buildArticleView(analysis)
+function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extraction, 'bodies'> {
+  const view = buildArticleView(analysis, kb)
   const frames = findFrames(view)
   bindSpeakerPronouns(frames)
   let assaults: EventDraft[] = []

@@ -60,7 +60,7 @@ export function loadGazetteer(dataDir: string = defaultGazetteerDir()): Gazettee
 
 /**
  * The gazetteer with an analyst's own place records added after the curated ones (not cached: one
- * per process, see pipeline/analyze.ts). A record with a curated record's id replaces it; one
+ * per process, see context/run-context.ts). A record with a curated record's id replaces it; one
  * naming GeoNames ids in `replaces` (or of the same kind and name) absorbs them, like a curated one.
  */
 export function loadGazetteerWith(extra: CuratedEntry[], dataDir: string = defaultGazetteerDir()): Gazetteer {

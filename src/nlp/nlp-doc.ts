@@ -1,37 +1,8 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import type { NlpDoc, Sentence, Token } from '../record/article.js'
 
-/** One token of the cleaned text, with its [start, end) offsets and part of speech. */
-export interface Token {
-  readonly start: number
-  readonly end: number
-  readonly text: string
-  /** Lowercased, diacritics folded: the form the matchers compare. */
-  readonly folded: string
-  /** Universal POS tag from wink (PROPN, NOUN, VERB, PUNCT, …). */
-  readonly pos: string
-  /**
-   * Lowercased dictionary form from wink's lite model ("emphasizes" → "emphasize", "vowing" → "vow", "teachers" →
-   * "teacher", "were" → "be"), so word lists can hold one form of a word instead of its inflections.
-   */
-  readonly lemma: string
-  readonly sentence: number
-}
-
-export interface Sentence {
-  readonly start: number
-  readonly end: number
-  /** Index of the first token and one past the last. */
-  readonly firstToken: number
-  readonly endToken: number
-}
-
-/** The shared product of the nlp stage: tokens and sentences of `document.text`. */
-export interface NlpDoc {
-  readonly text: string
-  readonly tokens: Token[]
-  readonly sentences: Sentence[]
-}
+export type { NlpDoc, Sentence, Token } from '../record/article.js'
 
 const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its

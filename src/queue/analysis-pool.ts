@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads'
+import type { RunOptions } from '../context/run-context.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
 import type { StoredArticle } from './analyze-job.js'
 
 export type AnalysisRequest =
-  | { id: number; source: SourceDocument; referenceDate: string | null }
+  | { id: number; source: SourceDocument; run: RunOptions }
   /** An article already stored, analysed again from its cleaned text (`sitrep reanalyze`). */
-  | { id: number; stored: StoredArticle }
+  | { id: number; stored: StoredArticle; run: RunOptions }
 
 export type AnalysisResponse =
   | { id: number; ok: true; article: AnalyzedArticle }
@@ -46,16 +47,14 @@ export function articleDeadlineMs(): number {
 }
 
 export interface AnalysisPoolOptions {
-  /** The analyst's knowledge folder (`--kb`) every thread loads on top of the base knowledge. */
-  kbDir?: string | null
+  /** The run's options: its knowledge folder every thread loads, its deadline per article, its reference date. */
+  run?: RunOptions
   workerUrl?: URL
-  /** Longest one article may take in a thread (default: articleDeadlineMs()). */
-  deadlineMs?: number
 }
 
 /** What a thread is started with (worker_threads workerData). */
 export interface AnalysisThreadData {
-  kbDir: string | null
+  run: RunOptions
 }
 
 /**
@@ -72,21 +71,24 @@ export class AnalysisPool {
   private broken: Error | null = null
 
   readonly deadlineMs: number
+  private readonly run: RunOptions
 
   constructor(
     readonly size: number,
     private readonly options: AnalysisPoolOptions = {},
   ) {
-    this.deadlineMs = options.deadlineMs ?? articleDeadlineMs()
+    this.run = options.run ?? {}
+    this.deadlineMs = this.run.deadlineMs ?? articleDeadlineMs()
     for (let i = 0; i < size; i++) this.slots.push(this.spawn())
   }
 
-  analyze(source: SourceDocument, referenceDate: string | null = null): Promise<AnalyzedArticle> {
-    return this.send((id) => ({ id, source, referenceDate }))
+  /** `run` defaults to the pool's own run options (a queue worker's jobs bring their own reference date). */
+  analyze(source: SourceDocument, run: RunOptions = this.run): Promise<AnalyzedArticle> {
+    return this.send((id) => ({ id, source, run }))
   }
 
   reanalyze(stored: StoredArticle): Promise<AnalyzedArticle> {
-    return this.send((id) => ({ id, stored }))
+    return this.send((id) => ({ id, stored, run: this.run }))
   }
 
   private send(request: (id: number) => AnalysisRequest): Promise<AnalyzedArticle> {
@@ -135,7 +137,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const workerData: AnalysisThreadData = { kbDir: this.options.kbDir ?? null }
+    const workerData: AnalysisThreadData = { run: this.run }
     const worker = new Worker(this.options.workerUrl ?? new URL('./analysis-worker.js', import.meta.url), { workerData })
     const slot: Slot = { worker, job: null, timer: null, answered: 0, retired: false }
     slot.worker.on('message', (response: AnalysisResponse) => {

@@ -1,13 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadResources, useKnowledgeFolder } from '../pipeline/analyze.js'
+import { loadResources } from '../pipeline/analyze.js'
 import { analyzeForStore, reanalyzeForStore } from './analyze-job.js'
 import type { AnalysisRequest, AnalysisResponse, AnalysisThreadData } from './analysis-pool.js'
 
-// The same merged knowledge as the process that started the thread.
-useKnowledgeFolder((workerData as AnalysisThreadData | null)?.kbDir ?? null)
-
-// Knowledge base and gazetteer load before the first job is taken, so loading never counts against its deadline.
-loadResources()
+// Knowledge base and gazetteer (with the run's knowledge folder) load before the first job is taken, so loading
+// never counts against its deadline.
+loadResources((workerData as AnalysisThreadData | null)?.run.kbDir ?? null)
 
 /** Worker-thread entry: analyses one source per message, in order. */
 parentPort?.on('message', (request: AnalysisRequest) => {
@@ -18,7 +16,7 @@ parentPort?.on('message', (request: AnalysisRequest) => {
     response = {
       id: request.id,
       ok: true,
-      article: 'stored' in request ? reanalyzeForStore(request.stored) : analyzeForStore(request.source, request.referenceDate),
+      article: 'stored' in request ? reanalyzeForStore(request.stored, request.run) : analyzeForStore(request.source, request.run),
     }
   } catch (error) {
     response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }

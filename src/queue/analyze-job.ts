@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../ingest/source-document.js'
-import { analyzeCleanedDocument, analyzeSource } from '../pipeline/analyze.js'
+import { analyzeCleanedDocument, analyzeSource, type RunOptions } from '../pipeline/analyze.js'
 import type { StoredArticle } from '../store/articles-repo.js'
 import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import type { AnalyzedArticle } from '../store/write-batch.js'
@@ -11,14 +11,14 @@ export type { StoredArticle } from '../store/articles-repo.js'
 const siteMemory = new SiteBoilerplate()
 
 /** The CPU-bound half of ingest, run in a worker thread or a queue worker: analysis plus the near-duplicate signature. */
-export function analyzeForStore(source: SourceDocument, referenceDate: string | null = null): AnalyzedArticle {
-  const record = analyzeSource(source, { referenceDate, siteMemory })
+export function analyzeForStore(source: SourceDocument, run: RunOptions = {}): AnalyzedArticle {
+  const record = analyzeSource(source, run, siteMemory)
   return { record, signature: encodeSignature(minhashSignature(record.document.text)), inputName: source.name }
 }
 
 /** Analyses a stored article again (new knowledge); its text, id and signature stay what they were. */
-export function reanalyzeForStore(stored: StoredArticle): AnalyzedArticle {
-  const record = analyzeCleanedDocument(stored.document)
+export function reanalyzeForStore(stored: StoredArticle, run: RunOptions = {}): AnalyzedArticle {
+  const record = analyzeCleanedDocument(stored.document, run)
   if (record.document.id !== stored.id) throw new Error(`article ${stored.id}: its stored text no longer hashes to its id`)
   return { record, signature: stored.signature, inputName: stored.id }
 }

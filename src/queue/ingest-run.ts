@@ -1,4 +1,5 @@
 import { readSources, type InputFailure } from '../ingest/read-sources.js'
+import type { RunOptions } from '../context/run-context.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import type { Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
@@ -13,13 +14,10 @@ export interface IngestOptions {
   /** Articles per write transaction. */
   batchSize?: number
   maxBytes?: number
-  referenceDate?: string | null
+  /** The run's options (reference date, knowledge folder, deadline per article), handed whole to the analysis. */
+  run?: RunOptions
   /** The inputs are analysis records already made (queue/read-records.ts), stored without analysing again. */
   records?: boolean
-  /** The analyst's knowledge folder (`--kb`): the analysis threads load it on top of the base. */
-  kbDir?: string | null
-  /** Longest one article may take in an analysis thread (default: articleDeadlineMs()). */
-  deadlineMs?: number
   onFailure?(failure: InputFailure): void
   onProgress?(progress: IngestProgress): void
 }
@@ -52,14 +50,10 @@ const PROPOSITION_REFRESH_MS = 10_000
 export async function ingestPaths(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now()
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
-  const pool =
-    options.jobs > 0 && !options.records
-      ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null, ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}) })
-      : null
+  const run = options.run ?? {}
+  const pool = options.jobs > 0 && !options.records ? new AnalysisPool(options.jobs, { run }) : null
   const analyze = (source: SourceDocument): Promise<AnalyzedArticle> =>
-    pool
-      ? pool.analyze(source, options.referenceDate ?? null)
-      : Promise.resolve().then(() => analyzeForStore(source, options.referenceDate ?? null))
+    pool ? pool.analyze(source) : Promise.resolve().then(() => analyzeForStore(source, run))
   const progress: IngestProgress = { done: 0, added: 0, unchanged: 0, replaced: 0, failed: 0 }
   const failures: InputFailure[] = []
   const fail = (failure: InputFailure): void => {

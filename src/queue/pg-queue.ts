@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss'
 import { isInputFailure, readSources, type InputFailure } from '../ingest/read-sources.js'
+import type { RunOptions } from '../context/run-context.js'
 import type { SourceDocument } from '../ingest/source-document.js'
 import { openStore } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle, type WriteOutcome } from '../store/write-batch.js'
@@ -12,7 +13,8 @@ export const ANALYSIS_QUEUE = 'sitrep-analyze'
 
 export interface AnalysisJob {
   source: SourceDocument
-  referenceDate: string | null
+  /** The enqueuing run's options (its reference date); the worker adds its own knowledge folder. */
+  run: RunOptions
 }
 
 async function startBoss(url: string): Promise<PgBoss> {
@@ -46,7 +48,7 @@ export async function enqueuePaths(
   paths: string[],
   options: {
     maxBytes?: number
-    referenceDate?: string | null
+    run?: RunOptions
     onFailure?(failure: InputFailure): void
     onProgress?(enqueued: number): void
   } = {},
@@ -71,7 +73,7 @@ export async function enqueuePaths(
         options.onFailure?.(item)
         continue
       }
-      chunk.push({ name: ANALYSIS_QUEUE, data: { source: item, referenceDate: options.referenceDate ?? null } })
+      chunk.push({ name: ANALYSIS_QUEUE, data: { source: item, run: options.run ?? {} } })
       if (chunk.length >= INSERT_CHUNK) await flush()
     }
     await flush()
@@ -88,8 +90,8 @@ export interface WorkerOptions {
   batchSize?: number
   /** Stop once the queue has been empty for this long. */
   exitWhenIdleSeconds?: number | null
-  /** The analyst's knowledge folder (`--kb`) the analysis threads load on top of the base. */
-  kbDir?: string | null
+  /** The worker's run options: the analyst's knowledge folder (`--kb`) the analysis threads load on top of the base. */
+  run?: RunOptions
   onBatch?(outcomes: WriteOutcome[], failures: InputFailure[]): void
 }
 
@@ -103,9 +105,11 @@ export interface WorkerHandle {
 export async function startWorker(url: string, options: WorkerOptions): Promise<WorkerHandle> {
   const store = await openStore(url)
   const boss = await startBoss(url)
-  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null }) : null
-  const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
-    pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
+  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { run: options.run ?? {} }) : null
+  const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> => {
+    const run = { ...options.run, ...job.run }
+    return pool ? pool.analyze(job.source, run) : Promise.resolve().then(() => analyzeForStore(job.source, run))
+  }
   let busy = false
   let lastRefresh = performance.now()
   let workerId: string | null = null

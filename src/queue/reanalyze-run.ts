@@ -1,3 +1,4 @@
+import type { RunOptions } from '../context/run-context.js'
 import type { KnowledgeBase } from '../kb/load-kb.js'
 import type { CuratedEntry } from '../gazetteer/gazetteer.js'
 import type { Store } from '../store/open-store.js'
@@ -15,8 +16,9 @@ export interface ReanalyzeOptions {
   batchSize?: number
   /** The knowledge the analysis uses (base, or base + the analyst's folder): stored entity rows follow it. */
   kb: KnowledgeBase
-  /** The analyst's folder (`--kb`) the threads load, and its own place records. */
-  kbDir?: string | null
+  /** The run's options: the analyst's folder (`--kb`) the threads load. */
+  run?: RunOptions
+  /** The folder's own place records. */
   places?: CuratedEntry[]
   onProgress?(progress: ReanalyzeProgress): void
   onFailure?(failure: { articleId: string; error: string }): void
@@ -45,23 +47,32 @@ export async function reanalyzeStore(store: Store, options: ReanalyzeOptions): P
     await lockWrites(trx, store)
     const changed = await syncKnownEntities(trx, (id) => {
       const actor = options.kb.byId.get(id)
+      const via = { stage: 'kb', rule: 'kb-sync' }
       return (
-        actor && { id: actor.id, name: actor.name, type: actor.type, country: actor.country, aliases: [...actor.aliases], mentions: [] }
+        actor && {
+          id: actor.id,
+          name: actor.name,
+          type: actor.type,
+          country: actor.country,
+          aliases: [...actor.aliases],
+          mentions: [],
+          via,
+        }
       )
     })
     await syncPlaces(
       trx,
-      (options.places ?? []).map((p) => ({ ...p, mentions: [] })),
+      (options.places ?? []).map((p) => ({ ...p, mentions: [], via: { stage: 'kb', rule: 'kb-sync' } })),
     )
     return changed
   })
 
-  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null }) : null
+  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { run: options.run ?? {} }) : null
   const progress: ReanalyzeProgress = { done: 0, failed: 0 }
   const analyzeAll = (batch: StoredArticle[]): Promise<Array<AnalyzedArticle | null>> =>
     Promise.all(
       batch.map((stored) =>
-        (pool ? pool.reanalyze(stored) : Promise.resolve().then(() => reanalyzeForStore(stored))).catch((error: unknown) => {
+        (pool ? pool.reanalyze(stored) : Promise.resolve().then(() => reanalyzeForStore(stored, options.run))).catch((error: unknown) => {
           if (error instanceof AnalysisThreadsBroken) throw error
           progress.failed++
           options.onFailure?.({

@@ -1,19 +1,12 @@
 import { createRequire } from 'node:module'
 import type { en, ParsedComponents, ParsedResult } from 'chrono-node'
+import type { DateMention } from '../record/article.js'
 
 // English only: the package root loads every locale it ships (a third of the start-up). Required through Node's own
 // resolver, which reads the package's `./*` export pattern that vitest's resolver does not.
 const chrono = createRequire(import.meta.url)('chrono-node/en') as typeof en
 
-/** A time expression in the text and the day range it stands for. */
-export interface DateMention {
-  start: number
-  end: number
-  text: string
-  /** Inclusive day range, YYYY-MM-DD; null when the expression needs a year and none is known. */
-  range: { start: string; end: string } | null
-  granularity: 'day' | 'week' | 'month' | 'year' | 'range'
-}
+export type { DateMention } from '../record/article.js'
 
 const DAY_MS = 86_400_000
 const DATE_CUE =

@@ -1,10 +1,10 @@
 import type { ActorEntry } from '../kb/actor.js'
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import { foldText, hasLemma } from '../nlp/nlp-doc.js'
+import type { ActorMention, RecognizedEntity, ResolvedPlace } from '../record/article.js'
 import type { EntityType, Span } from '../record/record.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
 import { lexicon } from './lexicon.js'
-import type { ResolvedPlace } from './places.js'
 import { slugify } from './slug.js'
 
 interface ActorLexicon {
@@ -28,24 +28,7 @@ interface ActorLexicon {
   partySourceNouns: string[]
 }
 
-export interface ActorMention extends Span {
-  firstToken: number
-  endToken: number
-  surface: string
-  /** Which rule found it: "kb", "metonymy", "party", "demonym", "title", "org-head", "surname", … */
-  via: string
-}
-
-/** An actor of the article with its mentions; `id` is the knowledge-base id or a stable id for a new name. */
-export interface RecognizedEntity {
-  id: string
-  name: string
-  type: EntityType
-  country: string | null
-  kb: ActorEntry | null
-  surfaces: Set<string>
-  mentions: ActorMention[]
-}
+export type { ActorMention, RecognizedEntity } from '../record/article.js'
 
 export interface EntityInput {
   doc: NlpDoc
@@ -105,7 +88,7 @@ export function matchKnownActors(
         firstToken: match.firstToken,
         endToken: match.endToken,
         surface: doc.text.slice(match.start, match.end),
-        via: 'kb',
+        via: 'kb-alias',
       },
       actors,
     })
@@ -195,7 +178,10 @@ class EntityBuilder {
   }
 
   entities(): RecognizedEntity[] {
-    for (const entity of this.byId.values()) entity.mentions.sort((a, b) => a.start - b.start)
+    for (const entity of this.byId.values()) {
+      entity.mentions.sort((a, b) => a.start - b.start)
+      entity.rule = entity.mentions[0]!.via
+    }
     return [...this.byId.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
   }
 
@@ -203,10 +189,10 @@ class EntityBuilder {
     this.add({ id: actor.id, name: actor.name, type: actor.type, country: actor.country, kb: actor }, mention)
   }
 
-  private add(identity: Omit<RecognizedEntity, 'surfaces' | 'mentions'>, mention: ActorMention): RecognizedEntity {
+  private add(identity: Omit<RecognizedEntity, 'surfaces' | 'mentions' | 'rule'>, mention: ActorMention): RecognizedEntity {
     let entity = this.byId.get(identity.id)
     if (!entity) {
-      entity = { ...identity, surfaces: new Set(), mentions: [] }
+      entity = { ...identity, surfaces: new Set(), mentions: [], rule: mention.via }
       this.byId.set(identity.id, entity)
     }
     let spans = this.spansOf.get(entity)
@@ -871,7 +857,7 @@ class EntityBuilder {
     )
   }
 
-  private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions'> | undefined {
+  private forceFor(kind: 'army' | 'police', at: number): Omit<RecognizedEntity, 'surfaces' | 'mentions' | 'rule'> | undefined {
     // "the Afghan Ministry of Defense announced that security forces …": forces of the sentence's own actor's country.
     const local = this.sentenceCountry(at)
     if (kind === 'army' && local && local !== this.input.focusCountry) {

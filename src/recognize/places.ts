@@ -1,6 +1,7 @@
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import type { PlaceEntry } from '../gazetteer/place-entry.js'
 import { normalizePlaceName, type Gazetteer } from '../gazetteer/gazetteer.js'
+import type { PlaceMention, ResolvedPlace } from '../record/article.js'
 import type { PlaceKind, Span } from '../record/record.js'
 import { lexicon } from './lexicon.js'
 import { slugify } from './slug.js'
@@ -12,33 +13,7 @@ interface PlaceLexicon {
   notPlaces: string[]
 }
 
-/** A toponym found in the text, with its gazetteer candidates (possibly none). */
-export interface PlaceMention extends Span {
-  firstToken: number
-  endToken: number
-  surface: string
-  /** The kind the words around it name: "Kandahar province" → admin1. */
-  kindHint: PlaceKind | null
-  locative: boolean
-  candidates: PlaceEntry[]
-  /**
-   * The dateline of the report ("PESHAWAR: …", "Quetta, March 3 (Reuters) - …"): where it was filed, which
-   * is not by itself where its events happened. Extraction should not take it as an event's place.
-   */
-  dateline: boolean
-}
-
-/** One place of the article: the chosen gazetteer entry (or a name kept without coordinates) and its mentions. */
-export interface ResolvedPlace {
-  id: string
-  entry: PlaceEntry | null
-  name: string
-  kind: PlaceKind
-  country: string | null
-  mentions: PlaceMention[]
-  /** Why this entry won: the ranking features, for debugging and `--explain`. */
-  via: string
-}
+export type { PlaceMention, ResolvedPlace } from '../record/article.js'
 
 export interface PlaceContext {
   /** ISO-2 codes of countries the article names or implies (demonyms), with counts. */
@@ -308,11 +283,11 @@ function choose(
   context: PlaceContext,
   admin1Named: Set<string>,
   totalCountry: number,
-): { entry: PlaceEntry | null | undefined; via: string } {
+): { entry: PlaceEntry | null | undefined; via: ResolvedPlace['via'] } {
   const candidates = group[0]!.candidates
-  if (candidates.length === 0) return { entry: null, via: 'no candidate' }
+  if (candidates.length === 0) return { entry: null, via: 'kind-word' }
   const country = candidates.find((c) => c.kind === 'country')
-  if (country) return { entry: country, via: 'country name' }
+  if (country) return { entry: country, via: 'gazetteer-country' }
   const hints = new Set(group.map((m) => m.kindHint).filter((h): h is PlaceKind => h !== null))
   const surface = normalizePlaceName(group[0]!.surface)
   let best: PlaceEntry | undefined
@@ -340,7 +315,7 @@ function choose(
       best = candidate
     }
   }
-  return best ? { entry: best, via: `ranked ${candidates.length} candidates` } : { entry: undefined, via: 'no fitting candidate' }
+  return best ? { entry: best, via: 'gazetteer-ranked' } : { entry: undefined, via: 'kind-word' }
 }
 
 /** The name the article uses when it is one of the place's names ("China", not "People's Republic of China"). */

@@ -11,6 +11,15 @@ export interface Span {
   end: number
 }
 
+/**
+ * Which stage emitted a record item and by which rule (`sitrep analyze --explain`). An added field: the store and
+ * the eval scorer ignore it. Rule names are short and stable: `kb-alias`, `gazetteer-ranked`, `trigger`, `silence`, …
+ */
+export interface Via {
+  stage: string
+  rule: string
+}
+
 export type RemovalReason = 'spam' | 'navigation' | 'related' | 'duplicate' | 'cookie' | 'comments' | 'byline' | 'other'
 
 export interface RemovedBlock {
@@ -49,6 +58,7 @@ export interface EntityRecord {
   country: string | null
   aliases: string[]
   mentions: Span[]
+  via: Via
 }
 
 export const PLACE_KINDS = ['country', 'admin1', 'admin2', 'city', 'locality', 'region', 'feature'] as const
@@ -63,6 +73,7 @@ export interface PlaceRecord {
   lat: number | null
   lon: number | null
   mentions: Span[]
+  via: Via
 }
 
 export const EVENT_TYPES = [
@@ -107,6 +118,7 @@ export interface EventRecord {
   fatalities: Fatalities | null
   reported_by: string | null
   evidence: Span
+  via: Via
 }
 
 export const CLAIM_RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of'] as const
@@ -124,6 +136,7 @@ export interface ClaimRecord {
   relation: ClaimRelation
   object: string | null
   evidence: Span
+  via: Via
 }
 
 export interface AnalysisRecord {

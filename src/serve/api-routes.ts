@@ -523,7 +523,7 @@ export const apiRoutes: ApiRoute[] = [
     handler: async ({ store, body, afterWrite }) => {
       const { files, date } = body as { files: UploadedFile[]; date?: string }
       try {
-        return await ingestUploads(store, files, date ?? null)
+        return await ingestUploads(store, files, { referenceDate: date ?? null })
       } finally {
         afterWrite()
       }

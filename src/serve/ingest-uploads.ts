@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { RunOptions } from '../context/run-context.js'
 import type { Store } from '../store/open-store.js'
 import { ingestPaths } from '../queue/ingest-run.js'
 import { HttpError } from './http-error.js'
@@ -27,13 +28,13 @@ let queue: Promise<unknown> = Promise.resolve()
  * at a time: the store's writer is not meant for concurrent batches. Analysis runs on this thread,
  * so a large upload delays other requests while it lasts.
  */
-export function ingestUploads(store: Store, files: UploadedFile[], referenceDate: string | null): Promise<UploadSummary> {
-  const run = queue.then(() => ingestNow(store, files, referenceDate))
+export function ingestUploads(store: Store, files: UploadedFile[], options: RunOptions): Promise<UploadSummary> {
+  const run = queue.then(() => ingestNow(store, files, options))
   queue = run.catch(() => undefined)
   return run
 }
 
-async function ingestNow(store: Store, files: UploadedFile[], referenceDate: string | null): Promise<UploadSummary> {
+async function ingestNow(store: Store, files: UploadedFile[], options: RunOptions): Promise<UploadSummary> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sitrep-upload-'))
   try {
     const used = new Set<string>()
@@ -41,7 +42,7 @@ async function ingestNow(store: Store, files: UploadedFile[], referenceDate: str
       const name = safeName(file.name, used)
       await fs.writeFile(path.join(dir, name), decode(file))
     }
-    const summary = await ingestPaths(store, [dir], { jobs: 0, referenceDate })
+    const summary = await ingestPaths(store, [dir], { jobs: 0, run: options })
     const strip = (text: string): string => text.split(`${dir}${path.sep}`).join('').split(dir).join('')
     return {
       added: summary.added,

@@ -136,7 +136,7 @@ export function seedFiles(count = 3): string[] {
 export async function fillStore(store: Store, withSeeds: boolean): Promise<void> {
   await writeBatch(store, fixtureArticles)
   const seeds = withSeeds ? seedFiles() : []
-  if (seeds.length > 0) await ingestPaths(store, seeds, { jobs: 0, referenceDate: '2025-07-01' })
+  if (seeds.length > 0) await ingestPaths(store, seeds, { jobs: 0, run: { referenceDate: '2025-07-01' } })
 }
 
 export async function exportText(

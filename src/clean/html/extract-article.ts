@@ -4,7 +4,7 @@ import { segmentPage } from './blocks.js'
 import { extractBody, type ExtractedBody } from './extract-body.js'
 import { readPage, type PageMetadata } from './page-metadata.js'
 import { parseHtml } from './parse-html.js'
-import type { SiteBoilerplate } from './site-boilerplate.js'
+import type { SiteMemory } from '../../record/article.js'
 import { hostOf } from '../url-host.js'
 
 export interface HtmlArticle extends PageMetadata {
@@ -30,7 +30,7 @@ function declaredParagraphs(body: string): string[] {
 
 export interface ExtractOptions {
   /** Learns each site's template from the pages it sees and drops the blocks other pages of the site print too. */
-  siteMemory?: SiteBoilerplate
+  siteMemory?: SiteMemory | undefined
   /** The page's address when the page does not name it (canonical link, og:url). */
   url?: string | null
   /** Identifies the page to the site memory (a page never counts as its own template); default: its URL. */

@@ -14,6 +14,7 @@ const shared = sharedOptions({
 type AnalyzeFlags = OptionValues<typeof shared> & {
   jsonl?: boolean
   out?: string
+  explain?: boolean
 }
 
 export function registerAnalyze(program: Command): void {
@@ -24,6 +25,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(shared.json)
     .option('--jsonl', 'print one SPEC analysis record per line (JSON Lines) as each input is analysed')
     .option('--out <dir>', 'write one NAME.json per input into DIR')
+    .option('--explain', 'print every entity, place, event and claim with its evidence and the stage and rule that produced it')
     .addOption(shared.date)
     .addOption(shared.maxBytes)
     .addOption(shared.kb)
@@ -35,12 +37,15 @@ export function registerAnalyze(program: Command): void {
 
 async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number> {
   // Loaded here, not at the top: every command pays for the modules the CLI imports before it parses its arguments.
-  const [{ isInputFailure, readSources }, { analyzeSource }, { formatSummary }, { SiteBoilerplate }] = await Promise.all([
-    import('../../ingest/read-sources.js'),
-    import('../../pipeline/analyze.js'),
-    import('../format-summary.js'),
-    import('../../clean/html/site-boilerplate.js'),
-  ])
+  const [{ isInputFailure, readSources }, { analyzeSource }, { formatSummary }, { formatExplain }, { SiteBoilerplate }] = await Promise.all(
+    [
+      import('../../ingest/read-sources.js'),
+      import('../../pipeline/analyze.js'),
+      import('../format-summary.js'),
+      import('../format-explain.js'),
+      import('../../clean/html/site-boilerplate.js'),
+    ],
+  )
   let failed = 0
   const output = flags.jsonl ? new JsonLinesOutput() : new JsonOutput()
   if (flags.out) mkdirSync(flags.out, { recursive: true })
@@ -54,7 +59,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
     }
     let record: AnalysisRecord
     try {
-      record = analyzeSource(item, { referenceDate: flags.date ?? null, siteMemory })
+      record = analyzeSource(item, { referenceDate: flags.date ?? null, kbDir: flags.kb ?? null }, siteMemory)
     } catch (error) {
       failed++
       process.stderr.write(`sitrep analyze: ${item.name}: analysis failed: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -65,7 +70,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
       writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`)
       if (!flags.json) process.stdout.write(`${item.name} → ${path}\n`)
     } else if (flags.json || flags.jsonl) await output.add(record)
-    else await write(`${formatSummary(item.name, record)}\n`)
+    else await write(`${(flags.explain ? formatExplain : formatSummary)(item.name, record)}\n`)
   }
   if ((flags.json || flags.jsonl) && !flags.out) await output.end()
   return failed > 0 ? 1 : 0

@@ -63,11 +63,9 @@ async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
     const summary = await ingestPaths(store, paths, {
       jobs: flags.jobs,
       batchSize: flags.batchSize,
-      referenceDate: flags.date ?? null,
       records: Boolean(flags.records),
-      kbDir: flags.kb ?? null,
+      run: { referenceDate: flags.date ?? null, kbDir: flags.kb ?? null, ...(flags.deadline ? { deadlineMs: flags.deadline * 1000 } : {}) },
       ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
-      ...(flags.deadline ? { deadlineMs: flags.deadline * 1000 } : {}),
       onProgress: display.update,
       onFailure: (failure) => display.interrupt(() => reportFailure(failure)),
     })
@@ -92,7 +90,7 @@ async function runEnqueue(paths: string[], flags: IngestFlags): Promise<number> 
   if (flags.records) throw new Error('--records and --enqueue do not go together: records need no analysis, ingest them directly')
   const { enqueuePaths } = await import('../../queue/pg-queue.js')
   const summary = await enqueuePaths(flags.db, paths, {
-    referenceDate: flags.date ?? null,
+    run: { referenceDate: flags.date ?? null },
     ...(flags.maxBytes ? { maxBytes: flags.maxBytes } : {}),
     onFailure: reportFailure,
   })

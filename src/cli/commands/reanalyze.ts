@@ -32,7 +32,7 @@ export function registerReanalyze(program: Command): void {
           jobs: flags.jobs,
           batchSize: flags.batchSize,
           kb: custom?.kb ?? loadKnowledgeBase(),
-          kbDir: flags.kb ?? null,
+          run: { kbDir: flags.kb ?? null },
           places: custom?.places ?? [],
           onFailure: (failure) => process.stderr.write(`sitrep reanalyze: ${failure.error}\n`),
           onProgress: (progress) => {

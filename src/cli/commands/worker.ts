@@ -31,7 +31,7 @@ export function registerWorker(program: Command): void {
         jobs: flags.jobs,
         ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
         exitWhenIdleSeconds: flags.exitWhenIdle ?? null,
-        kbDir: flags.kb ?? null,
+        run: { kbDir: flags.kb ?? null },
         onBatch(outcomes, failures) {
           stored += outcomes.length
           for (const failure of failures) process.stderr.write(`sitrep worker: ${failure.error}\n`)
