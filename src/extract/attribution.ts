@@ -1,24 +1,12 @@
 import type { Stance } from '../record/record.js'
 import { loadResources } from '../pipeline/analyze.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
+import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 import { inflections } from './inflect.js'
+import type { LexiconOf } from '../lexicon/files.js'
 
-interface AttributionLexicon {
-  asserts: string[]
-  denies: string[]
-  accuse: string[]
-  assertLemmas: string[]
-  denyLemmas: string[]
-  accuseLemmas: string[]
-  clauseOnlyLemmas: string[]
-  according: string[]
-  noResponse: string[]
-  silence: { negators: string[]; adverbs: string[]; responseVerbs: string[]; issueVerbs: string[]; responseNouns: string[] }
-  responsibility: { verbs: string[]; owned: string[]; referringVerbs: string[]; attackNouns: string[] }
-  reportNouns: string[]
-  claimNouns: string[]
-}
+type AttributionLexicon = LexiconOf<'attribution'>
 
 /** Who says something in a sentence, how, and which stretch of the sentence is what they say. */
 export interface Frame {
@@ -50,16 +38,11 @@ let compiled:
     }
   | undefined
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
-const alternation = (words: string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')
+const alternation = phraseAlternatives
 
 function cues() {
   if (!compiled) {
-    const raw = lexicon<AttributionLexicon>('attribution')
+    const raw = lexicon('attribution')
     const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
     const lex = {
       ...raw,
@@ -151,8 +134,10 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
   return sentence.refs[index]
 }
 
-const PRONOUN_BEFORE =
-  /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$/i
+const PRONOUN_BEFORE = new RegExp(
+  String.raw`\b(he|she|they|it|the (?:${alternativesInOrder(lexicon('attribution').referringNouns)}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
+  'i',
+)
 
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {

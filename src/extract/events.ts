@@ -1,13 +1,10 @@
 import type { DateRange, EventRecord, EventType, Fatalities } from '../record/record.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
+import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { ClaimDraft } from './claims.js'
 import { locatedFatalitiesIn } from './numbers.js'
-
-interface TriggerLexicon {
-  triggers: { words: string[]; type: EventType; mode: string | null }[]
-}
 
 /** An event before merging, with the refs that fill it. */
 export interface EventDraft {
@@ -46,103 +43,7 @@ const ACTING_TYPES = new Set([
   'person',
 ])
 /** Triggers that name an event only with a count, a place or a named party beside them. */
-const WEAK = new Set([
-  'operation',
-  'operations',
-  'death',
-  'deaths',
-  'died',
-  'dead',
-  'killed',
-  'killing',
-  'killings',
-  'target',
-  'targeted',
-  'operation',
-  'operations',
-  'strike',
-  'strikes',
-  'struck',
-  'shot',
-  'firing',
-  'held',
-  'capture',
-  'transfer',
-  'transferred',
-  'closed',
-  'suspended',
-  'blocked',
-  'restrictions',
-  'met',
-  'meet',
-  'visit',
-  'visited',
-  'discussed',
-  'aggression',
-  'offensive',
-  'fighting',
-  'battle',
-  'battles',
-  'encounter',
-  'attacking',
-  'bombs',
-  'disappeared',
-  'missing',
-  'assistance',
-  'aid',
-  'relief',
-  'committed',
-  'assured',
-  'assurances',
-  'pledged',
-  'deal',
-  'released',
-  'freed',
-  'withdrew',
-  'withdrawal',
-  'arrest',
-  'detention',
-  'picked up',
-  'march',
-  'gathering',
-  'rally',
-  'rallies',
-  'drones',
-  'missiles',
-  'rockets',
-  'artillery',
-  'mortar',
-  'mortars',
-  'explosive',
-  'grenades',
-  'consequences',
-  'revenge',
-  'retaliation',
-  'threat',
-  'threats',
-  'warning',
-  'warned',
-  'warns',
-  'called for',
-  'call for',
-  'calls for',
-  'sought',
-  'asked',
-  'requested',
-  'pressed',
-  'demands',
-  'demanded',
-  'demanding',
-  'transfer',
-  'ban',
-  'bans',
-  'crackdown',
-  'shutdown',
-  'sealed',
-  'deployment',
-  'deployed',
-  'sanctions',
-])
+const WEAK: ReadonlySet<string> = new Set(lexicon('events').weakTriggers)
 const MODAL_BEFORE =
   /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
@@ -150,14 +51,11 @@ let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: st
 
 function triggers() {
   if (!compiled) {
-    const lex = lexicon<TriggerLexicon>('events')
+    const lex = lexicon('events')
     const byWord = new Map<string, { type: EventType; mode: string | null }>()
     for (const group of lex.triggers)
       for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
-    const words = [...byWord.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    compiled = { pattern: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byWord }
+    compiled = { pattern: new RegExp(`\\b(?:${phraseAlternatives([...byWord.keys()])})\\b`, 'gi'), byWord }
   }
   return compiled
 }

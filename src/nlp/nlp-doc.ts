@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import { foldText } from '../text/normalize.js'
 
 /** One token of the cleaned text, with its [start, end) offsets and part of speech. */
 export interface Token {
@@ -35,13 +36,6 @@ export interface NlpDoc {
 
 const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its
-
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-}
 
 /**
  * Tokenizes and splits `text` into sentences. Paragraphs (lines) are split first and each is handed to

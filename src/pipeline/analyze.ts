@@ -5,11 +5,12 @@ import { extract } from '../extract/index.js'
 import { loadGazetteer, loadGazetteerWith, type Gazetteer } from '../gazetteer/gazetteer.js'
 import { loadCustomKnowledge } from '../kb/custom-kb.js'
 import type { SourceDocument } from '../ingest/source-document.js'
-import { foldText, parseText, type NlpDoc } from '../nlp/nlp-doc.js'
+import { parseText, type NlpDoc } from '../nlp/nlp-doc.js'
+import { foldText } from '../text/normalize.js'
 import { buildActorIndex, type ActorIndex } from '../recognize/actor-index.js'
 import { recognizeDates, type DateMention } from '../recognize/dates.js'
 import { matchKnownActors, recognizeEntities, type RecognizedEntity } from '../recognize/entities.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
 import { findPlaceMentions, resolvePlaces, type ResolvedPlace } from '../recognize/places.js'
 import { loadActorIndex } from '../snapshot/actor-snapshot.js'
 import { SCHEMA_ID, type AnalysisRecord, type EntityRecord, type PlaceRecord } from '../record/record.js'
@@ -185,7 +186,7 @@ function countryContext(
     else if (mention.candidates.length > 0 && new Set(mention.candidates.map((c) => c.country)).size === 1)
       bump(mention.candidates[0]!.country, 0.5)
   }
-  const demonyms = lexicon<Record<string, string>>('demonyms')
+  const demonyms = lexicon('demonyms')
   for (const token of doc.tokens) bump(demonyms[token.text], 0.5)
   for (const code of actorCountries) bump(code, 0.5)
   return counts

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../store/schema.js'
 import type { EntityRecord } from '../record/record.js'
-import { normalizeName } from './normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 import { addEntityNames, findEntitiesByName, findMergeTarget, insertEntity, recordMerge } from '../store/entities-repo.js'
 
 /** Ids the analyzer mints for names outside the knowledge base ("actor:x-<slug>"). */
@@ -46,7 +46,7 @@ async function resolveEntity(db: Kysely<Database>, entity: EntityRecord, article
     await addEntityNames(db, decided, [entity.name, ...entity.aliases])
     return decided
   }
-  const nameKey = normalizeName(entity.name)
+  const nameKey = entityKey(entity.name)
   const sameName = (await findEntitiesByName(db, nameKey, entity.type)).filter((id) => id !== entity.id)
   const target = sameName[0]
   if (!target) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { EntityRecord, PlaceRecord, Span } from '../record/record.js'
-import { normalizeName } from '../resolve/normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 import { insertInChunks } from './insert-chunks.js'
 
 type Db = Kysely<Database>
@@ -15,7 +15,7 @@ export async function insertEntity(db: Db, entity: EntityRecord, known: boolean)
       type: entity.type,
       country: entity.country,
       aliases: JSON.stringify(entity.aliases),
-      name_key: normalizeName(entity.name),
+      name_key: entityKey(entity.name),
       known: known ? 1 : 0,
     })
     .onConflict((oc) => oc.column('id').doNothing())
@@ -24,7 +24,7 @@ export async function insertEntity(db: Db, entity: EntityRecord, known: boolean)
 }
 
 export async function addEntityNames(db: Db, entityId: string, names: string[]): Promise<void> {
-  const keys = [...new Set(names.map(normalizeName).filter((key) => key !== ''))]
+  const keys = [...new Set(names.map(entityKey).filter((key) => key !== ''))]
   if (keys.length === 0) return
   await db
     .insertInto('entity_names')
@@ -90,7 +90,7 @@ export async function upsertPlace(db: Db, place: PlaceRecord): Promise<void> {
     .values({
       id: place.id,
       name: place.name,
-      name_key: normalizeName(place.name),
+      name_key: entityKey(place.name),
       kind: place.kind,
       country: place.country,
       admin1: place.admin1,
@@ -129,7 +129,7 @@ export async function syncKnownEntities(db: Db, lookup: (id: string) => EntityRe
     const aliases = JSON.stringify([...stored.filter((alias) => alias !== entity.name), ...added])
     await db
       .updateTable('entities')
-      .set({ name: entity.name, type: entity.type, country: entity.country, aliases, name_key: normalizeName(entity.name) })
+      .set({ name: entity.name, type: entity.type, country: entity.country, aliases, name_key: entityKey(entity.name) })
       .where('id', '=', row.id)
       .execute()
     await addEntityNames(db, row.id, [entity.name, ...entity.aliases])
@@ -145,7 +145,7 @@ export async function syncPlaces(db: Db, places: PlaceRecord[]): Promise<void> {
       .updateTable('places')
       .set({
         name: place.name,
-        name_key: normalizeName(place.name),
+        name_key: entityKey(place.name),
         kind: place.kind,
         country: place.country,
         admin1: place.admin1,
