@@ -1,4 +1,4 @@
-import type { DateRange, EventRecord, EventType, Fatalities } from '../record/record.js'
+import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
@@ -21,27 +21,38 @@ export interface EventDraft {
   at: number
 }
 
-const MATERIAL: ReadonlySet<EventType> = new Set([
-  'ASSAULT',
-  'COERCE',
-  'PROTEST',
-  'CONSULT',
-  'AGREE',
-  'MOBILIZE',
-  'SANCTION',
-  'RETREAT',
-  'AID',
-])
-const ACTING_TYPES = new Set([
-  'armed_group',
-  'state',
-  'government',
-  'security_force',
-  'political_party',
-  'organization',
-  'international_org',
-  'person',
-])
+/** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
+const MATERIAL = {
+  AGREE: true,
+  CONSULT: true,
+  SUPPORT: false,
+  CONCEDE: false,
+  COOPERATE: false,
+  AID: true,
+  RETREAT: true,
+  REQUEST: false,
+  ACCUSE: false,
+  REJECT: false,
+  THREATEN: false,
+  PROTEST: true,
+  SANCTION: true,
+  MOBILIZE: true,
+  COERCE: true,
+  ASSAULT: true,
+} as const satisfies Record<EventType, boolean>
+/** Entity types that act in events (media only report them). */
+const ACTING_TYPES = {
+  armed_group: true,
+  state: true,
+  government: true,
+  security_force: true,
+  political_party: true,
+  international_org: true,
+  organization: true,
+  media: false,
+  person: true,
+} as const satisfies Record<EntityType, boolean>
+const isActingType = (type: EntityType | 'place') => type !== 'place' && ACTING_TYPES[type]
 /** Triggers that name an event only with a count, a place or a named party beside them. */
 const WEAK: ReadonlySet<string> = new Set(lexicon('events').weakTriggers)
 const MODAL_BEFORE =
@@ -74,7 +85,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
+  return mergeEvents(drafts).filter((e) => !MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
 }
 
 const TOLL_UPDATE =
@@ -127,7 +138,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const spec = byWord.get(word)
-    if (!spec || !MATERIAL.has(spec.type)) continue
+    if (!spec || !MATERIAL[spec.type]) continue
     const at = match.index!
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
@@ -158,7 +169,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       spec.mode === 'clash' &&
       targets.length === 0 &&
       claimant &&
-      ACTING_TYPES.has(claimant.type) &&
+      isActingType(claimant.type) &&
       actors.length > 0 &&
       !actors.some((a) => a.id === claimant.id)
     )
@@ -302,14 +313,14 @@ function participants(
 }
 
 function acting(ref: Ref): boolean {
-  return ref.kind === 'entity' && ACTING_TYPES.has(ref.type)
+  return ref.kind === 'entity' && isActingType(ref.type)
 }
 
 function uniqueRefs(refs: Ref[]): Ref[] {
   return refs.filter((r, i) => refs.findIndex((o) => o.id === r.id) === i)
 }
 
-const SPECIFICITY: Record<string, number> = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 }
+const SPECIFICITY = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 } satisfies Record<PlaceKind, number>
 
 /** The most specific place of the event's clause, preferring places after "in/at/near". */
 function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]): Ref | null {
@@ -342,7 +353,16 @@ function dateOf(sentence: MaskedSentence): DateRange {
   return { start: null, end: null, text: null }
 }
 
-const BLAME: ReadonlySet<string> = new Set(['attacks', 'supports', 'harbors', 'threatens'])
+/** Relations whose assertion blames its subject (an ACCUSE event). */
+const BLAME = {
+  present_in: false,
+  supports: true,
+  harbors: true,
+  cooperates_with: false,
+  attacks: true,
+  threatens: true,
+  member_of: false,
+} as const satisfies Record<ClaimRelation, boolean>
 
 /** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
 function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
@@ -378,7 +398,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
           c.stance === 'asserts' &&
           c.subject.id !== actor.id &&
           !sameSide(c.subject, actor) &&
-          BLAME.has(c.relation) &&
+          BLAME[c.relation] &&
           c.subject.kind === 'entity' &&
           c.subject.type !== 'person',
       )
@@ -516,7 +536,7 @@ class MergeCandidates {
   private readonly bySpeakers = new Map<string, { event: EventDraft; order: number }[]>()
 
   add(event: EventDraft, order: number): void {
-    const [map, key] = MATERIAL.has(event.type)
+    const [map, key] = MATERIAL[event.type]
       ? [this.bySentence, `${event.type}|${event.sentence.index}`]
       : [this.bySpeakers, speakersKey(event)]
     const list = map.get(key)
@@ -525,7 +545,7 @@ class MergeCandidates {
   }
 
   of(draft: EventDraft): EventDraft[] {
-    if (!MATERIAL.has(draft.type)) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
+    if (!MATERIAL[draft.type]) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
     const found: { event: EventDraft; order: number }[] = []
     for (let s = draft.sentence.index - MERGE_REACH; s <= draft.sentence.index + MERGE_REACH; s++)
       found.push(...(this.bySentence.get(`${draft.type}|${s}`) ?? []))
@@ -539,7 +559,7 @@ const speakersKey = (e: EventDraft) => `${e.type}|${[...new Set(e.actors.map((a)
 const MERGE_REACH = 6
 
 function compatible(a: EventDraft, b: EventDraft): boolean {
-  if (!MATERIAL.has(a.type)) {
+  if (!MATERIAL[a.type]) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
   if (

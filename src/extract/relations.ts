@@ -1,5 +1,6 @@
 import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
+import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
@@ -70,8 +71,8 @@ function patterns() {
       all.push(new RegExp(source, 'giu'))
       return { regex: all[all.length - 1]!, slot: all.length - 1 }
     }
-    const relations = Object.entries(lex.relations).map(([relation, spec]) => ({
-      relation: relation as ClaimRelation,
+    const relations = entriesOf(lex.relations).map(([relation, spec]) => ({
+      relation,
       objectKind: spec.object,
       subjectTypes: spec.subjectTypes ? new Set(spec.subjectTypes) : null,
       symmetric: spec.symmetric ?? false,
@@ -87,9 +88,9 @@ function patterns() {
       ),
     }))
     const compileSpeaker = (table: RelationLexicon['speakerPatterns']) =>
-      Object.entries(table).flatMap(([relation, sources]) =>
-        (sources ?? []).map((source) => ({
-          relation: relation as ClaimRelation,
+      entriesOf(table).flatMap(([relation, sources]) =>
+        sources.map((source) => ({
+          relation,
           pattern: pattern(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap)),
         })),
       )

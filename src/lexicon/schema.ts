@@ -119,6 +119,11 @@ export function keyedBy<const K extends string, T>(keys: readonly K[], entry: Sc
   }
 }
 
+/** The entries of a map parsed by `keyedBy` or `everyKey`, in the file's order, keyed by its key type. */
+export function entriesOf<K extends string, T>(map: Partial<Record<K, T>>): [K, T][] {
+  return Object.entries(map).filter((entry): entry is [K, T] => entry[1] !== undefined)
+}
+
 /** A map with an entry for every one of a fixed set of keys. */
 export function everyKey<const K extends string, T>(keys: readonly K[], entry: Schema<T>): Schema<Record<K, T>> {
   return {
