@@ -99,12 +99,13 @@ function silencePattern(lex: AttributionLexicon): RegExp {
 
 /** The kinds of actor a definite description can point back to: "the ministry" is a government body. */
 function describedType(description: string): Set<string> | undefined {
-  if (/^the (?:ministry|interior ministry|foreign office|minister)$/.test(description)) return new Set(['government'])
-  if (/^the (?:military|army)$/.test(description)) return new Set(['security_force'])
-  if (/^the (?:group|organisation|organization|outfit|militants)$/.test(description))
-    return new Set(['armed_group', 'organization', 'political_party'])
-  if (/^the (?:spokes(?:person|man|woman)|official|envoy|ambassador)$/.test(description)) return new Set(['person'])
-  return undefined
+  const types = description.startsWith('the ') ? REFERRING_NOUNS[description.slice(4)] : undefined
+  return types?.length ? new Set(types) : undefined
+}
+
+/** "It" or "the statement": a reference to the document the article discusses. */
+function isDocumentWord(pronoun: string): boolean {
+  return pronoun === 'it' || (pronoun.startsWith('the ') && DOCUMENT_NOUNS.has(pronoun.slice(4)))
 }
 
 /** The last speaker or named actor of a kind, frames first. */
@@ -134,8 +135,10 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
   return sentence.refs[index]
 }
 
+const REFERRING_NOUNS = lexicon('attribution').referringNouns
+const DOCUMENT_NOUNS = new Set(lexicon('attribution').documentNouns)
 const PRONOUN_BEFORE = new RegExp(
-  String.raw`\b(he|she|they|it|the (?:${alternativesInOrder(lexicon('attribution').referringNouns)}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
+  String.raw`\b(he|she|they|it|the (?:${alternativesInOrder(Object.keys(REFERRING_NOUNS))}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
   'i',
 )
 
@@ -428,7 +431,7 @@ function subjectOf(
   }
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
-    const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)
+    const documentWord = isDocumentWord(p)
     const personal = p === 'he' || p === 'she'
     const typed = describedType(p)
     const resolved =

@@ -50,8 +50,13 @@ const attribution = object({
   accuseLemmas: words,
   responsibility: object({ verbs: words, owned: words, referringVerbs: words, attackNouns: words }),
   clauseOnlyLemmas: words,
-  /** Nouns that refer back to a speaker after "the" ("the spokesman", "the ministry"), as a pronoun does. */
-  referringNouns: words,
+  /**
+   * Nouns that refer back after "the", as a pronoun does ("the spokesman", "the ministry"), in matching order,
+   * with the entity types they can point to (none: the last claimant or speaker).
+   */
+  referringNouns: dictionary(list(oneOf(ENTITY_TYPES))),
+  /** Referring nouns that name the document under discussion ("the statement", "the video"). */
+  documentNouns: words,
 })
 
 const boilerplate = object({
