@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { cleanText } from '../src/clean/clean-text.js'
-import { norm } from '../src/clean/text-shape.js'
+import { textKey } from '../src/text/normalize.js'
 
 const shared = process.argv[2] ?? '../shared'
 const sets = [
@@ -21,15 +21,15 @@ for (const set of sets) {
     const gold = JSON.parse(readFileSync(join(set.gold, file), 'utf8'))
     const raw = readFileSync(join(set.docs, gold.doc), 'utf8')
     const result = cleanText(raw)
-    const text = norm(result.text)
+    const text = textKey(result.text)
     for (const k of gold.keep) {
       keep++
-      if (text.includes(norm(k))) keepFound++
+      if (text.includes(textKey(k))) keepFound++
       else console.log(`MISSING KEEP ${file}: ${k}`)
     }
     for (const r of gold.remove) {
       remove++
-      if (!text.includes(norm(r))) removeGone++
+      if (!text.includes(textKey(r))) removeGone++
       else console.log(`LEFT REMOVE ${file}: ${r}`)
     }
     if (process.env.SHOW)

@@ -1,37 +1,19 @@
 /** Verdicts a line earns on its own: spam, cookie notices, comment widgets, share bars, captions, date lines, bylines. */
 import { parseDateLine } from './date-lines.js'
-import { lexicon } from './lexicon.js'
-import { isBodyLike, isNameLike, isSentenceLike, norm, urlShare } from './text-shape.js'
+import { boilerplate } from './boilerplate.js'
+import { lexicon } from '../lexicon/load.js'
+import { isBodyLike, isNameLike, isSentenceLike, urlShare } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 import type { Unit } from './unit.js'
 
 function isSpam(unit: Unit): boolean {
   const urls = urlShare(unit.text)
   if (urls.share >= 0.5) return true
   if (urls.count >= 2 && urls.share >= 0.25 && !isBodyLike(unit.shape)) return true
-  return lexicon().spamPhrases.test(unit.norm) && (urls.count > 0 || !isSentenceLike(unit.shape))
+  return boilerplate().spamPhrases.test(unit.norm) && (urls.count > 0 || !isSentenceLike(unit.shape))
 }
 
-const NAVIGATION_TOKENS = new Set([
-  'share',
-  'tweet',
-  'print',
-  'email',
-  'facebook',
-  'twitter',
-  'x',
-  'whatsapp',
-  'linkedin',
-  'telegram',
-  'pinterest',
-  'reddit',
-  'messenger',
-  'copy',
-  'link',
-  'on',
-  'this',
-  'article',
-  'via',
-])
+const NAVIGATION_TOKENS = new Set(lexicon('boilerplate').shareBarTokens)
 
 /** Wire-service credits: "(Reporting by …; Editing by …)". */
 const CREDITS_LINE = /^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b/i
@@ -39,7 +21,7 @@ const BREADCRUMB = /^[^.!?]{1,40}(?:\s[»›>/|]\s[^.!?]{1,40}){2,}$/
 const READING_TIME = /^(?:reading time \d+ ?(?:min|mins|minutes?)(?: read)?|\d+ ?(?:min|mins|minutes?) (?:read|reading time))$/
 
 function isNavigation(unit: Unit): boolean {
-  const lex = lexicon()
+  const lex = boilerplate()
   if (lex.navigationLines.has(unit.norm)) return true
   if (unit.shape.wordCount > 30) return false
   if (lex.navigationPrefix.test(unit.text) || BREADCRUMB.test(unit.text) || READING_TIME.test(unit.norm)) return true
@@ -50,20 +32,20 @@ function isNavigation(unit: Unit): boolean {
 }
 
 function isComments(unit: Unit): boolean {
-  const lex = lexicon()
+  const lex = boilerplate()
   if (lex.commentLines.has(unit.norm) || /^(?:\d+ comments?|comments? \d+)$/.test(unit.norm)) return true
   return lex.commentPhrases.test(unit.norm) && unit.shape.wordCount <= 40
 }
 
 function isCaption(unit: Unit): boolean {
-  const lex = lexicon()
+  const lex = boilerplate()
   if (lex.photoCreditSuffix.test(unit.text) || lex.photoCreditMarker.test(unit.text)) return true
   return unit.shape.wordCount <= 50 && lex.photoCreditPhrases.test(unit.norm)
 }
 
 /** "By Jane Doe", "By Jane Doe | Outlet", "Reported by …", a desk name ("Web Desk"); returns the author. */
 function bylineAuthor(unit: Unit): string | null {
-  const lex = lexicon()
+  const lex = boilerplate()
   if (unit.shape.wordCount > 12 || (unit.shape.terminal && isSentenceLike(unit.shape))) return null
   if (lex.deskBylines.has(unit.norm)) return unit.text.replace(/^[\W_]+|[\W_]+$/g, '')
   const prefix = unit.text.match(lex.bylinePrefix)
@@ -72,7 +54,7 @@ function bylineAuthor(unit: Unit): string | null {
     .slice(prefix[0].length)
     .split(/\s*(?:[|,•·]|\s[-–—]\s|\bon\b|\bupdated\b|\bpublished\b|\d)/i)[0]!
     .trim()
-  if (isNameLike(rest) || /^[A-Z\p{Lu}][\p{L}'’.-]+$/u.test(rest) || lex.deskBylines.has(norm(rest))) return rest
+  if (isNameLike(rest) || /^[A-Z\p{Lu}][\p{L}'’.-]+$/u.test(rest) || lex.deskBylines.has(textKey(rest))) return rest
   return null
 }
 
@@ -84,7 +66,7 @@ function nameWithOutlet(unit: Unit): string | null {
 }
 
 export function classifyLine(unit: Unit): void {
-  const lex = lexicon()
+  const lex = boilerplate()
   const { shape } = unit
   if (isSpam(unit)) unit.verdict = 'spam'
   else if (lex.cookiePhrases.test(unit.norm) && shape.wordCount <= 80) unit.verdict = 'cookie'

@@ -2,7 +2,8 @@
  * Pull quotes and decks: a one-sentence paragraph whose content words nearly all occur in one sentence of
  * another paragraph is a copy of that sentence; the fuller sentence stays, the copy goes.
  */
-import { norm, splitSentences } from './text-shape.js'
+import { splitSentences } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 
 const STOPWORDS = new Set(
   'the a an of to in on at by for with and or but from is are was were be been as that this these those which who whom its it their his her they he she we you our your has have had not no than then also will would can could may might into over after before about said says'.split(
@@ -12,7 +13,7 @@ const STOPWORDS = new Set(
 
 /** Content words: the tokens that tell one sentence from another. */
 function contentWords(text: string): string[] {
-  return norm(text)
+  return textKey(text)
     .split(' ')
     .filter((token) => token.length > 1 && !STOPWORDS.has(token))
 }

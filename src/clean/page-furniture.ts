@@ -4,7 +4,7 @@
  * bio, runs of headlines of other articles without links or teasers, video titles with their running time,
  * hashtag lists, and captions standing beside an image credit.
  */
-import { lexicon } from './lexicon.js'
+import { boilerplate } from './boilerplate.js'
 import { words } from './text-shape.js'
 import { kept, type Unit } from './unit.js'
 
@@ -34,7 +34,7 @@ export function isReaderAddress(unit: Unit): boolean {
 
 /** "Follow the Post on…", "Get alerts on your phone": an imperative opener, to the reader or of nothing past. */
 function isImperativeCall(unit: Unit): boolean {
-  if (!lexicon().callToAction.test(unit.text)) return false
+  if (!boilerplate().callToAction.test(unit.text)) return false
   return SECOND_PERSON.test(unit.text) || SITE_FIRST_PERSON.test(unit.text) || !PAST_OR_REPORTED.test(unit.text)
 }
 
@@ -78,7 +78,7 @@ export function isVideoTitle(unit: Unit): boolean {
  */
 export function isCaptionWithCredit(unit: Unit): boolean {
   if (unit.shape.wordCount > 45 || QUOTE_MARKS.test(unit.text) || REPORTED.test(unit.text)) return false
-  const credit = unit.text.match(lexicon().photoCreditTail)
+  const credit = unit.text.match(boilerplate().photoCreditTail)
   if (!credit || credit.index === 0) return false
   return /photo|image|picture/i.test(credit[0]) || !/\b(?:was|were|had|did)\b/i.test(unit.text)
 }

@@ -1,7 +1,8 @@
 /** The top of the page: title, deck, byline and date lines, and the labels and lists around them. */
 import { findDates } from '../ingest/normalize-date.js'
 import { endsWithFullDate } from './date-lines.js'
-import { isBodyLike, isHeadlineLike, isNameLike, norm } from './text-shape.js'
+import { isBodyLike, isHeadlineLike, isNameLike } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 import { kept, type Unit } from './unit.js'
 
 /** Header zone: the units before the first real paragraph (prose ending like a sentence). */
@@ -39,7 +40,7 @@ function removeCaptionsAboveTitle(units: Unit[]): void {
 const isDeck = (unit: Unit): boolean => unit.shape.lowercase >= 0.5 && unit.shape.wordCount >= 7
 
 function markTitleFromMeta(units: Unit[], title: string): boolean {
-  const wanted = new Set([norm(title), norm(title.replace(/\s+[|–—-]\s+[^|–—-]{2,60}$/, ''))])
+  const wanted = new Set([textKey(title), textKey(title.replace(/\s+[|–—-]\s+[^|–—-]{2,60}$/, ''))])
   let found = false
   for (const unit of units) {
     if (!wanted.has(unit.norm)) continue
@@ -67,7 +68,7 @@ export function resolveHeader(units: Unit[], metaTitle: string | null, sweep: bo
   for (let i = 0; i < end && sweep; i++) {
     const unit = units[i]!
     if (!kept(unit)) continue
-    if (title && unit.norm === norm(title)) unit.verdict = 'duplicate'
+    if (title && unit.norm === textKey(title)) unit.verdict = 'duplicate'
     else if (isDeck(unit)) continue
     else if (isNameLike(unit.text)) {
       unit.verdict = 'byline'

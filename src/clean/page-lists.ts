@@ -1,7 +1,8 @@
 /** Lists of other articles, menus, author bios and whatever follows the last paragraph of the article. */
-import { lexicon } from './lexicon.js'
+import { boilerplate } from './boilerplate.js'
 import { isContactLine, isTailProse } from './page-furniture.js'
-import { isBodyLike, isHeadlineLike, isNameLike, isSentenceLike, norm, words } from './text-shape.js'
+import { isBodyLike, isHeadlineLike, isNameLike, isSentenceLike, words } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 import { kept, type Unit } from './unit.js'
 
 /** A headline line with a teaser ending in an ellipsis right under it. */
@@ -66,8 +67,8 @@ function isAuthorBio(unit: Unit, author: string | null): boolean {
   const opening = unit.text.match(/^(.{3,60}?)\s+(?:is|was|has been)\s+(?:a|an|the)\s/)
   if (!opening) return false
   const name = opening[1]!
-  if (author && norm(name) === norm(author)) return true
-  return isNameLike(name) && lexicon().bioRoles.test(norm(words(unit.text).slice(0, 25).join(' ')))
+  if (author && textKey(name) === textKey(author)) return true
+  return isNameLike(name) && boilerplate().bioRoles.test(textKey(words(unit.text).slice(0, 25).join(' ')))
 }
 
 export function removeAuthorBios(units: Unit[], author: string | null): void {

@@ -1,6 +1,6 @@
 /** Text printed twice: repeated lines, captions shown with and without their credit, pull quotes. */
 import { findNearDuplicates } from './near-duplicates.js'
-import { norm } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 import { kept, type Unit } from './unit.js'
 
 /** Above this many units the pull-quote pass is skipped, so huge inputs stay linear. */
@@ -12,7 +12,7 @@ const NEAR_DUPLICATE_LIMIT = 4000
  */
 export function removeRepeats(units: Unit[], title: string | null, scope: 'all' | 'title' = 'all'): void {
   const seen = new Set<string>()
-  if (title) seen.add(norm(title))
+  if (title) seen.add(textKey(title))
   for (const unit of units) {
     // only what stays can be the original: an article's lede shown first as a teaser must not drop the lede
     if (unit.norm.length < 4 || !kept(unit)) continue

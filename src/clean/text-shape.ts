@@ -1,12 +1,5 @@
 /** Shape signals of one line of text: is it a sentence, a headline, a name, a link list? */
 
-/** SPEC section 3: lowercase, every run of non-letters and non-digits to one space, trimmed. */
-export function norm(text: string): string {
-  // the Unicode-aware pattern is several times slower, and most text is ASCII
-  const lower = text.toLowerCase()
-  return (/^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim()
-}
-
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
 }

@@ -1,6 +1,7 @@
 /** A unit is one line of the page (broken lines joined) with its shape and the verdict the cleaner reaches on it. */
 import type { RemovalReason } from '../record/record.js'
-import { norm, shapeOf, type Shape } from './text-shape.js'
+import { shapeOf, type Shape } from './text-shape.js'
+import { textKey } from '../text/normalize.js'
 
 /** null: stays in the text; 'title': moved to the title field; otherwise the reason it was removed. */
 export type Verdict = RemovalReason | 'title' | null
@@ -23,7 +24,7 @@ export interface Unit {
 export function makeUnit(text: string): Unit {
   return {
     text,
-    norm: norm(text),
+    norm: textKey(text),
     shape: shapeOf(text),
     verdict: null,
     marker: false,

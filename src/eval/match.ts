@@ -1,13 +1,10 @@
 /** The matching primitives of SPEC section 3: name normalisation, name sets, distance, date overlap, one-to-one matching. */
 
-const NON_ALPHANUMERIC_RUN = /[^\p{L}\p{N}]+/gu
+import { textKey } from '../text/normalize.js'
 
-/**
- * Lowercase, every run of non-letters and non-digits → one space, trimmed. NFC first, so that a
- * decomposed "é" (e + combining accent) is the same letter as the composed one.
- */
+/** SPEC's `norm(s)` on composed text (NFC), so a decomposed "é" is the same letter as the composed one. */
 export function norm(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(NON_ALPHANUMERIC_RUN, ' ').trim()
+  return textKey(text, { composed: true })
 }
 
 export type NameSet = ReadonlySet<string>

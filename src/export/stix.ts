@@ -18,6 +18,7 @@ import {
 } from '../store/export-reads.js'
 import type { Exporter } from './format.js'
 import type { TextSink } from './sink.js'
+import { slug } from '../text/normalize.js'
 
 /**
  * A STIX 2.1 bundle, written object by object. Armed groups are threat-actors; states, governments,
@@ -171,7 +172,7 @@ function nodeObject(node: ExportNode, span: { first: string; last: string }): St
       ...(node.lat !== null && node.lon !== null ? { latitude: node.lat, longitude: node.lon } : {}),
       ...(node.country ? { country: node.country } : {}),
       ...(node.admin1 ? { administrative_area: node.admin1 } : {}),
-      ...(node.type === 'region' ? { region: slug(node.name) } : {}),
+      ...(node.type === 'region' ? { region: stixSlug(node.name) } : {}),
       x_sitrep_kind: node.type,
     }
   }
@@ -182,13 +183,8 @@ function nodeObject(node: ExportNode, span: { first: string; last: string }): St
   return { ...base, ...shape, ...(node.aliases.length ? { x_sitrep_aliases: node.aliases } : {}), ...extras }
 }
 
-function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
+function stixSlug(name: string): string {
+  return slug(name, { apostrophes: 'asPunctuation', compatibility: true, maxLength: Number.POSITIVE_INFINITY })
 }
 
 // ---------------------------------------------------------------- propositions and statements

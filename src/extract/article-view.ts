@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../kb/load-kb.js'
 import type { DateMention, NlpDoc, RecognizedArticle, RecognizedEntity } from '../record/article.js'
 import type { EntityType, PlaceKind, Span } from '../record/record.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
+import { alternativesInOrder } from '../lexicon/pattern.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
 export interface Ref extends Span {
@@ -46,10 +47,17 @@ export interface ArticleView {
   knownActors: KnowledgeBase['byId']
 }
 
-const ATTACK_BY_DEMONYM =
-  /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
+const ROLES = lexicon('demonym-roles')
 
-const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
+const ATTACK_BY_DEMONYM = new RegExp(
+  String.raw`\b(${alternativesInOrder(ROLES.attackers)})(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)`,
+  'g',
+)
+
+const SOIL = new RegExp(
+  String.raw`\b(${alternativesInOrder(ROLES.territory)})(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))`,
+  'g',
+)
 
 /** Builds the masked sentences once per article; every extractor reads them. */
 export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase): ArticleView {
@@ -91,7 +99,7 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
       })
     }
   }
-  const demonyms = lexicon<Record<string, string>>('demonyms')
+  const demonyms = lexicon('demonyms')
   for (const match of doc.text.matchAll(SOIL)) {
     const code = demonyms[match[1]!]
     const placeId = code ? countryPlace.get(code) : undefined

@@ -1,23 +1,11 @@
 import type { Stance } from '../record/record.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
+import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 import { inflections } from './inflect.js'
+import type { LexiconOf } from '../lexicon/files.js'
 
-interface AttributionLexicon {
-  asserts: string[]
-  denies: string[]
-  accuse: string[]
-  assertLemmas: string[]
-  denyLemmas: string[]
-  accuseLemmas: string[]
-  clauseOnlyLemmas: string[]
-  according: string[]
-  noResponse: string[]
-  silence: { negators: string[]; adverbs: string[]; responseVerbs: string[]; issueVerbs: string[]; responseNouns: string[] }
-  responsibility: { verbs: string[]; owned: string[]; referringVerbs: string[]; attackNouns: string[] }
-  reportNouns: string[]
-  claimNouns: string[]
-}
+type AttributionLexicon = LexiconOf<'attribution'>
 
 /** Who says something in a sentence, how, and which stretch of the sentence is what they say. */
 export interface Frame {
@@ -49,16 +37,11 @@ let compiled:
     }
   | undefined
 
-const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
-const alternation = (words: string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeWord)
-    .join('|')
+const alternation = phraseAlternatives
 
 function cues() {
   if (!compiled) {
-    const raw = lexicon<AttributionLexicon>('attribution')
+    const raw = lexicon('attribution')
     const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
     const lex = {
       ...raw,
@@ -115,12 +98,13 @@ function silencePattern(lex: AttributionLexicon): RegExp {
 
 /** The kinds of actor a definite description can point back to: "the ministry" is a government body. */
 function describedType(description: string): Set<string> | undefined {
-  if (/^the (?:ministry|interior ministry|foreign office|minister)$/.test(description)) return new Set(['government'])
-  if (/^the (?:military|army)$/.test(description)) return new Set(['security_force'])
-  if (/^the (?:group|organisation|organization|outfit|militants)$/.test(description))
-    return new Set(['armed_group', 'organization', 'political_party'])
-  if (/^the (?:spokes(?:person|man|woman)|official|envoy|ambassador)$/.test(description)) return new Set(['person'])
-  return undefined
+  const types = description.startsWith('the ') ? REFERRING_NOUNS[description.slice(4)] : undefined
+  return types?.length ? new Set(types) : undefined
+}
+
+/** "It" or "the statement": a reference to the document the article discusses. */
+function isDocumentWord(pronoun: string): boolean {
+  return pronoun === 'it' || (pronoun.startsWith('the ') && DOCUMENT_NOUNS.has(pronoun.slice(4)))
 }
 
 /** The last speaker or named actor of a kind, frames first. */
@@ -150,8 +134,12 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
   return sentence.refs[index]
 }
 
-const PRONOUN_BEFORE =
-  /\b(he|she|they|it|the (?:spokes(?:person|man|woman)|official|officials|statement|report|video|group|ministry|military|army|minister|organisation|organization|outfit|militants|study|assessment|document|message|post|communique|envoy|ambassador|interior ministry|foreign office))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$/i
+const REFERRING_NOUNS = lexicon('attribution').referringNouns
+const DOCUMENT_NOUNS = new Set(lexicon('attribution').documentNouns)
+const PRONOUN_BEFORE = new RegExp(
+  String.raw`\b(he|she|they|it|the (?:${alternativesInOrder(Object.keys(REFERRING_NOUNS))}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
+  'i',
+)
 
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {
@@ -442,7 +430,7 @@ function subjectOf(
   }
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
-    const documentWord = /^(?:it|the (?:video|statement|report|study|assessment|document|message|post|communique))$/.test(p)
+    const documentWord = isDocumentWord(p)
     const personal = p === 'he' || p === 'she'
     const typed = describedType(p)
     const resolved =

@@ -1,13 +1,10 @@
-import type { DateRange, EventRecord, EventType, Fatalities } from '../record/record.js'
-import { lexicon } from '../recognize/lexicon.js'
+import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
+import { lexicon } from '../lexicon/load.js'
+import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
 import type { ClaimDraft } from './claims.js'
 import { locatedFatalitiesIn } from './numbers.js'
-
-interface TriggerLexicon {
-  triggers: { words: string[]; type: EventType; mode: string | null }[]
-}
 
 /** An event before merging, with the refs that fill it. */
 export interface EventDraft {
@@ -26,125 +23,40 @@ export interface EventDraft {
   rule: 'trigger' | 'speech-act' | 'request'
 }
 
-const MATERIAL: ReadonlySet<EventType> = new Set([
-  'ASSAULT',
-  'COERCE',
-  'PROTEST',
-  'CONSULT',
-  'AGREE',
-  'MOBILIZE',
-  'SANCTION',
-  'RETREAT',
-  'AID',
-])
-const ACTING_TYPES = new Set([
-  'armed_group',
-  'state',
-  'government',
-  'security_force',
-  'political_party',
-  'organization',
-  'international_org',
-  'person',
-])
+/** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
+const MATERIAL = {
+  AGREE: true,
+  CONSULT: true,
+  SUPPORT: false,
+  CONCEDE: false,
+  COOPERATE: false,
+  AID: true,
+  RETREAT: true,
+  REQUEST: false,
+  ACCUSE: false,
+  REJECT: false,
+  THREATEN: false,
+  PROTEST: true,
+  SANCTION: true,
+  MOBILIZE: true,
+  COERCE: true,
+  ASSAULT: true,
+} as const satisfies Record<EventType, boolean>
+/** Entity types that act in events (media only report them). */
+const ACTING_TYPES = {
+  armed_group: true,
+  state: true,
+  government: true,
+  security_force: true,
+  political_party: true,
+  international_org: true,
+  organization: true,
+  media: false,
+  person: true,
+} as const satisfies Record<EntityType, boolean>
+const isActingType = (type: EntityType | 'place') => type !== 'place' && ACTING_TYPES[type]
 /** Triggers that name an event only with a count, a place or a named party beside them. */
-const WEAK = new Set([
-  'operation',
-  'operations',
-  'death',
-  'deaths',
-  'died',
-  'dead',
-  'killed',
-  'killing',
-  'killings',
-  'target',
-  'targeted',
-  'operation',
-  'operations',
-  'strike',
-  'strikes',
-  'struck',
-  'shot',
-  'firing',
-  'held',
-  'capture',
-  'transfer',
-  'transferred',
-  'closed',
-  'suspended',
-  'blocked',
-  'restrictions',
-  'met',
-  'meet',
-  'visit',
-  'visited',
-  'discussed',
-  'aggression',
-  'offensive',
-  'fighting',
-  'battle',
-  'battles',
-  'encounter',
-  'attacking',
-  'bombs',
-  'disappeared',
-  'missing',
-  'assistance',
-  'aid',
-  'relief',
-  'committed',
-  'assured',
-  'assurances',
-  'pledged',
-  'deal',
-  'released',
-  'freed',
-  'withdrew',
-  'withdrawal',
-  'arrest',
-  'detention',
-  'picked up',
-  'march',
-  'gathering',
-  'rally',
-  'rallies',
-  'drones',
-  'missiles',
-  'rockets',
-  'artillery',
-  'mortar',
-  'mortars',
-  'explosive',
-  'grenades',
-  'consequences',
-  'revenge',
-  'retaliation',
-  'threat',
-  'threats',
-  'warning',
-  'warned',
-  'warns',
-  'called for',
-  'call for',
-  'calls for',
-  'sought',
-  'asked',
-  'requested',
-  'pressed',
-  'demands',
-  'demanded',
-  'demanding',
-  'transfer',
-  'ban',
-  'bans',
-  'crackdown',
-  'shutdown',
-  'sealed',
-  'deployment',
-  'deployed',
-  'sanctions',
-])
+const WEAK: ReadonlySet<string> = new Set(lexicon('events').weakTriggers)
 const MODAL_BEFORE =
   /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
@@ -152,14 +64,11 @@ let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: st
 
 function triggers() {
   if (!compiled) {
-    const lex = lexicon<TriggerLexicon>('events')
+    const lex = lexicon('events')
     const byWord = new Map<string, { type: EventType; mode: string | null }>()
     for (const group of lex.triggers)
       for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
-    const words = [...byWord.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    compiled = { pattern: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi'), byWord }
+    compiled = { pattern: new RegExp(`\\b(?:${phraseAlternatives([...byWord.keys()])})\\b`, 'gi'), byWord }
   }
   return compiled
 }
@@ -178,7 +87,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter((e) => !MATERIAL.has(e.type) || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
+  return mergeEvents(drafts).filter((e) => !MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
 }
 
 const TOLL_UPDATE =
@@ -231,7 +140,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const spec = byWord.get(word)
-    if (!spec || !MATERIAL.has(spec.type)) continue
+    if (!spec || !MATERIAL[spec.type]) continue
     const at = match.index!
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
@@ -262,7 +171,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       spec.mode === 'clash' &&
       targets.length === 0 &&
       claimant &&
-      ACTING_TYPES.has(claimant.type) &&
+      isActingType(claimant.type) &&
       actors.length > 0 &&
       !actors.some((a) => a.id === claimant.id)
     )
@@ -407,14 +316,14 @@ function participants(
 }
 
 function acting(ref: Ref): boolean {
-  return ref.kind === 'entity' && ACTING_TYPES.has(ref.type)
+  return ref.kind === 'entity' && isActingType(ref.type)
 }
 
 function uniqueRefs(refs: Ref[]): Ref[] {
   return refs.filter((r, i) => refs.findIndex((o) => o.id === r.id) === i)
 }
 
-const SPECIFICITY: Record<string, number> = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 }
+const SPECIFICITY = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 } satisfies Record<PlaceKind, number>
 
 /** The most specific place of the event's clause, preferring places after "in/at/near". */
 function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]): Ref | null {
@@ -447,7 +356,16 @@ function dateOf(sentence: MaskedSentence): DateRange {
   return { start: null, end: null, text: null }
 }
 
-const BLAME: ReadonlySet<string> = new Set(['attacks', 'supports', 'harbors', 'threatens'])
+/** Relations whose assertion blames its subject (an ACCUSE event). */
+const BLAME = {
+  present_in: false,
+  supports: true,
+  harbors: true,
+  cooperates_with: false,
+  attacks: true,
+  threatens: true,
+  member_of: false,
+} as const satisfies Record<ClaimRelation, boolean>
 
 /** Accusations, denials, appeals and threats: one event per speaker–addressee pair. */
 function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView): EventDraft[] {
@@ -484,7 +402,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
           c.stance === 'asserts' &&
           c.subject.id !== actor.id &&
           !sameSide(c.subject, actor) &&
-          BLAME.has(c.relation) &&
+          BLAME[c.relation] &&
           c.subject.kind === 'entity' &&
           c.subject.type !== 'person',
       )
@@ -623,7 +541,7 @@ class MergeCandidates {
   private readonly bySpeakers = new Map<string, { event: EventDraft; order: number }[]>()
 
   add(event: EventDraft, order: number): void {
-    const [map, key] = MATERIAL.has(event.type)
+    const [map, key] = MATERIAL[event.type]
       ? [this.bySentence, `${event.type}|${event.sentence.index}`]
       : [this.bySpeakers, speakersKey(event)]
     const list = map.get(key)
@@ -632,7 +550,7 @@ class MergeCandidates {
   }
 
   of(draft: EventDraft): EventDraft[] {
-    if (!MATERIAL.has(draft.type)) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
+    if (!MATERIAL[draft.type]) return (this.bySpeakers.get(speakersKey(draft)) ?? []).map((c) => c.event)
     const found: { event: EventDraft; order: number }[] = []
     for (let s = draft.sentence.index - MERGE_REACH; s <= draft.sentence.index + MERGE_REACH; s++)
       found.push(...(this.bySentence.get(`${draft.type}|${s}`) ?? []))
@@ -646,7 +564,7 @@ const speakersKey = (e: EventDraft) => `${e.type}|${[...new Set(e.actors.map((a)
 const MERGE_REACH = 6
 
 function compatible(a: EventDraft, b: EventDraft): boolean {
-  if (!MATERIAL.has(a.type)) {
+  if (!MATERIAL[a.type]) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
   if (

@@ -1,20 +1,12 @@
 import type { ClaimRelation } from '../record/record.js'
-import { lexicon } from '../recognize/lexicon.js'
+import { lexicon } from '../lexicon/load.js'
+import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
+import type { LexiconOf } from '../lexicon/files.js'
 
-interface RelationLexicon {
-  gap: string
-  verbGap: string
-  shortGap: string
-  relations: Record<ClaimRelation, { object: 'E' | 'P' | 'EP'; subjectTypes?: string[]; symmetric?: boolean; patterns: string[] }>
-  speakerPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
-  responsibilityPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
-  eventObjectPatterns: Partial<Record<ClaimRelation | '_about', string[] | string>>
-  negation: string
-  hedges: string[]
-}
+type RelationLexicon = LexiconOf<'relations'>
 
 /** A relation read from a stretch of text: subject, relation, object, and whether the text negates it. */
 export interface RelationMention {
@@ -73,14 +65,14 @@ const EXEMPLIFIED = `(?:(?:[\\w-]+\\s+){0,2}[\\w-]+,?\\s+(?:including|such as|li
 
 function patterns() {
   if (!compiled) {
-    const lex = lexicon<RelationLexicon>('relations')
+    const lex = lexicon('relations')
     const all: RegExp[] = []
     const pattern = (source: string): Pattern => {
       all.push(new RegExp(source, 'giu'))
       return { regex: all[all.length - 1]!, slot: all.length - 1 }
     }
-    const relations = Object.entries(lex.relations).map(([relation, spec]) => ({
-      relation: relation as ClaimRelation,
+    const relations = entriesOf(lex.relations).map(([relation, spec]) => ({
+      relation,
       objectKind: spec.object,
       subjectTypes: spec.subjectTypes ? new Set(spec.subjectTypes) : null,
       symmetric: spec.symmetric ?? false,
@@ -96,17 +88,15 @@ function patterns() {
       ),
     }))
     const compileSpeaker = (table: RelationLexicon['speakerPatterns']) =>
-      Object.entries(table)
-        .filter(([relation]) => relation !== '_about')
-        .flatMap(([relation, sources]) =>
-          (sources as string[]).map((source) => ({
-            relation: relation as ClaimRelation,
-            pattern: pattern(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap)),
-          })),
-        )
+      entriesOf(table).flatMap(([relation, sources]) =>
+        sources.map((source) => ({
+          relation,
+          pattern: pattern(source.replaceAll('{O}', `(?<O>${list('[EP]')})`).replaceAll('{G}', lex.gap)),
+        })),
+      )
     const speaker = compileSpeaker(lex.speakerPatterns)
     const responsibility = compileSpeaker(lex.responsibilityPatterns)
-    const eventObject = ((lex.eventObjectPatterns.attacks ?? []) as string[]).map((source) =>
+    const eventObject = (lex.eventObjectPatterns.attacks ?? []).map((source) =>
       pattern(
         source
           .replaceAll('{S}', `(?<S>${list('E')})`)

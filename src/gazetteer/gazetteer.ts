@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PLACE_KINDS, type PlaceKind } from '../record/record.js'
-import { normalizePlaceName } from './normalize.js'
+import { placeKey } from '../text/normalize.js'
 import type { PlaceEntry } from './place-entry.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
 import { SnapshotGazetteer, type GazetteerSnapshot, type PlaceIndexParts } from './snapshot.js'
 
-export { normalizePlaceName } from './normalize.js'
-
 export interface Gazetteer {
-  /** All candidates whose name or alternate name normalizes to `name` (normalizePlaceName), curated records first. */
+  /** All candidates whose name or alternate name normalizes to `name` (placeKey), curated records first. */
   candidates(name: string): PlaceEntry[]
   get(id: string): PlaceEntry | undefined
   /** The country record for an ISO 3166-1 alpha-2 code. */
@@ -162,7 +160,7 @@ export function curatedRecordProblems(raw: unknown): Array<{ field: string | nul
     problems.push({ field, problem })
   }
   if (typeof r.id !== 'string' || !CURATED_ID.test(r.id)) add('id', 'must look like sitrep:some-slug')
-  if (typeof r.name !== 'string' || !normalizePlaceName(r.name)) add('name', 'must be a non-empty string')
+  if (typeof r.name !== 'string' || !placeKey(r.name)) add('name', 'must be a non-empty string')
   if (typeof r.kind !== 'string' || !KINDS.has(r.kind)) add('kind', `must be one of ${PLACE_KINDS.join('|')}`)
   if (r.country !== null && (typeof r.country !== 'string' || !COUNTRY_CODE.test(r.country))) add('country', 'must be ISO alpha-2 or null')
   for (const key of ['admin1', 'admin2'] as const) {
@@ -235,7 +233,7 @@ class PlaceIndex implements Gazetteer {
   }
 
   candidates(name: string): PlaceEntry[] {
-    return this.entriesAt(normalizePlaceName(name)).slice()
+    return this.entriesAt(placeKey(name)).slice()
   }
 
   get(id: string): PlaceEntry | undefined {
@@ -260,10 +258,10 @@ class PlaceIndex implements Gazetteer {
     this.byId.set(entry.id, entry)
     this.size++
     if (entry.kind === 'country' && entry.country) this.countries.set(entry.country, entry)
-    const primary = normalizePlaceName(entry.name)
+    const primary = placeKey(entry.name)
     this.primaryKey.set(entry, primary)
     this.addKey(primary, entry)
-    for (const alt of entry.altNames) this.addKey(normalizePlaceName(alt), entry)
+    for (const alt of entry.altNames) this.addKey(placeKey(alt), entry)
   }
 
   private addKey(key: string, entry: PlaceEntry): void {
@@ -323,7 +321,7 @@ class PlaceIndex implements Gazetteer {
   /** GeoNames records of the same kind group and country that share the curated record's main name. */
   private sameRealPlace(entry: PlaceEntry): PlaceEntry[] {
     const curatedKeys = new Set(keysOf(entry))
-    const curatedPrimary = normalizePlaceName(entry.name)
+    const curatedPrimary = placeKey(entry.name)
     const found: PlaceEntry[] = []
     for (const key of curatedKeys) {
       for (const candidate of this.entriesAt(key)) {
@@ -366,14 +364,14 @@ class PlaceIndex implements Gazetteer {
 }
 
 function keysOf(entry: PlaceEntry): string[] {
-  return [...new Set([entry.name, ...entry.altNames].map(normalizePlaceName).filter(Boolean))]
+  return [...new Set([entry.name, ...entry.altNames].map(placeKey).filter(Boolean))]
 }
 
 function mergeNames(entry: PlaceEntry, old: PlaceEntry, isClaimed: (key: string) => boolean): string[] {
   const seen = new Set(keysOf(entry))
   const merged = [...entry.altNames]
   for (const name of [old.name, ...old.altNames]) {
-    const key = normalizePlaceName(name)
+    const key = placeKey(name)
     if (key && !seen.has(key) && !isClaimed(key)) {
       seen.add(key)
       merged.push(name)
@@ -383,7 +381,7 @@ function mergeNames(entry: PlaceEntry, old: PlaceEntry, isClaimed: (key: string)
 }
 
 function admin1Key(country: string, name: string): string {
-  return `${country}|${normalizePlaceName(name)}`
+  return `${country}|${placeKey(name)}`
 }
 
 function countTokens(key: string): number {

@@ -1,6 +1,6 @@
 import { findString, packStrings, packedSize, type PackedStrings } from '../snapshot/packed-strings.js'
 import type { Gazetteer } from './gazetteer.js'
-import { normalizePlaceName } from './normalize.js'
+import { placeKey } from '../text/normalize.js'
 import type { PlaceEntry } from './place-entry.js'
 
 /** What the built index holds, as the gazetteer hands it over for a snapshot. */
@@ -95,7 +95,7 @@ export class SnapshotGazetteer implements Gazetteer {
   }
 
   candidates(name: string): PlaceEntry[] {
-    const key = findString(this.snapshot.keys, normalizePlaceName(name))
+    const key = findString(this.snapshot.keys, placeKey(name))
     if (key < 0) return []
     const { postStarts, posts } = this.snapshot
     const found: PlaceEntry[] = []
@@ -115,7 +115,7 @@ export class SnapshotGazetteer implements Gazetteer {
 
   admin1Of(entry: PlaceEntry): PlaceEntry | undefined {
     if (!entry.country || !entry.admin1 || entry.kind === 'country' || entry.kind === 'admin1') return undefined
-    const i = findString(this.snapshot.admin1, `${entry.country}|${normalizePlaceName(entry.admin1)}`)
+    const i = findString(this.snapshot.admin1, `${entry.country}|${placeKey(entry.admin1)}`)
     return i < 0 ? undefined : this.entry(this.snapshot.admin1Entry[i]!)
   }
 

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { curatedRecordProblems, toCuratedEntry, type CuratedEntry } from '../gazetteer/gazetteer.js'
+import { aliasKey } from '../text/normalize.js'
 import type { ActorEntry } from './actor.js'
 import {
   actorRecordProblems,
   addAmbiguousName,
-  aliasKey,
   namesOf,
   describeProblem,
   entryLabel,

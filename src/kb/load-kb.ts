@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ENTITY_TYPES } from '../record/record.js'
+import { aliasKey } from '../text/normalize.js'
 import type { ActorEntry, ActorRole } from './actor.js'
 
 export interface KnowledgeBase {
@@ -92,20 +93,6 @@ const ISO_COUNTRIES = new Set(
 export function defaultKnowledgeBaseDir(): string {
   // src/kb/load-kb.ts and dist/kb/load-kb.js both sit two levels below the package root.
   return fileURLToPath(new URL('../../data/kb/', import.meta.url))
-}
-
-/**
- * The key under which two names count as the same: diacritics dropped, apostrophes removed
- * ("Pakistan's" = "Pakistans"), case folded, every other run of non-letters/digits one space.
- */
-export function aliasKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’‘`´ʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 }
 
 /** Every name an actor is known by: canonical name, aliases and metonyms. */

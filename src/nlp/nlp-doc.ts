@@ -1,18 +1,12 @@
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 import type { NlpDoc, Sentence, Token } from '../record/article.js'
+import { foldText } from '../text/normalize.js'
 
 export type { NlpDoc, Sentence, Token } from '../record/article.js'
 
 const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its
-
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-}
 
 /**
  * Tokenizes and splits `text` into sentences. Paragraphs (lines) are split first and each is handed to

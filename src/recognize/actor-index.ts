@@ -1,7 +1,7 @@
 import type { ActorEntry } from '../kb/actor.js'
-import { aliasKey, type KnowledgeBase } from '../kb/load-kb.js'
-import { foldText } from '../nlp/nlp-doc.js'
-import { lexicon } from './lexicon.js'
+import type { KnowledgeBase } from '../kb/load-kb.js'
+import { aliasKey, foldText } from '../text/normalize.js'
+import { lexicon } from '../lexicon/load.js'
 import { NameTrie } from './name-trie.js'
 
 /** The knowledge base prepared for matching: built once per process and shared by every article. */
@@ -68,7 +68,7 @@ function indexGenericBodies(
 ): { bodyOf: Map<string, ActorEntry>; genericBodies: NameTrie<string> } {
   const bodyOf = new Map<string, ActorEntry>()
   const genericBodies = new NameTrie<string>()
-  const demonyms = Object.entries(lexicon<Record<string, string>>('demonyms'))
+  const demonyms = Object.entries(lexicon('demonyms'))
   for (const actor of kb.actors) {
     if (actor.type !== 'government' || !actor.country) continue
     const state = stateOf.get(actor.country)

@@ -1,32 +1,14 @@
 import type { ActorEntry } from '../kb/actor.js'
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
-import { foldText, hasLemma } from '../nlp/nlp-doc.js'
+import { hasLemma } from '../nlp/nlp-doc.js'
+import { foldText, slug } from '../text/normalize.js'
 import type { ActorMention, RecognizedEntity, ResolvedPlace } from '../record/article.js'
 import type { EntityType, Span } from '../record/record.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
-import { lexicon } from './lexicon.js'
-import { slugify } from './slug.js'
+import { lexicon } from '../lexicon/load.js'
+import type { LexiconOf } from '../lexicon/files.js'
 
-interface ActorLexicon {
-  titles: string[]
-  roleNouns: string[]
-  speechVerbs: string[]
-  partyVerbsBefore: string[]
-  partyAfterCall: string[]
-  partyPossessedNouns: string[]
-  partyNouns: string[]
-  orgHeads: Record<string, EntityType>
-  orgConnectors: string[]
-  collectiveHeads: Record<string, EntityType>
-  genericForces: Record<string, 'army' | 'police'>
-  unidentified: string[]
-  notNames: string[]
-  notSurnames: string[]
-  personPatientVerbs: string[]
-  personPatientNouns: string[]
-  personPassiveVerbs: string[]
-  partySourceNouns: string[]
-}
+type ActorLexicon = LexiconOf<'actors'>
 
 export type { ActorMention, RecognizedEntity } from '../record/article.js'
 
@@ -46,7 +28,7 @@ let cachedWords: (ActorLexicon & { sets: Record<WordSetName, Set<string>> }) | u
 
 function words() {
   if (!cachedWords) {
-    const lex = lexicon<ActorLexicon>('actors')
+    const lex = lexicon('actors')
     const lower = (list: string[]) => new Set(list.map((w) => w.toLowerCase()))
     cachedWords = {
       ...lex,
@@ -373,7 +355,7 @@ class EntityBuilder {
 
   /** "Pakistani officials", "U.S. and Pakistani officials", "Iranian authorities" → those states. */
   addDemonymParties(): void {
-    const demonyms = lexicon<Record<string, string>>('demonyms')
+    const demonyms = lexicon('demonyms')
     const tokens = this.tokens
     for (let i = 0; i < tokens.length; i++) {
       const code = demonyms[tokens[i]!.text]
@@ -422,7 +404,7 @@ class EntityBuilder {
         this.release(first, i)
         const mention = this.mentionOf(first, end, 'collective')
         const name = mention.surface.replace(/^(the|multiple|several|some|many)\s+/i, '')
-        this.add({ id: `actor:x-${slugify(name)}`, name: capitalize(name), type: head.type, country: null, kb: null }, mention)
+        this.add({ id: `actor:x-${slug(name)}`, name: capitalize(name), type: head.type, country: null, kb: null }, mention)
         i = end - 1
         break
       }
@@ -551,10 +533,7 @@ class EntityBuilder {
       if (run.every((t) => this.lex.orgHeads[t.text] !== undefined || /^(the|a|an|this|that|of|and|for)$/.test(t.folded))) return undefined
       if (/^(the|a|an|this|that|these|those|its|their|his|her)$/.test(run[0]!.folded)) return undefined
       const mention = this.mentionOf(first, end, 'org-head')
-      return this.add(
-        { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null },
-        mention,
-      )
+      return this.add({ id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: headType, country: null, kb: null }, mention)
     }
     if (run.some((t) => this.lex.sets.orgConnectors.has(t.folded) || t.text === '-')) return undefined
     const titled = this.titleBefore(first)
@@ -578,7 +557,7 @@ class EntityBuilder {
     }
     const mention = this.mentionOf(nameFirst, end, titled || hasTitleInside ? 'title' : 'role')
     const person = this.add(
-      { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+      { id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
       mention,
     )
     // Gazetteers of people list them with their honorifics too ("Sheikh Rashid Ahmed"): keep each titled form.
@@ -670,7 +649,7 @@ class EntityBuilder {
         if (!this.isBareName(first, run.end)) continue
         const mention = this.mentionOf(first, run.end, 'list')
         const person = this.add(
-          { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+          { id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
           mention,
         )
         if (first > run.first) person.surfaces.add(this.input.doc.text.slice(this.tokens[run.first]!.start, mention.end))
@@ -714,7 +693,7 @@ class EntityBuilder {
       if (common) continue
       if (placeLike && end - i === 2) continue
       const mention = this.mentionOf(i, end, 'outlet')
-      this.add({ id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'media', country: null, kb: null }, mention)
+      this.add({ id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: 'media', country: null, kb: null }, mention)
       i = end - 1
     }
   }
@@ -834,7 +813,7 @@ class EntityBuilder {
           this.add(
             army
               ? { id: army.id, name: army.name, type: army.type, country: army.country, kb: army }
-              : { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null },
+              : { id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: 'security_force', country: code, kb: null },
             mention,
           )
         } else {
@@ -902,7 +881,7 @@ class EntityBuilder {
       if (!this.isFree(first, first + 1)) continue
       const mention = this.mentionOf(first, first + 1, 'title')
       const person = this.add(
-        { id: `actor:x-${slugify(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
+        { id: `actor:x-${slug(mention.surface)}`, name: mention.surface, type: 'person', country: null, kb: null },
         mention,
       )
       person.surfaces.add(this.input.doc.text.slice(this.tokens[titleFirst]!.start, mention.end))
@@ -983,7 +962,7 @@ function titleCaseSentences(doc: NlpDoc): Set<number> {
 }
 
 function demonymCountry(word: string): string | undefined {
-  return lexicon<Record<string, string>>('demonyms')[word]
+  return lexicon('demonyms')[word]
 }
 
 function nearestBefore(candidates: RecognizedEntity[], at: number): RecognizedEntity | undefined {

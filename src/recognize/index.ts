@@ -1,11 +1,11 @@
 import type { Gazetteer } from '../gazetteer/gazetteer.js'
-import { foldText } from '../nlp/nlp-doc.js'
+import { foldText } from '../text/normalize.js'
 import type { NlpDoc, ParsedArticle, Recognition } from '../record/article.js'
 import type { Stage } from '../record/stage.js'
 import type { ActorIndex } from './actor-index.js'
 import { recognizeDates } from './dates.js'
 import { matchKnownActors, recognizeEntities } from './entities.js'
-import { lexicon } from './lexicon.js'
+import { lexicon } from '../lexicon/load.js'
 import { findPlaceMentions, resolvePlaces } from './places.js'
 
 /** What recognition reads from the run context. */
@@ -90,7 +90,7 @@ function countryContext(
     else if (mention.candidates.length > 0 && new Set(mention.candidates.map((c) => c.country)).size === 1)
       bump(mention.candidates[0]!.country, 0.5)
   }
-  const demonyms = lexicon<Record<string, string>>('demonyms')
+  const demonyms = lexicon('demonyms')
   for (const token of doc.tokens) bump(demonyms[token.text], 0.5)
   for (const code of actorCountries) bump(code, 0.5)
   return counts

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/nlp-doc.js'
-import { foldText } from '../nlp/nlp-doc.js'
+import { foldText, withoutApostrophes } from '../text/normalize.js'
 
 /**
  * Keys that make "IS-KP", "ISIS–Khorasan", "U.S." and "Pakistan’s" comparable across spellings: words are folded,
@@ -13,7 +13,7 @@ const JOINER_CHARS = new Set(['-', '–', '—', '‐', '‑', '/'])
 /** The key of one text token: a word key, JOINER for a hyphen-like token, BREAK for punctuation that ends a name. */
 export function tokenKey(token: Token): string | null {
   if (JOINER_CHARS.has(token.text)) return JOINER
-  const key = token.folded.replace(/[.'’‘`´]/g, '')
+  const key = withoutApostrophes(token.folded.replace(/\./g, ''))
   return /[\p{L}\p{N}]/u.test(key) ? key : BREAK
 }
 
@@ -25,7 +25,7 @@ export function tokenParts(token: Token): { key: string; surface: string }[] {
   }
   const surfaces = token.text.split(/[-–—‐‑/]+/).filter(Boolean)
   const keys = token.folded.split(/[-–—‐‑/]+/).filter(Boolean)
-  return keys.map((key, i) => ({ key: key.replace(/[.'’‘`´]/g, ''), surface: surfaces[i] ?? key })).filter((p) => p.key)
+  return keys.map((key, i) => ({ key: withoutApostrophes(key.replace(/\./g, '')), surface: surfaces[i] ?? key })).filter((p) => p.key)
 }
 
 export interface NameToken {
@@ -47,7 +47,7 @@ export function nameTokens(name: string): NameToken[] {
     for (const piece of word.split(/['’](?=s$)/)) {
       const letters = piece.replace(/[^\p{L}]/gu, '')
       tokens.push({
-        key: foldText(piece).replace(/['’]/g, ''),
+        key: withoutApostrophes(foldText(piece)),
         upper: letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
         capital: /^\p{Lu}/u.test(piece),
       })

@@ -1,17 +1,13 @@
 import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import type { PlaceEntry } from '../gazetteer/place-entry.js'
-import { normalizePlaceName, type Gazetteer } from '../gazetteer/gazetteer.js'
+import type { Gazetteer } from '../gazetteer/gazetteer.js'
 import type { PlaceMention, ResolvedPlace } from '../record/article.js'
 import type { PlaceKind, Span } from '../record/record.js'
-import { lexicon } from './lexicon.js'
-import { slugify } from './slug.js'
+import { lexicon } from '../lexicon/load.js'
+import { placeKey, plainSpelling, slug } from '../text/normalize.js'
+import type { LexiconOf } from '../lexicon/files.js'
 
-interface PlaceLexicon {
-  kindAfter: Record<string, PlaceKind>
-  kindBefore: Record<string, PlaceKind>
-  locativeBefore: string[]
-  notPlaces: string[]
-}
+type PlaceLexicon = LexiconOf<'places'>
 
 export type { PlaceMention, ResolvedPlace } from '../record/article.js'
 
@@ -32,7 +28,7 @@ function isCapitalized(token: Token): boolean {
  * are skipped.
  */
 export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (start: number, end: number) => boolean): PlaceMention[] {
-  const words = lexicon<PlaceLexicon>('places')
+  const words = lexicon('places')
   const notPlaces = new Set(words.notPlaces.map((w) => w.toLowerCase()))
   const mentions: PlaceMention[] = []
   const { tokens } = doc
@@ -151,9 +147,9 @@ function isLinearFeature(entry: PlaceEntry): boolean {
   )
 }
 
-const UNKNOWN_KIND_WORDS = new Set(['district', 'tehsil', 'area', 'village', 'town', 'valley', 'subdivision', 'sub-division'])
+const UNKNOWN_KIND_WORDS = new Set(lexicon('places').unknownKindWords)
 /** Sites named with their kind word, which belongs to the name: "Id Gah mosque", "Qissa Khwani bazaar". */
-const SITE_WORDS = new Set(['mosque', 'bazaar', 'market', 'shrine', 'imambargah', 'camp', 'cantonment', 'airport', 'jail', 'prison'])
+const SITE_WORDS = new Set(lexicon('places').siteWords)
 
 function unknownPlaceAt(
   doc: NlpDoc,
@@ -245,14 +241,14 @@ export function resolvePlaces(mentions: PlaceMention[], context: PlaceContext): 
   // One sense per article: every mention of a name resolves to the same place, decided with all their cues.
   const byName = new Map<string, PlaceMention[]>()
   for (const mention of mentions) {
-    const key = normalizePlaceName(mention.surface)
+    const key = placeKey(mention.surface)
     byName.set(key, [...(byName.get(key) ?? []), mention])
   }
   const byId = new Map<string, ResolvedPlace>()
   for (const group of byName.values()) {
     const { entry, via } = choose(group, context, admin1Named, totalCountry)
     if (entry === undefined) continue
-    const id = entry?.id ?? `place:x-${slugify(group[0]!.surface)}`
+    const id = entry?.id ?? `place:x-${slug(group[0]!.surface)}`
     let place = byId.get(id)
     if (!place) {
       place = {
@@ -289,12 +285,12 @@ function choose(
   const country = candidates.find((c) => c.kind === 'country')
   if (country) return { entry: country, via: 'gazetteer-country' }
   const hints = new Set(group.map((m) => m.kindHint).filter((h): h is PlaceKind => h !== null))
-  const surface = normalizePlaceName(group[0]!.surface)
+  const surface = placeKey(group[0]!.surface)
   let best: PlaceEntry | undefined
   let bestScore = -Infinity
   for (const candidate of candidates) {
     const inContext = candidate.country !== null && context.countries.has(candidate.country)
-    const mainName = normalizePlaceName(candidate.name) === surface
+    const mainName = placeKey(candidate.name) === surface
     // A far-away place known here only by an alternate name ("Bandar" for an Indian port) is not what the text means.
     if (!mainName && !inContext && !candidate.id.startsWith('sitrep:') && candidate.kind !== 'admin1') continue
     let score = KIND_PRIOR[candidate.kind] + Math.log10(candidate.population + 10) / 2
@@ -320,10 +316,10 @@ function choose(
 
 /** The name the article uses when it is one of the place's names ("China", not "People's Republic of China"). */
 function preferredName(entry: PlaceEntry, group: PlaceMention[]): string {
-  const names = new Map([entry.name, ...entry.altNames].map((n) => [normalizePlaceName(n), n]))
+  const names = new Map([entry.name, ...entry.altNames].map((n) => [placeKey(n), n]))
   const counts = new Map<string, number>()
   for (const m of group) {
-    const key = normalizePlaceName(m.surface)
+    const key = placeKey(m.surface)
     if (names.has(key) && /^\p{Lu}/u.test(m.surface) && m.surface !== m.surface.toUpperCase())
       counts.set(m.surface, (counts.get(m.surface) ?? 0) + 1)
   }
@@ -340,8 +336,5 @@ function kindFits(hint: PlaceKind, kind: PlaceKind): boolean {
 
 /** Gazetteer names carry diacritics ("Kandahār"); analysts and matching expect the plain English spelling. */
 export function displayName(entry: PlaceEntry): string {
-  return entry.name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ʻʼ`´]/g, '')
+  return plainSpelling(entry.name)
 }

@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../record/record.js'
-import { normalizeName } from './normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 
 /** Ids the analyzer mints for names outside the knowledge base ("actor:x-<slug>"). */
 export function isProvisionalId(id: string): boolean {
@@ -8,7 +8,7 @@ export function isProvisionalId(id: string): boolean {
 
 /** The key a name is known under across articles. */
 export function identityNameKey(name: string): string {
-  return normalizeName(name)
+  return entityKey(name)
 }
 
 /** A stored entity of the same type known under the same normalized name. */

@@ -1,4 +1,4 @@
-import { normalizedWords } from './normalize-name.js'
+import { keyWords } from '../text/normalize.js'
 
 /**
  * MinHash signatures over word shingles, banded for locality-sensitive hashing.
@@ -48,7 +48,7 @@ function fnv1a(text: string): number {
 }
 
 export function minhashSignature(text: string): Uint32Array {
-  const words = normalizedWords(text)
+  const words = keyWords(text)
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff)
   const shingleCount = Math.max(1, words.length - SHINGLE_WORDS + 1)
   for (let i = 0; i < shingleCount; i++) {
@@ -63,7 +63,7 @@ export function minhashSignature(text: string): Uint32Array {
 
 /** Whether a text is long enough for its signature to stand for it. */
 export function isSignificant(text: string): boolean {
-  return normalizedWords(text).length >= MIN_WORDS
+  return keyWords(text).length >= MIN_WORDS
 }
 
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {

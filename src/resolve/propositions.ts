@@ -1,4 +1,4 @@
-import type { ClaimRelation, Stance } from '../record/record.js'
+import { CLAIM_RELATIONS, type ClaimRelation, type Stance } from '../record/record.js'
 import type { SourceGrade } from './source-grading.js'
 
 /**
@@ -8,7 +8,18 @@ import type { SourceGrade } from './source-grading.js'
  */
 export type PropositionStatus = 'contested' | 'corroborated' | 'single-source'
 
-export const SYMMETRIC_RELATIONS: ReadonlySet<ClaimRelation> = new Set<ClaimRelation>(['cooperates_with'])
+/** Relations that read the same both ways ("A cooperates with B" = "B cooperates with A"). */
+const SYMMETRIC = {
+  present_in: false,
+  supports: false,
+  harbors: false,
+  cooperates_with: true,
+  attacks: false,
+  threatens: false,
+  member_of: false,
+} as const satisfies Record<ClaimRelation, boolean>
+
+export const SYMMETRIC_RELATIONS: ReadonlySet<ClaimRelation> = new Set(CLAIM_RELATIONS.filter((relation) => SYMMETRIC[relation]))
 
 export interface PropositionKey {
   id: string

@@ -14,7 +14,7 @@ import {
 import type { PropositionStatus } from '../resolve/propositions.js'
 import type { SourceGrade } from '../resolve/source-grading.js'
 import { gradesOf } from '../store/grades-repo.js'
-import { normalizeName } from '../resolve/normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 import { articleExtraction, type ArticleExtraction } from '../store/article-extraction.js'
 
 /** Read queries the web UI needs beyond src/store/queries.ts: totals for paging, filters by date and area, map, network, reader. */
@@ -583,7 +583,7 @@ export interface NameHit extends NamedRef {
 
 /** Actors and places whose names contain the query, known names first. */
 export async function searchNames(store: Store, query: string, limit: number): Promise<{ actors: NameHit[]; places: NameHit[] }> {
-  const key = normalizeName(query)
+  const key = entityKey(query)
   if (key === '') return { actors: [], places: [] }
   const pattern = `%${key}%`
   const actorRows = await store.db

@@ -28,13 +28,15 @@ interface SnapshotHeader {
 const DATA_FOLDERS = ['data/gazetteer', 'data/kb', 'data/lexicon']
 const CODE_FILES = [
   'gazetteer/gazetteer.js',
-  'gazetteer/normalize.js',
+  'text/normalize.js',
   'gazetteer/snapshot.js',
   'kb/load-kb.js',
   'recognize/actor-index.js',
   'recognize/name-trie.js',
   'recognize/match-keys.js',
-  'recognize/lexicon.js',
+  'lexicon/load.js',
+  'lexicon/files.js',
+  'lexicon/schema.js',
   'nlp/nlp-doc.js',
   'snapshot/snapshot-file.js',
   'snapshot/actor-snapshot.js',

@@ -1,13 +1,4 @@
-import { lexicon } from '../recognize/lexicon.js'
-
-interface AttributionLexicon {
-  asserts: string[]
-  denies: string[]
-  accuse: string[]
-  according: string[]
-  noResponse: string[]
-  claimNouns: string[]
-}
+import { lexicon } from '../lexicon/load.js'
 
 let known: Set<string> | null = null
 let weak: Set<string> | null = null
@@ -15,13 +6,13 @@ let weak: Set<string> | null = null
 /** Every cue of data/lexicon/attribution.json, and the loose ones of data/lexicon/weak-cues.json. */
 function vocabularies(): { known: Set<string>; weak: Set<string> } {
   if (!known || !weak) {
-    const words = lexicon<AttributionLexicon>('attribution')
+    const words = lexicon('attribution')
     known = new Set(
       [...words.asserts, ...words.denies, ...words.accuse, ...words.according, ...words.noResponse, ...words.claimNouns].map((word) =>
         word.toLowerCase(),
       ),
     )
-    weak = new Set(lexicon<{ cues: string[] }>('weak-cues').cues.map((word) => word.toLowerCase()))
+    weak = new Set(lexicon('weak-cues').cues.map((word) => word.toLowerCase()))
   }
   return { known, weak }
 }

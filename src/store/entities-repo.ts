@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { EntityRecord, PlaceRecord, Span } from '../record/record.js'
-import { normalizeName } from '../resolve/normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 import type { NamesakeEntity } from '../resolve/entity-identity.js'
 import { insertInChunks } from './insert-chunks.js'
 
@@ -16,7 +16,7 @@ export async function insertEntity(db: Db, entity: EntityRecord, known: boolean)
       type: entity.type,
       country: entity.country,
       aliases: JSON.stringify(entity.aliases),
-      name_key: normalizeName(entity.name),
+      name_key: entityKey(entity.name),
       known: known ? 1 : 0,
     })
     .onConflict((oc) => oc.column('id').doNothing())
@@ -25,7 +25,7 @@ export async function insertEntity(db: Db, entity: EntityRecord, known: boolean)
 }
 
 export async function addEntityNames(db: Db, entityId: string, names: string[]): Promise<void> {
-  const keys = [...new Set(names.map(normalizeName).filter((key) => key !== ''))]
+  const keys = [...new Set(names.map(entityKey).filter((key) => key !== ''))]
   if (keys.length === 0) return
   await db
     .insertInto('entity_names')
@@ -93,7 +93,7 @@ export async function upsertPlace(db: Db, place: PlaceRecord): Promise<void> {
     .values({
       id: place.id,
       name: place.name,
-      name_key: normalizeName(place.name),
+      name_key: entityKey(place.name),
       kind: place.kind,
       country: place.country,
       admin1: place.admin1,
@@ -132,7 +132,7 @@ export async function syncKnownEntities(db: Db, lookup: (id: string) => EntityRe
     const aliases = JSON.stringify([...stored.filter((alias) => alias !== entity.name), ...added])
     await db
       .updateTable('entities')
-      .set({ name: entity.name, type: entity.type, country: entity.country, aliases, name_key: normalizeName(entity.name) })
+      .set({ name: entity.name, type: entity.type, country: entity.country, aliases, name_key: entityKey(entity.name) })
       .where('id', '=', row.id)
       .execute()
     await addEntityNames(db, row.id, [entity.name, ...entity.aliases])
@@ -148,7 +148,7 @@ export async function syncPlaces(db: Db, places: PlaceRecord[]): Promise<void> {
       .updateTable('places')
       .set({
         name: place.name,
-        name_key: normalizeName(place.name),
+        name_key: entityKey(place.name),
         kind: place.kind,
         country: place.country,
         admin1: place.admin1,

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import type { Store } from './open-store.js'
 import type { EventsTable, PropositionsTable } from './schema.js'
 import type { Party, PropositionStatus } from '../resolve/propositions.js'
-import { normalizeName } from '../resolve/normalize-name.js'
+import { entityKey } from '../text/normalize.js'
 import { isSourceGrade, type SourceGrade } from '../resolve/source-grading.js'
 import { gradesOf } from './grades-repo.js'
 import { geoPrecisionOf, timePrecisionOf, type PrecisionCode } from './precision.js'
@@ -132,7 +132,7 @@ export async function storeStats(store: Store): Promise<StoreStats> {
 
 /** Entity and place ids a user's name stands for: exact id, exact normalized name, else names containing it. */
 export async function idsForName(store: Store, name: string): Promise<string[]> {
-  const key = normalizeName(name)
+  const key = entityKey(name)
   const exact = await store.db
     .selectFrom('entity_names')
     .select('entity_id as id')
@@ -596,7 +596,7 @@ export function searchTerms(query: string): SearchTerm[] {
   for (const match of query.matchAll(/"([^"]*)"|(\S+)/g)) {
     const raw = match[1] ?? match[2] ?? ''
     const prefix = match[2] !== undefined && raw.endsWith('*')
-    const text = normalizeName(raw)
+    const text = entityKey(raw)
     if (text !== '') terms.push({ text, prefix })
   }
   return terms

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../../src/clean/clean-text.js'
-import { norm } from '../../src/clean/text-shape.js'
+import { textKey } from '../../src/text/normalize.js'
 
 const BODY = [
   'Officials said two bridges were damaged when the river rose overnight, cutting off several villages.',
@@ -88,7 +88,7 @@ describe('cleanText keeps the article and removes what surrounds it', () => {
   ])('%s', (_label, lines, junk, reason) => {
     const result = cleaned(lines)
     for (const sentence of BODY) expect(result.text).toContain(sentence)
-    expect(norm(result.text)).not.toContain(norm(junk))
+    expect(textKey(result.text)).not.toContain(textKey(junk))
     expect(removedWith(result, junk)).toBe(reason)
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { cleanDocument } from '../../src/clean/clean-document.js'
-import { norm } from '../../src/clean/text-shape.js'
+import { textKey } from '../../src/text/normalize.js'
 
 const shared = fileURLToPath(new URL('../../../shared', import.meta.url))
 const sets = [
@@ -27,11 +27,11 @@ function score() {
     for (const file of readdirSync(set.gold).filter((name) => name.endsWith('.gold.json'))) {
       const gold = JSON.parse(readFileSync(join(set.gold, file), 'utf8')) as Gold
       const content = readFileSync(join(set.docs, gold.doc), 'utf8')
-      const text = norm(cleanDocument({ name: gold.doc, format: 'text', content, meta: {} }).text)
+      const text = textKey(cleanDocument({ name: gold.doc, format: 'text', content, meta: {} }).text)
       keeps += gold.keep.length
       removes += gold.remove.length
-      for (const fragment of gold.keep) if (!text.includes(norm(fragment))) missingKeeps.push(`${gold.doc}: ${fragment}`)
-      for (const fragment of gold.remove) if (text.includes(norm(fragment))) leftRemoves.push(`${gold.doc}: ${fragment}`)
+      for (const fragment of gold.keep) if (!text.includes(textKey(fragment))) missingKeeps.push(`${gold.doc}: ${fragment}`)
+      for (const fragment of gold.remove) if (text.includes(textKey(fragment))) leftRemoves.push(`${gold.doc}: ${fragment}`)
     }
   }
   return { keepRate: 1 - missingKeeps.length / keeps, removeRate: 1 - leftRemoves.length / removes, missingKeeps, leftRemoves }

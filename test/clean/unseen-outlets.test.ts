@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cleanText } from '../../src/clean/clean-text.js'
-import { norm } from '../../src/clean/text-shape.js'
+import { textKey } from '../../src/text/normalize.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/clean/${name}`, import.meta.url), 'utf8')
 
@@ -83,7 +83,7 @@ describe('furniture that reads like prose or loses its links in the scrape', () 
   })
 
   it.each(furniture)('removes %s', (_label, line, reason) => {
-    expect(norm(result.text)).not.toContain(norm(line))
+    expect(textKey(result.text)).not.toContain(textKey(line))
     expect(reasonFor(result, line)).toBe(reason)
   })
 })

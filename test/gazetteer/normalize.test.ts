@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { normalizePlaceName } from '../../src/gazetteer/gazetteer.js'
+import { placeKey } from '../../src/text/normalize.js'
 
-describe('normalizePlaceName', () => {
+describe('placeKey', () => {
   it.each([
     ['Kandahār', 'kandahar'],
     ['Shāh Walī Kōṯ', 'shah wali kot'],
@@ -20,13 +20,13 @@ describe('normalizePlaceName', () => {
     ['', ''],
     ['—', ''],
   ])('%j → %j', (input, expected) => {
-    expect(normalizePlaceName(input)).toBe(expected)
+    expect(placeKey(input)).toBe(expected)
   })
 
   it('the ASCII fast path agrees with the full folding', () => {
     for (const name of ['Dera Ismail Khan', "O'Neill", 'Sar-e-Pol', 'A  B', 'x_y', 'AfPak/Af-Pak', '`Quoted`']) {
-      const viaFullPath = normalizePlaceName(`${name}\u00e9`).replace(/ ?e$/, '')
-      expect(normalizePlaceName(name)).toBe(viaFullPath)
+      const viaFullPath = placeKey(`${name}\u00e9`).replace(/ ?e$/, '')
+      expect(placeKey(name)).toBe(viaFullPath)
     }
   })
 })

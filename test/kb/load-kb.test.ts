@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ENTITY_TYPES } from '../../src/record/record.js'
 import type { ActorEntry } from '../../src/kb/actor.js'
-import { KnowledgeBaseError, aliasKey, defaultKnowledgeBaseDir, loadKnowledgeBase, namesOf } from '../../src/kb/load-kb.js'
+import { KnowledgeBaseError, defaultKnowledgeBaseDir, loadKnowledgeBase, namesOf } from '../../src/kb/load-kb.js'
+import { aliasKey } from '../../src/text/normalize.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/kb/', import.meta.url))
 const fixture = (name: string) => join(FIXTURES, name)

@@ -1,19 +1,7 @@
 /** Loads data/lexicon/page-structure.json: the general vocabulary of page structure (tags, class/id words, selectors). */
-import { readFileSync } from 'node:fs'
 import type { RemovalReason } from '../../record/record.js'
 import type { Element } from './parse-html.js'
-
-interface PageStructureFile {
-  skippedTags: string[]
-  chromeTags: Record<string, RemovalReason>
-  blockTags: string[]
-  boilerplateTokens: Record<RemovalReason, string[]>
-  contentTokens: string[]
-  weakContentTokens: string[]
-  contentSelectors: string[]
-  classValuePrefixes: string[]
-  overlayTokens: string[]
-}
+import { lexicon } from '../../lexicon/load.js'
 
 export interface PageStructure {
   skippedTags: Set<string>
@@ -38,16 +26,14 @@ function simpleSelector(selector: string): (element: Element) => boolean {
   return (element) => (!tag || element.name === tag.toLowerCase()) && (!name || element.attribs[name.toLowerCase()] === value)
 }
 
-const FILE_URL = new URL('../../../data/lexicon/page-structure.json', import.meta.url)
-
 let cached: PageStructure | null = null
 
 export function pageStructure(): PageStructure {
   if (cached) return cached
-  const file = JSON.parse(readFileSync(FILE_URL, 'utf8')) as PageStructureFile
+  const file = lexicon('page-structure')
   const boilerplateToken = new Map<string, RemovalReason>()
   for (const [reason, tokens] of Object.entries(file.boilerplateTokens))
-    for (const token of tokens) boilerplateToken.set(token, reason as RemovalReason)
+    for (const token of tokens ?? []) boilerplateToken.set(token, reason as RemovalReason)
   cached = {
     skippedTags: new Set(file.skippedTags),
     chromeTags: new Map(Object.entries(file.chromeTags)),

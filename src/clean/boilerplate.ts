@@ -1,26 +1,11 @@
-/** Loads data/lexicon/boilerplate.json (general web boilerplate phrases) into lookup structures. */
-import { readFileSync } from 'node:fs'
-import { norm } from './text-shape.js'
+/** data/lexicon/boilerplate.json (general web boilerplate phrases) as lookup structures. */
+import { lexicon } from '../lexicon/load.js'
+import type { LexiconOf } from '../lexicon/files.js'
+import { textKey } from '../text/normalize.js'
 
-interface LexiconFile {
-  relatedMarkers: { lines: string[]; linePrefixes: string[] }
-  navigationLines: string[]
-  navigationPrefixes: string[]
-  promoPhrases: string[]
-  disclaimerPhrases: string[]
-  cookiePhrases: string[]
-  commentLines: string[]
-  commentPhrases: string[]
-  spamPhrases: string[]
-  callToActionVerbs: string[]
-  photoCreditAgencies: string[]
-  photoCreditPhrases: string[]
-  bylinePrefixes: string[]
-  deskBylines: string[]
-  bioRoles: string[]
-}
+type LexiconFile = LexiconOf<'boilerplate'>
 
-export interface Lexicon {
+export interface Boilerplate {
   relatedMarkerLines: Set<string>
   relatedPrefix: RegExp
   navigationLines: Set<string>
@@ -47,15 +32,15 @@ function escapeRegex(text: string): string {
 
 /** Matches any of the normalized phrases on word boundaries of a normalized string. */
 function phraseRegex(phrases: string[]): RegExp {
-  const alternatives = phrases.map((phrase) => escapeRegex(norm(phrase))).sort((a, b) => b.length - a.length)
+  const alternatives = phrases.map((phrase) => escapeRegex(textKey(phrase))).sort((a, b) => b.length - a.length)
   return new RegExp(`(?:^| )(?:${alternatives.join('|')})(?: |$)`)
 }
 
 function normalizedSet(lines: string[]): Set<string> {
-  return new Set(lines.map(norm))
+  return new Set(lines.map((line) => textKey(line)))
 }
 
-function buildLexicon(file: LexiconFile): Lexicon {
+function buildLexicon(file: LexiconFile): Boilerplate {
   const agencies = file.photoCreditAgencies.map(escapeRegex).join('|')
   const prefixes = file.relatedMarkers.linePrefixes.map(escapeRegex).join('|')
   const bylinePrefixes = file.bylinePrefixes.map(escapeRegex).join('|')
@@ -87,11 +72,9 @@ function buildLexicon(file: LexiconFile): Lexicon {
   }
 }
 
-const LEXICON_URL = new URL('../../data/lexicon/boilerplate.json', import.meta.url)
+let cached: Boilerplate | null = null
 
-let cached: Lexicon | null = null
-
-export function lexicon(): Lexicon {
-  cached ??= buildLexicon(JSON.parse(readFileSync(LEXICON_URL, 'utf8')) as LexiconFile)
+export function boilerplate(): Boilerplate {
+  cached ??= buildLexicon(lexicon('boilerplate'))
   return cached
 }

@@ -1,0 +1,154 @@
+/** The shape of every file in data/lexicon/, one schema per file; the record's constants type the keyed parts. */
+import { CLAIM_RELATIONS, ENTITY_TYPES, EVENT_TYPES, PLACE_KINDS, type ClaimRelation, type RemovalReason } from '../record/record.js'
+import { dictionary, flag, keyedBy, everyKey, list, nullable, object, oneOf, optional, text, type Infer } from './schema.js'
+
+const words = list(text)
+
+const REMOVAL_REASONS = [
+  'spam',
+  'navigation',
+  'related',
+  'duplicate',
+  'cookie',
+  'comments',
+  'byline',
+  'other',
+] as const satisfies readonly RemovalReason[]
+
+const actors = object({
+  titles: words,
+  roleNouns: words,
+  speechVerbs: words,
+  partyVerbsBefore: words,
+  partyAfterCall: words,
+  partyPossessedNouns: words,
+  partyNouns: words,
+  orgHeads: dictionary(oneOf(ENTITY_TYPES)),
+  orgConnectors: words,
+  collectiveHeads: dictionary(oneOf(ENTITY_TYPES)),
+  genericForces: dictionary(oneOf(['army', 'police'])),
+  unidentified: words,
+  notNames: words,
+  notSurnames: words,
+  personPatientVerbs: words,
+  personPatientNouns: words,
+  personPassiveVerbs: words,
+  partySourceNouns: words,
+})
+
+const attribution = object({
+  asserts: words,
+  denies: words,
+  accuse: words,
+  according: words,
+  noResponse: words,
+  reportNouns: words,
+  claimNouns: words,
+  silence: object({ negators: words, adverbs: words, responseVerbs: words, issueVerbs: words, responseNouns: words }),
+  assertLemmas: words,
+  denyLemmas: words,
+  accuseLemmas: words,
+  responsibility: object({ verbs: words, owned: words, referringVerbs: words, attackNouns: words }),
+  clauseOnlyLemmas: words,
+  /**
+   * Nouns that refer back after "the", as a pronoun does ("the spokesman", "the ministry"), in matching order,
+   * with the entity types they can point to (none: the last claimant or speaker).
+   */
+  referringNouns: dictionary(list(oneOf(ENTITY_TYPES))),
+  /** Referring nouns that name the document under discussion ("the statement", "the video"). */
+  documentNouns: words,
+})
+
+const boilerplate = object({
+  relatedMarkers: object({ lines: words, linePrefixes: words }),
+  navigationLines: words,
+  navigationPrefixes: words,
+  promoPhrases: words,
+  disclaimerPhrases: words,
+  cookiePhrases: words,
+  commentLines: words,
+  commentPhrases: words,
+  spamPhrases: words,
+  callToActionVerbs: words,
+  photoCreditAgencies: words,
+  photoCreditPhrases: words,
+  bylinePrefixes: words,
+  deskBylines: words,
+  bioRoles: words,
+  shareBarTokens: words,
+})
+
+/** Demonym → ISO 3166-1 alpha-2 country code. */
+const demonyms = dictionary(text)
+
+/** Demonyms by the role the extractors give them. */
+const demonymRoles = object({ attackers: words, territory: words })
+
+const events = object({
+  triggers: list(object({ words, type: oneOf(EVENT_TYPES), mode: nullable(text) })),
+  /** Triggers that name an event only with a count, a place or a named party beside them. */
+  weakTriggers: words,
+})
+
+const pageStructure = object({
+  skippedTags: words,
+  chromeTags: dictionary(oneOf(REMOVAL_REASONS)),
+  blockTags: words,
+  boilerplateTokens: keyedBy(REMOVAL_REASONS, words),
+  overlayTokens: words,
+  classValuePrefixes: words,
+  contentTokens: words,
+  weakContentTokens: words,
+  contentSelectors: words,
+})
+
+const places = object({
+  kindAfter: dictionary(oneOf(PLACE_KINDS)),
+  kindBefore: dictionary(oneOf(PLACE_KINDS)),
+  locativeBefore: words,
+  notPlaces: words,
+  unknownKindWords: words,
+  siteWords: words,
+})
+
+const relationPatterns = keyedBy(CLAIM_RELATIONS, list(text))
+
+const relations = object({
+  gap: text,
+  verbGap: text,
+  shortGap: text,
+  relations: everyKey(
+    CLAIM_RELATIONS,
+    object({
+      object: oneOf(['E', 'P', 'EP']),
+      subjectTypes: optional(list(oneOf(ENTITY_TYPES))),
+      symmetric: optional(flag),
+      patterns: words,
+    }),
+  ),
+  negation: text,
+  hedges: words,
+  speakerPatterns: relationPatterns,
+  responsibilityPatterns: relationPatterns,
+  eventObjectPatterns: relationPatterns,
+})
+
+const weakCues = object({ cues: words })
+
+/** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */
+export const LEXICON_FILES = {
+  actors,
+  attribution,
+  boilerplate,
+  demonyms,
+  'demonym-roles': demonymRoles,
+  events,
+  'page-structure': pageStructure,
+  places,
+  relations,
+  'weak-cues': weakCues,
+}
+
+export type LexiconName = keyof typeof LEXICON_FILES
+export type LexiconOf<N extends LexiconName> = Infer<(typeof LEXICON_FILES)[N]>
+export type RelationPatterns = Partial<Record<ClaimRelation, string[]>>
