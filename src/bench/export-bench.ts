@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EXPORT_FORMATS } from '../export/index.js'
 import { openStore } from '../store/open-store.js'
-import { storeStats } from '../store/queries.js'
+import { storeStats } from '../store/read/index.js'
 import { runMeasured } from './ingest-bench.js'
 import { fillStore } from './serve-bench.js'
 

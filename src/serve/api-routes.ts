@@ -1,34 +1,43 @@
 import type { Store } from '../store/open-store.js'
-import { searchArticles, storeStats, undatedEventCount, type SearchHit, type StoreStats } from '../store/queries.js'
 import type { PropositionStatus } from '../resolve/propositions.js'
 import {
   actorNetwork,
-  entityExtras,
+  changesSince,
+  dyadView,
+  entityAffiliations,
   entityProfile,
   eventReports,
   eventTimeline,
   getArticle,
   getEvent,
   getProposition,
+  listEvents,
+  listPropositions,
   mostActiveActors,
   NETWORK_RELATIONS,
   placesWithEvents,
   propositionStatements,
-  queryEvents,
-  queryPropositions,
+  resolveActor,
+  searchArticles,
   searchNames,
+  storeStats,
+  undatedEventCount,
+  corroborationRule,
+  findOutlet,
+  listSources,
   type ActorActivity,
   type EntityProfile,
-  type EntityProfileExtras,
-  type NameHit,
   type EventReportView,
+  type GradeChange,
+  type NameHit,
+  type PropositionView,
+  type SearchHit,
   type ServedEvent,
-  type ServedProposition,
+  type SourceView,
   type StatementView,
-} from './store-views.js'
+  type StoreStats,
+} from '../store/read/index.js'
 import { ingestUploads, type UploadedFile } from './ingest-uploads.js'
-import { dyadView, resolveActor } from '../store/dyad-queries.js'
-import { changesSince } from '../store/changes-queries.js'
 import { HttpError } from './http-error.js'
 import { StreamedAnswer } from './streamed-answer.js'
 import {
@@ -40,25 +49,29 @@ import {
   type ExportFormat,
   type GeoJsonLayer,
 } from '../export/index.js'
-import { corroborationRule, findOutlet, gradeSource, listSources, type GradeChange, type SourceView } from '../store/grades-repo.js'
+import { gradeSource } from '../store/grades-repo.js'
 import { SOURCE_GRADES, type CorroborationRule, type SourceGrade } from '../resolve/source-grading.js'
 
 /** The answers the routes build themselves (the others are store-views types); the web UI reads these types too. */
 export interface Overview {
   stats: StoreStats
-  contested: ServedProposition[]
+  contested: PropositionView[]
   latestEvents: ServedEvent[]
   activeActors: ActorActivity[]
 }
 
-export interface EntityPage extends EntityProfile, EntityProfileExtras {
+export interface EntityPage extends EntityProfile {
+  /** member_of and cooperates_with propositions the entity takes part in. */
+  affiliations: PropositionView[]
+  /** Propositions the entity (or its speakers) asserted, denied or did not answer. */
+  claimsBy: PropositionView[]
   events: ServedEvent[]
   eventCount: number
-  claimsAbout: ServedProposition[]
+  claimsAbout: PropositionView[]
   claimsAboutCount: number
 }
 
-export interface PropositionDetail extends ServedProposition {
+export interface PropositionDetail extends PropositionView {
   statements: StatementView[]
 }
 
@@ -200,8 +213,8 @@ export const apiRoutes: ApiRoute[] = [
       const limit = q['limit'] as number
       return {
         stats: await storeStats(store),
-        contested: (await queryPropositions(store, { status: 'contested', limit, offset: 0 })).items,
-        latestEvents: (await queryEvents(store, { limit, offset: 0 })).items,
+        contested: (await listPropositions(store, { status: 'contested', limit, offset: 0 })).items,
+        latestEvents: (await listEvents(store, { limit, offset: 0 })).items,
         activeActors: await mostActiveActors(store, limit),
       }
     },
@@ -221,7 +234,7 @@ export const apiRoutes: ApiRoute[] = [
     }),
     handler: ({ store, query: q }) => {
       checkRange(q['since'], q['until'])
-      return queryPropositions(store, {
+      return listPropositions(store, {
         status: q['status'] as PropositionStatus | undefined,
         relation: optionalString(q['relation']),
         actor: optionalString(q['actor']),
@@ -259,7 +272,7 @@ export const apiRoutes: ApiRoute[] = [
     handler: ({ store, query: q }) => {
       checkRange(q['since'], q['until'])
       const bbox = parseBbox(q['bbox'])
-      return queryEvents(store, {
+      return listEvents(store, {
         type: optionalString(q['type']),
         place: optionalString(q['place']),
         actor: optionalString(q['actor']),
@@ -322,15 +335,15 @@ export const apiRoutes: ApiRoute[] = [
     handler: async ({ store, params, query: q }): Promise<EntityPage> => {
       const limit = q['limit'] as number
       const entity = found(await entityProfile(store, params['id']!), 'entity', params['id']!)
-      const about = await queryPropositions(store, { about: [entity.id], limit, offset: 0 })
-      const events = await queryEvents(store, { actor: entity.id, limit, offset: 0 })
+      const about = await listPropositions(store, { aboutIds: [entity.id], limit, offset: 0 })
+      const events = await listEvents(store, { actor: entity.id, limit, offset: 0 })
       return {
         ...entity,
         events: events.items,
         eventCount: events.total,
         claimsAbout: about.items,
         claimsAboutCount: about.total,
-        ...(await entityExtras(store, entity.id, limit)),
+        ...(await entityAffiliations(store, entity.id, limit)),
       }
     },
   },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import type { PartyView, PropositionView } from '../../store/queries.js'
+import type { PartyView, PropositionView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { applyKbOption, kbOption, parseCountOption } from '../options.js'
 import { actorIdsNamed } from '../../kb/custom-kb.js'
@@ -30,11 +30,11 @@ export function registerClaims(program: Command): void {
     .addOption(kbOption())
     .action(async (flags: ClaimsFlags) => {
       const custom = applyKbOption(flags.kb)
-      const { listPropositions } = await import('../../store/queries.js')
+      const { listPropositions } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
-        const propositions = await listPropositions(store, {
-          ...(flags.contested ? { contested: true } : {}),
+        const { items: propositions } = await listPropositions(store, {
+          ...(flags.contested ? { status: 'contested' as const } : {}),
           ...(flags.about !== undefined
             ? { about: flags.about, ...(custom ? { aboutIds: actorIdsNamed(custom.kb, flags.about) } : {}) }
             : {}),

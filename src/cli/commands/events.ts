@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import type { EventView } from '../../store/queries.js'
+import type { EventView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { parseCountOption, parseDateOption } from '../options.js'
 
@@ -24,10 +24,10 @@ export function registerEvents(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCountOption, 50)
     .option('--json', 'print JSON (with every source)')
     .action(async (flags: EventsFlags) => {
-      const { listEvents } = await import('../../store/queries.js')
+      const { listEvents } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
-        const events = await listEvents(store, {
+        const { items: events } = await listEvents(store, {
           ...(flags.type ? { type: flags.type } : {}),
           ...(flags.place !== undefined ? { place: flags.place } : {}),
           ...(flags.since ? { since: flags.since } : {}),

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { loadKnowledgeBase } from '../../kb/load-kb.js'
 import { reanalyzeStore } from '../../queue/reanalyze-run.js'
 import { defaultStoreUrl, openExistingStore } from '../../store/open-store.js'
-import { storeStats } from '../../store/queries.js'
+import { storeStats } from '../../store/read/index.js'
 import { DEFAULT_BATCH_SIZE } from '../../queue/ingest-run.js'
 import { applyKbOption, kbOption, parseCountOption } from '../options.js'
 

@@ -18,7 +18,7 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'at most this many', parseCountOption, 20)
     .option('--json', 'print JSON')
     .action(async (words: string[], flags: SearchFlags) => {
-      const { searchArticles } = await import('../../store/queries.js')
+      const { searchArticles } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
         const hits = await searchArticles(store, words.join(' '), flags.limit)

@@ -1,6 +1,6 @@
-import type { Store } from './open-store.js'
-import { idsForName, namesOf, refOf, type NamedRef } from './queries.js'
-import type { PropositionStatus } from '../resolve/propositions.js'
+import type { Store } from '../open-store.js'
+import { idsForName, namesOf, refOf, type NamedRef } from './names.js'
+import type { PropositionStatus } from '../../resolve/propositions.js'
 
 /** The actor network: who attacks, supports, harbors, cooperates with, threatens or accuses whom. */
 

@@ -1,5 +1,6 @@
-import type { Store } from './open-store.js'
-import { eventViews, idsForName, namesOf, type EventView, type NamedRef } from './queries.js'
+import type { Store } from '../open-store.js'
+import { idsForName, namesOf, type NamedRef } from './names.js'
+import { eventViews, type EventView } from './events.js'
 import { statementParts, type StatementParts } from './article-extraction.js'
 
 /**

@@ -1,6 +1,6 @@
-import type { Store } from './open-store.js'
-import { namesOf, refOf, numberOrNull, type NamedRef } from './queries.js'
-import { weakCueReason } from './cue-strength.js'
+import type { Store } from '../open-store.js'
+import { namesOf, refOf, numberOrNull, type NamedRef } from './names.js'
+import { weakCueReason } from '../cue-strength.js'
 
 /** What was extracted from one article, listed for the reader's side panel, each with where it sits in the text. */
 

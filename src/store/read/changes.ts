@@ -1,6 +1,8 @@
-import type { Store } from './open-store.js'
-import { eventViews, idsForName, propositionViews, type EventView, type PropositionView } from './queries.js'
-import type { PropositionStatus } from '../resolve/propositions.js'
+import type { Store } from '../open-store.js'
+import { idsForName } from './names.js'
+import { eventViews, type EventView } from './events.js'
+import { propositionViews, type PropositionView } from './propositions.js'
+import type { PropositionStatus } from '../../resolve/propositions.js'
 
 /** What the store learned since a moment: new propositions, status changes, new events (by ingest time). */
 
