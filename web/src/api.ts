@@ -1,5 +1,5 @@
 /**
- * The API's answer types, imported from the server modules that build them (type-only: nothing of the server is
+ * The API's answer types, imported from the API contract (src/contract: type-only, nothing of the server is
  * bundled), under the names the views use; and a small fetch wrapper.
  */
 import type {
@@ -10,19 +10,23 @@ import type {
   DyadMonth,
   DyadStatement,
   DyadView,
+  EntityPage,
+  EventDetail,
   HighlightSpan,
   NamedRef,
   NetworkEdge,
   NetworkNode,
+  Overview,
   Page,
   PartyView,
+  PropositionDetail,
+  PropositionStatus,
   PropositionView,
+  SearchResult,
   ServedEvent,
   TimelineBucket,
-} from '../../src/store/read/index.js'
-import type { EntityPage, EventDetail, Overview, PropositionDetail, SearchResult } from '../../src/serve/api-routes.js'
-import type { PropositionStatus } from '../../src/resolve/propositions.js'
-import type { UploadSummary } from '../../src/serve/ingest-uploads.js'
+  UploadSummary,
+} from '../../src/contract/index.js'
 
 export type { ArticleExtraction, ChangesView, DyadEvent, DyadMonth, DyadStatement, DyadView }
 

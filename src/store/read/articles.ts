@@ -1,34 +1,10 @@
 import type { Store } from '../open-store.js'
 import { namesOf, refOf } from './names.js'
 import { articleExtraction, type ArticleExtraction } from './article-extraction.js'
+import type { ArticleView, HighlightSpan } from '../../contract/index.js'
+export type { ArticleView, HighlightSpan }
 
 /** One article as the reader shows it: cleaned text, removed blocks, highlight spans and the side panel. */
-
-export interface HighlightSpan {
-  start: number
-  end: number
-  kind: 'entity' | 'place' | 'event' | 'claim' | 'date'
-  /** The entity, place, event or proposition id the span links to (a date links to its event). */
-  ref: string
-  label: string
-}
-
-export interface ArticleView {
-  id: string
-  title: string | null
-  url: string | null
-  source: string | null
-  author: string | null
-  published: string | null
-  inputName: string | null
-  ingestedAt: string
-  duplicateOf: string | null
-  text: string
-  removed: { text: string; reason: string }[]
-  spans: HighlightSpan[]
-  /** The side panel's lists: events with their toll, claims with stance and cue strength, actors, places. */
-  extraction: ArticleExtraction
-}
 
 /** The store keeps an event's date words but not where they are: found again inside the event's evidence. */
 function dateSpan(

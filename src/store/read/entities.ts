@@ -2,26 +2,10 @@ import type { Store } from '../open-store.js'
 import { idsForName, namesOf, refOf, type NamedRef } from './names.js'
 import { listPropositions, type PropositionView } from './propositions.js'
 import { listEvents, type EventView } from './events.js'
+import type { ActorActivity, EntityProfile, EntityView } from '../../contract/index.js'
+export type { ActorActivity, EntityProfile, EntityView }
 
 /** Actors: a profile (names, merges, mentions), what is said about them, the most active ones. */
-
-export interface EntityView extends EntityProfile {
-  propositions: PropositionView[]
-  events: EventView[]
-}
-
-/** An entity as stored: names, type, how often it is mentioned, and what merged into it. */
-export interface EntityProfile {
-  id: string
-  name: string
-  type: string
-  country: string | null
-  aliases: string[]
-  known: boolean
-  articleCount: number
-  mentionCount: number
-  mergedFrom: { id: string; name: string; reason: string }[]
-}
 
 export async function entityProfile(store: Store, id: string): Promise<EntityProfile | null> {
   const entity = await store.db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
@@ -74,11 +58,6 @@ export async function getEntity(store: Store, name: string, limit = 20, knownIds
     propositions: (await listPropositions(store, { about: profile.id, limit })).items,
     events: (await listEvents(store, { actor: profile.id, limit })).items,
   }
-}
-
-export interface ActorActivity extends NamedRef {
-  type: string | null
-  articles: number
 }
 
 /** Entities named in the most articles. */

@@ -3,45 +3,10 @@ import type { Store } from '../open-store.js'
 import type { EventsTable } from '../schema.js'
 import { geoPrecisionOf, timePrecisionOf, type PrecisionCode } from '../precision.js'
 import { emptyPage, filterIds, namesOf, numberOrNull, placeRefOf, refOf, type NamedRef, type Page, type PlaceRef } from './names.js'
+import type { EventReportView, EventSourceView, EventView, Fatalities, ServedEvent } from '../../contract/index.js'
+export type { EventReportView, EventSourceView, EventView, Fatalities, ServedEvent }
 
 /** Events (PLOVER) and the reports behind them. */
-
-export interface Fatalities {
-  low: number | null
-  best: number | null
-  high: number | null
-}
-
-export interface EventView {
-  id: string
-  type: string
-  place: PlaceRef | null
-  dateStart: string | null
-  dateEnd: string | null
-  modes: string[]
-  actors: NamedRef[]
-  targets: NamedRef[]
-  fatalities: Fatalities
-  sourceCount: number
-  reportCount: number
-  /** ACLED-style: 1 exact place, 2 district or province, 3 country or wider; null without a place. */
-  geoPrecision: PrecisionCode | null
-  /** ACLED-style: 1 the day, 2 within a week, 3 within a month or wider; null when undated. */
-  timePrecision: PrecisionCode | null
-  sources?: EventSourceView[]
-}
-
-/** An event as the API serves it: its reports come with /api/events/:id, not with every list item. */
-export type ServedEvent = Omit<EventView, 'sources'>
-
-export interface EventSourceView {
-  articleId: string
-  title: string | null
-  url: string | null
-  published: string | null
-  fatalities: Fatalities
-  text: string
-}
 
 /** The one filter of events, for the CLI (`events`), the API (`/api/events`) and profiles. */
 export interface EventFilter {
@@ -169,19 +134,6 @@ export async function eventSources(store: Store, eventId: string): Promise<Event
     fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
     text: row.evidence_text,
   }))
-}
-
-export interface EventReportView {
-  articleId: string
-  title: string | null
-  url: string | null
-  source: string | null
-  published: string | null
-  mode: string | null
-  dateText: string | null
-  fatalities: Fatalities
-  reportedBy: NamedRef | null
-  evidence: { start: number; end: number; text: string }
 }
 
 /** The reports behind an event as the API serves them: who reported it, the date words, where the evidence sits. */

@@ -1,22 +1,9 @@
 import type { Store } from '../open-store.js'
 import { normalizeName } from '../../resolve/normalize-name.js'
+import type { NamedRef, Page, PlaceRef } from '../../contract/index.js'
+export type { NamedRef, Page, PlaceRef }
 
 /** How every read names what it points at: entity and place ids to names, and user names to ids. */
-
-export interface NamedRef {
-  id: string
-  name: string
-  kind: 'entity' | 'place' | 'unknown'
-}
-
-export interface PlaceRef extends NamedRef {
-  lat: number | null
-  lon: number | null
-  /** The gazetteer kind (city, admin1, country…), the country code and province name. */
-  placeKind: string | null
-  country: string | null
-  admin1: string | null
-}
 
 /** A name with what the views need beside it: the entity type or place kind, and a place's coordinates. */
 export interface NameInfo extends NamedRef {
@@ -114,14 +101,6 @@ export function placeRefOf(names: Map<string, NameInfo>, id: string): PlaceRef {
 /** PostgreSQL returns bigint and numeric columns as strings. */
 export function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value)
-}
-
-/** One page of a list: the items, how many the filter selects in all, and where the page starts. */
-export interface Page<T> {
-  items: T[]
-  total: number
-  limit: number
-  offset: number
 }
 
 export interface Paging {

@@ -1,15 +1,9 @@
 import type { Store } from '../open-store.js'
 import { numberOrNull, type Page, type Paging, type PlaceRef } from './names.js'
+import type { PlaceView, TimelineBucket } from '../../contract/index.js'
+export type { PlaceView, TimelineBucket }
 
 /** Where and when events happen: places with their event counts, and events per day for the timeline. */
-
-export interface PlaceView extends PlaceRef {
-  placeKind: string
-  country: string | null
-  admin1: string | null
-  events: number
-  fatalities: number
-}
 
 /** Places that have events, with how many and their summed best fatality figures. */
 export async function placesWithEvents(store: Store, filter: PlaceFilter): Promise<Page<PlaceView>> {
@@ -69,13 +63,6 @@ export interface PlaceFilter extends Paging {
   type?: string
   since?: string
   until?: string
-}
-
-export interface TimelineBucket {
-  date: string
-  type: string
-  events: number
-  fatalities: number
 }
 
 /** Events per start day and type; the client groups days into weeks or months. */

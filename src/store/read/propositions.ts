@@ -5,54 +5,10 @@ import type { Party, PropositionStatus } from '../../resolve/propositions.js'
 import { isSourceGrade, type SourceGrade } from '../../resolve/source-grading.js'
 import { gradesOf } from './sources.js'
 import { emptyPage, filterIds, namesOf, personIds, refOf, type NamedRef, type Page } from './names.js'
+import type { ClaimEvidenceView, PartyView, PropositionView, StatementView } from '../../contract/index.js'
+export type { ClaimEvidenceView, PartyView, PropositionView, StatementView }
 
 /** Propositions (who is said to do what to whom) and the statements behind them. */
-
-export interface PartyView {
-  /** null: the reporting articles' own voice. */
-  party: NamedRef | null
-  speakers: NamedRef[]
-  outlets: string[]
-  sources: number
-}
-
-export interface ClaimEvidenceView {
-  articleId: string
-  title: string | null
-  url: string | null
-  published: string | null
-  stance: string
-  cue: string
-  claimant: string | null
-  speaker: string | null
-  text: string
-  outlet: string | null
-  /** The analyst's grade of the outlet, with its note; null when ungraded. */
-  sourceGrade: { grade: SourceGrade; note: string | null } | null
-}
-
-export interface PropositionView {
-  id: string
-  subject: NamedRef
-  relation: string
-  object: NamedRef | null
-  status: PropositionStatus
-  sourceCount: number
-  claimCount: number
-  /** Publication dates of the first and last statement; null when none was dated (never an ingest day). */
-  firstSeen: string | null
-  lastSeen: string | null
-  /** Statements from articles without a publication date. */
-  undatedClaims: number
-  asserters: PartyView[]
-  deniers: PartyView[]
-  noResponse: PartyView[]
-  /** Where the object is a place with coordinates: for presences on a map. */
-  objectPoint: { lat: number; lon: number } | null
-  /** The best Admiralty grade among its outlets (the analyst's source grades); null when none is graded. */
-  bestGrade: SourceGrade | null
-  evidence?: ClaimEvidenceView[]
-}
 
 /** The one filter of propositions, for the CLI (`claims`), the API (`/api/propositions`) and profiles. */
 export interface PropositionFilter {
@@ -234,21 +190,6 @@ export async function propositionEvidence(store: Store, propositionId: string): 
     speaker: row.speaker,
     text: row.evidence_text,
   }))
-}
-
-export interface StatementView {
-  articleId: string
-  title: string | null
-  url: string | null
-  source: string | null
-  published: string | null
-  stance: string
-  cue: string
-  claimant: NamedRef | null
-  speaker: NamedRef | null
-  evidence: { start: number; end: number; text: string }
-  /** The analyst's grade of the outlet (`source`), with its note; null when ungraded. */
-  sourceGrade: { grade: SourceGrade; note: string | null } | null
 }
 
 /** Every attributed statement behind a proposition, with its evidence sentence and where it sits in the article. */

@@ -2,18 +2,10 @@ import { sql } from 'kysely'
 import type { Store } from '../open-store.js'
 import { normalizeName } from '../../resolve/normalize-name.js'
 import type { NamedRef } from './names.js'
+import type { NameHit, SearchHit } from '../../contract/index.js'
+export type { NameHit, SearchHit }
 
 /** Search: articles by full text, actors and places by name. */
-
-export interface SearchHit {
-  id: string
-  title: string | null
-  url: string | null
-  source: string | null
-  published: string | null
-  duplicateOf: string | null
-  snippet: string
-}
 
 /** Full-text search: words are ANDed, "quoted phrases" kept, trailing * a prefix. */
 export async function searchArticles(store: Store, query: string, limit = 20): Promise<SearchHit[]> {
@@ -83,10 +75,6 @@ function postgresTerm(term: SearchTerm): string {
   const words = term.text.split(' ').map((word) => `'${word}'`)
   const phrase = words.join(' <-> ')
   return term.prefix ? `${phrase}:*` : words.length > 1 ? `(${phrase})` : phrase
-}
-
-export interface NameHit extends NamedRef {
-  type: string | null
 }
 
 /** Actors and places whose names contain the query, known names first. */

@@ -1,20 +1,10 @@
 import { sql } from 'kysely'
 import type { Store } from '../open-store.js'
 import type { Database } from '../schema.js'
+import type { StoreStats } from '../../contract/index.js'
+export type { StoreStats }
 
 /** Counts of what the store holds. */
-
-export interface StoreStats {
-  articles: number
-  nearDuplicates: number
-  entities: number
-  entityMerges: number
-  places: number
-  events: number
-  eventReports: number
-  claims: number
-  propositions: number
-}
 
 export async function storeStats(store: Store): Promise<StoreStats> {
   const count = async (table: keyof Database, where?: 'duplicate_of'): Promise<number> => {
