@@ -60,7 +60,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const cache = new ResponseCache(options.store)
   for (const route of apiRoutes) registerRoute(app, route, options, cache)
-  app.get('/api/openapi.json', { schema: { summary: 'This document', operationId: 'openapi' } }, async () => app.swagger())
+  app.get(
+    '/api/openapi.json',
+    {
+      schema: {
+        summary: 'This document',
+        operationId: 'openapi',
+        response: { 200: { description: 'OpenAPI 3 document', type: 'object' } },
+      },
+    },
+    async () => app.swagger(),
+  )
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
@@ -74,7 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       maxAge: 0,
     })
   } else {
-    app.get('/', async (_request, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .send(`sitrep API: the web UI is not built (no ${webRoot ?? 'web root'}/index.html); see /api/openapi.json\n`),
