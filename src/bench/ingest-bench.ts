@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openStore, type Store } from '../store/open-store.js'
-import { listEvents, listPropositions, searchArticles, storeStats } from '../store/queries.js'
+import { listEvents, listPropositions, searchArticles, storeStats } from '../store/read/index.js'
 import { writeIngestCorpus } from './ingest-corpus.js'
 import { postgresSkipReason, startPostgres } from './postgres-server.js'
 
@@ -118,7 +118,7 @@ function percentile(sorted: number[], p: number): number {
 async function queryLatency(store: Store, runs: number): Promise<void> {
   const queries: Array<[string, () => Promise<unknown>]> = [
     ['claims', () => listPropositions(store, { limit: 50 })],
-    ['claims --contested', () => listPropositions(store, { contested: true, limit: 50 })],
+    ['claims --contested', () => listPropositions(store, { status: 'contested', limit: 50 })],
     ['claims --about TTP', () => listPropositions(store, { about: 'TTP', limit: 50 })],
     ['events', () => listEvents(store, { limit: 50 })],
     ['events --type --place', () => listEvents(store, { type: 'ASSAULT', place: 'Quetta', limit: 50 })],

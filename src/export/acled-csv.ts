@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import countries from 'i18n-iso-countries'
 import { EVENT_TYPES, type EntityType, type EventType } from '../record/record.js'
-import { exportEventPages, type ExportEvent, type ExportNode } from '../store/export-reads.js'
+import { exportEventPages, type ExportEvent, type ExportNode } from '../store/read/index.js'
 import { ACLED_INTER, acledCodeOf, disorderTypeOf } from './acled-mapping.js'
 import type { Exporter } from './format.js'
 

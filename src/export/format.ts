@@ -1,5 +1,5 @@
 import type { Store } from '../store/open-store.js'
-import type { ResolvedFilter } from '../store/export-reads.js'
+import type { ResolvedFilter } from '../store/read/index.js'
 import type { TextSink } from './sink.js'
 
 export const EXPORT_FORMATS = ['stix', 'acled-csv', 'plover', 'geojson', 'graphml'] as const

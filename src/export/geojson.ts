@@ -4,7 +4,7 @@ import {
   type ExportEvent,
   type ExportParty,
   type ExportProposition,
-} from '../store/export-reads.js'
+} from '../store/read/index.js'
 import type { Exporter, GeoJsonLayer } from './format.js'
 import type { TextSink } from './sink.js'
 

@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser'
-import { exportNodes, exportPropositionPages, type ExportNode, type ExportParty, type ExportProposition } from '../store/export-reads.js'
+import { exportNodes, exportPropositionPages, type ExportNode, type ExportParty, type ExportProposition } from '../store/read/index.js'
 import type { Exporter } from './format.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { Store } from '../store/open-store.js'
-import { resolveExportFilter, type ExportFilter } from '../store/export-reads.js'
+import { resolveExportFilter, type ExportFilter } from '../store/read/index.js'
 import { acledCsvExporter } from './acled-csv.js'
 import type { ExportFormat, ExportOptions, Exporter } from './format.js'
 import { geojsonExporter } from './geojson.js'
@@ -10,7 +10,7 @@ import { TextSink } from './sink.js'
 import { stixExporter } from './stix.js'
 
 export { EXPORT_FORMATS, GEOJSON_LAYERS, type ExportFormat, type ExportOptions, type GeoJsonLayer } from './format.js'
-export type { ExportFilter } from '../store/export-reads.js'
+export type { ExportFilter } from '../store/read/index.js'
 
 /** The export stage: the store's contents in the formats other tools read. */
 export const EXPORTERS: Record<ExportFormat, Exporter> = {

@@ -1,4 +1,4 @@
-import { exportEventPages, type ExportEvent, type ExportNode } from '../store/export-reads.js'
+import { exportEventPages, type ExportEvent, type ExportNode } from '../store/read/index.js'
 import type { EntityType } from '../record/record.js'
 import type { Exporter } from './format.js'
 

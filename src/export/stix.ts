@@ -15,7 +15,7 @@ import {
   type ExportProposition,
   type ExportStatement,
   type ResolvedFilter,
-} from '../store/export-reads.js'
+} from '../store/read/index.js'
 import type { Exporter } from './format.js'
 import type { TextSink } from './sink.js'
 import { slug } from '../text/normalize.js'

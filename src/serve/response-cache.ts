@@ -1,4 +1,5 @@
 import type { Store } from '../store/open-store.js'
+import { storeFingerprint } from '../store/read/index.js'
 
 /**
  * Answers of the aggregate endpoints (counts, timeline, places, network) scan whole tables; they are
@@ -33,11 +34,7 @@ export class ResponseCache {
     this.entries.clear()
   }
 
-  private async fingerprint(): Promise<string> {
-    const row = await this.store.db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.max('doc_no').as('last'))
-      .executeTakeFirst()
-    return String(row?.last ?? 0)
+  private fingerprint(): Promise<string> {
+    return storeFingerprint(this.store)
   }
 }

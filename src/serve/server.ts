@@ -4,10 +4,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from '../store/open-store.js'
 import { apiRoutes, type ApiRoute } from './api-routes.js'
 import { HttpError } from './http-error.js'
-import { openApiDocument } from './openapi.js'
+import { openApiOptions, routeSchema } from './swagger.js'
 import { ResponseCache } from './response-cache.js'
 import { StreamedAnswer } from './streamed-answer.js'
 
@@ -38,6 +40,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   })
+  // Response schemas document the answers; they never filter or reorder them (answers stay JSON.stringify's).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  await app.register(fastifySwagger, openApiOptions)
   app.setErrorHandler(sendError)
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` })
@@ -55,8 +60,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const cache = new ResponseCache(options.store)
   for (const route of apiRoutes) registerRoute(app, route, options, cache)
-  const document = openApiDocument(apiRoutes)
-  app.get('/api/openapi.json', async () => document)
+  app.get(
+    '/api/openapi.json',
+    {
+      schema: {
+        summary: 'This document',
+        operationId: 'openapi',
+        response: { 200: { description: 'OpenAPI 3 document', type: 'object' } },
+      },
+    },
+    async () => app.swagger(),
+  )
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
@@ -70,7 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       maxAge: 0,
     })
   } else {
-    app.get('/', async (_request, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .send(`sitrep API: the web UI is not built (no ${webRoot ?? 'web root'}/index.html); see /api/openapi.json\n`),
@@ -95,14 +109,10 @@ function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOpt
       body: request.body,
       afterWrite: () => cache.clear(),
     })
-  app.route({
+  app.withTypeProvider<TypeBoxTypeProvider>().route({
     method: route.method,
     url: route.url,
-    schema: {
-      ...(route.params ? { params: route.params } : {}),
-      ...(route.querystring ? { querystring: route.querystring } : {}),
-      ...(route.body ? { body: route.body } : {}),
-    },
+    schema: routeSchema(route),
     // runs before schema coercion, which would turn "1e309" into Infinity and hand it to the store
     preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) =>
       done(checkFiniteNumbers(request) ?? (route.write ? checkWriteAccess(request, options) : undefined)),

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ingestPaths } from '../../src/queue/ingest-run.js'
 import type { Store } from '../../src/store/open-store.js'
-import { listPropositions, storeStats } from '../../src/store/queries.js'
+import { listPropositions, storeStats } from '../../src/store/read/index.js'
 import { dialects, freshStore } from '../support/dialects.js'
 import { writeRecordCorpus } from '../support/record-corpus.js'
 
@@ -36,7 +36,7 @@ for (const dialect of dialects) {
       const stats = await storeStats(store)
       expect(stats).toMatchObject({ articles: 300, nearDuplicates: 60, claims: 300, eventReports: 300 })
       expect(stats.events).toBeLessThan(300)
-      expect(await listPropositions(store, { contested: true })).not.toHaveLength(0)
+      expect((await listPropositions(store, { status: 'contested' })).items).not.toHaveLength(0)
       const again = await ingestPaths(store, [corpus], { jobs: 0, records: true })
       expect(again).toMatchObject({ done: 300, added: 0, unchanged: 300 })
       expect(await storeStats(store)).toEqual(stats)

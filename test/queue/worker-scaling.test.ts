@@ -5,7 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
-import { listPropositions, storeStats } from '../../src/store/queries.js'
+import { listPropositions, storeStats } from '../../src/store/read/index.js'
 import { writeIngestCorpus } from '../../src/bench/ingest-corpus.js'
 import { buildCli, CLI } from '../support/built-cli.js'
 import { freshStoreUrl } from '../support/dialects.js'
@@ -54,7 +54,7 @@ async function drainWith(workers: number): Promise<Outcome> {
   const store = await openStore(db)
   try {
     const stats = await storeStats(store)
-    const propositions = (await listPropositions(store, { limit: 10_000 })).map((p) => `${p.id} ${p.claimCount}`).sort()
+    const propositions = (await listPropositions(store, { limit: 10_000 })).items.map((p) => `${p.id} ${p.claimCount}`).sort()
     return {
       stats,
       jobs: Object.fromEntries(states.rows.map((row) => [row.state, Number(row.n)])),

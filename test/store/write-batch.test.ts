@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/open-store.js'
 import { writeBatch } from '../../src/store/write-batch.js'
-import { getEntity, listEvents, listPropositions, searchArticles, storeStats } from '../../src/store/queries.js'
+import { getEntity, listEvents, listPropositions, searchArticles, storeStats } from '../../src/store/read/index.js'
 import { dialects, freshStore } from '../support/dialects.js'
 import { analyzed, claim, entity, event, filler, place } from '../support/records.js'
 
@@ -81,7 +81,7 @@ for (const dialect of dialects) {
       expect(orphans).toEqual([])
       const stats = await storeStats(s)
       expect(stats).toMatchObject({ articles: 1, claims: 1, propositions: 1 })
-      const [only] = await listPropositions(s)
+      const [only] = (await listPropositions(s)).items
       expect(only!.relation).toBe('attacks')
     })
 
@@ -108,14 +108,14 @@ for (const dialect of dialects) {
         analyzed({ text: copy, url: 'https://y/p', ...voiceClaim }),
         analyzed({ text: `${copy} A third copy.`, url: 'https://z/p', ...voiceClaim }),
       ])
-      expect((await listPropositions(s))[0]).toMatchObject({ status: 'single-source', sourceCount: 1 })
+      expect((await listPropositions(s)).items[0]).toMatchObject({ status: 'single-source', sourceCount: 1 })
       await writeBatch(s, [analyzed({ text: filler('rewritten', 120), url: 'https://x/p', ...voiceClaim })])
       const rows = await s.db.selectFrom('articles').select(['url', 'duplicate_of', 'id']).orderBy('doc_no').execute()
       const [copyRow, thirdRow] = [rows.find((r) => r.url === 'https://y/p')!, rows.find((r) => r.url === 'https://z/p')!]
       expect(copyRow.duplicate_of).toBeNull()
       expect(thirdRow.duplicate_of).toBe(copyRow.id)
       // The rewritten story is a second independent voice; the two copies still speak once.
-      expect((await listPropositions(s))[0]).toMatchObject({ status: 'corroborated', sourceCount: 2, claimCount: 3 })
+      expect((await listPropositions(s)).items[0]).toMatchObject({ status: 'corroborated', sourceCount: 2, claimCount: 3 })
     })
 
     describe('propositions', () => {
@@ -226,7 +226,7 @@ for (const dialect of dialects) {
           const s = await open()
           await writeBatch(s, testCase.articles.slice(0, 1).map(analyzed))
           await writeBatch(s, testCase.articles.slice(1).map(analyzed))
-          const propositions = await listPropositions(s)
+          const propositions = (await listPropositions(s)).items
           expect(propositions).toHaveLength(1)
           const [proposition] = propositions
           expect(proposition).toMatchObject({ status: testCase.status, sourceCount: testCase.sources })
@@ -254,7 +254,7 @@ for (const dialect of dialects) {
             claims: [claim({ subject: 'actor:iskp', relation: 'threatens', object: 'actor:bla', claimant: 'actor:iskp' })],
           }),
         ])
-        const [proposition] = await listPropositions(s, { about: 'TTP', withEvidence: true })
+        const [proposition] = (await listPropositions(s, { about: 'TTP', withEvidence: true })).items
         expect(proposition!.subject.name).toBe('Taliban government')
         expect(proposition!.object!.name).toBe('Tehrik-i-Taliban Pakistan')
         expect(proposition!.asserters[0]!.party!.name).toBe('Pakistan')
@@ -262,9 +262,9 @@ for (const dialect of dialects) {
         expect(proposition!.status).toBe('single-source')
         expect(proposition!.firstSeen).toBe('2025-02-01')
         expect(proposition!.evidence).toHaveLength(2)
-        expect(await listPropositions(s, { about: 'Islamic Emirate' })).toHaveLength(1)
-        expect(await listPropositions(s, { about: 'nobody at all' })).toHaveLength(0)
-        expect(await listPropositions(s, { contested: true })).toHaveLength(0)
+        expect((await listPropositions(s, { about: 'Islamic Emirate' })).items).toHaveLength(1)
+        expect((await listPropositions(s, { about: 'nobody at all' })).items).toHaveLength(0)
+        expect((await listPropositions(s, { status: 'contested' })).items).toHaveLength(0)
       })
 
       it('a symmetric relation stated either way round is one proposition', async () => {
@@ -281,7 +281,7 @@ for (const dialect of dialects) {
             claims: [claim({ subject: 'actor:bla', relation: 'cooperates_with', object: 'actor:ttp', claimant: 'actor:usa' })],
           }),
         ])
-        const propositions = await listPropositions(s)
+        const propositions = (await listPropositions(s)).items
         expect(propositions).toHaveLength(1)
         expect(propositions[0]!.status).toBe('corroborated')
       })
@@ -301,9 +301,9 @@ for (const dialect of dialects) {
             claims: [claim({ ...harborsTtp, claimant: 'actor:taliban', stance: 'denies' })],
           }),
         ])
-        expect((await listPropositions(s))[0]!.status).toBe('contested')
+        expect((await listPropositions(s)).items[0]!.status).toBe('contested')
         await writeBatch(s, [analyzed({ text: filler('d3'), url: 'https://x/d', entities: [taliban] })])
-        expect((await listPropositions(s))[0]!.status).toBe('single-source')
+        expect((await listPropositions(s)).items[0]!.status).toBe('single-source')
       })
     })
 
@@ -347,7 +347,7 @@ for (const dialect of dialects) {
             events: [attack({ actors: [], fatalities: { low: null, best: 25, high: null } })],
           }),
         ])
-        const events = await listEvents(s, { withSources: true })
+        const events = (await listEvents(s, { withSources: true })).items
         expect(events).toHaveLength(1)
         expect(events[0]).toMatchObject({
           sourceCount: 3,
@@ -386,7 +386,7 @@ for (const dialect of dialects) {
             analyzed({ text: filler('k1'), entities: [bla], places: [quetta], events: [attack()] }),
             analyzed({ text: filler('k2'), entities: [bla, iskp], places: [quetta, peshawar], events: [event(other)] }),
           ])
-          expect(await listEvents(s)).toHaveLength(2)
+          expect((await listEvents(s)).items).toHaveLength(2)
         })
       }
 
@@ -400,7 +400,7 @@ for (const dialect of dialects) {
           }),
         )
         await writeBatch(s, daily)
-        const events = await listEvents(s)
+        const events = (await listEvents(s)).items
         expect(events.length).toBeGreaterThan(1)
         for (const merged of events) expect(Date.parse(merged.dateEnd!) - Date.parse(merged.dateStart!)).toBeLessThanOrEqual(3 * 86_400_000)
       })
@@ -417,7 +417,7 @@ for (const dialect of dialects) {
             events: [attack({ date: { start: '2025-05-01', end: '2025-05-01', text: null } })],
           }),
         ])
-        expect((await listEvents(s)).map((e) => e.dateStart)).toEqual(['2025-05-01', '2025-03-11', null])
+        expect((await listEvents(s)).items.map((e) => e.dateStart)).toEqual(['2025-05-01', '2025-03-11', null])
       })
 
       it('counts syndicated copies of a report as one source, and filters by type, place and date', async () => {
@@ -427,11 +427,11 @@ for (const dialect of dialects) {
           analyzed({ text: a, entities: [bla], places: [quetta], events: [attack({ fatalities: { low: 10, best: 10, high: 10 } })] }),
           analyzed({ text: b, entities: [bla], places: [quetta], events: [attack({ fatalities: { low: 12, best: 12, high: 12 } })] }),
         ])
-        const [merged] = await listEvents(s)
+        const [merged] = (await listEvents(s)).items
         expect(merged).toMatchObject({ sourceCount: 1, reportCount: 2, fatalities: { low: 10, best: 10, high: 10 } })
-        expect(await listEvents(s, { type: 'assault', place: 'Quetta', since: '2025-03-01' })).toHaveLength(1)
-        expect(await listEvents(s, { place: 'Peshawar' })).toHaveLength(0)
-        expect(await listEvents(s, { since: '2025-04-01' })).toHaveLength(0)
+        expect((await listEvents(s, { type: 'assault', place: 'Quetta', since: '2025-03-01' })).items).toHaveLength(1)
+        expect((await listEvents(s, { place: 'Peshawar' })).items).toHaveLength(0)
+        expect((await listEvents(s, { since: '2025-04-01' })).items).toHaveLength(0)
       })
     })
 

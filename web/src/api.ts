@@ -1,23 +1,32 @@
 /**
- * The API's answer types, imported from the server modules that build them (type-only: nothing of the server is
+ * The API's answer types, imported from the API contract (src/contract: type-only, nothing of the server is
  * bundled), under the names the views use; and a small fetch wrapper.
  */
-import type { NamedRef, PartyView, PropositionView } from '../../src/store/queries.js'
 import type {
+  ArticleExtraction,
   ArticleView,
+  ChangesView,
+  DyadEvent,
+  DyadMonth,
+  DyadStatement,
+  DyadView,
+  EntityPage,
+  EventDetail,
   HighlightSpan,
+  NamedRef,
   NetworkEdge,
   NetworkNode,
+  Overview,
   Page,
+  PartyView,
+  PropositionDetail,
+  PropositionStatus,
+  PropositionView,
+  SearchResult,
   ServedEvent,
   TimelineBucket,
-} from '../../src/serve/store-views.js'
-import type { EntityPage, EventDetail, Overview, PropositionDetail, SearchResult } from '../../src/serve/api-routes.js'
-import type { PropositionStatus } from '../../src/resolve/propositions.js'
-import type { UploadSummary } from '../../src/serve/ingest-uploads.js'
-import type { ChangesView } from '../../src/store/changes-queries.js'
-import type { DyadEvent, DyadMonth, DyadStatement, DyadView } from '../../src/store/dyad-queries.js'
-import type { ArticleExtraction } from '../../src/store/article-extraction.js'
+  UploadSummary,
+} from '../../src/contract/index.js'
 
 export type { ArticleExtraction, ChangesView, DyadEvent, DyadMonth, DyadStatement, DyadView }
 

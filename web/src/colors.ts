@@ -1,5 +1,7 @@
-/** One color per PLOVER event type, shared by map, timeline and tables. */
-export const TYPE_COLORS: Record<string, string> = {
+import type { EventType, NetworkRelation } from '../../src/contract/vocabulary'
+
+/** One color per PLOVER event type, shared by map, timeline and tables: a new type fails to compile until it has one. */
+export const TYPE_COLORS: Record<EventType, string> = {
   ASSAULT: '#d7301f',
   COERCE: '#7a0177',
   THREATEN: '#fc8d59',
@@ -19,16 +21,20 @@ export const TYPE_COLORS: Record<string, string> = {
 }
 
 export function typeColor(type: string): string {
-  return TYPE_COLORS[type] ?? '#555'
+  return TYPE_COLORS[type as EventType] ?? '#555'
 }
 
-export const RELATION_COLORS: Record<string, string> = {
+export const RELATION_COLORS: Record<NetworkRelation, string> = {
   attacks: '#d7301f',
   supports: '#2b8cbe',
   harbors: '#88419d',
   cooperates_with: '#31a354',
   threatens: '#fd8d3c',
   accuses: '#636363',
+}
+
+export function relationColor(relation: string): string {
+  return RELATION_COLORS[relation as NetworkRelation] ?? '#999'
 }
 
 /** ISO week start (Monday) of a YYYY-MM-DD date, as YYYY-MM-DD. */

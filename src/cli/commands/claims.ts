@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { openExistingStore } from '../../store/open-store.js'
-import type { PartyView, PropositionView } from '../../store/queries.js'
+import type { PartyView, PropositionView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
 import { actorIdsNamed } from '../../kb/custom-kb.js'
@@ -28,11 +28,11 @@ export function registerClaims(program: Command): void {
     .addOption(shared.kb)
     .action(async (flags: ClaimsFlags) => {
       const custom = await applyKbOption(flags.kb)
-      const { listPropositions } = await import('../../store/queries.js')
+      const { listPropositions } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
-        const propositions = await listPropositions(store, {
-          ...(flags.contested ? { contested: true } : {}),
+        const { items: propositions } = await listPropositions(store, {
+          ...(flags.contested ? { status: 'contested' as const } : {}),
           ...(flags.about !== undefined
             ? { about: flags.about, ...(custom ? { aboutIds: actorIdsNamed(custom.kb, flags.about) } : {}) }
             : {}),

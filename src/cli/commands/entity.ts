@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { openExistingStore } from '../../store/open-store.js'
-import type { EntityView } from '../../store/queries.js'
+import type { EntityView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { renderEvents } from './events.js'
 import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
@@ -20,7 +20,7 @@ export function registerEntity(program: Command): void {
     .addOption(shared.kb)
     .action(async (name: string, flags: EntityFlags) => {
       const custom = await applyKbOption(flags.kb)
-      const { getEntity } = await import('../../store/queries.js')
+      const { getEntity } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
         const entity = await getEntity(store, name, 20, custom ? actorIdsNamed(custom.kb, name) : [])

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { openExistingStore } from '../../store/open-store.js'
-import type { EventView } from '../../store/queries.js'
+import type { EventView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { type OptionValues, sharedOptions } from '../options.js'
 
@@ -27,10 +27,10 @@ export function registerEvents(program: Command): void {
     .addOption(shared.limit)
     .addOption(shared.json)
     .action(async (flags: EventsFlags) => {
-      const { listEvents } = await import('../../store/queries.js')
+      const { listEvents } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
-        const events = await listEvents(store, {
+        const { items: events } = await listEvents(store, {
           ...(flags.type ? { type: flags.type } : {}),
           ...(flags.place !== undefined ? { place: flags.place } : {}),
           ...(flags.since ? { since: flags.since } : {}),

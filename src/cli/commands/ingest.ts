@@ -53,7 +53,7 @@ function reportFailure(failure: InputFailure): void {
 }
 
 async function runIngest(paths: string[], flags: IngestFlags): Promise<number> {
-  const [{ storeStats }, { ingestPaths }] = await Promise.all([import('../../store/queries.js'), import('../../queue/ingest-run.js')])
+  const [{ storeStats }, { ingestPaths }] = await Promise.all([import('../../store/read/index.js'), import('../../queue/ingest-run.js')])
   const store = await openStore(flags.db)
   const display =
     flags.progress && process.stderr.isTTY && !paths.includes('-')

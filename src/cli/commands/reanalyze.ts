@@ -23,7 +23,7 @@ export function registerReanalyze(program: Command): void {
       const [{ loadKnowledgeBase }, { reanalyzeStore }, { storeStats }] = await Promise.all([
         import('../../kb/load-kb.js'),
         import('../../queue/reanalyze-run.js'),
-        import('../../store/queries.js'),
+        import('../../store/read/index.js'),
       ])
       const store = await openExistingStore(flags.db)
       try {

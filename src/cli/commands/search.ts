@@ -16,7 +16,7 @@ export function registerSearch(program: Command): void {
     .addOption(shared.limit)
     .addOption(shared.json)
     .action(async (words: string[], flags: SearchFlags) => {
-      const { searchArticles } = await import('../../store/queries.js')
+      const { searchArticles } = await import('../../store/read/index.js')
       const store = await openExistingStore(flags.db)
       try {
         const hits = await searchArticles(store, words.join(' '), flags.limit)

@@ -1,4 +1,4 @@
-import { GRADE_MEANING, type SourceGrade } from '../../../src/resolve/source-grading'
+import { GRADE_MEANING, type SourceGrade } from '../../../src/contract/vocabulary'
 
 /**
  * An outlet's reliability grade as the analyst set it (Admiralty A–F), with its meaning and the analyst's

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { CLAIM_RELATIONS, PROPOSITION_STATUSES } from '../../../src/contract/vocabulary'
 import { Pager, PropositionCard, Status } from '../components/common'
 import type { Page, Proposition, Status as PropositionStatus } from '../api'
 import { useApi } from '../use-api'
@@ -12,8 +13,8 @@ const CLAIM_EXPORTS: ExportChoice[] = [
   { format: 'geojson', label: 'GeoJSON presences', options: { layer: 'presences' } },
 ]
 
-const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of']
-const GROUPS: PropositionStatus[] = ['contested', 'corroborated', 'single-source']
+const RELATIONS = CLAIM_RELATIONS
+const GROUPS: PropositionStatus[] = PROPOSITION_STATUSES
 
 export function ClaimsView({ route }: { route: Route }) {
   const range = useRange()

@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type { NetworkEdge, NetworkNode } from '../api'
 import { useApi } from '../use-api'
-import { RELATION_COLORS } from '../colors'
+import { RELATION_COLORS, relationColor } from '../colors'
 import { href, type Route } from '../state'
 import { WhatsNew } from '../components/whats-new'
 
@@ -124,8 +124,8 @@ export function NetworkView({ route }: { route: Route }) {
             width: 'mapData(weight, 1, 10, 1, 8)',
             'curve-style': 'bezier',
             'target-arrow-shape': 'triangle',
-            'line-color': (edge: cytoscape.EdgeSingular) => RELATION_COLORS[String(edge.data('relation'))] ?? '#999',
-            'target-arrow-color': (edge: cytoscape.EdgeSingular) => RELATION_COLORS[String(edge.data('relation'))] ?? '#999',
+            'line-color': (edge: cytoscape.EdgeSingular) => relationColor(String(edge.data('relation'))),
+            'target-arrow-color': (edge: cytoscape.EdgeSingular) => relationColor(String(edge.data('relation'))),
             opacity: 0.75,
           },
         },

@@ -1,32 +1,12 @@
-import type { Store } from './open-store.js'
-import { idsForName, namesOf, refOf, type NamedRef } from './queries.js'
-import type { PropositionStatus } from '../resolve/propositions.js'
+import type { Store } from '../open-store.js'
+import { idsForName, namesOf, refOf } from './names.js'
+import type { PropositionStatus } from '../../resolve/propositions.js'
+import { NETWORK_RELATIONS, type NetworkEdge, type NetworkNode } from '../../contract/index.js'
+export type { NetworkEdge, NetworkNode }
 
 /** The actor network: who attacks, supports, harbors, cooperates with, threatens or accuses whom. */
 
-export const NETWORK_RELATIONS = ['attacks', 'supports', 'harbors', 'cooperates_with', 'threatens', 'accuses'] as const
-
-export interface NetworkNode extends NamedRef {
-  type: string | null
-  weight: number
-}
-
-export interface NetworkEdge {
-  id: string
-  source: string
-  target: string
-  relation: string
-  /** Distinct sources behind the edge. */
-  weight: number
-  /** The proposition's status; accusation edges are corroborated with two sources or more. */
-  status: PropositionStatus
-  stance: 'asserted' | 'contested'
-  /** Publication dates the edge spans; null when undated. */
-  firstSeen: string | null
-  lastSeen: string | null
-  /** The proposition or event the edge stands for. */
-  ref: { kind: 'proposition' | 'event'; id: string }
-}
+export { NETWORK_RELATIONS }
 
 export interface NetworkFilter {
   relation?: string

@@ -1,6 +1,9 @@
-import type { Store } from './open-store.js'
-import { eventViews, idsForName, namesOf, type EventView, type NamedRef } from './queries.js'
-import { statementParts, type StatementParts } from './article-extraction.js'
+import type { Store } from '../open-store.js'
+import { idsForName, namesOf, type NamedRef } from './names.js'
+import { eventViews } from './events.js'
+import { statementParts } from './article-extraction.js'
+import type { DyadEvent, DyadEvidence, DyadMonth, DyadStatement, DyadView } from '../../contract/index.js'
+export type { DyadEvent, DyadEvidence, DyadMonth, DyadStatement, DyadView }
 
 /**
  * Two parties face to face: every event one of them is an actor of and the other a target of, in both
@@ -8,48 +11,6 @@ import { statementParts, type StatementParts } from './article-extraction.js'
  */
 
 export type DyadDirection = 'ab' | 'ba'
-
-export interface DyadEvent extends Omit<EventView, 'sources'> {
-  direction: DyadDirection
-  /** The first report of it: where a click leads. */
-  evidence: DyadEvidence | null
-}
-
-export interface DyadEvidence {
-  articleId: string
-  title: string | null
-  source: string | null
-  published: string | null
-  start: number
-  end: number
-  text: string
-}
-
-export interface DyadStatement extends StatementParts {
-  direction: DyadDirection
-  evidence: DyadEvidence
-}
-
-export interface DyadMonth {
-  /** YYYY-MM */
-  month: string
-  direction: DyadDirection
-  accuse: number
-  reject: number
-  /** Every event of the month in this direction. */
-  events: number
-}
-
-export interface DyadView {
-  a: NamedRef
-  b: NamedRef
-  events: DyadEvent[]
-  statements: DyadStatement[]
-  months: DyadMonth[]
-  /** Events and statements without a date, listed but kept off the time axis. */
-  undatedEvents: number
-  undatedStatements: number
-}
 
 /** The entity a name or id stands for, the best covered one when several match. */
 export async function resolveActor(store: Store, name: string): Promise<NamedRef | null> {

@@ -1,22 +1,12 @@
-import type { Store } from './open-store.js'
-import { eventViews, idsForName, propositionViews, type EventView, type PropositionView } from './queries.js'
-import type { PropositionStatus } from '../resolve/propositions.js'
+import type { Store } from '../open-store.js'
+import { idsForName } from './names.js'
+import { eventViews } from './events.js'
+import { propositionViews, type PropositionView } from './propositions.js'
+import type { PropositionStatus } from '../../resolve/propositions.js'
+import type { ChangesView, StatusChange } from '../../contract/index.js'
+export type { ChangesView, StatusChange }
 
 /** What the store learned since a moment: new propositions, status changes, new events (by ingest time). */
-
-export interface StatusChange {
-  proposition: PropositionView
-  from: PropositionStatus
-  to: PropositionStatus
-  changedAt: string
-}
-
-export interface ChangesView {
-  since: string
-  newPropositions: { total: number; items: PropositionView[] }
-  statusChanges: { total: number; items: StatusChange[] }
-  newEvents: { total: number; items: Omit<EventView, 'sources'>[] }
-}
 
 export interface ChangesFilter {
   /** YYYY-MM-DD or an ISO timestamp: changes recorded at or after it. */

@@ -1,8 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
-import type { Store } from './open-store.js'
-import type { Database } from './schema.js'
-import type { Party, PropositionStatus } from '../resolve/propositions.js'
-import { idsForName, numberOrNull } from './queries.js'
+import type { Store } from '../open-store.js'
+import type { Database } from '../schema.js'
+import type { Party, PropositionStatus } from '../../resolve/propositions.js'
+import { idsForName, numberOrNull } from './names.js'
 
 /**
  * The streaming read side for exports: pages of events, propositions and articles in key order
@@ -543,18 +543,4 @@ async function pairs<TB extends keyof Database>(
   }
   for (const list of byArticle.values()) list.sort()
   return byArticle
-}
-
-/** Subject and object of some propositions, by id: what a report needs to point at a proposition's relationship. */
-export async function propositionEnds(store: Store, ids: string[]): Promise<Map<string, { subject: string; object: string | null }>> {
-  const ends = new Map<string, { subject: string; object: string | null }>()
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db
-      .selectFrom('propositions')
-      .select(['id', 'subject', 'object'])
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute()
-    for (const row of rows) ends.set(row.id, { subject: row.subject, object: row.object })
-  }
-  return ends
 }

@@ -1,35 +1,10 @@
-import type { Store } from './open-store.js'
-import { namesOf, refOf, numberOrNull, type NamedRef } from './queries.js'
-import { weakCueReason } from './cue-strength.js'
+import type { Store } from '../open-store.js'
+import { namesOf, refOf, numberOrNull, type NamedRef } from './names.js'
+import { weakCueReason } from '../cue-strength.js'
+import type { ArticleExtraction, ExtractedClaim, ExtractedEvent, ExtractedName, StatementParts } from '../../contract/index.js'
+export type { ArticleExtraction, ExtractedClaim, ExtractedEvent, ExtractedName, StatementParts }
 
 /** What was extracted from one article, listed for the reader's side panel, each with where it sits in the text. */
-
-export interface ExtractedEvent {
-  eventId: string
-  type: string
-  dateText: string | null
-  dateStart: string | null
-  dateEnd: string | null
-  fatalities: { low: number | null; best: number | null; high: number | null }
-  actors: NamedRef[]
-  targets: NamedRef[]
-  start: number
-  end: number
-}
-
-/** One attributed statement with its parties named, as the reader panel and the dyad view show it. */
-export interface StatementParts {
-  propositionId: string
-  stance: string
-  cue: string
-  /** Why the stance or claimant may be doubted; null for a firm cue. */
-  weakCue: string | null
-  claimant: NamedRef | null
-  speaker: NamedRef | null
-  subject: NamedRef
-  relation: string
-  object: NamedRef | null
-}
 
 /** A stored claim row with its parties named (`names` from namesOf). */
 export function statementParts(
@@ -56,25 +31,6 @@ export function statementParts(
     relation: row.relation,
     object: row.object ? refOf(names, row.object) : null,
   }
-}
-
-export interface ExtractedClaim extends StatementParts {
-  start: number
-  end: number
-}
-
-export interface ExtractedName extends NamedRef {
-  mentions: number
-  /** The first mention. */
-  start: number
-  end: number
-}
-
-export interface ArticleExtraction {
-  events: ExtractedEvent[]
-  claims: ExtractedClaim[]
-  actors: ExtractedName[]
-  places: ExtractedName[]
 }
 
 export async function articleExtraction(store: Store, articleId: string): Promise<ArticleExtraction> {
