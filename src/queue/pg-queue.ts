@@ -15,13 +15,25 @@ export interface AnalysisJob {
   referenceDate: string | null
 }
 
+/**
+ * A job taken by a worker that dies (kill -9, lost machine) stays active this long before pg-boss hands it to
+ * another worker; maintenance (which does the handing) runs this often. SITREP_QUEUE_EXPIRE_SECONDS (read when
+ * the queue is created) and SITREP_QUEUE_MAINTENANCE_SECONDS shorten them (the fault trials do).
+ */
+const positiveEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name])
+  return Number.isInteger(value) && value > 0 ? value : fallback
+}
+const jobExpireSeconds = (): number => positiveEnv('SITREP_QUEUE_EXPIRE_SECONDS', 15 * 60)
+const maintenanceSeconds = (): number => positiveEnv('SITREP_QUEUE_MAINTENANCE_SECONDS', 120)
+
 async function startBoss(url: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 4 })
+  const boss = new PgBoss({ connectionString: url, max: 4, maintenanceIntervalSeconds: maintenanceSeconds() })
   boss.on('error', (error) => process.stderr.write(`sitrep: queue: ${error.message}\n`))
   await boss.start()
   if (!(await boss.getQueue(ANALYSIS_QUEUE))) {
     await boss
-      .createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 15 * 60 })
+      .createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: jobExpireSeconds() })
       .catch(async (error: unknown) => {
         // Another process may have created it between the check and here.
         if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw error
@@ -90,6 +102,8 @@ export interface WorkerOptions {
   exitWhenIdleSeconds?: number | null
   /** The analyst's knowledge folder (`--kb`) the analysis threads load on top of the base. */
   kbDir?: string | null
+  /** Longest one article may take in an analysis thread (default: the pool's). */
+  deadlineMs?: number
   onBatch?(outcomes: WriteOutcome[], failures: InputFailure[]): void
 }
 
@@ -103,7 +117,13 @@ export interface WorkerHandle {
 export async function startWorker(url: string, options: WorkerOptions): Promise<WorkerHandle> {
   const store = await openStore(url)
   const boss = await startBoss(url)
-  const pool = options.jobs > 0 ? new AnalysisPool(options.jobs, { kbDir: options.kbDir ?? null }) : null
+  const pool =
+    options.jobs > 0
+      ? new AnalysisPool(options.jobs, {
+          kbDir: options.kbDir ?? null,
+          ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+        })
+      : null
   const analyze = (job: AnalysisJob): Promise<AnalyzedArticle> =>
     pool ? pool.analyze(job.source, job.referenceDate) : Promise.resolve().then(() => analyzeForStore(job.source, job.referenceDate))
   let busy = false

@@ -9,6 +9,7 @@ interface WorkerFlags {
   batchSize?: number
   exitWhenIdle?: number
   kb?: string
+  deadline?: number
 }
 
 export function registerWorker(program: Command): void {
@@ -19,6 +20,11 @@ export function registerWorker(program: Command): void {
     .option('--jobs <n>', 'analysis threads, one per core unless given', parseCountOption, os.availableParallelism())
     .option('--batch-size <n>', 'jobs fetched and written per transaction', parseCountOption)
     .option('--exit-when-idle <seconds>', 'stop once the queue has been empty this long', parseCountOption)
+    .option(
+      '--deadline <seconds>',
+      'stop the analysis of one article after this long and record it as failed (default 120; $SITREP_ARTICLE_DEADLINE_MS)',
+      parseCountOption,
+    )
     .addOption(kbOption())
     .action(async (flags: WorkerFlags) => {
       if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
@@ -30,6 +36,7 @@ export function registerWorker(program: Command): void {
         ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
         exitWhenIdleSeconds: flags.exitWhenIdle ?? null,
         kbDir: flags.kb ?? null,
+        ...(flags.deadline ? { deadlineMs: flags.deadline * 1000 } : {}),
         onBatch(outcomes, failures) {
           stored += outcomes.length
           for (const failure of failures) process.stderr.write(`sitrep worker: ${failure.error}\n`)
