@@ -29,6 +29,7 @@ export function registerWorker(program: Command): void {
     .action(async (flags: WorkerFlags) => {
       if (!isPostgresUrl(flags.db)) throw new Error('sitrep worker needs a PostgreSQL store: --db postgres://…')
       applyKbOption(flags.kb)
+      exitOnLostConnection()
       const { startWorker } = await import('../../queue/pg-queue.js')
       let stored = 0
       const worker = await startWorker(flags.db, {
@@ -50,4 +51,31 @@ export function registerWorker(program: Command): void {
       await worker.done
       process.stderr.write(`sitrep worker ${process.pid}: stopped after storing ${stored} articles\n`)
     })
+}
+
+const CONNECTION_LOST_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'])
+
+function isConnectionLoss(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string }
+  return CONNECTION_LOST_CODES.has(code ?? '') || /connection terminated|terminating connection/i.test(message ?? '')
+}
+
+/**
+ * The queue library and the database driver raise a dropped PostgreSQL connection (server restarted, network
+ * gone) from places no caller can catch; the worker then stops with a plain message instead of a stack trace.
+ * Jobs it held go back to the queue when they expire, so starting the worker again finishes the run.
+ */
+function exitOnLostConnection(): void {
+  const onFatal = (error: unknown): void => {
+    const message = error instanceof Error ? error.message : String(error)
+    if (isConnectionLoss(error)) {
+      process.stderr.write(
+        `sitrep worker ${process.pid}: lost its connection to PostgreSQL (${message}); stopping. ` +
+          'The jobs it held return to the queue when they expire: start `sitrep worker` again to finish.\n',
+      )
+    } else process.stderr.write(`sitrep worker ${process.pid}: ${error instanceof Error ? (error.stack ?? message) : message}\n`)
+    process.exit(1)
+  }
+  process.on('uncaughtException', onFatal)
+  process.on('unhandledRejection', onFatal)
 }
