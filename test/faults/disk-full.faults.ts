@@ -13,6 +13,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCli, CLI } from '../support/built-cli.js'
 import { writeRecordCorpus } from '../support/record-corpus.js'
+import { runAsync } from './run-cli.js'
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-disk-full-'))
 const disk = path.join(root, 'disk')
@@ -25,10 +26,7 @@ if (skipReason) console.log(`disk-full trial skipped: ${skipReason}`)
 const first = path.join(root, 'first')
 const rest = path.join(root, 'rest')
 const ingest = (db: string, folder: string) =>
-  spawnSync(process.execPath, [CLI, 'ingest', folder, '--records', '--db', db, '--batch-size', '50', '--no-progress'], {
-    encoding: 'utf8',
-    timeout: 600_000,
-  })
+  runAsync(process.execPath, [CLI, 'ingest', folder, '--records', '--db', db, '--batch-size', '50', '--no-progress'])
 
 function contents(db: string): { integrity: string; articles: Map<string, string>; counts: Record<string, number> } {
   const store = new Database(db)
@@ -58,14 +56,14 @@ describe.skipIf(skipReason !== null)('SQLite store on a full disk', () => {
     fs.rmSync(root, { recursive: true, force: true })
   })
 
-  it('an ingest that fills the disk fails clearly, and the store keeps everything stored before', () => {
+  it('an ingest that fills the disk fails clearly, and the store keeps everything stored before', async () => {
     const db = path.join(disk, 'store.db')
-    const before = ingest(db, first)
+    const before = await ingest(db, first)
     expect(before.status, before.stderr).toBe(0)
     const stored = contents(db)
     expect(stored.articles.size).toBe(100)
 
-    const full = ingest(db, rest)
+    const full = await ingest(db, rest)
     expect(full.status, 'the ingest should have run out of room on a 3 MB disk').not.toBe(0)
     expect(full.stderr).toMatch(new RegExp(`cannot write to store ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the disk is full`))
     expect(full.stderr).not.toMatch(/no transaction is active|^\s+at /m)
@@ -80,11 +78,11 @@ describe.skipIf(skipReason !== null)('SQLite store on a full disk', () => {
 
     // Room again: the same store takes the rest and ends where a run that never hit the limit ends.
     expect(spawnSync('mount', ['-o', 'remount,size=256m', disk]).status).toBe(0)
-    const again = ingest(db, rest)
+    const again = await ingest(db, rest)
     expect(again.status, again.stderr).toBe(0)
     const reference = path.join(root, 'reference.db')
-    expect(ingest(reference, first).status).toBe(0)
-    expect(ingest(reference, rest).status).toBe(0)
+    expect((await ingest(reference, first)).status).toBe(0)
+    expect((await ingest(reference, rest)).status).toBe(0)
     const final = contents(db)
     expect(final.integrity).toBe('ok')
     expect(final.counts).toEqual(contents(reference).counts)
