@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seededRandom } from '../../src/bench/corpus.js'
+import { seededRandom, variedArticle } from '../../src/bench/corpus.js'
 import { writeIngestCorpus } from '../../src/bench/ingest-corpus.js'
 import { buildCli, CLI } from '../support/built-cli.js'
 import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres.js'
@@ -177,4 +177,26 @@ describe.skipIf(postgresSkipReason !== null)('PostgreSQL store and job queue und
       .slice(0, 3)
     if (errors.length) console.log(`  worker said: ${errors.join(' | ')}`)
   }, 900_000)
+
+  it('sitrep worker --deadline: an article over the per-article deadline fails with the reason, the others are stored', async () => {
+    const db = await server.createDatabase()
+    const inputs = path.join(root, 'deadline')
+    fs.mkdirSync(inputs)
+    // about 4 MB of varied prose: most of a minute of analysis, far over a 5-second deadline
+    fs.writeFileSync(path.join(inputs, 'b-long.txt'), variedArticle(1024).content)
+    fs.writeFileSync(path.join(inputs, 'a-quick.txt'), 'Police in Zhob said gunmen wounded two guards at a bank on Sunday.\n')
+    fs.writeFileSync(path.join(inputs, 'c-quick.txt'), 'Levies in Kalat said a patrol came under fire on Wednesday; nobody was hurt.\n')
+    const queued = await finish(start(['ingest', inputs, '--db', db, '--enqueue', '--no-progress']))
+    expect(queued.code, queued.stderr).toBe(0)
+    const started = Date.now()
+    const run = await finish(start(['worker', '--db', db, '--jobs', '2', '--deadline', '5', '--exit-when-idle', '2']))
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/b-long\.txt: analysis failed: stopped after the per-article deadline of 5\.0 s/)
+    expect((await counts(db))['articles']).toBe(2)
+    const { states } = await jobStates(db)
+    expect(states).toEqual({ completed: 3 })
+    console.log(
+      `worker --deadline 5: the long article failed with the reason, 2 stored, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    )
+  }, 300_000)
 })
