@@ -12,7 +12,8 @@ describe('sitrep serve under load while an ingest writes', () => {
     buildCli()
     const result = await loadServe({ seconds: 5, clients: 20, articles: 500, cli: CLI })
     const lines = result.endpoints.map(
-      (e) => `${e.endpoint}: ${e.requests} req p50 ${e.p50Ms} p95 ${e.p95Ms} p99 ${e.p99Ms} ms, errors ${e.errors}, non-2xx ${e.non2xx}`,
+      (e) =>
+        `${e.endpoint}: ${e.requests} req p50 ${e.p50Ms.toFixed(0)} p95 ${e.p95Ms.toFixed(0)} p99 ${e.p99Ms.toFixed(0)} ms, errors ${e.errors}, non-2xx ${e.non2xx}`,
     )
     console.log(
       `serve load (20 clients, 5 s): ${lines.join('; ')}; locked ${result.lockedMessages}; RSS ${result.rssBeforeMb.toFixed(0)} → ` +
