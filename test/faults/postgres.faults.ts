@@ -20,8 +20,9 @@ const KILLS = Number(process.env['SITREP_FAULT_KILLS'] ?? 6)
 const ARTICLES = 240
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-pg-faults-'))
 const corpus = path.join(root, 'corpus')
-// A killed worker's jobs go back to the queue once they expire; short here so the trials take seconds, not 15 minutes.
-const env = { ...process.env, SITREP_QUEUE_EXPIRE_SECONDS: '10', SITREP_QUEUE_MAINTENANCE_SECONDS: '2' }
+// A killed worker's jobs go back to the queue once they expire; short here so the trials take seconds, not 15 minutes,
+// but longer than a batch takes on a loaded machine: a job that expires while its worker is still on it is taken twice.
+const env = { ...process.env, SITREP_QUEUE_EXPIRE_SECONDS: '30', SITREP_QUEUE_MAINTENANCE_SECONDS: '2' }
 
 interface Run {
   child: ChildProcess
