@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // threads share the main process's parent, so buildCli() in the global setup and in the files agree on the build
+    pool: 'threads',
+    globalSetup: ['test/faults/global-setup.ts'],
   },
 })

@@ -15,6 +15,9 @@ export interface PostgresServer {
   adminUrl: string
   /** Creates an empty database and returns its URL. */
   createDatabase(): Promise<string>
+  /** Stops the server (fast shutdown: clients are disconnected), keeping its data; startServer() brings it back. */
+  stopServer(): void
+  startServer(): void
   stop(): void
 }
 
@@ -59,18 +62,21 @@ export async function startPostgres(): Promise<PostgresServer> {
   fs.chmodSync(root, 0o755)
   const port = await freePort()
   runAsServerUser(path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C'])
-  runAsServerUser(path.join(binDir, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-w',
-    '-t',
-    '60',
-    '-l',
-    path.join(root, 'server.log'),
-    '-o',
-    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
-    'start',
-  ])
+  const pgCtl = path.join(binDir, 'pg_ctl')
+  const startServer = (): void =>
+    runAsServerUser(pgCtl, [
+      '-D',
+      dataDir,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      path.join(root, 'server.log'),
+      '-o',
+      `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+      'start',
+    ])
+  startServer()
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`
   let counter = 0
   return {
@@ -86,6 +92,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`
     },
+    stopServer: () => runAsServerUser(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    startServer,
     stop() {
       try {
         runAsServerUser(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'])

@@ -17,13 +17,25 @@ export interface AnalysisJob {
   run: RunOptions
 }
 
+/**
+ * A job taken by a worker that dies (kill -9, lost machine) stays active this long before pg-boss hands it to
+ * another worker; maintenance (which does the handing) runs this often. SITREP_QUEUE_EXPIRE_SECONDS (read when
+ * the queue is created) and SITREP_QUEUE_MAINTENANCE_SECONDS shorten them (the fault trials do).
+ */
+const positiveEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name])
+  return Number.isInteger(value) && value > 0 ? value : fallback
+}
+const jobExpireSeconds = (): number => positiveEnv('SITREP_QUEUE_EXPIRE_SECONDS', 15 * 60)
+const maintenanceSeconds = (): number => positiveEnv('SITREP_QUEUE_MAINTENANCE_SECONDS', 120)
+
 async function startBoss(url: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 4 })
+  const boss = new PgBoss({ connectionString: url, max: 4, maintenanceIntervalSeconds: maintenanceSeconds() })
   boss.on('error', (error) => process.stderr.write(`sitrep: queue: ${error.message}\n`))
   await boss.start()
   if (!(await boss.getQueue(ANALYSIS_QUEUE))) {
     await boss
-      .createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 15 * 60 })
+      .createQueue(ANALYSIS_QUEUE, { name: ANALYSIS_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: jobExpireSeconds() })
       .catch(async (error: unknown) => {
         // Another process may have created it between the check and here.
         if (!(await boss.getQueue(ANALYSIS_QUEUE))) throw error
@@ -90,7 +102,10 @@ export interface WorkerOptions {
   batchSize?: number
   /** Stop once the queue has been empty for this long. */
   exitWhenIdleSeconds?: number | null
-  /** The worker's run options: the analyst's knowledge folder (`--kb`) the analysis threads load on top of the base. */
+  /**
+   * The worker's run options: the analyst's knowledge folder (`--kb`) the analysis threads load on top of the base,
+   * and the longest one article may take in an analysis thread (`deadlineMs`; default: the pool's).
+   */
   run?: RunOptions
   onBatch?(outcomes: WriteOutcome[], failures: InputFailure[]): void
 }

@@ -78,6 +78,12 @@ async function openSqlite(file: string): Promise<Store> {
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'))
     }
+    // SQLite rolls a transaction back by itself on some errors (disk full, out of memory): a second rollback would
+    // fail with "no transaction is active" and hide the error that matters.
+    const rollback = driver.rollbackTransaction.bind(driver)
+    driver.rollbackTransaction = async (connection) => {
+      if (database.inTransaction) await rollback(connection)
+    }
     return driver
   }
   // SQLite's DDL is transactional, though Kysely's adapter says not: with it said, the migrator runs in one

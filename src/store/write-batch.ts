@@ -79,11 +79,22 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], opti
     })
     .catch((error: unknown) => {
       stored.rollback()
-      throw error
+      throw diskFullExplained(store, error)
     })
   stored.commit()
   if (store.dialect === 'postgres' && !deferPropositions) await refreshDirtyPropositions(store, Infinity, ingestedAt)
   return outcomes
+}
+
+/** A full disk names the store and says that the batch was undone while what was stored before stays. */
+function diskFullExplained(store: Store, error: unknown): unknown {
+  const code = (error as { code?: string } | null)?.code
+  if (code !== 'SQLITE_FULL' && code !== '53100') return error
+  return new Error(
+    `cannot write to store ${store.location}: the disk is full (${(error as Error).message}); ` +
+      'this batch was rolled back, the articles stored before it are intact',
+    { cause: error },
+  )
 }
 
 /** The merge keys of a batch's event reports, sorted so that concurrent batches take their locks in one order. */

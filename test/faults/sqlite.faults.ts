@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seededRandom } from '../../src/bench/corpus.js'
 import { buildCli, CLI } from '../support/built-cli.js'
 import { writeRecordCorpus } from '../support/record-corpus.js'
+import { runAsync } from './run-cli.js'
 
 const KILLS = Number(process.env['SITREP_FAULT_KILLS'] ?? 20)
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-faults-'))
@@ -37,11 +38,11 @@ const counts = (db: string) => {
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 let reference: ReturnType<typeof counts>
-beforeAll(() => {
+beforeAll(async () => {
   buildCli()
   writeRecordCorpus(corpus, ARTICLES, 250)
   const db = path.join(root, 'reference.db')
-  const run = spawnSync(process.execPath, ingest(db), { encoding: 'utf8' })
+  const run = await runAsync(process.execPath, ingest(db))
   expect(run.status, run.stderr).toBe(0)
   reference = counts(db)
 }, 300_000)
@@ -61,7 +62,7 @@ describe('SQLite store under faults', () => {
       if (fs.existsSync(db)) expect(counts(db).integrity).toBe('ok')
       survived++
     }
-    const rerun = spawnSync(process.execPath, ingest(db), { encoding: 'utf8' })
+    const rerun = await runAsync(process.execPath, ingest(db))
     expect(rerun.status, rerun.stderr).toBe(0)
     expect(counts(db)).toEqual(reference)
     console.log(`kill -9 trials survived: ${survived}/${KILLS}; final ${JSON.stringify(counts(db))}`)
