@@ -222,3 +222,43 @@ describe('cue vocabularies by lemma', () => {
     )
   })
 })
+
+describe('family 9: who did what to whom in an attack told by its side', () => {
+  it('a thing "used by" or "belonging to" a group makes the group the target, not the attacker', () => {
+    const [used] = events('Officials said drones struck a compound used by the Tehreek-e-Taliban Pakistan in Khost province.')
+    expect(used).toMatchObject({ type: 'ASSAULT', actors: [], targets: ['Tehreek-e-Taliban Pakistan'] })
+    const [owned] = events('Rockets hit hideouts belonging to the Balochistan Liberation Front near Turbat overnight.')
+    expect(owned).toMatchObject({ type: 'ASSAULT', targets: ['Balochistan Liberation Front'] })
+  })
+
+  it("a state telling of strikes on its own country's insurgents is the attacker; a foreign group gives no such reading", () => {
+    const [own] = events('The Pakistan Army said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in North Waziristan.')
+    expect(own).toMatchObject({ actors: ['Pakistan Armed Forces'], targets: ['Tehreek-e-Taliban Pakistan'] })
+    expect(claims('The Pakistan Army said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in North Waziristan.')).toContain(
+      'Pakistan Armed Forces asserts Pakistan Armed Forces attacks Tehreek-e-Taliban Pakistan',
+    )
+    const [foreign] = events('The Taliban government said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in Paktika.')
+    expect(foreign?.actors).toEqual([])
+  })
+
+  it('who issues a statement on a bombing is not its actor', () => {
+    const [blast] = events("Iran's Ministry of Intelligence released a statement on the twin blasts in Kerman.")
+    expect(blast).toMatchObject({ type: 'ASSAULT', actors: [], place: 'Kerman' })
+  })
+
+  it('a name right after "said" is the speaker only when the cue follows what was said', () => {
+    expect(claims('A local official said Taliban fighters attacked a border post in Chaman.')).not.toContain(
+      'Taliban asserts Taliban attacks Chaman',
+    )
+    expect(claims('“Our fighters attacked the post in Chaman,” said the Tehreek-e-Taliban Pakistan.')).toContain(
+      'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Chaman',
+    )
+  })
+
+  it('attacks in two countries are two events, however close the sentences', () => {
+    const told = events(
+      'A drone strike killed three people in Khost province on Monday. Militants attacked a police post in Bannu on Monday.',
+    )
+    expect(told.map((e) => e.place).sort()).toEqual(['Bannu', 'Khost'])
+  })
+})
