@@ -170,6 +170,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   for (const sentence of view.sentences) {
     if (updatesToll(sentence, drafts)) continue
     const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
+    for (const event of found) strikesBack(event, drafts)
     if (found.length === 0) countsFor(sentence, drafts)
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
@@ -206,6 +207,26 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
   if (!last || last.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
+}
+
+/**
+ * "Its forces killed around 200 of the attackers": a side's counter-attack on "the attackers" targets the actors of
+ * the attack on that side told in the sentences before.
+ */
+function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
+  if (event.type !== 'ASSAULT' || event.actors.length === 0 || event.targets.length > 0) return
+  if (!ownerWords().attackers.test(event.sentence.masked.slice(event.at))) return
+  const ours = (r: Ref) => event.actors.some((a) => a.id === r.id || sameSide(a, r))
+  // The mentions of one sentence are merged later ("soldiers were killed repelling a Taliban attack" is two drafts).
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const told = earlier[i]!.sentence
+    if (event.sentence.index - told.index > 3) return
+    const attacks = earlier.filter((e) => e.sentence === told && e.type === 'ASSAULT')
+    if (!attacks.some((e) => e.targets.some(ours))) continue
+    const attackers = uniqueRefs(attacks.flatMap((e) => e.actors)).filter((a) => !ours(a))
+    if (attackers.length > 0) event.targets = attackers
+    return
+  }
 }
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
@@ -416,9 +437,10 @@ interface ParticipantLexicon {
   ownerLinks: string[]
   ownerParticiples: string[]
   speaksOf: string[]
+  attackerWords: string[]
 }
 
-let owners: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp } | undefined
+let owners: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
 
 /**
  * "destroyed two bases belonging to the Jaish al-Adl", "hit hideouts of the TTP": the party that owns or uses what
@@ -439,6 +461,7 @@ function ownerWords() {
       ),
       participleBeforeBy: new RegExp(`\\b(?:${alternation(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${alternation(lex.speaksOf)})\\b`, 'i'),
+      attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${alternation(lex.attackerWords)})\\b`, 'i'),
     }
   }
   return owners

@@ -255,6 +255,13 @@ describe('family 9: who did what to whom in an attack told by its side', () => {
     )
   })
 
+  it('a counter-attack on "the attackers" targets those who attacked that side', () => {
+    const text =
+      'Militants of the Balochistan Liberation Front attacked a Frontier Corps camp in Kech on Monday. ' +
+      'The Frontier Corps said its men killed six of the attackers in the gunfight.'
+    expect(claims(text)).toContain('Frontier Corps asserts Frontier Corps attacks Balochistan Liberation Front')
+  })
+
   it('attacks in two countries are two events, however close the sentences', () => {
     const told = events(
       'A drone strike killed three people in Khost province on Monday. Militants attacked a police post in Bannu on Monday.',
