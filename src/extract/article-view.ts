@@ -49,7 +49,8 @@ export interface ArticleView {
 const ATTACK_BY_DEMONYM =
   /\b(Afghan|Pakistani|Iranian|Indian|Chinese|American|U\.S\.|Russian|Israeli)(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)/g
 
-const SOIL = /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))/g
+const SOIL =
+  /\b(Afghan|Pakistani|Iranian|Indian|Chinese|Tajik)(?:\s+(?:soil|territory|land|side of the border|borders?|sanctuar(?:y|ies)|safe havens?|havens?|hideouts?)\b|(?=-based\b))/g
 
 /** Builds the masked sentences once per article; every extractor reads them. */
 export function buildArticleView(analysis: ArticleAnalysis): ArticleView {

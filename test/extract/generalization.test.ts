@@ -262,6 +262,16 @@ describe('family 9: who did what to whom in an attack told by its side', () => {
     expect(claims(text)).toContain('Frontier Corps asserts Frontier Corps attacks Balochistan Liberation Front')
   })
 
+  it('reads ties a group "is assessed to maintain" and sanctuaries named by a demonym', () => {
+    const text =
+      'Pakistan and Afghanistan traded blame again on Monday. ' +
+      'Pakistan’s Foreign Office said al-Qaeda is assessed to maintain close ties with the Taliban. ' +
+      'Pakistan’s Foreign Office said the Tehreek-e-Taliban Pakistan operates from Afghan sanctuaries.'
+    const read = claims(text)
+    expect(read.some((c) => / asserts al-Qaeda cooperates_with Taliban$/.test(c))).toBe(true)
+    expect(read.some((c) => / asserts Tehreek-e-Taliban Pakistan present_in Afghanistan$/.test(c))).toBe(true)
+  })
+
   it('attacks in two countries are two events, however close the sentences', () => {
     const told = events(
       'A drone strike killed three people in Khost province on Monday. Militants attacked a police post in Bannu on Monday.',
