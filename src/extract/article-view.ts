@@ -50,12 +50,12 @@ export interface ArticleView {
 const ROLES = lexicon('demonym-roles')
 
 const ATTACK_BY_DEMONYM = new RegExp(
-  String.raw`\b(${alternativesInOrder(ROLES.attackers)})(?=\s+(?:air\s*strikes?|airstrikes?|missile\s+strikes?|drone\s+strikes?|strikes|attacks?|shelling|bombardment|aggression|aircraft|jets|warplanes|fighter jets|drones|missiles|rockets)\b)`,
+  String.raw`\b(${alternativesInOrder(ROLES.attackers)})(?=\s+(?:${ROLES.strikeWords.join('|')})\b)`,
   'g',
 )
 
 const SOIL = new RegExp(
-  String.raw`\b(${alternativesInOrder(ROLES.territory)})(?:\s+(?:soil|territory|land|side of the border|borders?)\b|(?=-based\b))`,
+  String.raw`\b(${alternativesInOrder(ROLES.territory)})(?:\s+(?:${ROLES.territoryWords.join('|')})\b|(?=-based\b))`,
   'g',
 )
 

@@ -495,7 +495,9 @@ function subjectOf(
       return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }
-  if (/^(said|says|added|adds|wrote|told|asked|noted|stated|claimed)$/.test(word)) {
+  // "…,” said Khan": only a cue after its content takes the name after it; in "an official said Taliban forces fired"
+  // the name after the cue begins what was said.
+  if (/^(said|says|added|adds|wrote|told|asked|noted|stated|claimed)$/.test(word) && /[,”"’]\s*$/.test(text.slice(0, at))) {
     const after = firstEntityAfter(sentence, at + word.length, 6)
     if (after) return { ref: after, at: at + word.length }
   }

@@ -81,6 +81,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   for (const sentence of view.sentences) {
     if (updatesToll(sentence, drafts)) continue
     const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
+    for (const event of found) strikesBack(event, drafts)
     if (found.length === 0) countsFor(sentence, drafts)
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
@@ -117,6 +118,26 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
   if (last?.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
+}
+
+/**
+ * "Its forces killed around 200 of the attackers": a side's counter-attack on "the attackers" targets the actors of
+ * the attack on that side told in the sentences before.
+ */
+function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
+  if (event.type !== 'ASSAULT' || event.actors.length === 0 || event.targets.length > 0) return
+  if (!ownerWords().attackers.test(event.sentence.masked.slice(event.at))) return
+  const ours = (r: Ref) => event.actors.some((a) => a.id === r.id || sameSide(a, r))
+  // The mentions of one sentence are merged later ("soldiers were killed repelling a Taliban attack" is two drafts).
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const told = earlier[i]!.sentence
+    if (event.sentence.index - told.index > 3) return
+    const attacks = earlier.filter((e) => e.sentence === told && e.type === 'ASSAULT')
+    if (!attacks.some((e) => e.targets.some(ours))) continue
+    const attackers = uniqueRefs(attacks.flatMap((e) => e.actors)).filter((a) => !ours(a))
+    if (attackers.length > 0) event.targets = attackers
+    return
+  }
 }
 
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
@@ -176,6 +197,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       !actors.some((a) => a.id === claimant.id)
     )
       targets.push(claimant)
+    if (actors.length === 0 && claimant && frame.stance === 'asserts' && actsAgainstOwnInsurgents(claimant, targets)) actors.push(claimant)
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
@@ -259,7 +281,9 @@ function participants(
   const before = text.slice(scope[0], at)
   const actors: Ref[] = []
   const targets: Ref[] = []
-  const passive = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
+  const byAgent = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
+  // "struck a compound used by the TTP": after "used", "run", "held" … the "by" names the owner, who was hit.
+  const passive = byAgent && !ownerWords().participleBeforeBy.test(after.slice(0, byAgent[0].indexOf('by'))) ? byAgent : null
   // "were killed", or a headline's "11 Iranian police killed": who comes before is who it was done to.
   const passiveBefore =
     /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) ||
@@ -290,8 +314,11 @@ function participants(
   if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
     const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
-    const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
-    actors.push(...(nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]))
+    // "the ministry released a statement on the blasts", "X condemned the attack": who speaks of an event is not its actor.
+    if (!ownerWords().speaksOf.test(before.slice(before.lastIndexOf('«E')))) {
+      const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
+      actors.push(...(nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]))
+    }
   }
   // "a clash with the BLA": the party the speaker clashed with is the one that attacked it, in its account.
   const clashWith = /^\s*(?:with|between)\s+(?:the\s+)?(?:\w+\s+)?(«E\d+»)/.exec(after)
@@ -308,11 +335,36 @@ function participants(
         .filter(acting)
         .filter((r) => !actors.some((a) => a.id === r.id)),
     )
+  const owner = ownerWords().heldThing.exec(after)
+  if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
     const victims = refsIn(sentence, before).filter(acting)
     if (victims.length > 0) targets.push(victims[victims.length - 1]!)
   }
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
+}
+
+let owners: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
+
+/**
+ * "destroyed two bases belonging to the Jaish al-Adl", "hit hideouts of the TTP": the party that owns or uses what
+ * was struck is the attack's target, a few words past the trigger.
+ */
+function ownerWords() {
+  if (!owners) {
+    const lex = lexicon('event-participants')
+    const alternation = phraseAlternatives
+    owners = {
+      heldThing: new RegExp(
+        `^[^«.;]{0,50}?\\b(?:${alternation(lex.heldThings)})\\s+(?:${alternation(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
+        'i',
+      ),
+      participleBeforeBy: new RegExp(`\\b(?:${alternation(lex.ownerParticiples)})\\s+$`, 'i'),
+      speaksOf: new RegExp(`\\b(?:${alternation(lex.speaksOf)})\\b`, 'i'),
+      attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${alternation(lex.attackerWords)})\\b`, 'i'),
+    }
+  }
+  return owners
 }
 
 function acting(ref: Ref): boolean {
@@ -435,6 +487,16 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
   }
   events.push(...requests(view))
   return events
+}
+
+/**
+ * "The army said strikes hit TTP hideouts": an attack with no named actor, told by a state, its government or its
+ * forces, on an armed group of the same country is that side's own operation against its insurgents. A group of
+ * another country (the Taliban telling of strikes on the TTP) gives no such reading.
+ */
+function actsAgainstOwnInsurgents(claimant: Ref, targets: Ref[]): boolean {
+  const official = claimant.type === 'state' || claimant.type === 'government' || claimant.type === 'security_force'
+  return official && claimant.country !== null && targets.some((t) => t.type === 'armed_group' && t.country === claimant.country)
 }
 
 /** A state, its government and its forces are one side: what a state says its army did is no accusation. */
@@ -577,7 +639,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     b.place.placeKind !== 'admin1'
   )
     return false
-  // A province and a place in another province are two places, however close the mentions.
+  // Places in two countries, or a province and a place in another province, are two places, however close the mentions.
+  if (a.place?.country && b.place?.country && a.place.country !== b.place.country) return false
   if (a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province) return false
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false

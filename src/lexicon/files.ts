@@ -82,7 +82,15 @@ const boilerplate = object({
 const demonyms = dictionary(text)
 
 /** Demonyms by the role the extractors give them. */
-const demonymRoles = object({ attackers: words, territory: words })
+const demonymRoles = object({ attackers: words, territory: words, strikeWords: words, territoryWords: words })
+
+const eventParticipants = object({
+  heldThings: words,
+  ownerLinks: words,
+  ownerParticiples: words,
+  speaksOf: words,
+  attackerWords: words,
+})
 
 const events = object({
   triggers: list(object({ words, type: oneOf(EVENT_TYPES), mode: nullable(text) })),
@@ -143,6 +151,7 @@ export const LEXICON_FILES = {
   demonyms,
   'demonym-roles': demonymRoles,
   events,
+  'event-participants': eventParticipants,
   'page-structure': pageStructure,
   places,
   relations,

@@ -222,3 +222,60 @@ describe('cue vocabularies by lemma', () => {
     )
   })
 })
+
+describe('family 9: who did what to whom in an attack told by its side', () => {
+  it('a thing "used by" or "belonging to" a group makes the group the target, not the attacker', () => {
+    const [used] = events('Officials said drones struck a compound used by the Tehreek-e-Taliban Pakistan in Khost province.')
+    expect(used).toMatchObject({ type: 'ASSAULT', actors: [], targets: ['Tehreek-e-Taliban Pakistan'] })
+    const [owned] = events('Rockets hit hideouts belonging to the Balochistan Liberation Front near Turbat overnight.')
+    expect(owned).toMatchObject({ type: 'ASSAULT', targets: ['Balochistan Liberation Front'] })
+  })
+
+  it("a state telling of strikes on its own country's insurgents is the attacker; a foreign group gives no such reading", () => {
+    const [own] = events('The Pakistan Army said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in North Waziristan.')
+    expect(own).toMatchObject({ actors: ['Pakistan Armed Forces'], targets: ['Tehreek-e-Taliban Pakistan'] })
+    expect(claims('The Pakistan Army said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in North Waziristan.')).toContain(
+      'Pakistan Armed Forces asserts Pakistan Armed Forces attacks Tehreek-e-Taliban Pakistan',
+    )
+    const [foreign] = events('The Taliban government said airstrikes hit hideouts of the Tehreek-e-Taliban Pakistan in Paktika.')
+    expect(foreign?.actors).toEqual([])
+  })
+
+  it('who issues a statement on a bombing is not its actor', () => {
+    const [blast] = events("Iran's Ministry of Intelligence released a statement on the twin blasts in Kerman.")
+    expect(blast).toMatchObject({ type: 'ASSAULT', actors: [], place: 'Kerman' })
+  })
+
+  it('a name right after "said" is the speaker only when the cue follows what was said', () => {
+    expect(claims('A local official said Taliban fighters attacked a border post in Chaman.')).not.toContain(
+      'Taliban asserts Taliban attacks Chaman',
+    )
+    expect(claims('“Our fighters attacked the post in Chaman,” said the Tehreek-e-Taliban Pakistan.')).toContain(
+      'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Chaman',
+    )
+  })
+
+  it('a counter-attack on "the attackers" targets those who attacked that side', () => {
+    const text =
+      'Militants of the Balochistan Liberation Front attacked a Frontier Corps camp in Kech on Monday. ' +
+      'The Frontier Corps said its men killed six of the attackers in the gunfight.'
+    expect(claims(text)).toContain('Frontier Corps asserts Frontier Corps attacks Balochistan Liberation Front')
+  })
+
+  it('reads ties a group "is assessed to maintain" and sanctuaries named by a demonym', () => {
+    const text =
+      'Pakistan and Afghanistan traded blame again on Monday. ' +
+      'Pakistan’s Foreign Office said al-Qaeda is assessed to maintain close ties with the Taliban. ' +
+      'Pakistan’s Foreign Office said the Tehreek-e-Taliban Pakistan operates from Afghan sanctuaries.'
+    const read = claims(text)
+    expect(read.some((c) => / asserts al-Qaeda cooperates_with Taliban$/.test(c))).toBe(true)
+    expect(read.some((c) => / asserts Tehreek-e-Taliban Pakistan present_in Afghanistan$/.test(c))).toBe(true)
+  })
+
+  it('attacks in two countries are two events, however close the sentences', () => {
+    const told = events(
+      'A drone strike killed three people in Khost province on Monday. Militants attacked a police post in Bannu on Monday.',
+    )
+    expect(told.map((e) => e.place).sort()).toEqual(['Bannu', 'Khost'])
+  })
+})
