@@ -120,10 +120,10 @@ module.exports = {
     },
     {
       name: 'web-imports-only-the-contract',
-      comment: 'the UI imports from src/ only the API contract (src/serve/contract/) and the record types (src/record/)',
+      comment: 'the UI imports from src/ only the API contract (src/contract/) and the record types (src/record/)',
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { path: '^src/', pathNot: ['^src/serve/contract/', '^src/record/'] },
+      to: { path: '^src/', pathNot: ['^src/contract/', '^src/record/'] },
     },
     {
       name: 'not-to-unresolvable',

@@ -2,39 +2,8 @@ import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
-import type { EventDraft } from './events.js'
+import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
-
-/** A claim with the refs it came from, before it becomes a SPEC record. */
-export interface ClaimDraft {
-  claimant: Ref | null
-  speaker: Ref | null
-  cue: string
-  stance: Stance
-  subject: Ref
-  relation: RelationMention['relation']
-  object: Ref | null
-  sentence: number
-  evidence: { start: number; end: number }
-  hedged: boolean
-  frame: Frame | null
-  /**
-   * The rule that made it (the record's `via.rule`): `attribution` (a relation in what a party says), `sanctuary`
-   * (a haven in a country is its government's harbouring), `responsibility`, `attack-reference`, `denial`, `silence`,
-   * `unattributed` (the article's own voice), `reported-attack` (an attack told inside a statement).
-   */
-  rule: ClaimRule
-}
-
-export type ClaimRule =
-  | 'attribution'
-  | 'sanctuary'
-  | 'responsibility'
-  | 'attack-reference'
-  | 'denial'
-  | 'silence'
-  | 'unattributed'
-  | 'reported-attack'
 
 /**
  * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content

@@ -1,27 +1,10 @@
-import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
+import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import type { Frame } from './attribution.js'
-import type { ClaimDraft } from './claims.js'
+import type { ClaimDraft, EventDraft } from './drafts.js'
 import { locatedFatalitiesIn } from './numbers.js'
-
-/** An event before merging, with the refs that fill it. */
-export interface EventDraft {
-  type: EventType
-  mode: string | null
-  actors: Ref[]
-  targets: Ref[]
-  place: Ref | null
-  date: DateRange
-  fatalities: Fatalities | null
-  reportedBy: Ref | null
-  sentence: MaskedSentence
-  /** Offset of the trigger in the masked sentence. */
-  at: number
-  /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */
-  rule: 'trigger' | 'speech-act' | 'request'
-}
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
 const MATERIAL = {

@@ -4,8 +4,9 @@ import type { EntityRecord } from '../record/record.js'
 import type { Stage } from '../record/stage.js'
 import { buildArticleView, type Ref } from './article-view.js'
 import { findFrames, type Frame } from './attribution.js'
-import { draftClaims, reportedAttacks, toClaimRecord, type ClaimDraft } from './claims.js'
-import { draftEvents, toEventRecord, type EventDraft } from './events.js'
+import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
+import type { ClaimDraft, EventDraft } from './drafts.js'
+import { draftEvents, toEventRecord } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
 /** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */

@@ -4,21 +4,11 @@ import { fileURLToPath } from 'node:url'
 import { PLACE_KINDS, type PlaceKind } from '../record/record.js'
 import { placeKey } from '../text/normalize.js'
 import type { PlaceEntry } from './place-entry.js'
+import type { Gazetteer } from './gazetteer-index.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
 import { SnapshotGazetteer, type GazetteerSnapshot, type PlaceIndexParts } from './snapshot.js'
 
-export interface Gazetteer {
-  /** All candidates whose name or alternate name normalizes to `name` (placeKey), curated records first. */
-  candidates(name: string): PlaceEntry[]
-  get(id: string): PlaceEntry | undefined
-  /** The country record for an ISO 3166-1 alpha-2 code. */
-  country(code: string): PlaceEntry | undefined
-  /** The province record containing a place (undefined for countries, provinces and unknown admin1 names). */
-  admin1Of(entry: PlaceEntry): PlaceEntry | undefined
-  /** Longest number of tokens in any indexed name (for n-gram scanning). */
-  readonly maxNameTokens: number
-  readonly size: number
-}
+export type { Gazetteer } from './gazetteer-index.js'
 
 export const GEONAMES_FILE = 'geonames-derived.json'
 export const CURATED_FILE = 'region.json'

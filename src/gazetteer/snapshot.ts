@@ -1,5 +1,5 @@
 import { findString, packStrings, packedSize, type PackedStrings } from '../snapshot/packed-strings.js'
-import type { Gazetteer } from './gazetteer.js'
+import type { Gazetteer } from './gazetteer-index.js'
 import { placeKey } from '../text/normalize.js'
 import type { PlaceEntry } from './place-entry.js'
 
