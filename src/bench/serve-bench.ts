@@ -1,7 +1,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AnalysisRecord, ClaimRecord, EntityRecord, EventRecord, PlaceRecord } from '../record/record.js'
+import {
+  CLAIM_RELATIONS,
+  type AnalysisRecord,
+  type ClaimRecord,
+  type EntityRecord,
+  type EventRecord,
+  type PlaceRecord,
+} from '../record/record.js'
 import { encodeSignature, minhashSignature } from '../resolve/minhash.js'
 import { openStore, type Store } from '../store/open-store.js'
 import { writeBatch, type AnalyzedArticle } from '../store/write-batch.js'
@@ -49,7 +56,7 @@ const WORDS = (
   'report local sources added tribal elders highway bridge school mosque vehicle blast firing clash curfew'
 ).split(' ')
 const ACTOR_TYPES = ['armed_group', 'state', 'government', 'security_force', 'person'] as const
-const RELATIONS = ['present_in', 'supports', 'harbors', 'cooperates_with', 'attacks', 'threatens', 'member_of'] as const
+const RELATIONS = CLAIM_RELATIONS
 const EVENT_TYPES = ['ASSAULT', 'ASSAULT', 'ASSAULT', 'COERCE', 'ACCUSE', 'REJECT', 'PROTEST', 'CONSULT'] as const
 const ACTOR_COUNT = 400
 const PLACE_COUNT = 600

@@ -18,6 +18,28 @@ export { GRADE_MEANING, type SourceGrade } from '../resolve/source-grading.js'
 /** Event types as a query may spell them: upper case (PLOVER) or lower case. */
 export const EVENT_TYPE_SPELLINGS: string[] = [...EVENT_TYPES, ...EVENT_TYPES.map((type) => type.toLowerCase())]
 
-/** The relations the actor network draws: the claim relations between actors, and accusations (ACCUSE events). */
+/** Whether the actor network draws a claim relation: those between two actors (presence in a place and membership are not edges). */
+const DRAWN_IN_NETWORK = {
+  attacks: true,
+  supports: true,
+  harbors: true,
+  cooperates_with: true,
+  threatens: true,
+  present_in: false,
+  member_of: false,
+} as const satisfies Record<ClaimRelation, boolean>
+
+type DrawnRelation = { [R in ClaimRelation]: (typeof DRAWN_IN_NETWORK)[R] extends true ? R : never }[ClaimRelation]
+
+/** The relations the actor network draws, in legend order: the claim relations between actors, and accusations (ACCUSE events). */
 export const NETWORK_RELATIONS = ['attacks', 'supports', 'harbors', 'cooperates_with', 'threatens', 'accuses'] as const
 export type NetworkRelation = (typeof NETWORK_RELATIONS)[number]
+
+// A relation drawn in DRAWN_IN_NETWORK but missing from the legend list (or listed but not drawn) fails to compile here.
+const networkListsEveryDrawnRelation: [
+  Exclude<DrawnRelation, NetworkRelation>,
+  Exclude<NetworkRelation, DrawnRelation | 'accuses'>,
+] extends [never, never]
+  ? true
+  : never = true
+void networkListsEveryDrawnRelation
