@@ -1,44 +1,7 @@
+import { lexicon } from '../lexicon/load.js'
 import type { Fatalities } from '../record/record.js'
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  a: 1,
-  an: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-}
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
-/** ACLED's conservative reading of vague counts, with the upper reading kept as `high`. */
-const VAGUE: Record<string, { best: number; high: number | null }> = {
-  dozen: { best: 12, high: 12 },
-  dozens: { best: 12, high: 36 },
-  tens: { best: 10, high: 90 },
-  scores: { best: 20, high: 60 },
-  hundreds: { best: 100, high: 900 },
-  hundred: { best: 100, high: 100 },
-  several: { best: 3, high: 9 },
-  'a few': { best: 2, high: 5 },
-  few: { best: 2, high: 5 },
-  many: { best: 3, high: null },
-  thousands: { best: 1000, high: 9000 },
-}
+const { units: UNITS, tens: TENS, vague: VAGUE } = lexicon('numbers')
 
 export interface Count {
   best: number

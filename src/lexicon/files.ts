@@ -1,6 +1,6 @@
 /** The shape of every file in data/lexicon/, one schema per file; the record's constants type the keyed parts. */
 import { CLAIM_RELATIONS, ENTITY_TYPES, EVENT_TYPES, PLACE_KINDS, type ClaimRelation, type RemovalReason } from '../record/record.js'
-import { dictionary, flag, keyedBy, everyKey, list, nullable, object, oneOf, optional, text, type Infer } from './schema.js'
+import { dictionary, flag, integer, keyedBy, everyKey, list, nullable, object, oneOf, optional, text, type Infer } from './schema.js'
 
 const words = list(text)
 
@@ -143,6 +143,13 @@ const relations = object({
 
 const weakCues = object({ cues: words })
 
+const numbers = object({
+  units: dictionary(integer),
+  tens: dictionary(integer),
+  /** ACLED's conservative reading of a vague count, with the upper reading kept as `high`. */
+  vague: dictionary(object({ best: integer, high: nullable(integer) })),
+})
+
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */
 export const LEXICON_FILES = {
   actors,
@@ -156,6 +163,7 @@ export const LEXICON_FILES = {
   places,
   relations,
   'weak-cues': weakCues,
+  numbers,
 }
 
 export type LexiconName = keyof typeof LEXICON_FILES

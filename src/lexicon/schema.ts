@@ -36,6 +36,13 @@ export const text: Schema<string> = {
   },
 }
 
+export const integer: Schema<number> = {
+  parse(value, path) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ShapeError(path, 'must be a whole number ≥ 0')
+    return value
+  },
+}
+
 export const flag: Schema<boolean> = {
   parse(value, path) {
     if (typeof value !== 'boolean') throw new ShapeError(path, 'must be true or false')

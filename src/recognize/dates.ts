@@ -1,3 +1,4 @@
+import { lexicon } from '../lexicon/load.js'
 import { createRequire } from 'node:module'
 import type { en, ParsedComponents, ParsedResult } from 'chrono-node'
 import type { DateMention } from '../record/article.js'
@@ -44,18 +45,8 @@ const YEAR =
 const MONTH_PART =
   /\b(early|mid|late)[\s-]+(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+((?:19|20)\d\d))?/g
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-}
+/** Number words, from the lexicon (the patterns below spell which of them a date expression may use). */
+const NUMBER_WORDS = lexicon('numbers').units
 
 /**
  * Finds time expressions and resolves them against the reference date (the article's publication date).
