@@ -109,7 +109,7 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
  */
 function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
   if (event.type !== 'ASSAULT' || event.actors.length === 0 || event.targets.length > 0) return
-  if (!ownerWords().attackers.test(event.sentence.masked.slice(event.at))) return
+  if (!participantWords().attackers.test(event.sentence.masked.slice(event.at))) return
   const ours = (r: Ref) => event.actors.some((a) => a.id === r.id || sameSide(a, r))
   // The mentions of one sentence are merged later ("soldiers were killed repelling a Taliban attack" is two drafts).
   for (let i = earlier.length - 1; i >= 0; i--) {
@@ -266,7 +266,7 @@ function participants(
   const targets: Ref[] = []
   const byAgent = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)
   // "struck a compound used by the TTP": after "used", "run", "held" … the "by" names the owner, who was hit.
-  const passive = byAgent && !ownerWords().participleBeforeBy.test(after.slice(0, byAgent[0].indexOf('by'))) ? byAgent : null
+  const passive = byAgent && !participantWords().participleBeforeBy.test(after.slice(0, byAgent[0].indexOf('by'))) ? byAgent : null
   // "were killed", or a headline's "11 Iranian police killed": who comes before is who it was done to.
   const passiveBefore =
     /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) ||
@@ -298,7 +298,7 @@ function participants(
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
     const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
     // "the ministry released a statement on the blasts", "X condemned the attack": who speaks of an event is not its actor.
-    if (!ownerWords().speaksOf.test(before.slice(before.lastIndexOf('«E')))) {
+    if (!participantWords().speaksOf.test(before.slice(before.lastIndexOf('«E')))) {
       const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
       actors.push(...(nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]))
     }
@@ -318,7 +318,7 @@ function participants(
         .filter(acting)
         .filter((r) => !actors.some((a) => a.id === r.id)),
     )
-  const owner = ownerWords().heldThing.exec(after)
+  const owner = participantWords().heldThing.exec(after)
   if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
     const victims = refsIn(sentence, before).filter(acting)
@@ -327,27 +327,27 @@ function participants(
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
 }
 
-let owners: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
+let participantPatterns: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
 
 /**
- * "destroyed two bases belonging to the Jaish al-Adl", "hit hideouts of the TTP": the party that owns or uses what
- * was struck is the attack's target, a few words past the trigger.
+ * The patterns of data/lexicon/event-participants.json, compiled once: what was struck and its owner ("hideouts
+ * belonging to the TTP" makes the owner the target), "used by" naming an owner rather than an attacker, a party
+ * speaking of an event rather than doing it, and "the attackers" of a counter-attack.
  */
-function ownerWords() {
-  if (!owners) {
+function participantWords() {
+  if (!participantPatterns) {
     const lex = lexicon('event-participants')
-    const alternation = phraseAlternatives
-    owners = {
+    participantPatterns = {
       heldThing: new RegExp(
-        `^[^«.;]{0,50}?\\b(?:${alternation(lex.heldThings)})\\s+(?:${alternation(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
+        `^[^«.;]{0,50}?\\b(?:${phraseAlternatives(lex.heldThings)})\\s+(?:${phraseAlternatives(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
         'i',
       ),
-      participleBeforeBy: new RegExp(`\\b(?:${alternation(lex.ownerParticiples)})\\s+$`, 'i'),
-      speaksOf: new RegExp(`\\b(?:${alternation(lex.speaksOf)})\\b`, 'i'),
-      attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${alternation(lex.attackerWords)})\\b`, 'i'),
+      participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
+      speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
+      attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
     }
   }
-  return owners
+  return participantPatterns
 }
 
 function acting(ref: Ref): boolean {
@@ -478,14 +478,16 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
  * another country (the Taliban telling of strikes on the TTP) gives no such reading.
  */
 function actsAgainstOwnInsurgents(claimant: Ref, targets: Ref[]): boolean {
-  const official = claimant.type === 'state' || claimant.type === 'government' || claimant.type === 'security_force'
-  return official && claimant.country !== null && targets.some((t) => t.type === 'armed_group' && t.country === claimant.country)
+  return (
+    isOfficial(claimant) && claimant.country !== null && targets.some((t) => t.type === 'armed_group' && t.country === claimant.country)
+  )
 }
+
+const isOfficial = (r: Ref) => r.type === 'state' || r.type === 'government' || r.type === 'security_force'
 
 /** A state, its government and its forces are one side: what a state says its army did is no accusation. */
 function sameSide(a: Ref, b: Ref): boolean {
-  const official = (r: Ref) => r.type === 'state' || r.type === 'government' || r.type === 'security_force'
-  return official(a) && official(b) && a.country !== null && a.country === b.country
+  return isOfficial(a) && isOfficial(b) && a.country !== null && a.country === b.country
 }
 
 const subjectRelation = (c: ClaimDraft) => `${c.subject.id}|${c.relation}`
