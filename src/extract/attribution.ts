@@ -34,6 +34,8 @@ let compiled:
       noResponse: RegExp
       responsibility: RegExp
       clauseOnly: Set<string>
+      statementVerb: RegExp
+      commissive: Set<string>
     }
   | undefined
 
@@ -64,9 +66,21 @@ function cues() {
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
+      commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
+      statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
   }
   return compiled
+}
+
+/** Whether a word is a verb of saying, denying or accusing in any of its forms ("vowed", "told", "rejected"). */
+export function isStatementVerb(word: string): boolean {
+  return cues().statementVerb.test(word)
+}
+
+/** Whether a frame's cue commits to a future act ("vowed to hunt down those behind the attack"). */
+export function isCommissive(frame: Frame): boolean {
+  return cues().commissive.has(frame.cue.toLowerCase())
 }
 
 /**

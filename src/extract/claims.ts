@@ -1,7 +1,7 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
-import type { Frame } from './attribution.js'
+import { isCommissive, type Frame } from './attribution.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
@@ -220,7 +220,8 @@ function partyFamily(id: string, view: ArticleView): Set<string> {
  * "The army said its strikes killed militants of the TTP in Spera": an attack told inside someone's statement is
  * that claimant's claim that the attack's actor attacks its target (or, with no target named, its place). The
  * event reader has already found the actor and target by voice; this turns its reading into the claim. Only
- * attacks inside attributed content count: the reporter's own account of an attack is no one's claim.
+ * attacks inside attributed content count: the reporter's own account of an attack is no one's claim, and a vow
+ * to punish those behind an attack presupposes it rather than reports it.
  */
 export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: ClaimDraft[]): ClaimDraft[] {
   const derived: ClaimDraft[] = []
@@ -228,7 +229,12 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     if (event.type !== 'ASSAULT' || event.actors.length === 0) continue
     const frame = frames.find(
       (f) =>
-        f.sentence === event.sentence && f.claimant && f.stance !== 'no_response' && event.at >= f.content[0] && event.at < f.content[1],
+        f.sentence === event.sentence &&
+        f.claimant &&
+        f.stance !== 'no_response' &&
+        !isCommissive(f) &&
+        event.at >= f.content[0] &&
+        event.at < f.content[1],
     )
     if (!frame) continue
     const objects = event.targets.length > 0 ? event.targets : event.place ? [event.place] : []

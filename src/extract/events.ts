@@ -2,8 +2,9 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Plac
 import { lexicon } from '../lexicon/load.js'
 import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
-import type { Frame } from './attribution.js'
+import { isStatementVerb, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
+import { distanceKm } from '../gazetteer/gazetteer.js'
 import { locatedFatalitiesIn } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
@@ -213,7 +214,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       actors,
       targets,
       place,
-      date: dateOf(sentence),
+      date: dateOf(sentence, at),
       fatalities,
       reportedBy: frame?.claimant ?? null,
       sentence,
@@ -377,18 +378,28 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   return (best as { ref: Ref } | null)?.ref ?? null
 }
 
-function dateOf(sentence: MaskedSentence): DateRange {
-  // "…, the army said on Sunday": a date on the verb of saying dates the statement, not the event.
+/**
+ * "The minister on Saturday vowed…", "…, the army said on Sunday": a date on a verb of saying dates the statement,
+ * not the event. Of the others, the one nearest the event word wins ("…vowed to find those behind an attack during
+ * Friday prayers"); offsets compare in proportion, since the masked sentence is shorter than the text.
+ */
+function dateOf(sentence: MaskedSentence, at: number | null = null): DateRange {
   const offset = (d: { start: number }) => d.start - sentence.start
-  const ofEvent = sentence.dates.filter(
-    (d) =>
-      !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(
-        sentence.text.slice(Math.max(0, offset(d) - 18), offset(d)),
-      ),
-  )
-  const date = ofEvent.find((d) => d.range !== null) ?? ofEvent[0]
+  const ofEvent = sentence.dates.filter((d) => !datesStatement(sentence.text, offset(d), offset(d) + d.text.length))
+  const known = ofEvent.filter((d) => d.range !== null)
+  const textAt = at === null ? null : (at * sentence.text.length) / Math.max(1, sentence.masked.length)
+  const distance = (d: { start: number }) => (textAt === null ? 0 : Math.abs(offset(d) - textAt))
+  const date =
+    known.reduce<(typeof known)[number] | undefined>((best, d) => (!best || distance(d) < distance(best) ? d : best), undefined) ??
+    ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
   return { start: null, end: null, text: null }
+}
+
+function datesStatement(text: string, start: number, end: number): boolean {
+  const before = /([\p{L}]+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, start - 24), start))
+  const after = /^,?\s+([\p{L}]+)/u.exec(text.slice(end, end + 24))
+  return (before !== null && isStatementVerb(before[1]!)) || (after !== null && isStatementVerb(after[1]!))
 }
 
 /** Relations whose assertion blames its subject (an ACCUSE event). */
@@ -569,6 +580,7 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
     if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
     if (!same.mode && draft.mode) same.mode = draft.mode
     same.reportedBy ??= draft.reportedBy
+    if (draft.sentence.index !== same.sentence.index) same.laterMentions = [...(same.laterMentions ?? []), draft.sentence.index]
   }
   return merged
 }
@@ -621,7 +633,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     a.place.placeKind !== 'country' &&
     b.place.placeKind !== 'country' &&
     a.place.placeKind !== 'admin1' &&
-    b.place.placeKind !== 'admin1'
+    b.place.placeKind !== 'admin1' &&
+    !liesInCity(a.place, b.place)
   )
     return false
   // Places in two countries, or a province and a place in another province, are two places, however close the mentions.
@@ -631,7 +644,21 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
   const distance = Math.abs(a.sentence.index - b.sentence.index)
-  return distance <= 2 || (distance <= MERGE_REACH && a.place !== null && b.place !== null && a.place.id === b.place.id)
+  return (
+    distance <= 2 ||
+    (distance <= MERGE_REACH && a.place !== null && b.place !== null && (a.place.id === b.place.id || liesInCity(a.place, b.place)))
+  )
+}
+
+/** The farthest a bazaar, a neighbourhood or a mosque may lie from the centre of the city it is in. */
+const WITHIN_CITY_KM = 15
+
+/** "A mosque in Qissa Khwani bazaar" and "the blast in Peshawar": a place inside a city is the city, more precisely. */
+function liesInCity(a: Ref, b: Ref): boolean {
+  const [city, inner] = a.placeKind === 'city' ? [a, b] : [b, a]
+  if (city.placeKind !== 'city' || !city.point || !inner.point) return false
+  if (inner.placeKind !== 'feature' && inner.placeKind !== 'locality') return false
+  return distanceKm(city.point.lat, city.point.lon, inner.point.lat, inner.point.lon) <= WITHIN_CITY_KM
 }
 
 function sameIds(a: Ref[], b: Ref[]): boolean {

@@ -113,13 +113,18 @@ function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (even
   }
 }
 
-/** "Told" assaults by sentence: the first of a sentence and the last before it, by binary search. */
+/**
+ * "Told" assaults by sentence: the first of a sentence (an attack mentioned again there, merged into one told
+ * before, counts for that sentence too) and the last before it, by binary search.
+ */
 function toldAssaults(
   assaults: EventDraft[],
 ): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
   const told = assaults.filter((e) => e.targets.length > 0 || e.place !== null)
   // merged events keep their first mention's sentence, and material mentions come in sentence order
   if (told.some((e, i) => i > 0 && e.sentence.index < told[i - 1]!.sentence.index)) return null
+  const mentionedAgain = new Map<number, EventDraft>()
+  for (const e of told) for (const s of e.laterMentions ?? []) if (!mentionedAgain.has(s)) mentionedAgain.set(s, e)
   const lowerBound = (s: number) => {
     let lo = 0
     let hi = told.length
@@ -131,7 +136,7 @@ function toldAssaults(
     return lo
   }
   return {
-    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : undefined),
+    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : mentionedAgain.get(s)),
     before: (s) => told[lowerBound(s) - 1],
   }
 }
