@@ -299,6 +299,15 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     )
       content = [content[0], nextCue]
     if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
+    // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
+    // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).
+    if (
+      /,\s*(?:who|which)\s+(?:[\w’']+\s+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at)) &&
+      !/^\s*(?:that\b|[:"“‘])/.test(text.slice(at + match[0].length))
+    ) {
+      const comma = text.indexOf(',', content[0])
+      if (comma > content[0] && comma < content[1]) content = [content[0], comma]
+    }
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {
       frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
