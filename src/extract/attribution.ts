@@ -36,6 +36,7 @@ let compiled:
       clauseOnly: Set<string>
       statementVerb: RegExp
       commissive: Set<string>
+      definiteAttack: RegExp
     }
   | undefined
 
@@ -67,6 +68,10 @@ function cues() {
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
       commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
+      definiteAttack: new RegExp(
+        `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
+        'i',
+      ),
       statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
   }
@@ -76,6 +81,14 @@ function cues() {
 /** Whether a word is a verb of saying, denying or accusing in any of its forms ("vowed", "told", "rejected"). */
 export function isStatementVerb(word: string): boolean {
   return cues().statementVerb.test(word)
+}
+
+/**
+ * "The group claimed responsibility for the attack.": a claim that names its attack only by a definite reference,
+ * with no place or target of its own, is about the attack the article has been telling.
+ */
+export function claimsToldAttack(frame: Frame): boolean {
+  return frame.responsibility && cues().definiteAttack.test(frame.sentence.masked.slice(frame.content[0]))
 }
 
 /** Whether a frame's cue commits to a future act ("vowed to hunt down those behind the attack"). */
