@@ -22,7 +22,11 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
           ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility),
         ]
       : stated
-    for (const relation of relations) drafts.push(fromRelation(frame, relation, 'attribution'))
+    for (const relation of relations) {
+      // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
+      if (relation.relation === 'attacks' && isCommissive(frame)) continue
+      drafts.push(fromRelation(frame, relation, 'attribution'))
+    }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)

@@ -381,19 +381,29 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
 /**
  * "The minister on Saturday vowed…", "…, the army said on Sunday": a date on a verb of saying dates the statement,
  * not the event. Of the others, the one nearest the event word wins ("…vowed to find those behind an attack during
- * Friday prayers"); offsets compare in proportion, since the masked sentence is shorter than the text.
+ * Friday prayers").
  */
 function dateOf(sentence: MaskedSentence, at: number | null = null): DateRange {
   const offset = (d: { start: number }) => d.start - sentence.start
   const ofEvent = sentence.dates.filter((d) => !datesStatement(sentence.text, offset(d), offset(d) + d.text.length))
   const known = ofEvent.filter((d) => d.range !== null)
-  const textAt = at === null ? null : (at * sentence.text.length) / Math.max(1, sentence.masked.length)
+  const textAt = at === null ? null : textOffset(sentence, at)
   const distance = (d: { start: number }) => (textAt === null ? 0 : Math.abs(offset(d) - textAt))
   const date =
     known.reduce<(typeof known)[number] | undefined>((best, d) => (!best || distance(d) < distance(best) ? d : best), undefined) ??
     ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
   return { start: null, end: null, text: null }
+}
+
+/** The offset in the sentence's text of an offset in its masked form (each placeholder stands for its mention). */
+function textOffset(sentence: MaskedSentence, maskedAt: number): number {
+  let shift = 0
+  sentence.refs.forEach((ref, i) => {
+    const placeholderEnd = sentence.refAt[i]! + `«${ref.kind === 'entity' ? 'E' : 'P'}${i}»`.length
+    if (placeholderEnd <= maskedAt) shift += ref.end - ref.start - (placeholderEnd - sentence.refAt[i]!)
+  })
+  return maskedAt + shift
 }
 
 function datesStatement(text: string, start: number, end: number): boolean {

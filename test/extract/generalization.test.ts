@@ -279,3 +279,61 @@ describe('family 9: who did what to whom in an attack told by its side', () => {
     expect(told.map((e) => e.place).sort()).toEqual(['Bannu', 'Khost'])
   })
 })
+
+describe('one incident told across sentences', () => {
+  function dated(text: string, date: string) {
+    const record = analyze(text, date)
+    return record.events.filter((e) => e.type === 'ASSAULT').map((e) => e.date.start)
+  }
+
+  it("dates an attack by the date nearest its word, never by the date of someone's statement", () => {
+    // 2025-05-04 is a Sunday: the bombing was on Friday the 2nd
+    const text =
+      'The provincial minister on Sunday vowed to catch those behind a bombing at a mosque in Quetta during Friday prayers that killed 20 worshippers.'
+    expect(dated(text, '2025-05-04')).toEqual(['2025-05-02'])
+    expect(dated('Gunmen killed four guards at a toll plaza in Kohat on Friday, police said on Sunday.', '2025-05-04')).toEqual([
+      '2025-05-02',
+    ])
+  })
+
+  it('a place told as lying in a city is that city, so its mentions make one event', () => {
+    const text =
+      'A suicide bomber struck a prayer hall in Ghanta Ghar bazaar in Quetta on Friday. ' +
+      'The Tehreek-e-Taliban Pakistan denied any role. ' +
+      'Rescue workers searched the rubble through the night. ' +
+      'Officials said 31 people were killed in the explosion in Quetta.'
+    const told = events(text).filter((e) => e.type === 'ASSAULT')
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ place: 'Ghanta Ghar bazaar', dead: 31 })
+  })
+
+  it('a town before a site word is where the site is', () => {
+    const record = analyze('Militants stormed the Bannu Cantonment before dawn on Monday, killing five soldiers.')
+    expect(record.places.map((p) => p.name)).toContain('Bannu')
+  })
+
+  it('a vow to punish those behind an attack reports no attack', () => {
+    const vow =
+      'Pakistan’s interior minister vowed to hunt down the planners of a bombing claimed by the Tehreek-e-Taliban Pakistan that killed seven people in Bannu.'
+    expect(claims(vow)).toEqual(['Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu'])
+  })
+
+  it('a cue inside a relative clause says only what the clause holds', () => {
+    const text =
+      'Five policemen, including Inspector Sajid Mahmood, who had claimed the capture of Tehreek-e-Taliban Pakistan ' +
+      'commander Qari Ahmad during a raid, were killed in an ambush in Lakki Marwat last week.'
+    expect(claims(text).filter((c) => c.includes('Lakki Marwat'))).toEqual([])
+  })
+
+  it('a claim of responsibility for "the attack" is about the attack told before, however far back', () => {
+    const text =
+      'Gunmen opened fire on a passenger bus in Kech on Monday, killing nine people. ' +
+      'The passengers were travelling to Karachi. ' +
+      'The wounded were taken to a hospital in Turbat. ' +
+      'Traders shut their shops in protest the next day. ' +
+      'Local elders demanded better protection on the highway. ' +
+      'The Baloch Liberation Army claimed responsibility for the attack.'
+    const [attack] = events(text).filter((e) => e.type === 'ASSAULT')
+    expect(attack).toMatchObject({ actors: ['Baloch Liberation Army'], place: 'Kech', dead: 9 })
+  })
+})
