@@ -273,7 +273,7 @@ const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boo
       /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi,
     fits: (t) => t === 'armed_group',
   },
-  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
+  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists|attackers|assailants|gunmen)\b/gi, fits: (t) => t === 'armed_group' },
   {
     pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi,
     fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force',

@@ -336,4 +336,12 @@ describe('one incident told across sentences', () => {
     const [attack] = events(text).filter((e) => e.type === 'ASSAULT')
     expect(attack).toMatchObject({ actors: ['Baloch Liberation Army'], place: 'Kech', dead: 9 })
   })
+
+  it('attackers who came from a country are present in it, and "the attackers" are the group that attacked', () => {
+    const text =
+      'Fighters of the Tehreek-e-Taliban Pakistan stormed a police post in Tank on Sunday. ' +
+      'Pakistan’s Foreign Office said the attackers had come from Afghanistan.'
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(claims('A Taliban delegation came to Islamabad for talks on trade.')).toEqual([])
+  })
 })
