@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (args.includes('--stores-only')) return benchStores(args)
   const startup = benchStartup()
   console.log(
-    `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`,
+    `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms${startup.cpuMedianMs === null ? '' : `, CPU time median ${startup.cpuMedianMs.toFixed(0)} ms`}`,
   )
   const stages = benchStages()
   console.log(
