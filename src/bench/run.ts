@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { compileRegexpsOnce } from '../context/engine-flags.js'
 import { benchAnalyze, benchLinearity, machineDescription } from './analyze-bench.js'
 import { generatedArticles } from './bench-size.js'
 import { benchStages, benchStartup } from './stage-bench.js'
@@ -14,6 +15,7 @@ import { benchStages, benchStartup } from './stage-bench.js'
  * figures, `SITREP_BENCH_ARTICLES=100000 npm run bench -- --stores-only --keep DIR` to keep it for a rerun).
  */
 async function main(): Promise<void> {
+  compileRegexpsOnce()
   const args = process.argv.slice(2)
   const flag = (name: string, fallback: number) => {
     const at = args.indexOf(name)
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   if (args.includes('--stores-only')) return benchStores(args)
   const startup = benchStartup()
   console.log(
-    `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms`,
+    `\nstart-up: \`sitrep analyze\` on one small article, fresh process   median ${startup.medianMs.toFixed(0)} ms, best ${startup.bestMs.toFixed(0)} ms${startup.cpuMedianMs === null ? '' : `, CPU time median ${startup.cpuMedianMs.toFixed(0)} ms`}`,
   )
   const stages = benchStages()
   console.log(

@@ -11,23 +11,45 @@ import { demoTexts, syntheticArticle } from './corpus.js'
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
 
-/** Wall time of `sitrep analyze` on one small article, fresh process each run: median and best of `runs`. */
-export function benchStartup(runs = 7): { medianMs: number; bestMs: number } {
+/**
+ * Wall time of `sitrep analyze` on one small article, fresh process each run: median and best of `runs`; and the
+ * median CPU time (user + system) of those processes, steadier than wall time on a shared machine (Linux only).
+ */
+export function benchStartup(runs = 7): { medianMs: number; bestMs: number; cpuMedianMs: number | null } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-startup-'))
   try {
     const file = path.join(dir, 'article.txt')
     fs.writeFileSync(file, syntheticArticle(0, demoTexts()).content)
     const times: number[] = []
+    const cpuTimes: number[] = []
     for (let i = 0; i < runs; i++) {
       const started = performance.now()
+      const cpuBefore = childrenCpuMs()
       const run = spawnSync(process.execPath, [CLI, 'analyze', file], { encoding: 'utf8' })
       if (run.status !== 0) throw new Error(`sitrep analyze failed: ${run.stderr}`)
       times.push(performance.now() - started)
+      const cpuAfter = childrenCpuMs()
+      if (cpuBefore !== null && cpuAfter !== null) cpuTimes.push(cpuAfter - cpuBefore)
     }
-    times.sort((a, b) => a - b)
-    return { medianMs: times[Math.floor(times.length / 2)]!, bestMs: times[0]! }
+    return { medianMs: median(times), bestMs: Math.min(...times), cpuMedianMs: cpuTimes.length === runs ? median(cpuTimes) : null }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+}
+
+/** CPU time of this process's finished children (cutime + cstime of /proc/self/stat), or null off Linux. */
+function childrenCpuMs(): number | null {
+  try {
+    // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
+    const ticksPerSecond = 100
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond
+  } catch {
+    return null
   }
 }
 

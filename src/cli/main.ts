@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { compileRegexpsOnce } from '../context/engine-flags.js'
 import { Command } from 'commander'
 import { commands } from './commands/index.js'
+
+compileRegexpsOnce()
 
 const program = new Command()
 program

@@ -1,20 +1,33 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one SourceDocument per item, its content kept as HTML. */
-import { XMLParser } from 'fast-xml-parser'
+import { createRequire } from 'node:module'
+import type { XMLParser } from 'fast-xml-parser'
 import type { SourceDocument } from './source-document.js'
 import { normalizeDate } from './normalize-date.js'
 
 type XmlNode = Record<string, unknown>
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
-})
+let parser: XMLParser | undefined
+
+/**
+ * The XML parser, loaded when the first feed is read: most runs read none, and its module tree costs start-up.
+ * Required (the package's one-file CommonJS build) so that feed reading stays synchronous.
+ */
+function xmlParser(): XMLParser {
+  if (!parser) {
+    const { XMLParser } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser')
+    parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      removeNSPrefix: true,
+      parseTagValue: false,
+      trimValues: true,
+      processEntities: true,
+      htmlEntities: true,
+      isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+    })
+  }
+  return parser
+}
 
 export function looksLikeFeed(head: string): boolean {
   return /<(rss|feed|rdf:RDF)[\s>]/i.test(head.slice(0, 2000))
@@ -73,7 +86,7 @@ function findRoot(parsed: XmlNode): { channel: XmlNode; items: unknown[] } | nul
 export function parseFeed(xml: string, name: string): SourceDocument[] {
   let parsed: XmlNode
   try {
-    parsed = parser.parse(xml) as XmlNode
+    parsed = xmlParser().parse(xml) as XmlNode
   } catch (error) {
     throw new Error(`not a readable feed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
   }

@@ -796,9 +796,16 @@ class EntityBuilder {
   /** Bare "security forces", "the army", "police": the forces of the article's country, when it has one. */
   addGenericForces(): void {
     const tokens = this.tokens
-    const phrases = Object.entries(this.lex.genericForces).map(([p, kind]) => ({ keys: p.split(' '), kind }))
+    // by first word, in the lexicon's order: a token is tried only against the phrases it can start
+    const phrasesByFirst = new Map<string, { keys: string[]; kind: 'army' | 'police' }[]>()
+    for (const [phrase, kind] of Object.entries(this.lex.genericForces)) {
+      const keys = phrase.split(' ')
+      const list = phrasesByFirst.get(keys[0]!)
+      if (list) list.push({ keys, kind })
+      else phrasesByFirst.set(keys[0]!, [{ keys, kind }])
+    }
     for (let i = 0; i < tokens.length; i++) {
-      for (const { keys, kind } of phrases) {
+      for (const { keys, kind } of phrasesByFirst.get(tokens[i]!.folded) ?? []) {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
         if (this.belongsToNamedBody(i + keys.length)) {
           i += keys.length - 1

@@ -13,7 +13,21 @@ const JOINER_CHARS = new Set(['-', '–', '—', '‐', '‑', '/'])
 /** The key of one text token: a word key, JOINER for a hyphen-like token, BREAK for punctuation that ends a name. */
 export function tokenKey(token: Token): string | null {
   if (JOINER_CHARS.has(token.text)) return JOINER
-  const key = withoutApostrophes(token.folded.replace(/\./g, ''))
+  let key = WORD_KEYS.get(token.folded)
+  if (key === undefined) {
+    if (WORD_KEYS.size >= WORD_KEYS_KEPT) WORD_KEYS.clear()
+    key = wordKey(token.folded)
+    WORD_KEYS.set(token.folded, key)
+  }
+  return key
+}
+
+/** Keys by folded word: the name tries ask for the key of each token several times, and words repeat. */
+const WORD_KEYS = new Map<string, string | null>()
+const WORD_KEYS_KEPT = 50_000
+
+function wordKey(folded: string): string | null {
+  const key = withoutApostrophes(folded.replace(/\./g, ''))
   return /[\p{L}\p{N}]/u.test(key) ? key : BREAK
 }
 

@@ -4,7 +4,6 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { DialectName } from './dialect.js'
-import { migrationsFor } from './migrations/index.js'
 
 export type { DialectName } from './dialect.js'
 
@@ -135,7 +134,7 @@ async function openPostgres(url: string): Promise<Store> {
 }
 
 async function migrate(store: Store): Promise<void> {
-  const { Migrator } = await import('kysely')
+  const [{ Migrator }, { migrationsFor }] = await Promise.all([import('kysely'), import('./migrations/index.js')])
   const migrations = migrationsFor(store.dialect)
   const migrator = new Migrator({
     db: store.db,

@@ -30,6 +30,8 @@ const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g')
  * folded token still lines up with its surface.
  */
 export function foldText(text: string): string {
+  // ASCII has nothing to decompose: most tokens take the short way, with the same result.
+  if (ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFD').replace(COMBINING_DIACRITICS, '').toLowerCase()
 }
 

@@ -39,6 +39,14 @@ describe('sitrep --help', () => {
     expect(run.modules.filter((file) => /^src\/(pipeline|nlp|recognize|extract|clean)\//.test(file))).toEqual([])
   })
 
+  it('declares the store, export and knowledge commands without loading what their actions use', () => {
+    const run = loadedModules(['--help'])
+    expect(run.status).toBe(0)
+    // the migrations (kysely), the read layer, the exporters, the grades repository and the YAML knowledge reader
+    const heavy = /^src\/(store\/(migrations|read|apply)\/|store\/grades-repo\.ts$|export\/index\.ts$|kb\/custom-kb\.ts$)/
+    expect(run.modules.filter((file) => heavy.test(file))).toEqual([])
+  })
+
   it('shows one command with its shared options, still without the pipeline', () => {
     const run = loadedModules(['ingest', '--help'])
     expect(run.status).toBe(0)

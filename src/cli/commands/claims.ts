@@ -3,7 +3,6 @@ import { openExistingStore } from '../../store/open-store.js'
 import type { PartyView, PropositionView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
-import { actorIdsNamed } from '../../kb/custom-kb.js'
 
 const shared = sharedOptions({ db: {}, limit: {}, json: {}, kb: {} })
 
@@ -28,7 +27,10 @@ export function registerClaims(program: Command): void {
     .addOption(shared.kb)
     .action(async (flags: ClaimsFlags) => {
       const custom = await applyKbOption(flags.kb)
-      const { listPropositions } = await import('../../store/read/index.js')
+      const [{ listPropositions }, { actorIdsNamed }] = await Promise.all([
+        import('../../store/read/index.js'),
+        import('../../kb/custom-kb.js'),
+      ])
       const store = await openExistingStore(flags.db)
       try {
         const { items: propositions } = await listPropositions(store, {

@@ -4,7 +4,6 @@ import type { EntityView } from '../../store/read/index.js'
 import { renderTable } from '../../store/render-table.js'
 import { renderEvents } from './events.js'
 import { applyKbOption, type OptionValues, sharedOptions } from '../options.js'
-import { actorIdsNamed } from '../../kb/custom-kb.js'
 
 const shared = sharedOptions({ db: {}, json: {}, kb: {} })
 
@@ -20,7 +19,7 @@ export function registerEntity(program: Command): void {
     .addOption(shared.kb)
     .action(async (name: string, flags: EntityFlags) => {
       const custom = await applyKbOption(flags.kb)
-      const { getEntity } = await import('../../store/read/index.js')
+      const [{ getEntity }, { actorIdsNamed }] = await Promise.all([import('../../store/read/index.js'), import('../../kb/custom-kb.js')])
       const store = await openExistingStore(flags.db)
       try {
         const entity = await getEntity(store, name, 20, custom ? actorIdsNamed(custom.kb, name) : [])

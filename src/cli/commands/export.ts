@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { InvalidArgumentError, type Command } from 'commander'
 import { openExistingStore } from '../../store/open-store.js'
-import { EXPORT_FORMATS, GEOJSON_LAYERS, writeExport, type ExportFormat, type GeoJsonLayer } from '../../export/index.js'
+import { EXPORT_FORMATS, GEOJSON_LAYERS, type ExportFormat, type GeoJsonLayer } from '../../export/format.js'
 import type { PropositionStatus } from '../../resolve/propositions.js'
 import { type OptionValues, parseDateOption, sharedOptions } from '../options.js'
 
@@ -47,6 +47,7 @@ export function registerExport(program: Command): void {
     .option('--bom', 'acled-csv: start with a UTF-8 byte order mark (for spreadsheets)')
     .action(async (flags: ExportFlags) => {
       if (flags.since && flags.until && flags.since > flags.until) throw new Error(`--since ${flags.since} is after --until ${flags.until}`)
+      const { writeExport } = await import('../../export/index.js')
       const store = await openExistingStore(flags.db)
       let out: Writable
       try {

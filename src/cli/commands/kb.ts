@@ -1,7 +1,5 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { formatProblem, readCustomKnowledge } from '../../kb/custom-kb.js'
-import { KnowledgeBaseError } from '../../kb/load-kb.js'
 import { type OptionValues, sharedOptions } from '../options.js'
 
 /** Exit status of `sitrep kb check`: every file is fine / some record is wrong / the folder cannot be read. */
@@ -14,12 +12,16 @@ export function registerKb(program: Command): void {
     .description('check a knowledge folder against the base knowledge: every problem names the file, the record and the field')
     .argument('<dir>', 'folder of *.yaml, *.yml or *.json actor, alias, role and place files')
     .addOption(shared.json)
-    .action((dir: string, flags: OptionValues<typeof shared>) => {
-      process.exitCode = checkFolder(path.resolve(dir), Boolean(flags.json))
+    .action(async (dir: string, flags: OptionValues<typeof shared>) => {
+      process.exitCode = await checkFolder(path.resolve(dir), Boolean(flags.json))
     })
 }
 
-function checkFolder(dir: string, json: boolean): number {
+async function checkFolder(dir: string, json: boolean): Promise<number> {
+  const [{ formatProblem, readCustomKnowledge }, { KnowledgeBaseError }] = await Promise.all([
+    import('../../kb/custom-kb.js'),
+    import('../../kb/load-kb.js'),
+  ])
   let custom: ReturnType<typeof readCustomKnowledge>
   try {
     custom = readCustomKnowledge(dir)

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander'
+import type * as GradesRepo from '../../store/grades-repo.js'
 import { openExistingStore, type Store } from '../../store/open-store.js'
-import { corroborationRule, findOutlet, gradeSource, listSources, setCorroborationRule } from '../../store/grades-repo.js'
 import { renderTable } from '../../store/render-table.js'
 import {
   GRADE_MEANING,
@@ -27,7 +27,7 @@ export function registerSource(program: Command): void {
     .addOption(grading.db)
     .addOption(grading.json)
     .action(async (outletName: string, grade: SourceGrade | null, flags: OptionValues<typeof grading> & { note?: string }) => {
-      await withStore(flags.db, async (store) => {
+      await withStore(flags.db, async (store, { findOutlet, listSources, gradeSource }) => {
         const outlet = await findOutlet(store, outletName)
         if (!outlet) {
           const known = (await listSources(store)).slice(0, 12).map((s) => s.outlet)
@@ -49,7 +49,7 @@ export function registerSource(program: Command): void {
     .addOption(listing.db)
     .addOption(listing.json)
     .action(async (flags: OptionValues<typeof listing>) => {
-      await withStore(flags.db, async (store) => {
+      await withStore(flags.db, async (store, { listSources, corroborationRule }) => {
         const sources = await listSources(store)
         const rule = await corroborationRule(store)
         if (flags.json) {
@@ -70,7 +70,7 @@ export function registerSource(program: Command): void {
     .option('--ungraded <policy>', `what ungraded outlets do: ${UNGRADED_POLICIES.join(' | ')} (default count)`, parseUngraded)
     .addOption(ruling.db)
     .action(async (flags: OptionValues<typeof ruling> & { minGrade?: SourceGrade; ungraded?: UngradedPolicy }) => {
-      await withStore(flags.db, async (store) => {
+      await withStore(flags.db, async (store, { corroborationRule, setCorroborationRule }) => {
         const current = await corroborationRule(store)
         if (flags.minGrade === undefined && flags.ungraded === undefined) {
           process.stdout.write(`${describeRule(current)}\n`)
@@ -87,10 +87,12 @@ export function describeRule(rule: CorroborationRule): string {
   return `corroborated needs two asserting parties, each carried by an independent source graded ${rule.minGrade} or better${rule.ungraded === 'count' ? ' or ungraded' : ' (ungraded outlets do not count)'}`
 }
 
-async function withStore(url: string, run: (store: Store) => Promise<void>): Promise<void> {
+/** Opens the store and hands it over with the grades repository (loaded here, not when the command is declared). */
+async function withStore(url: string, run: (store: Store, grades: typeof GradesRepo) => Promise<void>): Promise<void> {
+  const grades = await import('../../store/grades-repo.js')
   const store = await openExistingStore(url)
   try {
-    await run(store)
+    await run(store, grades)
   } finally {
     await store.close()
   }
