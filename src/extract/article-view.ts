@@ -270,8 +270,13 @@ const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boo
   },
   {
     pattern:
-      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi,
+      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )(?:group|outfit|organisation|organization|faction|network)\b|\bthe (?:outfit|faction|network)\b/gi,
     fits: (t) => t === 'armed_group',
+  },
+  {
+    // "the group" is the movement or party last named too ("the PTM … the group had ties to the TTP")
+    pattern: /\bthe (?:group|organisation|organization)\b/gi,
+    fits: (t) => t === 'armed_group' || t === 'political_party' || t === 'organization',
   },
   { pattern: /\bthe (?:militants|insurgents|separatists|terrorists|attackers|assailants|gunmen)\b/gi, fits: (t) => t === 'armed_group' },
   {

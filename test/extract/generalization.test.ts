@@ -344,4 +344,12 @@ describe('one incident told across sentences', () => {
     expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
     expect(claims('A Taliban delegation came to Islamabad for talks on trade.')).toEqual([])
   })
+
+  it('reads ties to groups "including" a named one, and "the group" may be a movement', () => {
+    const text =
+      'The government banned the Pashtun Tahaffuz Movement on Monday. ' +
+      'The interior minister, Mohsin Naqvi, said the group had links with banned outfits, including the Tehreek-e-Taliban Pakistan.'
+    expect(claims(text).some((c) => / asserts Pashtun Ta\w+ Movement cooperates_with Tehreek-e-Taliban Pakistan$/.test(c))).toBe(true)
+  })
 })
+
