@@ -6,9 +6,12 @@ import { storeFingerprint } from '../store/read/index.js'
  * kept until the store changes. A change is seen through the newest article number (one index
  * lookup per request), uploads through this server clear the cache at once, and entries expire
  * after a while anyway, so writes by other processes that replace articles in place show up too.
+ * Requests for an answer being computed wait for that computation instead of starting their own:
+ * every store change would otherwise start one per waiting client.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, { value: unknown; fingerprint: string; at: number }>()
+  private readonly computing = new Map<string, Promise<unknown>>()
 
   constructor(
     private readonly store: Store,
@@ -24,10 +27,18 @@ export class ResponseCache {
       this.entries.set(key, hit)
       return hit.value
     }
-    const value = await compute()
-    this.entries.set(key, { value, fingerprint, at: Date.now() })
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    return value
+    const computingKey = `${fingerprint} ${key}`
+    const pending = this.computing.get(computingKey)
+    if (pending) return pending
+    const computation = compute()
+      .then((value) => {
+        this.entries.set(key, { value, fingerprint, at: Date.now() })
+        if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
+        return value
+      })
+      .finally(() => this.computing.delete(computingKey))
+    this.computing.set(computingKey, computation)
+    return computation
   }
 
   clear(): void {
