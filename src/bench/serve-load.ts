@@ -255,6 +255,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<void
   }
   console.log(`  "database is locked": ${result.lockedMessages}`)
   console.log(`  server RSS ${result.rssBeforeMb.toFixed(0)} MB before, ${result.rssAfterMb.toFixed(0)} MB after`)
+  console.log(`  load average at the end ${os.loadavg()[0]!.toFixed(1)}`)
   console.log(
     `  ingest stored ${result.articlesAfter - result.articlesBefore} articles during the run${result.ingestRunning ? ' (still running at the end)' : ''}`,
   )

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Store } from '../store/open-store.js'
+import { inOneTurn } from '../store/read/index.js'
 import { apiRoutes, type ApiRoute } from './api-routes.js'
 import { HttpError } from './http-error.js'
 import { openApiOptions, routeSchema } from './swagger.js'
@@ -101,9 +102,9 @@ export async function warmUp(app: FastifyInstance): Promise<void> {
 }
 
 function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOptions, cache: ResponseCache): void {
-  const run = (request: FastifyRequest): Promise<unknown> =>
+  const run = (request: FastifyRequest, store = options.store): Promise<unknown> =>
     route.handler({
-      store: options.store,
+      store,
       params: (request.params ?? {}) as Record<string, string>,
       query: (request.query ?? {}) as Record<string, unknown>,
       body: request.body,
@@ -117,7 +118,9 @@ function registerRoute(app: FastifyInstance, route: ApiRoute, options: ServerOpt
     preValidation: (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) =>
       done(checkFiniteNumbers(request) ?? (route.write ? checkWriteAccess(request, options) : undefined)),
     handler: async (request, reply) => {
-      const answer = await (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, () => run(request)) : run(request))
+      // a JSON read is one turn on the store's connection; writes and streamed downloads take theirs query by query
+      const read = () => (route.write || route.downloads ? run(request) : inOneTurn(options.store, (store) => run(request, store)))
+      const answer = await (route.cached ? cache.get(`${route.url}?${JSON.stringify(request.query)}`, read) : read())
       if (!(answer instanceof StreamedAnswer)) return answer
       return reply
         .header('content-disposition', answer.contentDisposition)

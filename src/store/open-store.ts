@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { DialectName } from './dialect.js'
+import { FairTurns } from './fair-turns.js'
 
 export type { DialectName } from './dialect.js'
 
@@ -74,6 +75,18 @@ async function openSqlite(file: string): Promise<Store> {
   // which busy_timeout cannot cure: two ingests into one file would break.
   dialect.createDriver = () => {
     const driver = createDriver()
+    // Kysely's own lock stays (always free once a turn is granted); the turns decide who goes next (fair-turns.ts).
+    const turns = new FairTurns()
+    const acquire = driver.acquireConnection.bind(driver)
+    const release = driver.releaseConnection.bind(driver)
+    driver.acquireConnection = async () => {
+      await turns.acquire()
+      return acquire()
+    }
+    driver.releaseConnection = async (connection) => {
+      await release(connection)
+      turns.release()
+    }
     driver.beginTransaction = async (connection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'))
     }

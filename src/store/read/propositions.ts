@@ -171,7 +171,9 @@ export async function propositionEvidence(store: Store, propositionId: string): 
     ])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
-    .orderBy('articles.doc_no')
+    // the article id (a hash of its text), not doc_no: doc_no follows the order parallel analysis finished in
+    .orderBy('articles.id')
+    .orderBy('claims.ordinal')
     .execute()
   const grades = await gradesOf(
     store.db,
@@ -213,7 +215,8 @@ export async function propositionStatements(store: Store, propositionId: string)
     ])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
-    .orderBy('articles.doc_no')
+    // the article id (a hash of its text), not doc_no: doc_no follows the order parallel analysis finished in
+    .orderBy('articles.id')
     .orderBy('claims.ordinal')
     .execute()
   const names = await namesOf(
