@@ -106,21 +106,29 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
 
 /**
  * "Its forces killed around 200 of the attackers": a side's counter-attack on "the attackers" targets the actors of
- * the attack on that side told in the sentences before.
+ * the attack on that side told in the sentences before. "Our troops gave a befitting response against the
+ * aggression": an answer told by its own word targets the last other side that attacked.
  */
 function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
   if (event.type !== 'ASSAULT' || event.actors.length === 0 || event.targets.length > 0) return
-  if (!participantWords().attackers.test(event.sentence.masked.slice(event.at))) return
+  const words = participantWords()
+  const answer = words.counterAttack.test(event.sentence.masked.slice(event.at))
+  if (!answer && !words.attackers.test(event.sentence.masked.slice(event.at))) return
   const ours = (r: Ref) => event.actors.some((a) => a.id === r.id || sameSide(a, r))
   // The mentions of one sentence are merged later ("soldiers were killed repelling a Taliban attack" is two drafts).
   for (let i = earlier.length - 1; i >= 0; i--) {
     const told = earlier[i]!.sentence
     if (event.sentence.index - told.index > 3) return
     const attacks = earlier.filter((e) => e.sentence === told && e.type === 'ASSAULT')
-    if (!attacks.some((e) => e.targets.some(ours))) continue
+    if (!answer && !attacks.some((e) => e.targets.some(ours))) continue
     const attackers = uniqueRefs(attacks.flatMap((e) => e.actors)).filter((a) => !ours(a))
-    if (attackers.length > 0) event.targets = attackers
-    return
+    if (attackers.length > 0) {
+      event.targets = attackers
+      // an answer with no place of its own is given where the attack came
+      if (answer) event.place ??= attacks.find((e) => e.place !== null)?.place ?? null
+      return
+    }
+    if (!answer) return
   }
 }
 
@@ -328,7 +336,9 @@ function participants(
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
 }
 
-let participantPatterns: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
+let participantPatterns:
+  | { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp; counterAttack: RegExp }
+  | undefined
 
 /**
  * The patterns of data/lexicon/event-participants.json, compiled once: what was struck and its owner ("hideouts
@@ -346,6 +356,7 @@ function participantWords() {
       participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
+      counterAttack: new RegExp(`^(?:${phraseAlternatives(lex.counterAttackWords)})\\b`, 'i'),
     }
   }
   return participantPatterns

@@ -91,6 +91,7 @@ const eventParticipants = object({
   ownerParticiples: words,
   speaksOf: words,
   attackerWords: words,
+  counterAttackWords: words,
 })
 
 const events = object({

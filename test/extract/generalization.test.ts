@@ -351,5 +351,19 @@ describe('one incident told across sentences', () => {
       'The interior minister, Mohsin Naqvi, said the group had links with banned outfits, including the Tehreek-e-Taliban Pakistan.'
     expect(claims(text).some((c) => / asserts Pashtun Ta\w+ Movement cooperates_with Tehreek-e-Taliban Pakistan$/.test(c))).toBe(true)
   })
-})
 
+  it('an answer to an attack, told by its own word, targets the side that attacked, where it attacked', () => {
+    const text =
+      'Iranian border guards fired mortars at a village in Panjgur on Tuesday. ' +
+      'The Pakistan Army said its troops gave a befitting response against the unprovoked aggression.'
+    expect(events(text)).toContainEqual(
+      expect.objectContaining({ actors: ['Pakistan Armed Forces'], targets: ['Iranian Border Guard Command'], place: 'Panjgur' }),
+    )
+    expect(claims(text)).toContain('Pakistan Armed Forces asserts Pakistan Armed Forces attacks Iranian Border Guard Command')
+    const retaliated =
+      'Iranian border guards fired mortars at a village in Panjgur on Tuesday. Pakistani troops retaliated, officials said.'
+    expect(events(retaliated)).toContainEqual(
+      expect.objectContaining({ actors: ['Pakistan Armed Forces'], targets: ['Iranian Border Guard Command'] }),
+    )
+  })
+})
