@@ -366,4 +366,9 @@ describe('one incident told across sentences', () => {
       expect.objectContaining({ actors: ['Pakistan Armed Forces'], targets: ['Iranian Border Guard Command'] }),
     )
   })
+
+  it('those killed in an attack are not its attackers', () => {
+    expect(claims('Nine policemen were killed in an attack in Dera Ismail Khan on Monday.')).toEqual([])
+  })
 })
+
