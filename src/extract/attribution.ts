@@ -37,6 +37,7 @@ let compiled:
       statementVerb: RegExp
       commissive: Set<string>
       definiteAttack: RegExp
+      attackReference: RegExp
     }
   | undefined
 
@@ -68,6 +69,10 @@ function cues() {
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
       commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
+      attackReference: new RegExp(
+        `\\b(?:the|this|that|these|those)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])`,
+        'i',
+      ),
       definiteAttack: new RegExp(
         `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
         'i',
@@ -89,6 +94,11 @@ export function isStatementVerb(word: string): boolean {
  */
 export function claimsToldAttack(frame: Frame): boolean {
   return frame.responsibility && cues().definiteAttack.test(frame.sentence.masked.slice(frame.content[0]))
+}
+
+/** "Has not commented on the strikes": whether a silence is about an attack the article told. */
+export function isSilenceOnAttack(frame: Frame): boolean {
+  return frame.stance === 'no_response' && cues().attackReference.test(frame.sentence.masked)
 }
 
 /** Whether a frame's cue commits to a future act ("vowed to hunt down those behind the attack"). */

@@ -1,7 +1,7 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
-import { isCommissive, type Frame } from './attribution.js'
+import { isCommissive, isSilenceOnAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
@@ -241,7 +241,9 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
         event.at < f.content[1],
     )
     if (!frame) continue
-    const objects = event.targets.length > 0 ? event.targets : event.place ? [event.place] : []
+    // what the statement itself named: the targets of its own sentence's mention, else the place
+    const told = event.firstTargets ?? event.targets
+    const objects = told.length > 0 ? told : event.place ? [event.place] : []
     for (const actor of event.actors) {
       for (const object of objects) {
         if (object.id === actor.id) continue
@@ -257,7 +259,36 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
       }
     }
   }
-  return unique([...claims, ...derived])
+  return unique([...claims, ...derived, ...silencesOnAttacks(frames, events)])
+}
+
+/**
+ * "The BLA has not yet commented on the strikes", "the minister neither confirmed nor denied the attack": a silence
+ * about an attack is no response to the claim that its actor attacked its targets (or its place). The attack is the
+ * last one with a known actor told up to that sentence.
+ */
+function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] {
+  const attacks = events.filter((e) => e.type === 'ASSAULT' && e.actors.length > 0)
+  const derived: ClaimDraft[] = []
+  for (const frame of frames) {
+    if (!frame.claimant || !isSilenceOnAttack(frame)) continue
+    const attack = attacks.filter((e) => e.sentence.index <= frame.sentence.index).pop()
+    if (!attack) continue
+    const objects = attack.targets.length > 0 ? attack.targets : attack.place ? [attack.place] : []
+    for (const actor of attack.actors)
+      for (const object of objects)
+        if (object.id !== actor.id)
+          derived.push({
+            ...base(frame),
+            stance: 'no_response',
+            subject: actor,
+            relation: 'attacks',
+            object,
+            hedged: false,
+            rule: 'silence',
+          })
+  }
+  return derived
 }
 
 const childrenByView = new WeakMap<ArticleView, Map<string, RecognizedEntity[]>>()

@@ -194,8 +194,14 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
     const specificPlace = place !== null && place.placeKind !== 'country'
-    const grounded = fatalities !== null || specificPlace || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
-    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0))) continue
+    // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
+    const continuesAttack =
+      spec.type === 'ASSAULT' &&
+      typesTold.has('ASSAULT') &&
+      heldThingOwners(sentence.masked.slice(0, at), sentence.masked.slice(at + word.length)) !== null
+    const grounded =
+      fatalities !== null || specificPlace || continuesAttack || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
+    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0) || continuesAttack)) continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
@@ -327,7 +333,7 @@ function participants(
         .filter(acting)
         .filter((r) => !actors.some((a) => a.id === r.id)),
     )
-  const owner = participantWords().heldThing.exec(after)
+  const owner = participantWords().heldThing.exec(after) ?? heldThingOwners(before, after)
   if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
     const victims = refsIn(sentence, before).filter(acting)
@@ -337,7 +343,15 @@ function participants(
 }
 
 let participantPatterns:
-  | { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp; counterAttack: RegExp }
+  | {
+      heldThing: RegExp
+      heldJustBefore: RegExp
+      thoseOf: RegExp
+      participleBeforeBy: RegExp
+      speaksOf: RegExp
+      attackers: RegExp
+      counterAttack: RegExp
+    }
   | undefined
 
 /**
@@ -345,6 +359,12 @@ let participantPatterns:
  * belonging to the TTP" makes the owner the target), "used by" naming an owner rather than an attacker, a party
  * speaking of an event rather than doing it, and "the attackers" of a counter-attack.
  */
+/** "The hideouts targeted in the operation were those of the BLA": the held things were hit, so their owners were. */
+function heldThingOwners(before: string, after: string): RegExpExecArray | null {
+  const { heldJustBefore, thoseOf } = participantWords()
+  return heldJustBefore.test(before) ? thoseOf.exec(after) : null
+}
+
 function participantWords() {
   if (!participantPatterns) {
     const lex = lexicon('event-participants')
@@ -353,6 +373,9 @@ function participantWords() {
         `^[^«.;]{0,50}?\\b(?:${phraseAlternatives(lex.heldThings)})\\s+(?:${phraseAlternatives(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
         'i',
       ),
+      heldJustBefore: new RegExp(`\\b(?:${phraseAlternatives(lex.heldThings)})\\s+$`, 'i'),
+      thoseOf:
+        /^[^«.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?those\s+of\s+(?:the\s+)?(«E\d+»(?:\s*\(«E\d+»\))?(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?«E\d+»(?:\s*\(«E\d+»\))?)*)/i,
       participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
@@ -593,6 +616,7 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
       merged.push(draft)
       continue
     }
+    same.firstTargets ??= same.targets
     // A later mention adds participants but never turns who was acted on into who acted.
     same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
     same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))

@@ -370,5 +370,16 @@ describe('one incident told across sentences', () => {
   it('those killed in an attack are not its attackers', () => {
     expect(claims('Eleven soldiers were killed in an attack in Dera Ismail Khan on Monday.')).toEqual([])
   })
+
+  it('hideouts "were those of" a group make it the target, and a silence on the strikes answers that attack', () => {
+    const text =
+      'Iran launched missile strikes on militant hideouts in Panjgur on Tuesday. ' +
+      'The camps targeted in the raid were reportedly those of the Jaish al-Adl. ' +
+      'The Jaish al-Adl has not commented on the strikes.'
+    expect(events(text)).toContainEqual(expect.objectContaining({ type: 'ASSAULT', actors: ['Iran'], targets: ['Jaish al-Adl'] }))
+    expect(claims(text)).toContain('Jaish al-Adl no_response Iran attacks Jaish al-Adl')
+    // the hideouts Iran struck are not Iran's
+    expect(claims(text)).not.toContain('article asserts Iran present_in Panjgur')
+  })
 })
 
