@@ -16,6 +16,11 @@ export type DyadDirection = 'ab' | 'ba'
 export async function resolveActor(store: Store, name: string): Promise<NamedRef | null> {
   const ids = await idsForName(store, name)
   if (ids.length === 0) return null
+  // an entity's own id names it whatever else the name matches: no need to count every match's mentions
+  if (ids.includes(name)) {
+    const own = await store.db.selectFrom('entities').select(['id', 'name']).where('id', '=', name).executeTakeFirst()
+    if (own) return { id: own.id, name: own.name, kind: 'entity' }
+  }
   const rows = await store.db
     .selectFrom('entities')
     .leftJoin('entity_mentions', 'entity_mentions.entity_id', 'entities.id')
@@ -72,18 +77,15 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   }
 }
 
-/** Ids of events with `actor` among the actors and `target` among the targets (event_parties, both indexed). */
+/**
+ * Ids of events with `actor` among the actors and `target` among the targets, first ids first: the two parties'
+ * rows of event_parties intersected, each read in its primary key's order (SQLite merges the two ranges; a join
+ * would probe the other party once for each of the busier party's events).
+ */
 async function eventsBetween(store: Store, actor: string, target: string, limit: number): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('event_parties as doer')
-    .innerJoin('event_parties as done_to', 'done_to.event_id', 'doer.event_id')
-    .select('doer.event_id')
-    .where('doer.entity_id', '=', actor)
-    .where('doer.role', '=', 'actor')
-    .where('done_to.entity_id', '=', target)
-    .where('done_to.role', '=', 'target')
-    .limit(limit)
-    .execute()
+  const partyEvents = (entityId: string, role: 'actor' | 'target') =>
+    store.db.selectFrom('event_parties').select('event_id').where('entity_id', '=', entityId).where('role', '=', role)
+  const rows = await partyEvents(actor, 'actor').intersect(partyEvents(target, 'target')).orderBy('event_id').limit(limit).execute()
   return rows.map((row) => row.event_id)
 }
 
