@@ -121,9 +121,10 @@ export async function deleteEvent(db: Db, id: string): Promise<void> {
 /** An event's actors and targets as rows (the lookup table for events between parties). */
 export async function saveEventParties(db: Db, id: string, actors: string[], targets: string[]): Promise<void> {
   await db.deleteFrom('event_parties').where('event_id', '=', id).execute()
+  const { type } = await db.selectFrom('events').select('type').where('id', '=', id).executeTakeFirstOrThrow()
   const rows = [
-    ...[...new Set(actors)].map((entity_id) => ({ entity_id, event_id: id, role: 'actor' as const })),
-    ...[...new Set(targets)].map((entity_id) => ({ entity_id, event_id: id, role: 'target' as const })),
+    ...[...new Set(actors)].map((entity_id) => ({ entity_id, event_id: id, role: 'actor' as const, type })),
+    ...[...new Set(targets)].map((entity_id) => ({ entity_id, event_id: id, role: 'target' as const, type })),
   ]
   if (rows.length > 0) await db.insertInto('event_parties').values(rows).execute()
 }

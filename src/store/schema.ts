@@ -168,6 +168,8 @@ export interface EventPartiesTable {
   entity_id: string
   event_id: string
   role: 'actor' | 'target'
+  /** The event's type (migration 0007; null only where an event was gone when it ran). */
+  type: string | null
 }
 
 /** Set by the analyst, never by analysis. */

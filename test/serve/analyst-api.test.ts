@@ -188,6 +188,19 @@ for (const dialect of dialects) {
       ])
     })
 
+    it('a dyad with a small limit keeps the first events and statements of the full one', async () => {
+      const pair = `a=${encodeURIComponent(north.id)}&b=${encodeURIComponent(south.id)}`
+      const full = (await get<any>(`dyad?${pair}`)).body
+      const capped = (await get<any>(`dyad?${pair}&limit=1`)).body
+      const key = (s: any) => `${s.direction} ${s.evidence.articleId} ${s.evidence.start} ${s.propositionId} ${s.stance}`
+      expect(capped.events.length).toBeLessThanOrEqual(2)
+      expect(capped.events.length).toBeGreaterThan(0)
+      expect(full.events.map((e: any) => e.id)).toEqual(expect.arrayContaining(capped.events.map((e: any) => e.id)))
+      expect(capped.statements.length).toBeGreaterThan(0)
+      expect(capped.statements.length).toBeLessThan(full.statements.length)
+      expect(full.statements.map(key)).toEqual(expect.arrayContaining(capped.statements.map(key)))
+    })
+
     it('a dyad with an unknown or identical party is a clear error', async () => {
       const unknown = await get<any>('dyad?a=Northland&b=Nowhereland')
       expect(unknown.status).toBe(404)
@@ -255,6 +268,14 @@ for (const dialect of dialects) {
       expect(june.body.edges.some((e: any) => e.relation === 'accuses' && e.source === north.id)).toBe(false)
       const ego = await get<any>(`network?actor=${encodeURIComponent(north.id)}`)
       expect(ego.body.edges.every((e: any) => e.source === north.id || e.target === north.id)).toBe(true)
+      // the ego network finds the actor's accusations through its typed event_parties rows: all of them
+      const accusationsOfNorth = (edges: any[]) =>
+        edges
+          .filter((e) => e.relation === 'accuses' && (e.source === north.id || e.target === north.id))
+          .map((e) => `${e.id} ${e.weight}`)
+          .sort()
+      expect(accusationsOfNorth(ego.body.edges).length).toBeGreaterThan(0)
+      expect(accusationsOfNorth(ego.body.edges)).toEqual(accusationsOfNorth(all.body.edges))
       expect((await get<any>('network?since=2025-07-01&until=2025-06-01')).status).toBe(400)
     })
 

@@ -16,11 +16,12 @@ for (const dialect of dialects) {
         '0004-dated-claims-status-history',
         '0005-dirty-propositions',
         '0006-ranked-read-indexes',
+        '0007-typed-event-parties',
       ])
       await first.close()
       const again = await openStore(url)
       expect((await sql<{ n: number }>`SELECT count(*) AS n FROM kysely_migration`.execute(again.db)).rows[0]!.n).toEqual(
-        dialect === 'sqlite' ? 6 : '6',
+        dialect === 'sqlite' ? 7 : '7',
       )
       await again.close()
     })

@@ -6,6 +6,7 @@ import * as sourceGrades from './0003-source-grades.js'
 import * as datedClaimsStatusHistory from './0004-dated-claims-status-history.js'
 import * as dirtyPropositions from './0005-dirty-propositions.js'
 import * as rankedReadIndexes from './0006-ranked-read-indexes.js'
+import * as typedEventParties from './0007-typed-event-parties.js'
 
 interface DialectMigration {
   up(db: Kysely<any>, dialect: DialectName): Promise<void>
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004-dated-claims-status-history': datedClaimsStatusHistory,
   '0005-dirty-propositions': dirtyPropositions,
   '0006-ranked-read-indexes': rankedReadIndexes,
+  '0007-typed-event-parties': typedEventParties,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

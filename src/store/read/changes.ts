@@ -32,15 +32,27 @@ export async function changesSince(store: Store, filter: ChangesFilter): Promise
     .where('proposition_changes.changed_at', '>=', filter.since)
   if (actorIds)
     changes = changes.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
-  const created = changes.where('proposition_changes.previous_status', 'is', null)
   const changed = changes.where('proposition_changes.previous_status', 'is not', null)
 
-  const createdTotal = await created
-    .select((eb) => eb.fn.count('proposition_changes.proposition_id').distinct().as('n'))
-    .executeTakeFirstOrThrow()
+  // New propositions as propositions whose first record is recent (proposition_changes_proposition covers the test):
+  // each counted once, and the first of them read in rank order (propositions_rank) instead of sorting every new
+  // one (a whole store is new since long ago).
+  let created = store.db
+    .selectFrom('propositions')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('proposition_changes')
+          .select('proposition_changes.proposition_id')
+          .whereRef('proposition_changes.proposition_id', '=', 'propositions.id')
+          .where('proposition_changes.changed_at', '>=', filter.since)
+          .where('proposition_changes.previous_status', 'is', null),
+      ),
+    )
+  if (actorIds)
+    created = created.where((eb) => eb.or([eb('propositions.subject', 'in', actorIds), eb('propositions.object', 'in', actorIds)]))
+  const createdTotal = await created.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   const createdRows = await created
     .selectAll('propositions')
-    .distinct()
     .orderBy('propositions.source_count', 'desc')
     .orderBy('propositions.id')
     .limit(filter.limit)

@@ -16,6 +16,11 @@ export type DyadDirection = 'ab' | 'ba'
 export async function resolveActor(store: Store, name: string): Promise<NamedRef | null> {
   const ids = await idsForName(store, name)
   if (ids.length === 0) return null
+  // an entity's own id names it whatever else the name matches: no need to count every match's mentions
+  if (ids.includes(name)) {
+    const own = await store.db.selectFrom('entities').select(['id', 'name']).where('id', '=', name).executeTakeFirst()
+    if (own) return { id: own.id, name: own.name, kind: 'entity' }
+  }
   const rows = await store.db
     .selectFrom('entities')
     .leftJoin('entity_mentions', 'entity_mentions.entity_id', 'entities.id')
@@ -44,12 +49,13 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   const events: DyadEvent[] = views
     .map((view) => ({ ...view, direction: direction.get(view.id)!, evidence: evidence.get(view.id) ?? null }))
     .sort((x, y) => (x.dateStart ?? '9999').localeCompare(y.dateStart ?? '9999') || x.id.localeCompare(y.id))
-  const aboutB = await statementsAbout(store, a.id, b.id, 'ab', limit, [])
-  const aboutA = await statementsAbout(store, b.id, a.id, 'ba', limit, propositionsOf(aboutB))
+  const aboutBRows = await readStatements(store, a.id, b.id, limit, [])
+  const aboutB = await dyadStatements(store, aboutBRows, 'ab')
+  const aboutA = await dyadStatements(store, await readStatements(store, b.id, a.id, limit, propositionsOf(aboutB)), 'ba')
   // and A's answers to what B claimed
-  const answers = await statementsAbout(store, a.id, b.id, 'ab', limit, propositionsOf(aboutA))
+  const answersOfA = await dyadStatements(store, await answers(store, a.id, b.id, limit, propositionsOf(aboutA), aboutBRows), 'ab')
   const seen = new Set<string>()
-  const statements = [...aboutB, ...answers, ...aboutA]
+  const statements = [...aboutB, ...answersOfA, ...aboutA]
     .filter((s) => {
       const key = `${s.direction}|${s.evidence.articleId}|${s.evidence.start}|${s.propositionId}|${s.stance}`
       if (seen.has(key)) return false
@@ -72,18 +78,15 @@ export async function dyadView(store: Store, a: NamedRef, b: NamedRef, limit = 5
   }
 }
 
-/** Ids of events with `actor` among the actors and `target` among the targets (event_parties, both indexed). */
+/**
+ * Ids of events with `actor` among the actors and `target` among the targets, first ids first: the two parties'
+ * rows of event_parties intersected, each read in its primary key's order (SQLite merges the two ranges; a join
+ * would probe the other party once for each of the busier party's events).
+ */
 async function eventsBetween(store: Store, actor: string, target: string, limit: number): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('event_parties as doer')
-    .innerJoin('event_parties as done_to', 'done_to.event_id', 'doer.event_id')
-    .select('doer.event_id')
-    .where('doer.entity_id', '=', actor)
-    .where('doer.role', '=', 'actor')
-    .where('done_to.entity_id', '=', target)
-    .where('done_to.role', '=', 'target')
-    .limit(limit)
-    .execute()
+  const partyEvents = (entityId: string, role: 'actor' | 'target') =>
+    store.db.selectFrom('event_parties').select('event_id').where('entity_id', '=', entityId).where('role', '=', role)
+  const rows = await partyEvents(actor, 'actor').intersect(partyEvents(target, 'target')).orderBy('event_id').limit(limit).execute()
   return rows.map((row) => row.event_id)
 }
 
@@ -124,24 +127,27 @@ async function firstReports(store: Store, eventIds: string[]): Promise<Map<strin
 
 const propositionsOf = (statements: DyadStatement[]): string[] => [...new Set(statements.map((s) => s.propositionId))]
 
+/** A side's statements as read: those it made as the claimant, and those a person voiced for no named claimant. */
+interface SpokenRows {
+  asClaimant: StatementRow[]
+  asSpeaker: StatementRow[]
+}
+type StatementRow = Awaited<ReturnType<typeof readStatements>>['asClaimant'][number]
+
 /**
- * What `speaker` (as the claimant, or voicing it as the speaker) said about `about` (as subject or object),
- * and how it answered the propositions the other side put forward (`answering`).
+ * What `speaker` (as the claimant, or voicing it as the speaker) said about `about` (as subject or object) or on
+ * the propositions the other side put forward (`answering`); with `answersOnly`, only the latter that are not
+ * about `about` (what answers() adds to statements already read).
  */
-async function statementsAbout(
-  store: Store,
-  speaker: string,
-  about: string,
-  direction: DyadDirection,
-  limit: number,
-  answering: string[],
-): Promise<DyadStatement[]> {
+async function readStatements(store: Store, speaker: string, about: string, limit: number, answering: string[], answersOnly = false) {
+  const answered = answering.slice(0, 500)
   const select = () =>
     store.db
       .selectFrom('claims')
       .innerJoin('articles', 'articles.id', 'claims.article_id')
       .select([
         'claims.article_id',
+        'claims.ordinal',
         'claims.proposition_id',
         'claims.stance',
         'claims.cue',
@@ -159,11 +165,17 @@ async function statementsAbout(
         'articles.doc_no',
       ])
       .where((eb) =>
-        eb.or([
-          eb('claims.subject', '=', about),
-          eb('claims.object', '=', about),
-          ...(answering.length > 0 ? [eb('claims.proposition_id', 'in', answering.slice(0, 500))] : []),
-        ]),
+        answersOnly
+          ? eb.and([
+              eb('claims.proposition_id', 'in', answered),
+              eb('claims.subject', '<>', about),
+              eb.or([eb('claims.object', 'is', null), eb('claims.object', '<>', about)]),
+            ])
+          : eb.or([
+              eb('claims.subject', '=', about),
+              eb('claims.object', '=', about),
+              ...(answered.length > 0 ? [eb('claims.proposition_id', 'in', answered)] : []),
+            ]),
       )
       .orderBy('articles.doc_no')
       // the statement order within an article, which no longer falls out of the claimant index (migration 0006)
@@ -184,12 +196,39 @@ async function statementsAbout(
         .where('claims.speaker', '=', speaker)
         .where('claims.claimant', 'is', null)
         .execute()
-  const rows = [...asClaimant, ...asSpeaker]
+  return { asClaimant, asSpeaker }
+}
+
+/**
+ * What reading `speaker`'s statements about `about` again, now with `answering` among the wanted propositions,
+ * would add to `read`: the first `limit` of both in statement order, less those already read. Only the
+ * statements on `answering` that are not about `about` are read for it.
+ */
+async function answers(
+  store: Store,
+  speaker: string,
+  about: string,
+  limit: number,
+  answering: string[],
+  read: SpokenRows,
+): Promise<SpokenRows> {
+  if (answering.length === 0) return { asClaimant: [], asSpeaker: [] }
+  const more = await readStatements(store, speaker, about, limit, answering, true)
+  const inOrder = (x: StatementRow, y: StatementRow) => Number(x.doc_no) - Number(y.doc_no) || Number(x.ordinal) - Number(y.ordinal)
+  const added = (earlier: StatementRow[], extra: StatementRow[]) => {
+    const kept = new Set([...earlier, ...extra].sort(inOrder).slice(0, limit))
+    return extra.filter((row) => kept.has(row))
+  }
+  return { asClaimant: added(read.asClaimant, more.asClaimant), asSpeaker: added(read.asSpeaker, more.asSpeaker) }
+}
+
+async function dyadStatements(store: Store, rows: SpokenRows, direction: DyadDirection): Promise<DyadStatement[]> {
+  const all = [...rows.asClaimant, ...rows.asSpeaker]
   const names = await namesOf(
     store,
-    rows.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)),
+    all.flatMap((row) => [row.claimant, row.speaker, row.subject, row.object].filter((id): id is string => id !== null)),
   )
-  return rows.map((row) => ({
+  return all.map((row) => ({
     direction,
     ...statementParts(row, names),
     evidence: {

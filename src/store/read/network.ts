@@ -93,11 +93,19 @@ async function accusationEdges(store: Store, actorIds: string[] | null, filter: 
   let query = store.db
     .selectFrom('events')
     .select(['id', 'actors', 'targets', 'source_count', 'date_start', 'date_end'])
-    .where('type', '=', 'ACCUSE')
     .where('source_count', '>=', filter.minSources)
   if (filter.since) query = query.where((eb) => eb(eb.fn.coalesce('date_end', 'date_start'), '>=', filter.since!))
   if (filter.until) query = query.where('date_start', '<=', filter.until)
-  if (actorIds) query = query.where('id', 'in', store.db.selectFrom('event_parties').select('event_id').where('entity_id', 'in', actorIds))
+  // An actor's ACCUSE events come from its typed rows of event_parties (migration 0007), read through the events'
+  // ids; without an actor, the ACCUSE events in rank order (events_rank) until the limit. No `events.type` test
+  // with an actor: SQLite would then walk every ACCUSE event in rank order probing the actor's list.
+  query = actorIds
+    ? query.where(
+        'id',
+        'in',
+        store.db.selectFrom('event_parties').select('event_id').where('entity_id', 'in', actorIds).where('type', '=', 'ACCUSE'),
+      )
+    : query.where('type', '=', 'ACCUSE')
   const rows = await query.orderBy('source_count', 'desc').orderBy('id').limit(filter.limit).execute()
   const byPair = new Map<string, NetworkEdge>()
   for (const row of rows) {
