@@ -96,6 +96,11 @@ export function claimsToldAttack(frame: Frame): boolean {
   return frame.responsibility && cues().definiteAttack.test(frame.sentence.masked.slice(frame.content[0]))
 }
 
+/** "The strikes", "this attack": whether a stretch refers to an attack by a definite description. */
+export function referencesAttack(text: string): boolean {
+  return cues().attackReference.test(text)
+}
+
 /** "Has not commented on the strikes": whether a silence is about an attack the article told. */
 export function isSilenceOnAttack(frame: Frame): boolean {
   return frame.stance === 'no_response' && cues().attackReference.test(frame.sentence.masked)
@@ -321,7 +326,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       !(leadIn.length < 50 && !/«[EP]\d+»/.test(leadIn) && /^\s*(?:on|in|at|via|through|during|to|from)\b/i.test(leadIn))
     )
       content = [content[0], nextCue]
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
+    // "…, the agency reported, citing officials": a cue followed only by its sourcing tells what came before it
+    const sourcingOnly = new RegExp(`^[\\s,]*(?:${lex.according.join('|')})\\b`, 'i').test(text.slice(content[0]))
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12)) content = [0, subject.at]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).
     if (

@@ -1,7 +1,8 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
-import { isCommissive, isSilenceOnAttack, type Frame } from './attribution.js'
+import { isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
+import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
@@ -259,13 +260,52 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
       }
     }
   }
-  return unique([...claims, ...derived, ...silencesOnAttacks(frames, events)])
+  const told = [...claims, ...derived, ...silencesOnAttacks(frames, events)]
+  return unique([...told, ...tollsOfToldAttacks(frames, events, told)])
+}
+
+/** An attack referred to by "the strikes" is the attack at its place (or on its targets, when it has no place). */
+function referredObjects(attack: EventDraft): Ref[] {
+  return attack.place ? [attack.place] : attack.targets
+}
+
+/**
+ * "Ten people were killed in the strikes, the agency reported": a source giving the toll of an attack the article
+ * told before, by a definite reference, asserts that attack (its actor attacked its targets or its place). Only
+ * with a toll: a bare mention of "the attack" inside a statement is too often about something else.
+ */
+function tollsOfToldAttacks(frames: Frame[], events: EventDraft[], told: ClaimDraft[]): ClaimDraft[] {
+  const attacks = events.filter((e) => e.type === 'ASSAULT' && e.actors.length > 0)
+  // a source that has already told who attacked says nothing new by giving the toll
+  const asserted = new Set(told.filter((c) => c.relation === 'attacks' && c.claimant).map((c) => `${c.claimant!.id}|${c.subject.id}`))
+  const derived: ClaimDraft[] = []
+  for (const frame of frames) {
+    if (!frame.claimant || frame.stance !== 'asserts' || isCommissive(frame)) continue
+    const content = frame.sentence.masked.slice(frame.content[0], frame.content[1])
+    if (!referencesAttack(content) || !locatedFatalitiesIn(content)) continue
+    const attack = attacks.filter((e) => e.sentence.index < frame.sentence.index).pop()
+    if (!attack || events.some((e) => e.type === 'ASSAULT' && e.sentence === frame.sentence)) continue
+    const objects = referredObjects(attack)
+    for (const actor of attack.actors)
+      for (const object of objects)
+        if (object.id !== actor.id && actor.id !== frame.claimant.id && !asserted.has(`${frame.claimant.id}|${actor.id}`))
+          derived.push({
+            ...base(frame),
+            stance: 'asserts',
+            subject: actor,
+            relation: 'attacks',
+            object,
+            hedged: false,
+            rule: 'reported-attack',
+          })
+  }
+  return derived
 }
 
 /**
  * "The BLA has not yet commented on the strikes", "the minister neither confirmed nor denied the attack": a silence
- * about an attack is no response to the claim that its actor attacked its targets (or its place). The attack is the
- * last one with a known actor told up to that sentence.
+ * about an attack is no response to the claim that its actor attacked the silent party (when it was a target) or the
+ * attack's place. The attack is the last one with a known actor told up to that sentence.
  */
 function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] {
   const attacks = events.filter((e) => e.type === 'ASSAULT' && e.actors.length > 0)
@@ -274,7 +314,8 @@ function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] 
     if (!frame.claimant || !isSilenceOnAttack(frame)) continue
     const attack = attacks.filter((e) => e.sentence.index <= frame.sentence.index).pop()
     if (!attack) continue
-    const objects = attack.targets.length > 0 ? attack.targets : attack.place ? [attack.place] : []
+    const party = frame.claimant
+    const objects = attack.targets.some((t) => t.id === party.id) ? [party] : referredObjects(attack)
     for (const actor of attack.actors)
       for (const object of objects)
         if (object.id !== actor.id)

@@ -381,5 +381,15 @@ describe('one incident told across sentences', () => {
     // the hideouts Iran struck are not Iran's
     expect(claims(text)).not.toContain('article asserts Iran present_in Panjgur')
   })
-})
 
+  it('a source giving the toll of "the strikes" asserts the attack told before, once', () => {
+    const text =
+      'Pakistani jets struck militant hideouts in Paktika on Monday. ' +
+      'Eight people were killed in the strikes, the Bakhtar News Agency reported, citing local officials.'
+    expect(claims(text)).toContain('Bakhtar News Agency asserts Pakistan Air Force attacks Paktika')
+    const toldTwice =
+      'Pakistani jets struck militant hideouts in Paktika on Monday, the Bakhtar News Agency reported. ' +
+      'Eight people were killed in the strikes, the Bakhtar News Agency reported.'
+    expect(claims(toldTwice).filter((c) => c.startsWith('Bakhtar News Agency asserts Pakistan Air Force attacks'))).toHaveLength(1)
+  })
+})
