@@ -392,4 +392,16 @@ describe('one incident told across sentences', () => {
       'Eight people were killed in the strikes, the Bakhtar News Agency reported.'
     expect(claims(toldTwice).filter((c) => c.startsWith('Bakhtar News Agency asserts Pakistan Air Force attacks'))).toHaveLength(1)
   })
+
+  it("reads every district of a list that names each one's province, without the provinces as targets", () => {
+    const text = 'The Taliban said Pakistani jets bombed homes in Dand-e-Patan district, Paktia, and Sperah district, Khost, on Sunday.'
+    const attacked = claims(`Pakistan denied any role. ${text}`).filter((c) => c.includes(' attacks '))
+    expect(attacked).toEqual(
+      expect.arrayContaining([
+        'Taliban asserts Pakistan Air Force attacks Dand-e-Patan',
+        'Taliban asserts Pakistan Air Force attacks Sperah',
+      ]),
+    )
+    expect(attacked.some((c) => c.endsWith('attacks Paktia'))).toBe(false)
+  })
 })
