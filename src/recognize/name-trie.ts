@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/nlp-doc.js'
-import { BREAK, JOINER, caseFits, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
+import { BREAK, JOINER, caseFits, holdsJoiner, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
 
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>
@@ -42,7 +42,11 @@ export class NameTrie<T> {
 
   /** The longest name starting at token `from` (skipping nothing), or undefined. */
   longestAt(tokens: readonly Token[], from: number): NameMatch<T> | undefined {
-    if (tokenKey(tokens[from]!) === BREAK || tokenKey(tokens[from]!) === JOINER) return undefined
+    const first = tokens[from]!
+    const firstKey = tokenKey(first)
+    if (firstKey === BREAK || firstKey === JOINER) return undefined
+    // most tokens start no name: a plain word whose key the root lacks is answered before any work
+    if (!holdsJoiner(first.text) && !this.root.children.has(firstKey)) return undefined
     let node: TrieNode<T> | undefined = this.root
     let best: NameMatch<T> | undefined
     const surfaces: string[] = []
