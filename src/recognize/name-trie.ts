@@ -56,13 +56,19 @@ export class NameTrie<T> {
       const key = tokenKey(token)
       if (key === BREAK) break
       if (key === JOINER) continue
-      const parts = tokenParts(token)
-      for (const part of parts) {
-        node = node.children.get(part.key)
-        if (!node) break
-        surfaces.push(part.surface)
+      if (holdsJoiner(token.text)) {
+        for (const part of tokenParts(token)) {
+          node = node.children.get(part.key)
+          if (!node) break
+          surfaces.push(part.surface)
+        }
+      } else {
+        // a plain word is one part: its key and its text
+        node = node.children.get(key)
+        if (node) surfaces.push(token.text)
       }
       if (!node) break
+      if (node.values.length === 0) continue
       const fitting = node.values.filter((v) => v.tokens.every((wanted, k) => caseFits(surfaces[k]!, wanted, k === 0)))
       if (fitting.length > 0) {
         best = { firstToken: from, endToken: i + 1, start: tokens[from]!.start, end: token.end, values: fitting.map((v) => v.value) }
