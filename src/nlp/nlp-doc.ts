@@ -65,13 +65,14 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
       if (tags[i] === 'SPACE' || !shadowValue.trim()) continue
       const value = line.slice(starts[i]!, starts[i]! + shadowValue.length)
       const start = base + starts[i]!
+      const folded = foldText(value)
       tokens.push({
         start,
         end: start + value.length,
         text: value,
-        folded: foldText(value),
+        folded,
         pos: tags[i]!,
-        lemma: lemmaOf(lemmas[i], value),
+        lemma: lemmaOf(lemmas[i], value, folded),
         sentence: sentenceIndex,
       })
     }
@@ -86,8 +87,7 @@ function parseLine(line: string, base: number, tokens: Token[], sentences: Sente
 }
 
 /** wink lemmatizes the ASCII shadow: a word it changed nothing in but letters outside ASCII keeps its own folded form. */
-function lemmaOf(lemma: string | undefined, value: string): string {
-  const folded = foldText(value)
+function lemmaOf(lemma: string | undefined, value: string, folded: string): string {
   if (!lemma) return folded
   const lower = lemma.toLowerCase()
   return /^[\x00-\x7f]*$/.test(value) || lower !== foldText(asciiShadow(value)) ? lower : folded

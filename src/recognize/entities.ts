@@ -386,9 +386,11 @@ class EntityBuilder {
   /** Named collectives that speak: "pro-Taliban media outlets", "Pakistani media", "UN member states". */
   addCollectives(): void {
     const tokens = this.tokens
-    const heads = Object.entries(this.lex.collectiveHeads).map(([phrase, type]) => ({ keys: phrase.toLowerCase().split(' '), type }))
+    const heads = byFirstKey(
+      Object.entries(this.lex.collectiveHeads).map(([phrase, type]) => ({ keys: phrase.toLowerCase().split(' '), type })),
+    )
     for (let i = 0; i < tokens.length; i++) {
-      for (const head of heads) {
+      for (const head of heads.get(tokens[i]!.folded) ?? []) {
         const end = i + head.keys.length
         if (!head.keys.every((k, n) => tokens[i + n]?.folded === k)) continue
         let first = i
@@ -412,10 +414,10 @@ class EntityBuilder {
 
   addUnidentified(): void {
     const actor = this.input.index.kb.byId.get('actor:unidentified-armed-group')
-    const phrases = this.lex.unidentified.map((p) => p.split(' '))
+    const phrases = byFirstKey(this.lex.unidentified.map((p) => ({ keys: p.split(' ') })))
     const tokens = this.tokens
     for (let i = 0; i < tokens.length; i++) {
-      for (const keys of phrases) {
+      for (const { keys } of phrases.get(tokens[i]!.folded) ?? []) {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
         const mention = this.mentionOf(i, i + keys.length, 'unidentified')
         if (actor) this.add({ id: actor.id, name: actor.name, type: actor.type, country: null, kb: actor }, mention)
@@ -796,14 +798,7 @@ class EntityBuilder {
   /** Bare "security forces", "the army", "police": the forces of the article's country, when it has one. */
   addGenericForces(): void {
     const tokens = this.tokens
-    // by first word, in the lexicon's order: a token is tried only against the phrases it can start
-    const phrasesByFirst = new Map<string, { keys: string[]; kind: 'army' | 'police' }[]>()
-    for (const [phrase, kind] of Object.entries(this.lex.genericForces)) {
-      const keys = phrase.split(' ')
-      const list = phrasesByFirst.get(keys[0]!)
-      if (list) list.push({ keys, kind })
-      else phrasesByFirst.set(keys[0]!, [{ keys, kind }])
-    }
+    const phrasesByFirst = byFirstKey(Object.entries(this.lex.genericForces).map(([phrase, kind]) => ({ keys: phrase.split(' '), kind })))
     for (let i = 0; i < tokens.length; i++) {
       for (const { keys, kind } of phrasesByFirst.get(tokens[i]!.folded) ?? []) {
         if (!keys.every((k, n) => tokens[i + n]?.folded === k) || !this.isFree(i, i + keys.length)) continue
@@ -955,6 +950,20 @@ class EntityBuilder {
  * Headlines left in the text ("Interior Minister Warns Kabul Over Border Attacks"): five or more words, most of
  * them capitalized including verbs, and no closing full stop.
  */
+/**
+ * Phrases grouped by their first word, each group in the lexicon's order: a token is tried only against the
+ * phrases it can start, in the order it was tried against all of them.
+ */
+function byFirstKey<T extends { keys: string[] }>(phrases: T[]): Map<string, T[]> {
+  const byFirst = new Map<string, T[]>()
+  for (const phrase of phrases) {
+    const list = byFirst.get(phrase.keys[0]!)
+    if (list) list.push(phrase)
+    else byFirst.set(phrase.keys[0]!, [phrase])
+  }
+  return byFirst
+}
+
 function titleCaseSentences(doc: NlpDoc): Set<number> {
   const found = new Set<number>()
   doc.sentences.forEach((sentence, index) => {

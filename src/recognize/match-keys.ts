@@ -12,28 +12,43 @@ const JOINER_CHARS = new Set(['-', '–', '—', '‐', '‑', '/'])
 
 /** The key of one text token: a word key, JOINER for a hyphen-like token, BREAK for punctuation that ends a name. */
 export function tokenKey(token: Token): string | null {
-  if (JOINER_CHARS.has(token.text)) return JOINER
   let key = WORD_KEYS.get(token.folded)
   if (key === undefined) {
-    if (WORD_KEYS.size >= WORD_KEYS_KEPT) WORD_KEYS.clear()
+    if (WORD_KEYS.size >= WORD_KEYS_KEPT) clearWordKeys()
     key = wordKey(token.folded)
     WORD_KEYS.set(token.folded, key)
   }
   return key
 }
 
-/** Keys by folded word: the name tries ask for the key of each token several times, and words repeat. */
+/**
+ * Keys by folded word: the name tries ask for the key of each token several times, and words repeat. A joiner
+ * folds to itself (no case, no accent), so the joiners are keys of their own here: one lookup answers both.
+ */
 const WORD_KEYS = new Map<string, string | null>()
 const WORD_KEYS_KEPT = 50_000
+clearWordKeys()
+
+function clearWordKeys(): void {
+  WORD_KEYS.clear()
+  for (const joiner of JOINER_CHARS) WORD_KEYS.set(joiner, JOINER)
+}
 
 function wordKey(folded: string): string | null {
   const key = withoutApostrophes(folded.replace(/\./g, ''))
   return /[\p{L}\p{N}]/u.test(key) ? key : BREAK
 }
 
+const JOINER_INSIDE = /[-–—‐‑/]/
+
+/** Does the token hold a hyphen, dash or slash (then it may hold several words)? */
+export function holdsJoiner(text: string): boolean {
+  return JOINER_INSIDE.test(text)
+}
+
 /** A token such as "Counter-Terrorism" holds several words: their keys and surfaces, in order. */
 export function tokenParts(token: Token): { key: string; surface: string }[] {
-  if (!/[-–—‐‑/]/.test(token.text) || JOINER_CHARS.has(token.text)) {
+  if (!holdsJoiner(token.text) || JOINER_CHARS.has(token.text)) {
     const key = tokenKey(token)
     return key ? [{ key, surface: token.text }] : []
   }

@@ -1,5 +1,5 @@
 import type { Token } from '../nlp/nlp-doc.js'
-import { BREAK, JOINER, caseFits, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
+import { BREAK, JOINER, caseFits, holdsJoiner, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
 
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>
@@ -42,7 +42,11 @@ export class NameTrie<T> {
 
   /** The longest name starting at token `from` (skipping nothing), or undefined. */
   longestAt(tokens: readonly Token[], from: number): NameMatch<T> | undefined {
-    if (tokenKey(tokens[from]!) === BREAK || tokenKey(tokens[from]!) === JOINER) return undefined
+    const first = tokens[from]!
+    const firstKey = tokenKey(first)
+    if (firstKey === BREAK || firstKey === JOINER) return undefined
+    // most tokens start no name: a plain word whose key the root lacks is answered before any work
+    if (!holdsJoiner(first.text) && !this.root.children.has(firstKey)) return undefined
     let node: TrieNode<T> | undefined = this.root
     let best: NameMatch<T> | undefined
     const surfaces: string[] = []
@@ -52,13 +56,19 @@ export class NameTrie<T> {
       const key = tokenKey(token)
       if (key === BREAK) break
       if (key === JOINER) continue
-      const parts = tokenParts(token)
-      for (const part of parts) {
-        node = node.children.get(part.key)
-        if (!node) break
-        surfaces.push(part.surface)
+      if (holdsJoiner(token.text)) {
+        for (const part of tokenParts(token)) {
+          node = node.children.get(part.key)
+          if (!node) break
+          surfaces.push(part.surface)
+        }
+      } else {
+        // a plain word is one part: its key and its text
+        node = node.children.get(key)
+        if (node) surfaces.push(token.text)
       }
       if (!node) break
+      if (node.values.length === 0) continue
       const fitting = node.values.filter((v) => v.tokens.every((wanted, k) => caseFits(surfaces[k]!, wanted, k === 0)))
       if (fitting.length > 0) {
         best = { firstToken: from, endToken: i + 1, start: tokens[from]!.start, end: token.end, values: fitting.map((v) => v.value) }

@@ -18,6 +18,17 @@ export interface PlaceContext {
 
 const MAX_PLACE_TOKENS = 6
 
+/** The lowercase words of a lexicon list, built once per list (the lexicon is loaded once). */
+const lowercaseSets = new WeakMap<readonly string[], Set<string>>()
+function lowercaseSet(words: readonly string[]): Set<string> {
+  let set = lowercaseSets.get(words)
+  if (!set) {
+    set = new Set(words.map((w) => w.toLowerCase()))
+    lowercaseSets.set(words, set)
+  }
+  return set
+}
+
 function isCapitalized(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text)
 }
@@ -29,7 +40,7 @@ function isCapitalized(token: Token): boolean {
  */
 export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (start: number, end: number) => boolean): PlaceMention[] {
   const words = lexicon('places')
-  const notPlaces = new Set(words.notPlaces.map((w) => w.toLowerCase()))
+  const notPlaces = lowercaseSet(words.notPlaces)
   const mentions: PlaceMention[] = []
   const { tokens } = doc
   for (let i = 0; i < tokens.length; i++) {
