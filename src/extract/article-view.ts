@@ -14,6 +14,8 @@ export interface Ref extends Span {
   country: string | null
   /** The province a place lies in (its own name for a province); null for actors, countries and unknowns. */
   province?: string | null
+  /** Where a place lies, when the gazetteer knows. */
+  point?: { lat: number; lon: number } | null
   sentence: number
   /** Offsets of the words that referred (for pronouns and descriptions, the pronoun itself). */
   via: string
@@ -92,6 +94,7 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
         placeKind: place.kind,
         country: place.country,
         province: place.kind === 'admin1' ? place.name : (place.entry?.admin1 ?? null),
+        point: place.entry?.lat != null && place.entry.lon != null ? { lat: place.entry.lat, lon: place.entry.lon } : null,
         start: m.start,
         end: m.end,
         sentence: -1,
@@ -154,9 +157,34 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
     sentences.push(mask(doc.text, sentence.start, sentence.end, s, inside, datesOf[s]!))
   }
   resolveDescriptions(sentences, typeOf)
+  locateByContainment(sentences)
   const entityById = new Map(analysis.entities.map((e) => [e.id, e]))
   const governmentOf = governments(analysis, countryPlace)
   return { analysis, doc, sentences, typeOf, countryPlace, governmentOf, entityById, knownActors: kb.byId }
+}
+
+const PLACE_IN_PLACE = /«P(\d+)»,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:old\s+)?city\s+of\s+)?«P(\d+)»/g
+
+/**
+ * "A mosque in Qissa Khwani bazaar in Peshawar": a place the gazetteer cannot locate, told as lying in a city it
+ * can, lies there (its mentions take the city's point and province, for merging the mentions of one incident).
+ */
+function locateByContainment(sentences: MaskedSentence[]): void {
+  const within = new Map<string, Ref>()
+  for (const sentence of sentences)
+    for (const match of sentence.masked.matchAll(PLACE_IN_PLACE)) {
+      const inner = sentence.refs[Number(match[1])]
+      const city = sentence.refs[Number(match[2])]
+      if (inner?.kind !== 'place' || city?.kind !== 'place' || inner.point || city.placeKind !== 'city' || !city.point) continue
+      if (inner.placeKind !== 'feature' && inner.placeKind !== 'locality') continue
+      if (!within.has(inner.id)) within.set(inner.id, city)
+    }
+  if (within.size === 0) return
+  for (const sentence of sentences)
+    for (const ref of sentence.refs) {
+      const city = within.get(ref.id)
+      if (city && !ref.point) Object.assign(ref, { point: city.point, province: ref.province ?? city.province ?? null })
+    }
 }
 
 /** The first state entity of each country, in the article's order. */
@@ -242,10 +270,15 @@ const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boo
   },
   {
     pattern:
-      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )?(?:group|outfit|organisation|organization|faction|network)\b/gi,
+      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )(?:group|outfit|organisation|organization|faction|network)\b|\bthe (?:outfit|faction|network)\b/gi,
     fits: (t) => t === 'armed_group',
   },
-  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists)\b/gi, fits: (t) => t === 'armed_group' },
+  {
+    // "the group" is the movement or party last named too ("the PTM … the group had ties to the TTP")
+    pattern: /\bthe (?:group|organisation|organization)\b/gi,
+    fits: (t) => t === 'armed_group' || t === 'political_party' || t === 'organization',
+  },
+  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists|attackers|assailants|gunmen)\b/gi, fits: (t) => t === 'armed_group' },
   {
     pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi,
     fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force',

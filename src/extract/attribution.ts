@@ -34,6 +34,10 @@ let compiled:
       noResponse: RegExp
       responsibility: RegExp
       clauseOnly: Set<string>
+      statementVerb: RegExp
+      commissive: Set<string>
+      definiteAttack: RegExp
+      attackReference: RegExp
     }
   | undefined
 
@@ -64,9 +68,47 @@ function cues() {
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
+      commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
+      attackReference: new RegExp(
+        `\\b(?:the|this|that|these|those)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])`,
+        'i',
+      ),
+      definiteAttack: new RegExp(
+        `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
+        'i',
+      ),
+      statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
   }
   return compiled
+}
+
+/** Whether a word is a verb of saying, denying or accusing in any of its forms ("vowed", "told", "rejected"). */
+export function isStatementVerb(word: string): boolean {
+  return cues().statementVerb.test(word)
+}
+
+/**
+ * "The group claimed responsibility for the attack.": a claim that names its attack only by a definite reference,
+ * with no place or target of its own, is about the attack the article has been telling.
+ */
+export function claimsToldAttack(frame: Frame): boolean {
+  return frame.responsibility && cues().definiteAttack.test(frame.sentence.masked.slice(frame.content[0]))
+}
+
+/** "The strikes", "this attack": whether a stretch refers to an attack by a definite description. */
+export function referencesAttack(text: string): boolean {
+  return cues().attackReference.test(text)
+}
+
+/** "Has not commented on the strikes": whether a silence is about an attack the article told. */
+export function isSilenceOnAttack(frame: Frame): boolean {
+  return frame.stance === 'no_response' && cues().attackReference.test(frame.sentence.masked)
+}
+
+/** Whether a frame's cue commits to a future act ("vowed to hunt down those behind the attack"). */
+export function isCommissive(frame: Frame): boolean {
+  return cues().commissive.has(frame.cue.toLowerCase())
 }
 
 /**
@@ -284,7 +326,18 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       !(leadIn.length < 50 && !/«[EP]\d+»/.test(leadIn) && /^\s*(?:on|in|at|via|through|during|to|from)\b/i.test(leadIn))
     )
       content = [content[0], nextCue]
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12) content = [0, subject.at]
+    // "…, the agency reported, citing officials": a cue followed only by its sourcing tells what came before it
+    const sourcingOnly = new RegExp(`^[\\s,]*(?:${lex.according.join('|')})\\b`, 'i').test(text.slice(content[0]))
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12)) content = [0, subject.at]
+    // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
+    // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).
+    if (
+      /,\s*(?:who|which)\s+(?:[\w’']+\s+){0,2}$/i.test(text.slice(Math.max(0, at - 30), at)) &&
+      !/^\s*(?:that\b|[:"“‘])/.test(text.slice(at + match[0].length))
+    ) {
+      const comma = text.indexOf(',', content[0])
+      if (comma > content[0] && comma < content[1]) content = [content[0], comma]
+    }
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {
       frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))

@@ -1,7 +1,8 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
-import type { Frame } from './attribution.js'
+import { isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
+import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 
@@ -22,7 +23,11 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
           ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility),
         ]
       : stated
-    for (const relation of relations) drafts.push(fromRelation(frame, relation, 'attribution'))
+    for (const relation of relations) {
+      // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
+      if (relation.relation === 'attacks' && isCommissive(frame)) continue
+      drafts.push(fromRelation(frame, relation, 'attribution'))
+    }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
@@ -220,7 +225,8 @@ function partyFamily(id: string, view: ArticleView): Set<string> {
  * "The army said its strikes killed militants of the TTP in Spera": an attack told inside someone's statement is
  * that claimant's claim that the attack's actor attacks its target (or, with no target named, its place). The
  * event reader has already found the actor and target by voice; this turns its reading into the claim. Only
- * attacks inside attributed content count: the reporter's own account of an attack is no one's claim.
+ * attacks inside attributed content count: the reporter's own account of an attack is no one's claim, and a vow
+ * to punish those behind an attack presupposes it rather than reports it.
  */
 export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: ClaimDraft[]): ClaimDraft[] {
   const derived: ClaimDraft[] = []
@@ -228,10 +234,17 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     if (event.type !== 'ASSAULT' || event.actors.length === 0) continue
     const frame = frames.find(
       (f) =>
-        f.sentence === event.sentence && f.claimant && f.stance !== 'no_response' && event.at >= f.content[0] && event.at < f.content[1],
+        f.sentence === event.sentence &&
+        f.claimant &&
+        f.stance !== 'no_response' &&
+        !isCommissive(f) &&
+        event.at >= f.content[0] &&
+        event.at < f.content[1],
     )
     if (!frame) continue
-    const objects = event.targets.length > 0 ? event.targets : event.place ? [event.place] : []
+    // what the statement itself named: the targets of its own sentence's mention, else the place
+    const told = event.firstTargets ?? event.targets
+    const objects = told.length > 0 ? told : event.place ? [event.place] : []
     for (const actor of event.actors) {
       for (const object of objects) {
         if (object.id === actor.id) continue
@@ -247,7 +260,76 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
       }
     }
   }
-  return unique([...claims, ...derived])
+  const told = [...claims, ...derived, ...silencesOnAttacks(frames, events)]
+  return unique([...told, ...tollsOfToldAttacks(frames, events, told)])
+}
+
+/** An attack referred to by "the strikes" is the attack at its place (or on its targets, when it has no place). */
+function referredObjects(attack: EventDraft): Ref[] {
+  return attack.place ? [attack.place] : attack.targets
+}
+
+/**
+ * "Ten people were killed in the strikes, the agency reported": a source giving the toll of an attack the article
+ * told before, by a definite reference, asserts that attack (its actor attacked its targets or its place). Only
+ * with a toll: a bare mention of "the attack" inside a statement is too often about something else.
+ */
+function tollsOfToldAttacks(frames: Frame[], events: EventDraft[], told: ClaimDraft[]): ClaimDraft[] {
+  const attacks = events.filter((e) => e.type === 'ASSAULT' && e.actors.length > 0)
+  // a source that has already told who attacked says nothing new by giving the toll
+  const asserted = new Set(told.filter((c) => c.relation === 'attacks' && c.claimant).map((c) => `${c.claimant!.id}|${c.subject.id}`))
+  const derived: ClaimDraft[] = []
+  for (const frame of frames) {
+    if (!frame.claimant || frame.stance !== 'asserts' || isCommissive(frame)) continue
+    const content = frame.sentence.masked.slice(frame.content[0], frame.content[1])
+    if (!referencesAttack(content) || !locatedFatalitiesIn(content)) continue
+    const attack = attacks.filter((e) => e.sentence.index < frame.sentence.index).pop()
+    if (!attack || events.some((e) => e.type === 'ASSAULT' && e.sentence === frame.sentence)) continue
+    const objects = referredObjects(attack)
+    for (const actor of attack.actors)
+      for (const object of objects)
+        if (object.id !== actor.id && actor.id !== frame.claimant.id && !asserted.has(`${frame.claimant.id}|${actor.id}`))
+          derived.push({
+            ...base(frame),
+            stance: 'asserts',
+            subject: actor,
+            relation: 'attacks',
+            object,
+            hedged: false,
+            rule: 'reported-attack',
+          })
+  }
+  return derived
+}
+
+/**
+ * "The BLA has not yet commented on the strikes", "the minister neither confirmed nor denied the attack": a silence
+ * about an attack is no response to the claim that its actor attacked the silent party (when it was a target) or the
+ * attack's place. The attack is the last one with a known actor told up to that sentence.
+ */
+function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] {
+  const attacks = events.filter((e) => e.type === 'ASSAULT' && e.actors.length > 0)
+  const derived: ClaimDraft[] = []
+  for (const frame of frames) {
+    if (!frame.claimant || !isSilenceOnAttack(frame)) continue
+    const attack = attacks.filter((e) => e.sentence.index <= frame.sentence.index).pop()
+    if (!attack) continue
+    const party = frame.claimant
+    const objects = attack.targets.some((t) => t.id === party.id) ? [party] : referredObjects(attack)
+    for (const actor of attack.actors)
+      for (const object of objects)
+        if (object.id !== actor.id)
+          derived.push({
+            ...base(frame),
+            stance: 'no_response',
+            subject: actor,
+            relation: 'attacks',
+            object,
+            hedged: false,
+            rule: 'silence',
+          })
+  }
+  return derived
 }
 
 const childrenByView = new WeakMap<ArticleView, Map<string, RecognizedEntity[]>>()

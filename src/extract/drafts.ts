@@ -50,6 +50,10 @@ export interface EventDraft {
   sentence: MaskedSentence
   /** Offset of the trigger in the masked sentence. */
   at: number
+  /** The targets its first mention named, before later mentions were merged in. */
+  firstTargets?: Ref[]
+  /** The sentences of later mentions merged into it (`sentence` is the first). */
+  laterMentions?: number[]
   /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */
   rule: 'trigger' | 'speech-act' | 'request'
 }

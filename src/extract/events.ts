@@ -2,8 +2,9 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Plac
 import { lexicon } from '../lexicon/load.js'
 import { phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
-import type { Frame } from './attribution.js'
+import { isStatementVerb, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
+import { distanceKm } from '../gazetteer/gazetteer.js'
 import { locatedFatalitiesIn } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
@@ -105,21 +106,29 @@ function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
 
 /**
  * "Its forces killed around 200 of the attackers": a side's counter-attack on "the attackers" targets the actors of
- * the attack on that side told in the sentences before.
+ * the attack on that side told in the sentences before. "Our troops gave a befitting response against the
+ * aggression": an answer told by its own word targets the last other side that attacked.
  */
 function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
   if (event.type !== 'ASSAULT' || event.actors.length === 0 || event.targets.length > 0) return
-  if (!participantWords().attackers.test(event.sentence.masked.slice(event.at))) return
+  const words = participantWords()
+  const answer = words.counterAttack.test(event.sentence.masked.slice(event.at))
+  if (!answer && !words.attackers.test(event.sentence.masked.slice(event.at))) return
   const ours = (r: Ref) => event.actors.some((a) => a.id === r.id || sameSide(a, r))
   // The mentions of one sentence are merged later ("soldiers were killed repelling a Taliban attack" is two drafts).
   for (let i = earlier.length - 1; i >= 0; i--) {
     const told = earlier[i]!.sentence
     if (event.sentence.index - told.index > 3) return
     const attacks = earlier.filter((e) => e.sentence === told && e.type === 'ASSAULT')
-    if (!attacks.some((e) => e.targets.some(ours))) continue
+    if (!answer && !attacks.some((e) => e.targets.some(ours))) continue
     const attackers = uniqueRefs(attacks.flatMap((e) => e.actors)).filter((a) => !ours(a))
-    if (attackers.length > 0) event.targets = attackers
-    return
+    if (attackers.length > 0) {
+      event.targets = attackers
+      // an answer with no place of its own is given where the attack came
+      if (answer) event.place ??= attacks.find((e) => e.place !== null)?.place ?? null
+      return
+    }
+    if (!answer) return
   }
 }
 
@@ -185,8 +194,14 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
     const specificPlace = place !== null && place.placeKind !== 'country'
-    const grounded = fatalities !== null || specificPlace || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
-    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0))) continue
+    // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
+    const continuesAttack =
+      spec.type === 'ASSAULT' &&
+      typesTold.has('ASSAULT') &&
+      heldThingOwners(sentence.masked.slice(0, at), sentence.masked.slice(at + word.length)) !== null
+    const grounded =
+      fatalities !== null || specificPlace || continuesAttack || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
+    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0) || continuesAttack)) continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
@@ -213,7 +228,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       actors,
       targets,
       place,
-      date: dateOf(sentence),
+      date: dateOf(sentence, at),
       fatalities,
       reportedBy: frame?.claimant ?? null,
       sentence,
@@ -318,7 +333,7 @@ function participants(
         .filter(acting)
         .filter((r) => !actors.some((a) => a.id === r.id)),
     )
-  const owner = participantWords().heldThing.exec(after)
+  const owner = participantWords().heldThing.exec(after) ?? heldThingOwners(before, after)
   if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
     const victims = refsIn(sentence, before).filter(acting)
@@ -327,13 +342,29 @@ function participants(
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
 }
 
-let participantPatterns: { heldThing: RegExp; participleBeforeBy: RegExp; speaksOf: RegExp; attackers: RegExp } | undefined
+let participantPatterns:
+  | {
+      heldThing: RegExp
+      heldJustBefore: RegExp
+      thoseOf: RegExp
+      participleBeforeBy: RegExp
+      speaksOf: RegExp
+      attackers: RegExp
+      counterAttack: RegExp
+    }
+  | undefined
 
 /**
  * The patterns of data/lexicon/event-participants.json, compiled once: what was struck and its owner ("hideouts
  * belonging to the TTP" makes the owner the target), "used by" naming an owner rather than an attacker, a party
  * speaking of an event rather than doing it, and "the attackers" of a counter-attack.
  */
+/** "The hideouts targeted in the operation were those of the BLA": the held things were hit, so their owners were. */
+function heldThingOwners(before: string, after: string): RegExpExecArray | null {
+  const { heldJustBefore, thoseOf } = participantWords()
+  return heldJustBefore.test(before) ? thoseOf.exec(after) : null
+}
+
 function participantWords() {
   if (!participantPatterns) {
     const lex = lexicon('event-participants')
@@ -342,9 +373,13 @@ function participantWords() {
         `^[^«.;]{0,50}?\\b(?:${phraseAlternatives(lex.heldThings)})\\s+(?:${phraseAlternatives(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
         'i',
       ),
+      heldJustBefore: new RegExp(`\\b(?:${phraseAlternatives(lex.heldThings)})\\s+$`, 'i'),
+      thoseOf:
+        /^[^«.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?those\s+of\s+(?:the\s+)?(«E\d+»(?:\s*\(«E\d+»\))?(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?«E\d+»(?:\s*\(«E\d+»\))?)*)/i,
       participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
+      counterAttack: new RegExp(`^(?:${phraseAlternatives(lex.counterAttackWords)})\\b`, 'i'),
     }
   }
   return participantPatterns
@@ -377,18 +412,38 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
   return (best as { ref: Ref } | null)?.ref ?? null
 }
 
-function dateOf(sentence: MaskedSentence): DateRange {
-  // "…, the army said on Sunday": a date on the verb of saying dates the statement, not the event.
+/**
+ * "The minister on Saturday vowed…", "…, the army said on Sunday": a date on a verb of saying dates the statement,
+ * not the event. Of the others, the one nearest the event word wins ("…vowed to find those behind an attack during
+ * Friday prayers").
+ */
+function dateOf(sentence: MaskedSentence, at: number | null = null): DateRange {
   const offset = (d: { start: number }) => d.start - sentence.start
-  const ofEvent = sentence.dates.filter(
-    (d) =>
-      !/\b(?:said|says|told|stated|announced|added|claimed|reported|confirmed|noted)\s+(?:on\s+)?$/i.test(
-        sentence.text.slice(Math.max(0, offset(d) - 18), offset(d)),
-      ),
-  )
-  const date = ofEvent.find((d) => d.range !== null) ?? ofEvent[0]
+  const ofEvent = sentence.dates.filter((d) => !datesStatement(sentence.text, offset(d), offset(d) + d.text.length))
+  const known = ofEvent.filter((d) => d.range !== null)
+  const textAt = at === null ? null : textOffset(sentence, at)
+  const distance = (d: { start: number }) => (textAt === null ? 0 : Math.abs(offset(d) - textAt))
+  const date =
+    known.reduce<(typeof known)[number] | undefined>((best, d) => (!best || distance(d) < distance(best) ? d : best), undefined) ??
+    ofEvent[0]
   if (date) return { start: date.range?.start ?? null, end: date.range?.end ?? null, text: date.text }
   return { start: null, end: null, text: null }
+}
+
+/** The offset in the sentence's text of an offset in its masked form (each placeholder stands for its mention). */
+function textOffset(sentence: MaskedSentence, maskedAt: number): number {
+  let shift = 0
+  sentence.refs.forEach((ref, i) => {
+    const placeholderEnd = sentence.refAt[i]! + `«${ref.kind === 'entity' ? 'E' : 'P'}${i}»`.length
+    if (placeholderEnd <= maskedAt) shift += ref.end - ref.start - (placeholderEnd - sentence.refAt[i]!)
+  })
+  return maskedAt + shift
+}
+
+function datesStatement(text: string, start: number, end: number): boolean {
+  const before = /([\p{L}]+)\s+(?:on\s+|late\s+|early\s+)?$/u.exec(text.slice(Math.max(0, start - 24), start))
+  const after = /^,?\s+([\p{L}]+)/u.exec(text.slice(end, end + 24))
+  return (before !== null && isStatementVerb(before[1]!)) || (after !== null && isStatementVerb(after[1]!))
 }
 
 /** Relations whose assertion blames its subject (an ACCUSE event). */
@@ -561,6 +616,7 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
       merged.push(draft)
       continue
     }
+    same.firstTargets ??= same.targets
     // A later mention adds participants but never turns who was acted on into who acted.
     same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
     same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
@@ -569,6 +625,7 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
     if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
     if (!same.mode && draft.mode) same.mode = draft.mode
     same.reportedBy ??= draft.reportedBy
+    if (draft.sentence.index !== same.sentence.index) same.laterMentions = [...(same.laterMentions ?? []), draft.sentence.index]
   }
   return merged
 }
@@ -621,7 +678,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     a.place.placeKind !== 'country' &&
     b.place.placeKind !== 'country' &&
     a.place.placeKind !== 'admin1' &&
-    b.place.placeKind !== 'admin1'
+    b.place.placeKind !== 'admin1' &&
+    !liesInCity(a.place, b.place)
   )
     return false
   // Places in two countries, or a province and a place in another province, are two places, however close the mentions.
@@ -631,7 +689,21 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
   const distance = Math.abs(a.sentence.index - b.sentence.index)
-  return distance <= 2 || (distance <= MERGE_REACH && a.place !== null && b.place !== null && a.place.id === b.place.id)
+  return (
+    distance <= 2 ||
+    (distance <= MERGE_REACH && a.place !== null && b.place !== null && (a.place.id === b.place.id || liesInCity(a.place, b.place)))
+  )
+}
+
+/** The farthest a bazaar, a neighbourhood or a mosque may lie from the centre of the city it is in. */
+const WITHIN_CITY_KM = 15
+
+/** "A mosque in Qissa Khwani bazaar" and "the blast in Peshawar": a place inside a city is the city, more precisely. */
+function liesInCity(a: Ref, b: Ref): boolean {
+  const [city, inner] = a.placeKind === 'city' ? [a, b] : [b, a]
+  if (city.placeKind !== 'city' || !city.point || !inner.point) return false
+  if (inner.placeKind !== 'feature' && inner.placeKind !== 'locality') return false
+  return distanceKm(city.point.lat, city.point.lon, inner.point.lat, inner.point.lon) <= WITHIN_CITY_KM
 }
 
 function sameIds(a: Ref[], b: Ref[]): boolean {

@@ -3,7 +3,7 @@ import type { Extraction, RecognizedArticle } from '../record/article.js'
 import type { EntityRecord } from '../record/record.js'
 import type { Stage } from '../record/stage.js'
 import { buildArticleView, type Ref } from './article-view.js'
-import { findFrames, type Frame } from './attribution.js'
+import { claimsToldAttack, findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { draftEvents, toEventRecord } from './events.js'
@@ -74,7 +74,8 @@ function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | un
 
 /**
  * The attacks an active claim ("the BLA claimed responsibility") is about: those of its own sentence, else the last
- * one told in the three sentences before it, else the one told next. `bySentence` lists the attacks in sentence order.
+ * one told (or mentioned again) in the three sentences before it (or at any distance for "the attack"), else the
+ * one told next. `bySentence` lists the attacks in sentence order.
  */
 function activelyClaimed(frame: Frame, bySentence: EventDraft[]): EventDraft[] {
   const s = frame.sentence.index
@@ -89,10 +90,12 @@ function activelyClaimed(frame: Frame, bySentence: EventDraft[]): EventDraft[] {
   for (let i = lo; i < bySentence.length && bySentence[i]!.sentence.index === s; i++) here.push(bySentence[i]!)
   if (here.length > 0) return here
   const before = bySentence[lo - 1]
-  if (before && s - before.sentence.index <= 3) return [before]
+  if (before && (s - lastMention(before) <= 3 || claimsToldAttack(frame))) return [before]
   const next = bySentence[lo]
   return next && next.sentence.index === s + 1 ? [next] : []
 }
+
+const lastMention = (e: EventDraft) => Math.max(e.sentence.index, ...(e.laterMentions ?? []))
 
 /** The first claim of responsibility (in claim order) that claims each event. */
 function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (event: EventDraft) => ClaimDraft | undefined {
@@ -113,13 +116,18 @@ function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (even
   }
 }
 
-/** "Told" assaults by sentence: the first of a sentence and the last before it, by binary search. */
+/**
+ * "Told" assaults by sentence: the first of a sentence (an attack mentioned again there, merged into one told
+ * before, counts for that sentence too) and the last before it, by binary search.
+ */
 function toldAssaults(
   assaults: EventDraft[],
 ): { here: (s: number) => EventDraft | undefined; before: (s: number) => EventDraft | undefined } | null {
   const told = assaults.filter((e) => e.targets.length > 0 || e.place !== null)
   // merged events keep their first mention's sentence, and material mentions come in sentence order
   if (told.some((e, i) => i > 0 && e.sentence.index < told[i - 1]!.sentence.index)) return null
+  const mentionedAgain = new Map<number, EventDraft>()
+  for (const e of told) for (const s of e.laterMentions ?? []) if (!mentionedAgain.has(s)) mentionedAgain.set(s, e)
   const lowerBound = (s: number) => {
     let lo = 0
     let hi = told.length
@@ -131,7 +139,7 @@ function toldAssaults(
     return lo
   }
   return {
-    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : undefined),
+    here: (s) => (told[lowerBound(s)]?.sentence.index === s ? told[lowerBound(s)] : mentionedAgain.get(s)),
     before: (s) => told[lowerBound(s) - 1],
   }
 }

@@ -1,5 +1,6 @@
 import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
+import { alternativesInOrder } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
@@ -49,7 +50,9 @@ let compiled:
 
 /** A coordinated list of references: "«E1» («E2») and «E3»"; place lists may go on "specifically in «P4», «P5»". */
 function list(kind: string): string {
-  const one = `«${kind}\\d+»(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
+  // "in Barmal district, Paktika, and Spera district, Khost": a place may keep its kind word after it
+  const kindWord = kind.includes('P') ? `(?:\\s+(?:${alternativesInOrder(Object.keys(lexicon('places').kindAfter))})\\b)?` : ''
+  const one = `«${kind}\\d+»${kindWord}(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
   const more = `(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
   const places = kind.includes('P')
     ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?`
@@ -165,7 +168,8 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
       for (const match of content.matchAll(pattern)) {
         if (!match.groups?.S || !match.groups.O) continue
         const subjects = refsIn(sentence, match.groups.S)
-        const objects = refsIn(sentence, match.groups.O)
+        const named = refsIn(sentence, match.groups.O)
+        const objects = spec.relation === 'attacks' ? withoutQualifiers(named) : named
         const negated = negation.test(match[0])
         const hedged = hedge.test(content)
         // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.
@@ -255,6 +259,20 @@ function isSelfRelation(subject: Ref, object: Ref, relation: ClaimRelation): boo
   const authority =
     subject.type === 'state' || subject.type === 'government' || (relation === 'present_in' && subject.type === 'security_force')
   return authority && (object.placeKind === 'country' || relation === 'present_in')
+}
+
+/**
+ * "Strikes on Barmal district, Paktika, and Spera district, Khost", "an attack in Kabul, Afghanistan": a province or
+ * country named beside a place inside it says where the attack was; it is no target of its own. (Presence is
+ * different: camps in Mastung, Balochistan are camps in Balochistan too.)
+ */
+function withoutQualifiers(objects: Ref[]): Ref[] {
+  const places = objects.filter((o) => o.kind === 'place')
+  const qualifies = (o: Ref) =>
+    (o.placeKind === 'admin1' &&
+      places.some((p) => p !== o && p.placeKind !== 'admin1' && p.placeKind !== 'country' && p.province === o.province)) ||
+    (o.placeKind === 'country' && places.some((p) => p !== o && p.placeKind !== 'country' && p.country === o.country))
+  return objects.filter((o) => o.kind !== 'place' || !qualifies(o))
 }
 
 function dedupe(found: RelationMention[]): RelationMention[] {

@@ -50,6 +50,7 @@ const attribution = object({
   accuseLemmas: words,
   responsibility: object({ verbs: words, owned: words, referringVerbs: words, attackNouns: words }),
   clauseOnlyLemmas: words,
+  commissiveLemmas: words,
   /**
    * Nouns that refer back after "the", as a pronoun does ("the spokesman", "the ministry"), in matching order,
    * with the entity types they can point to (none: the last claimant or speaker).
@@ -90,6 +91,7 @@ const eventParticipants = object({
   ownerParticiples: words,
   speaksOf: words,
   attackerWords: words,
+  counterAttackWords: words,
 })
 
 const events = object({

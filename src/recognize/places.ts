@@ -73,6 +73,7 @@ export function findPlaceMentions(doc: NlpDoc, gazetteer: Gazetteer, isTaken: (s
     if (
       endToken - i === 1 &&
       insideLongerName(tokens, i) &&
+      !SITE_WORDS.has(tokens[endToken]?.folded ?? '') &&
       !candidates.some((c) => c.kind === 'country' || c.kind === 'admin1') &&
       !kindHint(tokens, i, endToken, words)
     )
@@ -112,7 +113,10 @@ export function isDateline(text: string, start: number, end: number): boolean {
   return tail !== null
 }
 
-/** "Sheikh Rashid", "Khan Abad Bandar": one word of a longer capitalized name is not a place of its own. */
+/**
+ * "Sheikh Rashid", "Khan Abad Bandar": one word of a longer capitalized name is not a place of its own (but a town
+ * before a site word, "the Bannu Cantonment", is where the site is).
+ */
 function insideLongerName(tokens: readonly Token[], i: number): boolean {
   const nameWord = (t: Token | undefined) =>
     t !== undefined && t.sentence === tokens[i]!.sentence && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(t.text)

@@ -279,3 +279,129 @@ describe('family 9: who did what to whom in an attack told by its side', () => {
     expect(told.map((e) => e.place).sort()).toEqual(['Bannu', 'Khost'])
   })
 })
+
+describe('one incident told across sentences', () => {
+  function dated(text: string, date: string) {
+    const record = analyze(text, date)
+    return record.events.filter((e) => e.type === 'ASSAULT').map((e) => e.date.start)
+  }
+
+  it("dates an attack by the date nearest its word, never by the date of someone's statement", () => {
+    // 2025-05-04 is a Sunday: the bombing was on Friday the 2nd
+    const text =
+      'The provincial minister on Sunday vowed to catch those behind a bombing at a mosque in Quetta during Friday prayers that killed 20 worshippers.'
+    expect(dated(text, '2025-05-04')).toEqual(['2025-05-02'])
+    expect(dated('Gunmen killed four guards at a toll plaza in Kohat on Friday, police said on Sunday.', '2025-05-04')).toEqual([
+      '2025-05-02',
+    ])
+  })
+
+  it('a place told as lying in a city is that city, so its mentions make one event', () => {
+    const text =
+      'A suicide bomber struck a prayer hall in Ghanta Ghar bazaar in Quetta on Friday. ' +
+      'The Tehreek-e-Taliban Pakistan denied any role. ' +
+      'Rescue workers searched the rubble through the night. ' +
+      'Officials said 31 people were killed in the explosion in Quetta.'
+    const told = events(text).filter((e) => e.type === 'ASSAULT')
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ place: 'Ghanta Ghar bazaar', dead: 31 })
+  })
+
+  it('a town before a site word is where the site is', () => {
+    const record = analyze('Militants stormed the Bannu Cantonment before dawn on Monday, killing five soldiers.')
+    expect(record.places.map((p) => p.name)).toContain('Bannu')
+  })
+
+  it('a vow to punish those behind an attack reports no attack', () => {
+    const vow =
+      'Pakistan’s interior minister vowed to hunt down the planners of a bombing claimed by the Tehreek-e-Taliban Pakistan that killed seven people in Bannu.'
+    expect(claims(vow)).toEqual(['Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu'])
+  })
+
+  it('a cue inside a relative clause says only what the clause holds', () => {
+    const text =
+      'Five policemen, including Inspector Sajid Mahmood, who had claimed the capture of Tehreek-e-Taliban Pakistan ' +
+      'commander Qari Ahmad during a raid, were killed in an ambush in Lakki Marwat last week.'
+    expect(claims(text).filter((c) => c.includes('Lakki Marwat'))).toEqual([])
+  })
+
+  it('a claim of responsibility for "the attack" is about the attack told before, however far back', () => {
+    const text =
+      'Gunmen opened fire on a passenger bus in Kech on Monday, killing nine people. ' +
+      'The passengers were travelling to Karachi. ' +
+      'The wounded were taken to a hospital in Turbat. ' +
+      'Traders shut their shops in protest the next day. ' +
+      'Local elders demanded better protection on the highway. ' +
+      'The Baloch Liberation Army claimed responsibility for the attack.'
+    const [attack] = events(text).filter((e) => e.type === 'ASSAULT')
+    expect(attack).toMatchObject({ actors: ['Baloch Liberation Army'], place: 'Kech', dead: 9 })
+  })
+
+  it('attackers who came from a country are present in it, and "the attackers" are the group that attacked', () => {
+    const text =
+      'Fighters of the Tehreek-e-Taliban Pakistan stormed a police post in Tank on Sunday. ' +
+      'Pakistan’s Foreign Office said the attackers had come from Afghanistan.'
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(claims('A Taliban delegation came to Islamabad for talks on trade.')).toEqual([])
+  })
+
+  it('reads ties to groups "including" a named one, and "the group" may be a movement', () => {
+    const text =
+      'The government banned the Pashtun Tahaffuz Movement on Monday. ' +
+      'The interior minister, Mohsin Naqvi, said the group had links with banned outfits, including the Tehreek-e-Taliban Pakistan.'
+    expect(claims(text).some((c) => / asserts Pashtun Ta\w+ Movement cooperates_with Tehreek-e-Taliban Pakistan$/.test(c))).toBe(true)
+  })
+
+  it('an answer to an attack, told by its own word, targets the side that attacked, where it attacked', () => {
+    const text =
+      'Iranian border guards fired mortars at a village in Panjgur on Tuesday. ' +
+      'The Pakistan Army said its troops gave a befitting response against the unprovoked aggression.'
+    expect(events(text)).toContainEqual(
+      expect.objectContaining({ actors: ['Pakistan Armed Forces'], targets: ['Iranian Border Guard Command'], place: 'Panjgur' }),
+    )
+    expect(claims(text)).toContain('Pakistan Armed Forces asserts Pakistan Armed Forces attacks Iranian Border Guard Command')
+    const retaliated =
+      'Iranian border guards fired mortars at a village in Panjgur on Tuesday. Pakistani troops retaliated, officials said.'
+    expect(events(retaliated)).toContainEqual(
+      expect.objectContaining({ actors: ['Pakistan Armed Forces'], targets: ['Iranian Border Guard Command'] }),
+    )
+  })
+
+  it('those killed in an attack are not its attackers', () => {
+    expect(claims('Eleven soldiers were killed in an attack in Dera Ismail Khan on Monday.')).toEqual([])
+  })
+
+  it('hideouts "were those of" a group make it the target, and a silence on the strikes answers that attack', () => {
+    const text =
+      'Iran launched missile strikes on militant hideouts in Panjgur on Tuesday. ' +
+      'The camps targeted in the raid were reportedly those of the Jaish al-Adl. ' +
+      'The Jaish al-Adl has not commented on the strikes.'
+    expect(events(text)).toContainEqual(expect.objectContaining({ type: 'ASSAULT', actors: ['Iran'], targets: ['Jaish al-Adl'] }))
+    expect(claims(text)).toContain('Jaish al-Adl no_response Iran attacks Jaish al-Adl')
+    // the hideouts Iran struck are not Iran's
+    expect(claims(text)).not.toContain('article asserts Iran present_in Panjgur')
+  })
+
+  it('a source giving the toll of "the strikes" asserts the attack told before, once', () => {
+    const text =
+      'Pakistani jets struck militant hideouts in Paktika on Monday. ' +
+      'Eight people were killed in the strikes, the Bakhtar News Agency reported, citing local officials.'
+    expect(claims(text)).toContain('Bakhtar News Agency asserts Pakistan Air Force attacks Paktika')
+    const toldTwice =
+      'Pakistani jets struck militant hideouts in Paktika on Monday, the Bakhtar News Agency reported. ' +
+      'Eight people were killed in the strikes, the Bakhtar News Agency reported.'
+    expect(claims(toldTwice).filter((c) => c.startsWith('Bakhtar News Agency asserts Pakistan Air Force attacks'))).toHaveLength(1)
+  })
+
+  it("reads every district of a list that names each one's province, without the provinces as targets", () => {
+    const text = 'The Taliban said Pakistani jets bombed homes in Dand-e-Patan district, Paktia, and Sperah district, Khost, on Sunday.'
+    const attacked = claims(`Pakistan denied any role. ${text}`).filter((c) => c.includes(' attacks '))
+    expect(attacked).toEqual(
+      expect.arrayContaining([
+        'Taliban asserts Pakistan Air Force attacks Dand-e-Patan',
+        'Taliban asserts Pakistan Air Force attacks Sperah',
+      ]),
+    )
+    expect(attacked.some((c) => c.endsWith('attacks Paktia'))).toBe(false)
+  })
+})
