@@ -1,6 +1,6 @@
 import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { phraseAlternatives } from '../lexicon/pattern.js'
+import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
@@ -41,6 +41,11 @@ const ACTING_TYPES = {
 const isActingType = (type: EntityType | 'place') => type !== 'place' && ACTING_TYPES[type]
 /** Triggers that name an event only with a count, a place or a named party beside them. */
 const WEAK: ReadonlySet<string> = new Set(lexicon('events').weakTriggers)
+const SINGLE_EVENT_PLURALS: ReadonlySet<string> = new Set(lexicon('events').singleEventPlurals)
+const PROSCRIPTION: ReadonlySet<string> = new Set(lexicon('events').proscriptionWords)
+const PATIENT_WORDS: ReadonlySet<string> = new Set(lexicon('events').patientWords)
+const POSSESSED_EVENT_NOUNS: ReadonlySet<string> = new Set(lexicon('events').possessedEventNouns)
+const CLASH_WORDS: ReadonlySet<string> = new Set(lexicon('events').clashWords)
 const MODAL_BEFORE =
   /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
@@ -206,19 +211,9 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
     // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
-    if (
-      spec.type === 'ASSAULT' &&
-      /s$/.test(word) &&
-      !/^(?:clashes|blasts|twin blasts|airstrikes|air strikes|strikes)$/.test(word) &&
-      !fatalities &&
-      !specificPlace
-    )
-      continue
+    if (spec.type === 'ASSAULT' && /s$/.test(word) && !SINGLE_EVENT_PLURALS.has(word) && !fatalities && !specificPlace) continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
-    if (
-      /^(?:banned|proscribed|outlawed)$/.test(word) &&
-      /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length))
-    )
+    if (PROSCRIPTION.has(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length)))
       continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
     if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
@@ -260,7 +255,7 @@ function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, f
 function isAggregate(masked: string, at: number, word: string): boolean {
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
     return true
-  if (!/s$/.test(word) || /^(?:clashes|airstrikes|strikes|air strikes|blasts|twin blasts)$/.test(word)) return false
+  if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
   const around = masked.slice(Math.max(0, at - 40), at + 80)
   return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
     around,
@@ -285,19 +280,14 @@ function participants(
   // "were killed", or a headline's "11 Iranian police killed": who comes before is who it was done to.
   const passiveBefore =
     /(?:were|was|been|being)\s+(?:\w+\s+)?$/.test(before) ||
-    (/^(?:killed|dead|died|wounded|injured|martyred|abducted|kidnapped|arrested|detained)$/.test(word) &&
+    (PATIENT_WORDS.has(word) &&
       /(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|several|many))\s+(?:[\w-]+\s+){0,2}?«E\d+»\s*$/i.test(before))
   if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
   const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
   if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
   // "Jafar's capture", "his arrest": the possessor of an event noun is who it was done to.
   const possessor = /(«E\d+»)(?:’s|'s)?\s+(?:\w+\s+)?$/.exec(before)
-  if (
-    possessor &&
-    /^(?:capture|arrest|arrests|detention|abduction|killing|death|assassination|kidnapping|disappearance|transfer|handover|extradition)$/.test(
-      word,
-    )
-  ) {
+  if (possessor && POSSESSED_EVENT_NOUNS.has(word)) {
     return { actors, targets: uniqueRefs([...targets, ...refsIn(sentence, possessor[1]!).filter(acting)]) }
   }
   const beforeRefs = refsIn(sentence, before)
@@ -320,7 +310,7 @@ function participants(
   }
   // "a clash with the BLA": the party the speaker clashed with is the one that attacked it, in its account.
   const clashWith = /^\s*(?:with|between)\s+(?:the\s+)?(?:\w+\s+)?(«E\d+»)/.exec(after)
-  if (clashWith && /^(?:clash|clashes|clashed|battle|battles|fighting|gunbattle|gun battle|firefight|encounter)$/.test(word)) {
+  if (clashWith && CLASH_WORDS.has(word)) {
     const other = refsIn(sentence, clashWith[1]!).filter(acting)
     return { actors: other, targets: uniqueRefs([...actors, ...targets]).filter((t) => !other.some((o) => o.id === t.id)) }
   }
@@ -571,13 +561,21 @@ function answeredClaims(
   return found.sort((a, b) => a.at - b.at).map(({ claim }) => claim)
 }
 
-const REQUEST =
-  /\b(?:called (?:on|upon)|calls (?:on|upon)|calling (?:on|upon)|call (?:on|upon)|urged|urges|urging|demanded|demanding|asked|asking|appealed to|pressed|pressing|renewed its call for|call for|calls for|called for|(?:list of |its |their )?demands to|requested|requesting)\s+(?:the\s+)?(?:\w+\s+){0,2}?(«E\d+»)/gi
+let requestPattern: RegExp | undefined
+
+/** "X urged Y", "X called on Y to …": the request cues of the lexicon before the party they address. */
+function requestCue(): RegExp {
+  requestPattern ??= new RegExp(
+    `\\b(?:${alternativesInOrder(lexicon('events').requestCues)})\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?(«E\\d+»)`,
+    'gi',
+  )
+  return requestPattern
+}
 
 function requests(view: ArticleView): EventDraft[] {
   const events: EventDraft[] = []
   for (const sentence of view.sentences) {
-    for (const match of sentence.masked.matchAll(REQUEST)) {
+    for (const match of sentence.masked.matchAll(requestCue())) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
       const actor = before[0]

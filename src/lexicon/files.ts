@@ -98,6 +98,12 @@ const events = object({
   triggers: list(object({ words, type: oneOf(EVENT_TYPES), mode: nullable(text) })),
   /** Triggers that name an event only with a count, a place or a named party beside them. */
   weakTriggers: words,
+  singleEventPlurals: words,
+  proscriptionWords: words,
+  patientWords: words,
+  possessedEventNouns: words,
+  clashWords: words,
+  requestCues: words,
 })
 
 const pageStructure = object({
