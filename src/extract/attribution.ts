@@ -161,6 +161,18 @@ function lastOfType(types: Set<string>, last: Frame | undefined): Ref | undefine
 
 /** The last actor named of each type, across sentences. */
 const lastByType = new Map<string, Ref>()
+/** The last actor whose name holds each referring noun ("the ministry" → the Ministry of Intelligence), across sentences. */
+const lastByNameWord = new Map<string, Ref>()
+
+function lastNamedBy(noun: string): Ref | undefined {
+  return lastByNameWord.get(noun)
+}
+
+function rememberNameWords(ref: Ref, view: ArticleView): void {
+  const name = view.entityById.get(ref.id)?.name
+  if (!name) return
+  for (const word of name.toLowerCase().split(/[^\p{L}]+/u)) if (Object.hasOwn(REFERRING_NOUNS, word)) lastByNameWord.set(word, ref)
+}
 
 /** The actor whose video, statement or report the article is discussing: "the video" refers back to it. */
 let lastDocumentOwner: Ref | undefined
@@ -190,6 +202,7 @@ export function findFrames(view: ArticleView): Frame[] {
   lastDocumentOwner = undefined
   lastPerson = undefined
   lastByType.clear()
+  lastByNameWord.clear()
   for (const sentence of view.sentences) {
     const owner = documentOwner(sentence)
     if (owner) lastDocumentOwner = owner
@@ -200,6 +213,7 @@ export function findFrames(view: ArticleView): Frame[] {
       if (ref.kind === 'entity') {
         lastByType.delete(ref.type)
         lastByType.set(ref.type, ref)
+        rememberNameWords(ref, view)
       }
     }
     frames.push(...found)
@@ -490,7 +504,7 @@ function subjectOf(
       documentWord && lastDocumentOwner
         ? lastDocumentOwner
         : typed
-          ? (lastOfType(typed, last) ?? last?.claimant)
+          ? (lastNamedBy(p.slice(4)) ?? lastOfType(typed, last) ?? last?.claimant)
           : personal
             ? (last?.speaker ?? lastPerson ?? last?.claimant)
             : (last?.claimant ?? last?.speaker)

@@ -93,6 +93,9 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
 }
 
 /** Like `fatalitiesIn`, with where in the sentence the count stands (to give it to the nearest event word). */
+const KILLS_A_COUNT =
+  /^\s+(?:[\w-]+\s+){1,3}?(?:killed|kill|kills|killing|left|claimed)\s+(?:(?:at least|more than|nearly|about|some|around|over|up to|as many as)\s+)?(?:\d|a dozen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)/i
+
 export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities; at: number } | null {
   const found: { start: number; count: Count }[] = []
   const re =
@@ -109,6 +112,8 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
       )
     )
       continue
+    // "Two blasts killed 90 people", "three gunmen killed four soldiers": the count that does the killing is not the toll
+    if (KILLS_A_COUNT.test(after)) continue
     const before = sentence.slice(Math.max(0, start - 60), start)
     const deathAfter = DEATH_AFTER.test(after)
     const deathBefore = DEATH_BEFORE.test(before)

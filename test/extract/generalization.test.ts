@@ -404,4 +404,17 @@ describe('one incident told across sentences', () => {
     )
     expect(attacked.some((c) => c.endsWith('attacks Paktia'))).toBe(false)
   })
+
+  it('the count that does the killing is not the toll', () => {
+    expect(events('Two bombs killed 31 worshippers at a mosque in Quetta on Friday.')).toContainEqual(
+      expect.objectContaining({ type: 'ASSAULT', dead: 31 }),
+    )
+  })
+
+  it('"the ministry" is the ministry last named, whatever kind of body it is', () => {
+    const text =
+      'Iran’s Ministry of Intelligence issued a statement on Friday. ' +
+      'The ministry also claimed that the Jaish al-Adl had attacked a police station in Rask.'
+    expect(claims(text)).toContain('Ministry of Intelligence of Iran asserts Jaish al-Adl attacks Rask')
+  })
 })
