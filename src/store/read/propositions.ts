@@ -152,29 +152,39 @@ export function groupAnonymous(parties: PartyView[]): PartyView[] {
   return [...parties.filter((party) => party.party !== null), merged].sort((a, b) => b.sources - a.sources)
 }
 
-/** The claims behind a proposition as the CLI prints them: claimant and speaker ids, the claim's outlet. */
-export async function propositionEvidence(store: Store, propositionId: string): Promise<ClaimEvidenceView[]> {
-  const rows = await store.db
+/**
+ * The claims behind a proposition with their articles, in one order on every dialect and every run: by publication
+ * date, then article id (a hash of its text; not doc_no, which follows the order parallel analysis finished in).
+ */
+function claimRowsOf(store: Store, propositionId: string) {
+  return store.db
     .selectFrom('claims')
     .innerJoin('articles', 'articles.id', 'claims.article_id')
     .select([
       'claims.article_id',
       'articles.title',
       'articles.url',
+      'articles.source',
       'articles.published',
       'claims.stance',
       'claims.cue',
       'claims.claimant',
       'claims.speaker',
+      'claims.evidence_start',
+      'claims.evidence_end',
       'claims.evidence_text',
       'claims.outlet',
     ])
     .where('claims.proposition_id', '=', propositionId)
     .orderBy('articles.published')
-    // the article id (a hash of its text), not doc_no: doc_no follows the order parallel analysis finished in
     .orderBy('articles.id')
     .orderBy('claims.ordinal')
     .execute()
+}
+
+/** The claims behind a proposition as the CLI prints them: claimant and speaker ids, the claim's outlet. */
+export async function propositionEvidence(store: Store, propositionId: string): Promise<ClaimEvidenceView[]> {
+  const rows = await claimRowsOf(store, propositionId)
   const grades = await gradesOf(
     store.db,
     rows.map((row) => row.outlet),
@@ -196,29 +206,7 @@ export async function propositionEvidence(store: Store, propositionId: string): 
 
 /** Every attributed statement behind a proposition, with its evidence sentence and where it sits in the article. */
 export async function propositionStatements(store: Store, propositionId: string): Promise<StatementView[]> {
-  const rows = await store.db
-    .selectFrom('claims')
-    .innerJoin('articles', 'articles.id', 'claims.article_id')
-    .select([
-      'claims.article_id',
-      'articles.title',
-      'articles.url',
-      'articles.source',
-      'articles.published',
-      'claims.stance',
-      'claims.cue',
-      'claims.claimant',
-      'claims.speaker',
-      'claims.evidence_start',
-      'claims.evidence_end',
-      'claims.evidence_text',
-    ])
-    .where('claims.proposition_id', '=', propositionId)
-    .orderBy('articles.published')
-    // the article id (a hash of its text), not doc_no: doc_no follows the order parallel analysis finished in
-    .orderBy('articles.id')
-    .orderBy('claims.ordinal')
-    .execute()
+  const rows = await claimRowsOf(store, propositionId)
   const names = await namesOf(
     store,
     rows.flatMap((row) => [row.claimant, row.speaker].filter((id): id is string => id !== null)),
