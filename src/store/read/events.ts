@@ -108,37 +108,9 @@ export async function eventViews(store: Store, rows: EventRow[]): Promise<Served
   }))
 }
 
-/** The reports behind an event as the CLI prints them. */
-export async function eventSources(store: Store, eventId: string): Promise<EventSourceView[]> {
-  const rows = await store.db
-    .selectFrom('event_sources')
-    .innerJoin('articles', 'articles.id', 'event_sources.article_id')
-    .select([
-      'event_sources.article_id',
-      'articles.title',
-      'articles.url',
-      'articles.published',
-      'event_sources.fatalities_low',
-      'event_sources.fatalities_best',
-      'event_sources.fatalities_high',
-      'event_sources.evidence_text',
-    ])
-    .where('event_sources.event_id', '=', eventId)
-    .orderBy('articles.doc_no')
-    .execute()
-  return rows.map((row) => ({
-    articleId: row.article_id,
-    title: row.title,
-    url: row.url,
-    published: row.published,
-    fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
-    text: row.evidence_text,
-  }))
-}
-
-/** The reports behind an event as the API serves them: who reported it, the date words, where the evidence sits. */
-export async function eventReports(store: Store, eventId: string): Promise<EventReportView[]> {
-  const rows = await store.db
+/** The reports behind an event with their articles, in the order the articles were stored. */
+function reportRowsOf(store: Store, eventId: string) {
+  return store.db
     .selectFrom('event_sources')
     .innerJoin('articles', 'articles.id', 'event_sources.article_id')
     .select([
@@ -160,6 +132,24 @@ export async function eventReports(store: Store, eventId: string): Promise<Event
     .where('event_sources.event_id', '=', eventId)
     .orderBy('articles.doc_no')
     .execute()
+}
+
+/** The reports behind an event as the CLI prints them. */
+export async function eventSources(store: Store, eventId: string): Promise<EventSourceView[]> {
+  const rows = await reportRowsOf(store, eventId)
+  return rows.map((row) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high },
+    text: row.evidence_text,
+  }))
+}
+
+/** The reports behind an event as the API serves them: who reported it, the date words, where the evidence sits. */
+export async function eventReports(store: Store, eventId: string): Promise<EventReportView[]> {
+  const rows = await reportRowsOf(store, eventId)
   const names = await namesOf(
     store,
     rows.flatMap((row) => (row.reported_by ? [row.reported_by] : [])),
