@@ -106,6 +106,17 @@ export function isSilenceOnAttack(frame: Frame): boolean {
   return frame.stance === 'no_response' && cues().attackReference.test(frame.sentence.masked)
 }
 
+/**
+ * "has not responded to the allegation that it receives funding from India": the stretch of a silence's sentence
+ * that states the allegation it leaves unanswered, when it states one.
+ */
+export function allegationClause(frame: Frame): [number, number] | null {
+  const { lex } = cues()
+  const text = frame.sentence.masked
+  const clause = new RegExp(`\\b(?:${alternation(lex.claimNouns)})\\s+that\\s+`, 'i').exec(text)
+  return clause ? [clause.index + clause[0].length, text.length] : null
+}
+
 /** Whether a frame's cue commits to a future act ("vowed to hunt down those behind the attack"). */
 export function isCommissive(frame: Frame): boolean {
   return cues().commissive.has(frame.cue.toLowerCase())
@@ -315,7 +326,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
         /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(
           text.slice(at + match[0].length),
         )
-      const named = documentWord && lastDocumentOwner ? undefined : firstEntityAfter(sentence, at + match[0].length, 12)
+      // "according to the report of the UN team": a document with its author named speaks for that author
+      const author = documentWord ? authorAfter(sentence, at + match[0].length + documentWord[0].length) : undefined
+      const named = author ?? (documentWord && lastDocumentOwner ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
       const source = named ?? (documentWord ? lastDocumentOwner : undefined)
       if (!source) continue
       const sourceEnd = named
@@ -404,6 +417,12 @@ function isVerbUse(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 30), at)
   if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word))
     return false
+  // "the TTP, estimated to have 6,000 fighters", "said to be hiding": a reduced passive, no one speaking.
+  if (
+    /ed$|^(?:said|told|found|thought)$/.test(word) &&
+    /^\s+(?:to\s+(?:be|have)\b|at\s+(?:around|about|some|nearly|over|more|\d))/i.test(text.slice(at + word.length))
+  )
+    return false
   // "the alleged mastermind", "a reported attack": participles used as adjectives.
   if (
     /^(?:alleged|reported|claimed|suspected|accused|declared|stated|confirmed)$/.test(word) &&
@@ -461,6 +480,12 @@ function governmentAfter(sentence: MaskedSentence, at: number, view: ArticleView
     (ref, k) => ref.kind === 'place' && ref.placeKind === 'country' && sentence.refAt[k]! >= at && sentence.refAt[k]! <= at + 12,
   )
   return i < 0 ? undefined : view.governmentOf.get(sentence.refs[i]!.id)
+}
+
+/** "… of the UN Monitoring Team", "… by Amnesty": the author named right after a document word. */
+function authorAfter(sentence: MaskedSentence, at: number): Ref | undefined {
+  const by = /^\s+(?:of|by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?=«E\d+»)/i.exec(sentence.masked.slice(at))
+  return by ? firstEntityAfter(sentence, at + by[0].length, 0) : undefined
 }
 
 function firstEntityAfter(sentence: MaskedSentence, at: number, within: number): Ref | undefined {

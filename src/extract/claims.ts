@@ -1,7 +1,7 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import type { RecognizedEntity } from '../record/article.js'
 import type { ArticleView, Ref } from './article-view.js'
-import { isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
+import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
 import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
@@ -59,7 +59,11 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
     if (frame.stance === 'denies' && relations.length === 0) drafts.push(...answer(frame, drafts, 'denies', view))
   }
-  for (const frame of frames) if (frame.stance === 'no_response') drafts.push(...answer(frame, drafts, 'no_response', view))
+  for (const frame of frames) {
+    if (frame.stance !== 'no_response') continue
+    const named = allegationNamedBy(frame)
+    drafts.push(...(named.length > 0 ? named : answer(frame, drafts, 'no_response', view)))
+  }
   for (const sentence of view.sentences) {
     if (framed.has(sentence.index)) continue
     const stated = readRelations(sentence, 0, sentence.masked.length)
@@ -97,6 +101,16 @@ function sheltering(relations: RelationMention[], masked: string, view: ArticleV
     if (government) derived.push({ ...r, subject: government, relation: 'harbors', object: r.subject })
   }
   return derived
+}
+
+/** A silence that states the allegation it leaves unanswered is about that allegation, not an earlier one. */
+function allegationNamedBy(frame: Frame): ClaimDraft[] {
+  const clause = allegationClause(frame)
+  if (!clause) return []
+  return readRelations(frame.sentence, clause[0], clause[1]).map((relation) => ({
+    ...fromRelation(frame, relation, 'silence'),
+    stance: 'no_response' as const,
+  }))
 }
 
 function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' | 'object' | 'hedged' | 'rule'> {

@@ -97,13 +97,16 @@ function activelyClaimed(frame: Frame, bySentence: EventDraft[]): EventDraft[] {
 
 const lastMention = (e: EventDraft) => Math.max(e.sentence.index, ...(e.laterMentions ?? []))
 
+/** "The BLA said its fighters ambushed the convoy": a group telling of its own attack claims it as surely as "claimed responsibility". */
+const ownsAttack = (c: ClaimDraft) => c.rule === 'attack-reference' && c.stance === 'asserts' && c.subject.id === c.claimant?.id
+
 /** The first claim of responsibility (in claim order) that claims each event. */
 function responsibilityClaims(claims: ClaimDraft[], events: EventDraft[]): (event: EventDraft) => ClaimDraft | undefined {
   const assaults = events.filter((e) => e.type === 'ASSAULT')
   const bySentence = [...assaults].sort((a, b) => a.sentence.index - b.sentence.index)
   const claimsOf = new Map<EventDraft, number>()
   claims.forEach((c, at) => {
-    if (!c.frame?.responsibility || !c.claimant) return
+    if (!c.frame || !c.claimant || !(c.frame.responsibility || ownsAttack(c))) return
     const named =
       c.frame.cue === 'claimed by'
         ? [passivelyClaimed(c.frame, assaults)].filter((e): e is EventDraft => e !== undefined)

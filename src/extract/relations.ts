@@ -33,6 +33,7 @@ interface CompiledRelation {
 interface Pattern {
   regex: RegExp
   slot: number
+  groupOnly?: boolean
 }
 
 type SpeakerPattern = { relation: ClaimRelation; pattern: Pattern }
@@ -79,17 +80,19 @@ function patterns() {
       objectKind: spec.object,
       subjectTypes: spec.subjectTypes ? new Set(spec.subjectTypes) : null,
       symmetric: spec.symmetric ?? false,
-      patterns: spec.patterns.map((source) =>
-        pattern(
-          source
-            .replaceAll('{S}', `(?<S>${list('E')})`)
-            .replaceAll('{O}', `${spec.object === 'P' ? '' : EXEMPLIFIED}(?<O>${list(spec.object === 'EP' ? '[EP]' : spec.object)})`)
-            .replaceAll('{G}', lex.gap)
-            .replaceAll('{V}', lex.verbGap)
-            .replaceAll('{H}', lex.shortGap),
-        ),
-      ),
+      patterns: [
+        ...spec.patterns.map((source) => pattern(relationSource(source, spec.object))),
+        ...(spec.groupOnlyPatterns ?? []).map((source) => ({ ...pattern(relationSource(source, spec.object)), groupOnly: true })),
+      ],
     }))
+    function relationSource(source: string, object: 'E' | 'P' | 'EP'): string {
+      return source
+        .replaceAll('{S}', `(?<S>${list('E')})`)
+        .replaceAll('{O}', `${object === 'P' ? '' : EXEMPLIFIED}(?<O>${list(object === 'EP' ? '[EP]' : object)})`)
+        .replaceAll('{G}', lex.gap)
+        .replaceAll('{V}', lex.verbGap)
+        .replaceAll('{H}', lex.shortGap)
+    }
     const compileSpeaker = (table: RelationLexicon['speakerPatterns']) =>
       entriesOf(table).flatMap(([relation, sources]) =>
         sources.map((source) => ({
@@ -162,7 +165,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   const found: RelationMention[] = []
   const open = openPatterns(content)
   for (const spec of relations) {
-    for (const { regex: pattern, slot } of spec.patterns) {
+    for (const { regex: pattern, slot, groupOnly } of spec.patterns) {
       if (!open[slot]) continue
       pattern.lastIndex = 0
       for (const match of content.matchAll(pattern)) {
@@ -175,7 +178,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.
         const targets = spec.relation === 'member_of' && objects.length > 1 ? objects.slice(-1) : objects
         for (const subject of subjects) {
-          if (spec.subjectTypes && !spec.subjectTypes.has(subject.type)) continue
+          if ((spec.subjectTypes && !spec.subjectTypes.has(subject.type)) || (groupOnly && subject.type !== 'armed_group')) continue
           for (const object of targets) {
             if (object.id === subject.id || isSelfRelation(subject, object, spec.relation)) continue
             if (spec.objectKind === 'P' && object.kind !== 'place') continue
@@ -201,13 +204,15 @@ export function readSpeakerRelations(
   already: RelationMention[],
   responsibility = false,
 ): RelationMention[] {
-  const { speaker: general, responsibility: claimed, negation, hedge } = patterns()
+  const { speaker: general, responsibility: claimed, negation, hedge, relations } = patterns()
   const specs = responsibility ? [...general, ...claimed] : general
+  // "the Taliban deny harbouring the TTP": only a state or government harbours, whoever's words name it
+  const allowed = (relation: ClaimRelation) => relations.find((r) => r.relation === relation)?.subjectTypes?.has(speaker.type) ?? true
   const content = sentence.masked.slice(from, to)
   const found: RelationMention[] = []
   const open = openPatterns(content)
   for (const { relation, pattern: compiledPattern } of specs) {
-    if (already.some((r) => r.relation === relation) || !open[compiledPattern.slot]) continue
+    if (already.some((r) => r.relation === relation) || !open[compiledPattern.slot] || !allowed(relation)) continue
     const pattern = compiledPattern.regex
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {

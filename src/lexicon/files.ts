@@ -140,6 +140,8 @@ const relations = object({
       subjectTypes: optional(list(oneOf(ENTITY_TYPES))),
       symmetric: optional(flag),
       patterns: words,
+      /** Patterns too loose for any subject ("the TTP is in Afghanistan"): read only of an armed group. */
+      groupOnlyPatterns: optional(words),
     }),
   ),
   negation: text,

@@ -418,3 +418,83 @@ describe('one incident told across sentences', () => {
     expect(claims(text)).toContain('Ministry of Intelligence of Iran asserts Jaish al-Adl attacks Rask')
   })
 })
+
+describe('wordings of stop 19, each on sentences of their own', () => {
+  it.each([
+    [
+      'a group’s own account of its fighters’ attack claims it',
+      'Seven soldiers were killed when a Frontier Corps convoy was attacked near Kalat on Sunday. In a statement sent to the media, the Balochistan Liberation Front said its men carried out the ambush.',
+      'Balochistan Liberation Front asserts Balochistan Liberation Front attacks Frontier Corps',
+    ],
+    [
+      'a report’s author speaks for "a report by X estimated"',
+      'A report by the UN monitoring team estimated that about 5,000 TTP fighters were based in Afghanistan.',
+      'Analytical Support and Sanctions Monitoring Team asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    ],
+    [
+      '"according to the report of X" gives the author',
+      'According to the report of the UN Monitoring Team, al-Qaeda maintains training camps in Kunar.',
+      'Analytical Support and Sanctions Monitoring Team asserts al-Qaeda present_in Kunar',
+    ],
+    [
+      'a state denying the gerund harbouring',
+      'The Taliban deny harbouring the TTP.',
+      'Taliban denies Taliban harbors Tehreek-e-Taliban Pakistan',
+    ],
+    [
+      'a group denying any links',
+      'The Tehreek-e-Taliban Pakistan has denied any links with the Baloch Liberation Army.',
+      'Tehreek-e-Taliban Pakistan denies Tehreek-e-Taliban Pakistan cooperates_with Baloch Liberation Army',
+    ],
+    [
+      'a group "using" a country’s soil is there',
+      'Pakistan says the TTP uses Afghan soil to stage attacks, a charge the Taliban government in Afghanistan rejects.',
+      'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    ],
+    [
+      'the denial in the same sentence answers it',
+      'Pakistan says the TTP uses Afghan soil to stage attacks, a charge the Taliban government in Afghanistan rejects.',
+      'Taliban denies Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    ],
+    [
+      'a group said to be "not in" a country',
+      'The Taliban have previously said that the TTP is not in Afghanistan.',
+      'Taliban denies Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    ],
+    [
+      'operating "out of" a province',
+      'Iran has long alleged that Jaish al-Adl operates out of Balochistan.',
+      'Iran asserts Jaish al-Adl present_in Balochistan',
+    ],
+    [
+      'a silence that states the allegation it leaves unanswered',
+      'The TTP has not commented on the allegation that it receives funding from India.',
+      'Tehreek-e-Taliban Pakistan no_response India supports Tehreek-e-Taliban Pakistan',
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(claims(text)).toContain(expected)
+  })
+
+  it('keeps the direction of "receives funding from"', () => {
+    expect(claims('The TTP has not commented on the allegation that it receives funding from India.')).not.toContain(
+      'Tehreek-e-Taliban Pakistan no_response Tehreek-e-Taliban Pakistan supports India',
+    )
+  })
+
+  it('does not read "no fighters were killed in recent attacks" as the group’s attack', () => {
+    const found = claims(
+      'Pakistani jets struck targets in Sistan and Balochistan on Thursday. The BLF said no BLF fighters had been killed in recent attacks.',
+    )
+    expect(found.filter((c) => c.startsWith('Balochistan Liberation Front asserts Balochistan Liberation Front attacks'))).toEqual([])
+  })
+
+  it('does not read a person’s visit ("was in Kabul") as presence', () => {
+    expect(claims('Pakistan said its foreign minister was in Kabul for talks.').filter((c) => c.includes('present_in'))).toEqual([])
+  })
+
+  it('does not take "estimated to have" for a verb of saying', () => {
+    expect(claims('The UN said the TTP, estimated to have around 6,000 fighters, receives support from the Taliban.')).toContain(
+      'United Nations asserts Taliban supports Tehreek-e-Taliban Pakistan',
+    )
+  })
+})
