@@ -5,6 +5,7 @@ import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, ty
 import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
+import { readTypedRelations } from './typed-relations.js'
 
 /**
  * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content
@@ -17,16 +18,18 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
   for (const frame of frames) {
     if (frame.stance === 'no_response') continue
     const stated = readRelations(frame.sentence, frame.content[0], frame.content[1])
-    const relations = frame.claimant
+    const patterned = frame.claimant
       ? [
           ...stated,
           ...readSpeakerRelations(frame.sentence, frame.content[0], frame.content[1], frame.claimant, stated, frame.responsibility),
         ]
       : stated
+    const typed = frame.claimant ? readTypedRelations(frame.sentence, frame.content[0], frame.content[1], patterned) : []
+    const relations = [...patterned, ...typed]
     for (const relation of relations) {
       // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
       if (relation.relation === 'attacks' && isCommissive(frame)) continue
-      drafts.push(fromRelation(frame, relation, 'attribution'))
+      drafts.push(fromRelation(frame, relation, typed.includes(relation) ? 'typed-reading' : 'attribution'))
     }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {

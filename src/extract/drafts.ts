@@ -22,7 +22,8 @@ export interface ClaimDraft {
   /**
    * The rule that made it (the record's `via.rule`): `attribution` (a relation in what a party says), `sanctuary`
    * (a haven in a country is its government's harbouring), `responsibility`, `attack-reference`, `denial`, `silence`,
-   * `unattributed` (the article's own voice), `reported-attack` (an attack told inside a statement).
+   * `unattributed` (the article's own voice), `reported-attack` (an attack told inside a statement), `typed-reading`
+   * (a relation word with arguments of its types in what a party says, in a wording no pattern covers).
    */
   rule: ClaimRule
 }
@@ -36,6 +37,7 @@ export type ClaimRule =
   | 'silence'
   | 'unattributed'
   | 'reported-attack'
+  | 'typed-reading'
 
 /** An event before merging, with the refs that fill it. */
 export interface EventDraft {

@@ -173,6 +173,8 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         const subjects = refsIn(sentence, match.groups.S)
         const named = refsIn(sentence, match.groups.O)
         const objects = spec.relation === 'attacks' ? withoutQualifiers(named) : named
+        // "the TTP attacked a police station located in Bannu": the place is the target's, not the group's
+        if (spec.relation === 'present_in' && ATTACKING.test(match[0])) continue
         const negated = negation.test(match[0])
         const hedged = hedge.test(content)
         // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.
@@ -279,6 +281,8 @@ function withoutQualifiers(objects: Ref[]): Ref[] {
     (o.placeKind === 'country' && places.some((p) => p !== o && p.placeKind !== 'country' && p.country === o.country))
   return objects.filter((o) => o.kind !== 'place' || !qualifies(o))
 }
+
+const ATTACKING = /\b(?:attack(?:ed|ing|s)?|target(?:ed|ing)|struck|hit|raid(?:ed|ing)|bomb(?:ed|ing)|storm(?:ed|ing)|ambush(?:ed|ing))\b/i
 
 function dedupe(found: RelationMention[]): RelationMention[] {
   const seen = new Set<string>()

@@ -149,6 +149,10 @@ const relations = object({
   speakerPatterns: relationPatterns,
   responsibilityPatterns: relationPatterns,
   eventObjectPatterns: relationPatterns,
+  typedReading: keyedBy(
+    CLAIM_RELATIONS,
+    object({ subject: list(oneOf(ENTITY_TYPES)), object: list(oneOf([...ENTITY_TYPES, 'place'])), triggers: words }),
+  ),
 })
 
 const weakCues = object({ cues: words })
