@@ -33,6 +33,7 @@ let compiled:
       accuse: Set<string>
       noResponse: RegExp
       responsibility: RegExp
+      bareForms: Set<string>
       clauseOnly: Set<string>
       statementVerb: RegExp
       commissive: Set<string>
@@ -47,10 +48,14 @@ function cues() {
   if (!compiled) {
     const raw = lexicon('attribution')
     const withForms = (surface: string[], lemmas: string[]) => [...new Set([...surface, ...lemmas.flatMap(inflections)])]
+    // "officials insist that", "they contend that": a bare lemma is a verb of saying only before a "that" clause
+    const bare = (surface: string[], lemmas: string[]) =>
+      lemmas.map((l) => l.replace(/\+$/, '')).filter((l) => !surface.includes(l) && !l.includes(' '))
+    const bareForms = [...bare(raw.asserts, raw.assertLemmas), ...bare(raw.denies, raw.denyLemmas)]
     const lex = {
       ...raw,
-      asserts: withForms(raw.asserts, raw.assertLemmas),
-      denies: withForms(raw.denies, raw.denyLemmas),
+      asserts: [...withForms(raw.asserts, raw.assertLemmas), ...bare(raw.asserts, raw.assertLemmas)],
+      denies: [...withForms(raw.denies, raw.denyLemmas), ...bare(raw.denies, raw.denyLemmas)],
       accuse: withForms(raw.accuse, raw.accuseLemmas),
     }
     const all = [
@@ -64,6 +69,7 @@ function cues() {
       lex,
       responsibility: new RegExp(`^(?:${responsibility})$`, 'i'),
       cue: new RegExp(`\\b(?:${responsibility}|${alternation(all)})\\b`, 'gi'),
+      bareForms: new Set(bareForms),
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
@@ -415,6 +421,8 @@ const NOUN_FORMS = new Set(['reports', 'claims', 'claim', 'states', 'notes', 're
 /** A cue word used as a verb of saying: not a noun ("the UN reports"), an infinitive ("to deny") or a passive ("is believed"). */
 function isVerbUse(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 30), at)
+  if (cues().bareForms.has(word))
+    return !/\b(?:to|a|an|the)\s+$/i.test(before) && /^\s+(?:\w+ly\s+)?that\b/i.test(text.slice(at + word.length, at + word.length + 20))
   if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word))
     return false
   // "the TTP, estimated to have 6,000 fighters", "said to be hiding": a reduced passive, no one speaking.

@@ -34,6 +34,7 @@ const actors = object({
   personPatientNouns: words,
   personPassiveVerbs: words,
   partySourceNouns: words,
+  partyResidentNouns: words,
 })
 
 const attribution = object({

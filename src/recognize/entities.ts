@@ -46,6 +46,7 @@ function words() {
         personPatientNouns: lower(lex.personPatientNouns),
         personPassiveVerbs: lower(lex.personPassiveVerbs),
         partySourceNouns: lower(lex.partySourceNouns),
+        partyResidentNouns: lower(lex.partyResidentNouns),
       },
     }
   }
@@ -274,7 +275,10 @@ class EntityBuilder {
         prev.folded,
       )
     ) {
-      if (!(prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded))) return false
+      const speechTo = prev.folded === 'to' && inSentence(prev2) && this.lex.sets.speechVerbs.has(prev2.folded)
+      // "officials in Islamabad said": the officials of that capital's state speak; the verb after decides below
+      const residents = prev.folded === 'in' && inSentence(prev2) && this.lex.sets.partyResidentNouns.has(prev2.folded)
+      if (!speechTo && !residents) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
     // The agent of a passive: "backed by India", "carried out by Iran".

@@ -498,3 +498,50 @@ describe('wordings of stop 19, each on sentences of their own', () => {
     )
   })
 })
+
+describe('the typed reading of attributed clauses', () => {
+  it.each([
+    [
+      'a state as patron of a group, in no pattern’s word order',
+      'Pakistan’s foreign office said the Afghan Taliban remained the main patrons of the TTP.',
+      'Pakistan asserts Taliban supports Tehreek-e-Taliban Pakistan',
+    ],
+    [
+      '"officials in <capital>" speak for its state',
+      'Officials in Islamabad said the TTP was based in Kunar.',
+      'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Kunar',
+    ],
+    [
+      'a bare lemma before a that-clause is a verb of saying',
+      'Taliban officials in Kabul insist that the TTP is not based in Kunar.',
+      'Taliban denies Tehreek-e-Taliban Pakistan present_in Kunar',
+    ],
+    [
+      '"the backing of X" keeps X the backer',
+      'Charges traded\n\nIslamabad said the BLA had the full backing of India.',
+      'Pakistan asserts India supports Baloch Liberation Army',
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(claims(text)).toContain(expected)
+  })
+
+  it.each([
+    [
+      'a force "backed by" gunships backs no one',
+      'The army said security forces, backed by helicopter gunships, killed 12 TTP militants in Tirah.',
+      'supports',
+    ],
+    [
+      'the place of an attacked building is not the attacker’s',
+      'Pakistan said the TTP attacked a police station located in Bannu.',
+      'present_in',
+    ],
+    [
+      'a group’s bases "to please America" are not in America',
+      'The TTP said its military bases were built to please America.',
+      'present_in',
+    ],
+  ])('%s', (_name, text, relation) => {
+    expect(claims(text).filter((c) => c.includes(` ${relation} `))).toEqual([])
+  })
+})
