@@ -35,6 +35,7 @@ const actors = object({
   personPassiveVerbs: words,
   partySourceNouns: words,
   partyResidentNouns: words,
+  partyAgentNouns: words,
 })
 
 const attribution = object({

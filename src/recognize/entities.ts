@@ -47,6 +47,7 @@ function words() {
         personPassiveVerbs: lower(lex.personPassiveVerbs),
         partySourceNouns: lower(lex.partySourceNouns),
         partyResidentNouns: lower(lex.partyResidentNouns),
+        partyAgentNouns: lower(lex.partyAgentNouns),
       },
     }
   }
@@ -269,6 +270,8 @@ class EntityBuilder {
       return true
     // "condemnation from China", "support from Tehran": the source of a reaction is a party, not a place
     if (inSentence(prev) && prev.folded === 'from' && inSentence(prev2) && hasLemma(prev2, this.lex.sets.partySourceNouns)) return true
+    // "the full backing of India", "the hand of Iran": the one who backs is a party
+    if (inSentence(prev) && prev.folded === 'of' && inSentence(prev2) && hasLemma(prev2, this.lex.sets.partyAgentNouns)) return true
     if (
       inSentence(prev) &&
       ['in', 'from', 'into', 'inside', 'across', 'near', 'at', 'via', 'to', 'within', 'throughout', 'toward', 'towards'].includes(
