@@ -1,5 +1,6 @@
 import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
+import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, type Frame } from './attribution.js'
@@ -56,7 +57,8 @@ function triggers() {
     const lex = lexicon('events')
     const byWord = new Map<string, { type: EventType; mode: string | null }>()
     for (const group of lex.triggers)
-      for (const word of group.words) if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
+      for (const word of [...group.words, ...(group.lemmas ?? []).flatMap(inflections)])
+        if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
     compiled = { pattern: new RegExp(`\\b(?:${phraseAlternatives([...byWord.keys()])})\\b`, 'gi'), byWord }
   }
   return compiled
@@ -80,8 +82,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   return mergeEvents(drafts).filter((e) => !MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
 }
 
-const TOLL_UPDATE =
-  /\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|those killed|fatalities)|fatalities|dead)\s+(?:from\s+(?:the\s+)?\w+\s+)?(?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|reaches|mounted|soared|went up)\s+to\b/i
+const TOLL_UPDATE = new RegExp(lexicon('numbers').tollUpdate, 'i')
 
 /**
  * "The death toll rose to 22 on Tuesday": an update raises the toll of the last attack told, and is no event of

@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/load.js'
 import type { Fatalities } from '../record/record.js'
 
-const { units: UNITS, tens: TENS, vague: VAGUE } = lexicon('numbers')
+const { units: UNITS, tens: TENS, vague: VAGUE, deathAfter, deathBefore } = lexicon('numbers')
 
 export interface Count {
   best: number
@@ -78,10 +78,11 @@ function readBareCount(text: string): Count | undefined {
   return undefined
 }
 
-const DEATH_AFTER =
-  /^\s*(?:(?:[a-z-]+\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\s*(?:killed|dead|died|martyred|slain|shot dead|gunned down|lost their lives|perished|fatalities|deaths|casualties|bodies)\b/i
-const DEATH_BEFORE =
-  /\b(?:killed|killing|kills|claimed the lives of|left|leaving|death toll (?:rose|climbed|jumped|reached|stood|stands|has risen|is|was)?\s*(?:to|at)?|toll (?:rose|climbed|reached|stood)\s*(?:to|at)?|deaths of|death of|resulted in the killings? of|resulted in|lives of|killing of|bodies of)\s*$/i
+const DEATH_AFTER = new RegExp(
+  `^\\s*(?:(?:[a-z-]+\\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\\s*(?:${deathAfter.join('|')})\\b`,
+  'i',
+)
+const DEATH_BEFORE = new RegExp(`\\b(?:${deathBefore.join('|')})\\s*$`, 'i')
 
 /**
  * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),

@@ -97,7 +97,7 @@ const eventParticipants = object({
 })
 
 const events = object({
-  triggers: list(object({ words, type: oneOf(EVENT_TYPES), mode: nullable(text) })),
+  triggers: list(object({ words, lemmas: optional(words), type: oneOf(EVENT_TYPES), mode: nullable(text) })),
   /** Triggers that name an event only with a count, a place or a named party beside them. */
   weakTriggers: words,
   singleEventPlurals: words,
@@ -164,6 +164,9 @@ const numbers = object({
   tens: dictionary(integer),
   /** ACLED's conservative reading of a vague count, with the upper reading kept as `high`. */
   vague: dictionary(object({ best: integer, high: nullable(integer) })),
+  deathAfter: words,
+  deathBefore: words,
+  tollUpdate: text,
 })
 
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */

@@ -545,3 +545,21 @@ describe('the typed reading of attributed clauses', () => {
     expect(claims(text).filter((c) => c.includes(` ${relation} `))).toEqual([])
   })
 })
+
+describe('tolls and triggers by lemma', () => {
+  it.each([
+    [
+      'embraced martyrdom, the next sentence',
+      'Terrorists opened fire on a security forces post in Bannu on Monday. Three soldiers embraced martyrdom.',
+      3,
+    ],
+    ['martyring', 'Terrorists attacked a police post in Bannu on Monday, martyring three policemen.', 3],
+    ['a toll that "later rose"', 'A blast near a police van in Quetta killed 12 people on Friday. The death toll later rose to 15.', 15],
+  ])('%s', (_name, text, dead) => {
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.dead).toBe(dead)
+  })
+
+  it('reads an inflected trigger no word list spells ("fired on")', () => {
+    expect(events('Militants fired on Pakistani troops in Bannu on Monday.').map((e) => e.type)).toContain('ASSAULT')
+  })
+})
