@@ -3,7 +3,7 @@ import { lexicon } from '../lexicon/load.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
-import { isStatementVerb, type Frame } from './attribution.js'
+import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
 import { locatedFatalitiesIn } from './numbers.js'
@@ -71,6 +71,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   const typesTold = new Set<EventType>()
   for (const sentence of view.sentences) {
     if (updatesToll(sentence, drafts)) continue
+    tollOfToldAttack(sentence, drafts)
     const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
     for (const event of found) strikesBack(event, drafts)
     if (found.length === 0) countsFor(sentence, drafts)
@@ -96,6 +97,25 @@ function updatesToll(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
   if (!attack || !toll) return false
   const raised = toll.fatalities
   if (!attack.fatalities || (raised.best ?? 0) > (attack.fatalities.best ?? 0)) attack.fatalities = raised
+  return true
+}
+
+const DIED_IN_THE =
+  /\b(?:(?:were|was|have been|had been)\s+(?:killed|martyred|slain)|died|lost their lives|perished)\s+(?:in|during)\s+(?:the|these|those|this|that)\b/i
+const lastMentioned = (e: EventDraft) => Math.max(e.sentence.index, ...(e.laterMentions ?? []))
+
+/**
+ * "Ten people were killed in the strikes, the agency reported": a toll that names its attack only by a definite
+ * description, with no place of its own, is the toll of the last attack told without one, however far back.
+ */
+function tollOfToldAttack(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
+  if (/«P\d+»/.test(sentence.masked) || !DIED_IN_THE.test(sentence.text) || !referencesAttack(sentence.text)) return false
+  const attack = earlier.filter((e) => e.type === 'ASSAULT').pop()
+  // nearer mentions merge with the attack by themselves
+  if (!attack || attack.fatalities || sentence.index - lastMentioned(attack) < 3) return false
+  const toll = locatedFatalitiesIn(sentence.text)
+  if (!toll) return false
+  attack.fatalities = toll.fatalities
   return true
 }
 
@@ -207,7 +227,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       heldThingOwners(sentence.masked.slice(0, at), sentence.masked.slice(at + word.length)) !== null
     const grounded =
       fatalities !== null || specificPlace || continuesAttack || ((actors.length > 0 || targets.length > 0) && !WEAK.has(word))
-    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0) || continuesAttack)) continue
+    // "drones struck a market in Panjgur": a weak word that names what it hit, somewhere, tells an attack
+    const hitsObject = specificPlace && spec.type === 'ASSAULT' && participantWords().struckObject.test(afterWord(sentence, at, word))
+    if (WEAK.has(word) && !(fatalities !== null || (specificPlace && actors.length + targets.length > 0) || continuesAttack || hitsObject))
+      continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
@@ -342,6 +365,7 @@ let participantPatterns:
       speaksOf: RegExp
       attackers: RegExp
       counterAttack: RegExp
+      struckObject: RegExp
     }
   | undefined
 
@@ -351,6 +375,12 @@ let participantPatterns:
  * speaking of an event rather than doing it, and "the attackers" of a counter-attack.
  */
 /** "The hideouts targeted in the operation were those of the BLA": the held things were hit, so their owners were. */
+/** The words after a trigger, skipping a second event word right after it ("drones struck a market"). */
+function afterWord(sentence: MaskedSentence, at: number, word: string): string {
+  const rest = sentence.masked.slice(at + word.length, at + word.length + 60)
+  return rest.replace(/^\s+(?:struck|hit|attacked|targeted|pounded|bombed|shelled)\b/i, '')
+}
+
 function heldThingOwners(before: string, after: string): RegExpExecArray | null {
   const { heldJustBefore, thoseOf } = participantWords()
   return heldJustBefore.test(before) ? thoseOf.exec(after) : null
@@ -371,6 +401,10 @@ function participantWords() {
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
       counterAttack: new RegExp(`^(?:${phraseAlternatives(lex.counterAttackWords)})\\b`, 'i'),
+      struckObject: new RegExp(
+        `^\\s+(?:(?:a|an|the|two|three|several|many)\\s+)?(?:[\\w-]+\\s+)?(?:${phraseAlternatives([...lex.struckObjects, ...lex.heldThings])})\\b`,
+        'i',
+      ),
     }
   }
   return participantPatterns

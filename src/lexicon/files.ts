@@ -89,6 +89,7 @@ const demonymRoles = object({ attackers: words, territory: words, strikeWords: w
 
 const eventParticipants = object({
   heldThings: words,
+  struckObjects: words,
   ownerLinks: words,
   ownerParticiples: words,
   speaksOf: words,

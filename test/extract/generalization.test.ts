@@ -554,6 +554,11 @@ describe('tolls and triggers by lemma', () => {
       3,
     ],
     ['martyring', 'Terrorists attacked a police post in Bannu on Monday, martyring three policemen.', 3],
+    [
+      'a toll told sentences later of "the strikes"',
+      'Iranian drones struck a village in Panjgur on Tuesday. Pakistan recalled its ambassador. Islamabad called the strikes illegal. It summoned the Iranian envoy. Two children were killed in the strikes, officials said.',
+      2,
+    ],
     ['a toll that "later rose"', 'A blast near a police van in Quetta killed 12 people on Friday. The death toll later rose to 15.', 15],
   ])('%s', (_name, text, dead) => {
     expect(events(text).find((e) => e.type === 'ASSAULT')?.dead).toBe(dead)
