@@ -34,6 +34,31 @@ function loadedModules(args: string[]): { status: number | null; stdout: string;
 }
 
 describe('sitrep --help', () => {
+  it('lists every command, as does a misspelt command (with a suggestion)', () => {
+    const help = loadedModules(['--help'])
+    const names = [...help.stdout.matchAll(/^  (\w+) /gm)].map((match) => match[1])
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'analyze',
+        'eval',
+        'ingest',
+        'claims',
+        'events',
+        'entity',
+        'search',
+        'worker',
+        'serve',
+        'export',
+        'kb',
+        'reanalyze',
+        'source',
+      ]),
+    )
+    const typo = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyse'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    expect(typo.status).not.toBe(0)
+    expect(typo.stderr).toMatch(/Did you mean analyze\?/)
+  })
+
   it('lists the commands without loading the analysis pipeline', () => {
     const run = loadedModules(['--help'])
     expect(run.status).toBe(0)
@@ -68,5 +93,10 @@ describe('sitrep analyze on a plain-text article', () => {
     // the pipeline's own packages do load (the hook sees packages), the three deferred ones do not
     expect(run.packages).toContain('wink-nlp')
     expect(run.packages.filter((name) => ['htmlparser2', 'marked', 'yaml'].includes(name))).toEqual([])
+    // the command it names is the only one declared
+    expect(run.modules.filter((file) => file.startsWith('src/cli/commands/'))).toEqual([
+      'src/cli/commands/index.ts',
+      'src/cli/commands/analyze.ts',
+    ])
   })
 })
