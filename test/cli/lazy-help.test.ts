@@ -36,7 +36,7 @@ function loadedModules(args: string[]): { status: number | null; stdout: string;
 describe('sitrep --help', () => {
   it('lists every command, as does a misspelt command (with a suggestion)', () => {
     const help = loadedModules(['--help'])
-    const names = [...help.stdout.matchAll(/^  (\w+) /gm)].map((match) => match[1])
+    const names = [...help.stdout.matchAll(/^ {2}(\w+) /gm)].map((match) => match[1])
     expect(names).toEqual(
       expect.arrayContaining([
         'analyze',
