@@ -1,5 +1,6 @@
 /** The clean stage: a SourceDocument in, the article body with its metadata and the removed boilerplate out. */
-import { marked } from 'marked'
+import { createRequire } from 'node:module'
+import type { marked as Marked } from 'marked'
 import type { CleanedDocument, SiteMemory } from '../record/article.js'
 import type { RemovedBlock } from '../record/record.js'
 import type { SourceDocument } from '../record/source-document.js'
@@ -26,6 +27,14 @@ export interface CleanOptions {
   siteMemory?: SiteMemory | undefined
 }
 
+let markdown: typeof Marked | undefined
+
+/** marked, required with the first Markdown input (as htmlparser2 is with the first page): most runs read none. */
+function markdownParser(): typeof Marked {
+  markdown ??= (createRequire(import.meta.url)('marked') as typeof import('marked')).marked
+  return markdown
+}
+
 function prepare(source: SourceDocument, options: CleanOptions): Prepared {
   const meta = source.meta
   const given = {
@@ -48,7 +57,7 @@ function prepare(source: SourceDocument, options: CleanOptions): Prepared {
     }
   }
   if (source.format === 'markdown') {
-    const html = marked.parse(source.content, { async: false })
+    const html = markdownParser().parse(source.content, { async: false })
     const heading = source.content.match(/^#\s+(.+?)\s*#*\s*$/m)?.[1] ?? null
     return { ...given, title: given.title ?? heading, text: htmlFragmentText(html), removed: [] }
   }

@@ -34,22 +34,31 @@ interface IndexedSentence {
   size: number
 }
 
-function indexSentences(paragraphs: Paragraph[]): { sentences: IndexedSentence[]; postings: Map<string, number[]> } {
+/** Each kept paragraph's sentences with their content words, the sentences of a paragraph in order. */
+function indexSentences(paragraphs: Paragraph[]): {
+  sentences: IndexedSentence[]
+  postings: Map<string, number[]>
+  sentencesOf: Map<number, number[]>
+} {
   const sentences: IndexedSentence[] = []
   const postings = new Map<string, number[]>()
+  const sentencesOf = new Map<number, number[]>()
   paragraphs.forEach((paragraph, index) => {
     if (!paragraph.kept) return
+    const ids: number[] = []
     for (const sentence of splitSentences(paragraph.text)) {
       const unique = new Set(contentWords(sentence))
       const id = sentences.push({ paragraph: index, words: unique, size: unique.size }) - 1
+      ids.push(id)
       for (const word of unique) {
         const list = postings.get(word)
         if (list) list.push(id)
         else postings.set(word, [id])
       }
     }
+    sentencesOf.set(index, ids)
   })
-  return { sentences, postings }
+  return { sentences, postings, sentencesOf }
 }
 
 /** The fewest shared words that reach CONTAINMENT of `size` words (with the same float test as the comparison). */
@@ -62,11 +71,13 @@ function wordsNeeded(size: number): number {
 
 /** Indices of the paragraphs that are near-copies of a sentence elsewhere. */
 export function findNearDuplicates(paragraphs: Paragraph[]): Set<number> {
-  const { sentences, postings } = indexSentences(paragraphs)
+  const { sentences, postings, sentencesOf } = indexSentences(paragraphs)
   const removed = new Set<number>()
   paragraphs.forEach((paragraph, index) => {
-    if (!paragraph.kept || splitSentences(paragraph.text).length !== 1) return
-    const candidate = new Set(contentWords(paragraph.text))
+    const own = sentencesOf.get(index)
+    if (!paragraph.kept || own?.length !== 1) return
+    // a paragraph of one sentence is that sentence: its words are already indexed
+    const candidate = sentences[own[0]!]!.words
     if (candidate.size < MIN_WORDS || candidate.size > MAX_WORDS) return
     // A sentence holding CONTAINMENT of the candidate's words holds at least one of its rarest
     // (size − needed + 1) words, so only those words' postings are read: common words would make this quadratic.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { compileRegexpsOnce } from '../context/engine-flags.js'
 import { Command } from 'commander'
-import { commands } from './commands/index.js'
+import { commandsFor } from './commands/index.js'
 
 compileRegexpsOnce()
 
@@ -12,7 +12,7 @@ program
   .version('0.1.0')
   .showHelpAfterError()
 
-for (const register of commands) register(program)
+for (const register of await commandsFor(process.argv.slice(2))) register(program)
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`sitrep: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -1,11 +1,11 @@
 import winkNLP from 'wink-nlp'
-import model from 'wink-eng-lite-web-model'
 import type { NlpDoc, Sentence, Token } from '../record/article.js'
 import { foldText } from '../text/normalize.js'
+import { englishModel } from './wink-model.js'
 
 export type { NlpDoc, Sentence, Token } from '../record/article.js'
 
-const nlp = winkNLP(model, ['sbd', 'pos'])
+const nlp = winkNLP(englishModel, ['sbd', 'pos'])
 const its = nlp.its
 
 /**

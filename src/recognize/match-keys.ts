@@ -85,10 +85,21 @@ export function nameTokens(name: string): NameToken[] {
   return tokens
 }
 
+/**
+ * A name token's case constraint in one character, as the name tries keep it (a snapshot of thousands of token
+ * objects takes several times longer to read back than one short string per name): 'U' the alias wrote the word
+ * in capitals, 'C' capitalized, '-' neither.
+ */
+export type CaseCode = 'U' | 'C' | '-'
+
+export function caseCode(token: NameToken): CaseCode {
+  return token.upper ? 'U' : token.capital ? 'C' : '-'
+}
+
 /** Does the surface token satisfy the case constraint of the name token? */
-export function caseFits(surface: string, wanted: NameToken, isFirst: boolean): boolean {
+export function caseFits(surface: string, wanted: CaseCode, isFirst: boolean): boolean {
+  if (wanted === '-') return true
   const letters = surface.replace(/[^\p{L}]/gu, '')
-  if (wanted.upper) return letters.length > 0 && letters === letters.toUpperCase()
-  if (wanted.capital && isFirst) return /^\p{Lu}/u.test(letters)
-  return true
+  if (wanted === 'U') return letters.length > 0 && letters === letters.toUpperCase()
+  return !isFirst || /^\p{Lu}/u.test(letters)
 }

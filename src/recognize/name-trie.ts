@@ -1,9 +1,10 @@
 import type { Token } from '../nlp/nlp-doc.js'
-import { BREAK, JOINER, caseFits, holdsJoiner, nameTokens, tokenKey, tokenParts, type NameToken } from './match-keys.js'
+import { BREAK, JOINER, caseCode, caseFits, holdsJoiner, nameTokens, tokenKey, tokenParts, type CaseCode } from './match-keys.js'
 
 interface TrieNode<T> {
   children: Map<string, TrieNode<T>>
-  values: { value: T; tokens: NameToken[] }[]
+  /** Each name's value with the case constraints of its words, one CaseCode each. */
+  values: { value: T; cases: string }[]
 }
 
 export interface NameMatch<T> {
@@ -36,7 +37,7 @@ export class NameTrie<T> {
       }
       node = next
     }
-    if (!node.values.some((v) => v.value === value)) node.values.push({ value, tokens })
+    if (!node.values.some((v) => v.value === value)) node.values.push({ value, cases: tokens.map(caseCode).join('') })
     this.maxDepth = Math.max(this.maxDepth, tokens.length)
   }
 
@@ -69,7 +70,7 @@ export class NameTrie<T> {
       }
       if (!node) break
       if (node.values.length === 0) continue
-      const fitting = node.values.filter((v) => v.tokens.every((wanted, k) => caseFits(surfaces[k]!, wanted, k === 0)))
+      const fitting = node.values.filter((v) => casesFit(surfaces, v.cases))
       if (fitting.length > 0) {
         best = { firstToken: from, endToken: i + 1, start: tokens[from]!.start, end: token.end, values: fitting.map((v) => v.value) }
       }
@@ -89,4 +90,10 @@ export class NameTrie<T> {
     }
     return matches
   }
+}
+
+/** Does each surface word satisfy the case constraint of the name's word in its place? */
+function casesFit(surfaces: readonly string[], cases: string): boolean {
+  for (let k = 0; k < cases.length; k++) if (!caseFits(surfaces[k]!, cases[k] as CaseCode, k === 0)) return false
+  return true
 }

@@ -10,7 +10,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-lazy-help-'))
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
 
 /** Runs the CLI from source with a module hook that lists every project file the process loads. */
-function loadedModules(args: string[]): { status: number | null; stdout: string; modules: string[] } {
+function loadedModules(args: string[]): { status: number | null; stdout: string; modules: string[]; packages: string[] } {
   const hooks = path.join(folder, 'hooks.mjs')
   fs.writeFileSync(
     hooks,
@@ -27,10 +27,38 @@ function loadedModules(args: string[]): { status: number | null; stdout: string;
     .split('\n')
     .filter((line) => line.startsWith(`LOAD ${root}src/`))
     .map((line) => line.slice(`LOAD ${root}`.length))
-  return { status: result.status, stdout: result.stdout, modules }
+  const packages = [
+    ...new Set(Array.from(result.stderr.matchAll(/^LOAD file:.*?\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm), (match) => match[1]!)),
+  ]
+  return { status: result.status, stdout: result.stdout, modules, packages }
 }
 
 describe('sitrep --help', () => {
+  it('lists every command, as does a misspelt command (with a suggestion)', () => {
+    const help = loadedModules(['--help'])
+    const names = [...help.stdout.matchAll(/^ {2}(\w+) /gm)].map((match) => match[1])
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'analyze',
+        'eval',
+        'ingest',
+        'claims',
+        'events',
+        'entity',
+        'search',
+        'worker',
+        'serve',
+        'export',
+        'kb',
+        'reanalyze',
+        'source',
+      ]),
+    )
+    const typo = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyse'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    expect(typo.status).not.toBe(0)
+    expect(typo.stderr).toMatch(/Did you mean analyze\?/)
+  })
+
   it('lists the commands without loading the analysis pipeline', () => {
     const run = loadedModules(['--help'])
     expect(run.status).toBe(0)
@@ -52,5 +80,23 @@ describe('sitrep --help', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/--kb <dir>/)
     expect(run.modules.filter((file) => file.startsWith('src/pipeline/'))).toEqual([])
+  })
+})
+
+describe('sitrep analyze on a plain-text article', () => {
+  it('loads neither the HTML and Markdown parsers nor the YAML reader, which only other inputs need', () => {
+    const article = path.join(folder, 'article.txt')
+    fs.writeFileSync(article, 'PESHAWAR: Police said on Monday that two suspects were arrested in Peshawar after a raid.\n')
+    const run = loadedModules(['analyze', article])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/Peshawar/)
+    // the pipeline's own packages do load (the hook sees packages), the three deferred ones do not
+    expect(run.packages).toContain('wink-nlp')
+    expect(run.packages.filter((name) => ['htmlparser2', 'marked', 'yaml'].includes(name))).toEqual([])
+    // the command it names is the only one declared
+    expect(run.modules.filter((file) => file.startsWith('src/cli/commands/'))).toEqual([
+      'src/cli/commands/index.ts',
+      'src/cli/commands/analyze.ts',
+    ])
   })
 })

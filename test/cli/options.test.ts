@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import { commands } from '../../src/cli/commands/index.js'
+import { allCommands } from '../../src/cli/commands/index.js'
 import { type OptionValues, SHARED_OPTIONS, sharedOptions } from '../../src/cli/options.js'
 
 /** A program that throws instead of exiting and keeps its output, so a test can read both. */
@@ -70,6 +70,8 @@ describe('shared options', () => {
     }>()
   })
 })
+
+const commands = await allCommands()
 
 describe('the sitrep commands', () => {
   const root = program()

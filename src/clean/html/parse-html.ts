@@ -3,7 +3,8 @@
  * full DOM (jsdom, linkedom) and enough for everything the extractor reads. Walks over it are iterative, so a
  * page nested ten thousand levels deep cannot overflow the stack.
  */
-import { Parser } from 'htmlparser2'
+import { createRequire } from 'node:module'
+import type { Parser } from 'htmlparser2'
 import { DomHandler, isTag, isText, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler'
 
 export type { AnyNode, Document, Element, ParentNode }
@@ -43,9 +44,21 @@ class BoundedHandler extends DomHandler {
   }
 }
 
+let HtmlParser: typeof Parser | undefined
+
+/**
+ * htmlparser2, required with the first page: most runs read plain text, and its module tree (the tokenizer and
+ * the entity tables) costs every run's start-up ~45 ms of CPU. Required (Node loads the package's ES module
+ * synchronously) so that cleaning stays synchronous.
+ */
+function htmlParser(): typeof Parser {
+  HtmlParser ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Parser
+  return HtmlParser
+}
+
 function parseBounded(html: string): Document {
   const handler = new BoundedHandler()
-  new Parser(handler, OPTIONS).end(html)
+  ;new (htmlParser())(handler, OPTIONS).end(html)
   return handler.root
 }
 
