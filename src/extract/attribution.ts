@@ -34,6 +34,7 @@ let compiled:
       noResponse: RegExp
       responsibility: RegExp
       bareForms: Set<string>
+      secondCue: RegExp
       clauseOnly: Set<string>
       statementVerb: RegExp
       commissive: Set<string>
@@ -83,6 +84,7 @@ function cues() {
         `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
         'i',
       ),
+      secondCue: new RegExp(`,?\\s+(?:and|but)\\s+(?:also\\s+|\\w+ly\\s+)?(?:${alternation(all)})\\b`, 'i'),
       statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
   }
@@ -471,8 +473,12 @@ function placeholderLength(sentence: MaskedSentence, ref: Ref): number {
 }
 
 function findNextCue(text: string, from: number): number | undefined {
-  const next = /[.;]\s+(?:["“]|[A-Z«])|,\s*["“]/.exec(text.slice(from))
-  return next ? from + next.index + 1 : undefined
+  const rest = text.slice(from)
+  const next = /[.;]\s+(?:["“]|[A-Z«])|,\s*["“]/.exec(rest)
+  // "denied the charge and said India was funding the BLA": a second verb of saying starts content of its own
+  const second = cues().secondCue.exec(rest)
+  const at = [next ? next.index + 1 : undefined, second?.index].filter((i): i is number => i !== undefined)
+  return at.length > 0 ? from + Math.min(...at) : undefined
 }
 
 function nearestEntityBefore(sentence: MaskedSentence, at: number): Ref | undefined {

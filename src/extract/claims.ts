@@ -154,7 +154,7 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
     ...index.get('subject', id),
     ...(stance === 'no_response' ? index.get('object', id) : []),
   ])
-  const onSoil = stance === 'denies' ? onItsSoil(index, party, view) : []
+  const onSoil = stance === 'denies' ? onItsSoil(drafts, party) : []
   const about = index.inOrder([...aboutFamily, ...onSoil]).filter(isMade)
   const bySource = frame.addressee ? index.get('claimant', frame.addressee.id).filter(isMade) : []
   const chosen = frame.addressee
@@ -169,13 +169,14 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
 }
 
 /**
- * "Kabul rejected claims that the TTP operates from Afghanistan": an allegation that a group is present on a
- * state's territory is an allegation about that state, so the state's (or its government's) answer takes it.
+ * "Kabul rejected claims that the TTP operates from Kunar": an allegation that a group is present on a state's
+ * territory (the country or a place in it) is an allegation about that state, so the state's (or its
+ * government's) denial takes it.
  */
-function onItsSoil(index: AssertionIndex, party: Ref, view: ArticleView): ClaimDraft[] {
+function onItsSoil(drafts: ClaimDraft[], party: Ref): ClaimDraft[] {
   if ((party.type !== 'state' && party.type !== 'government') || party.country === null) return []
-  const country = view.countryPlace.get(party.country)
-  return country ? index.get('object', country).filter((d) => d.relation === 'present_in') : []
+  const onTerritory = (place: Ref | null) => place?.kind === 'place' && place.country === party.country
+  return drafts.filter((d) => d.relation === 'present_in' && d.stance === 'asserts' && onTerritory(d.object))
 }
 
 /**

@@ -53,7 +53,8 @@ let compiled:
 function list(kind: string): string {
   // "in Barmal district, Paktika, and Spera district, Khost": a place may keep its kind word after it
   const kindWord = kind.includes('P') ? `(?:\\s+(?:${alternativesInOrder(Object.keys(lexicon('places').kindAfter))})\\b)?` : ''
-  const one = `«${kind}\\d+»${kindWord}(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
+  const possessor = kind.includes('P') ? `(?:«P\\d+»(?:’s|'s)\\s+)?` : ''
+  const one = `${possessor}«${kind}\\d+»${kindWord}(?:\\s*\\((?:«${kind}\\d+»[\\s/,]*)+\\))?`
   const more = `(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*|\\s+as well as\\s+)(?:the\\s+)?${one})*`
   const places = kind.includes('P')
     ? `(?:,?\\s+(?:specifically|particularly|especially|including|mainly|notably|such as|like)\\s+(?:in\\s+)?(?:\\w+\\s+){0,2}?(?:like\\s+|such as\\s+)?«P\\d+»(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)«P\\d+»)*)?`
@@ -171,7 +172,8 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
       for (const match of content.matchAll(pattern)) {
         if (!match.groups?.S || !match.groups.O) continue
         const subjects = refsIn(sentence, match.groups.S)
-        const named = refsIn(sentence, match.groups.O)
+        // "camps in Pakistan's Balochistan province": the possessive country only says where the province is
+        const named = refsIn(sentence, match.groups.O.replace(/«P\d+»(?:’s|'s)\s+(?=«P)/g, ''))
         const objects = spec.relation === 'attacks' ? withoutQualifiers(named) : named
         // "the TTP attacked a police station located in Bannu": the place is the target's, not the group's
         if (spec.relation === 'present_in' && ATTACKING.test(match[0])) continue

@@ -568,3 +568,33 @@ describe('tolls and triggers by lemma', () => {
     expect(events('Militants fired on Pakistani troops in Bannu on Monday.').map((e) => e.type)).toContain('ASSAULT')
   })
 })
+
+describe('answers and places across clauses', () => {
+  it('ends a denial where a second verb of saying begins', () => {
+    const found = claims(
+      'India accused Pakistan of sponsoring the militants of Lashkar-e-Taiba. Islamabad denied the charge and said India was funding the BLA.',
+    )
+    expect(found).toContain('Pakistan asserts India supports Baloch Liberation Army')
+    expect(found).not.toContain('Pakistan denies India supports Baloch Liberation Army')
+  })
+
+  it('takes the province, not its possessive country, as where a group is', () => {
+    expect(claims('The Taliban spokesman Zabihullah Mujahid said ISKP has camps in Pakistan’s Balochistan province.')).toContain(
+      'Taliban asserts Islamic State Khorasan Province present_in Balochistan',
+    )
+  })
+
+  it('reads "entered <country> from <country>"', () => {
+    expect(claims('Iran’s interior minister said Jaish al-Adl militants had entered Iran from Pakistan.')).toContain(
+      'Iran asserts Jaish al-Adl present_in Pakistan',
+    )
+  })
+
+  it('lets a state’s denial answer the claim that a group is in one of its provinces', () => {
+    expect(
+      claims(
+        'Pakistan’s Foreign Office accused Afghanistan of harbouring TTP militants. The spokeswoman also said the militants were operating from Kunar. In response, the Taliban government dismissed the claims.',
+      ),
+    ).toContain('Taliban denies Tehreek-e-Taliban Pakistan present_in Kunar')
+  })
+})
