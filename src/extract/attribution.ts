@@ -197,14 +197,23 @@ function rememberNameWords(ref: Ref, view: ArticleView): void {
 let lastDocumentOwner: Ref | undefined
 /** The last person named, for "He alleged" after a sentence that named but did not quote them. */
 let lastPerson: Ref | undefined
-const OWNED_DOCUMENT =
-  /«E(\d+)»(?:’s|'s)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message|post|communique|assessment|audio|footage)\b|\b(?:video|statement|report|study|message|communique|assessment)\s+(?:released |issued |published )?by\s+(?:the\s+)?«E(\d+)»|«E(\d+)»\s+(?:released|issued|published|shared)\s+(?:a|an|its|the)\s+(?:\w+\s+){0,3}?(?:video|statement|report|study|message)/i
+const DOCUMENTS = alternativesInOrder(lexicon('attribution').documentNouns)
+const OWNED_DOCUMENT = new RegExp(
+  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})`,
+  'i',
+)
+/** "the 16th report of the UN's Monitoring Team": "of" names an author only when no group's deed follows. */
+const DOCUMENT_OF = new RegExp(
+  `\\b(?:${DOCUMENTS})\\s+(?:of|from)\\s+(?:the\\s+)?(?:«E\\d+»(?:’s|'s)\\s+)?«E(\\d+)»(?!\\s*(?:’s|'s)|\\s+\\w*(?:attack|bomb|strike|raid))`,
+  'i',
+)
 
 function documentOwner(sentence: MaskedSentence): Ref | undefined {
   const match = OWNED_DOCUMENT.exec(sentence.masked)
-  if (!match) return undefined
-  const index = Number(match[1] ?? match[2] ?? match[3])
-  return sentence.refs[index]
+  if (match) return sentence.refs[Number(match[1] ?? match[2] ?? match[3])]
+  const of = DOCUMENT_OF.exec(sentence.masked)
+  const author = of ? sentence.refs[Number(of[1])] : undefined
+  return author && author.type !== 'armed_group' ? author : undefined
 }
 
 const REFERRING_NOUNS = lexicon('attribution').referringNouns
@@ -227,6 +236,7 @@ export function findFrames(view: ArticleView): Frame[] {
     if (owner) lastDocumentOwner = owner
     const found = framesIn(sentence, previous, view)
     if (found.length === 0 && previous && continuesVoice(previous, sentence)) found.push(continuation(previous, sentence))
+    if (found.length === 0 && lastDocumentOwner && ASSESSED.test(sentence.masked)) found.push(assessedBy(lastDocumentOwner, sentence))
     for (const ref of sentence.refs) {
       if (ref.type === 'person') lastPerson = ref
       if (ref.kind === 'entity') {
@@ -259,6 +269,16 @@ function openQuote(text: string): boolean {
   const closing = (text.match(/”/g) ?? []).length
   if (opening + closing > 0) return opening > closing
   return (text.match(/"/g) ?? []).length % 2 === 1
+}
+
+/**
+ * "Al Qaeda is assessed to maintain close ties with the Taliban": the passive of a verb of assessing, in an article
+ * discussing a report, is the report's judgement, so its author is the claimant.
+ */
+const ASSESSED = /\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:assessed|estimated|judged|found)\s+to\b/i
+
+function assessedBy(author: Ref, sentence: MaskedSentence): Frame {
+  return frame(sentence, 'assessed', 'asserts', null, author, [0, sentence.masked.length], false, null, false)
 }
 
 function continuation(previous: Frame, sentence: MaskedSentence): Frame {

@@ -99,7 +99,9 @@ function sheltering(relations: RelationMention[], masked: string, view: ArticleV
   const derived: RelationMention[] = []
   for (const r of relations) {
     if (r.relation !== 'present_in' || r.object.placeKind !== 'country' || r.subject.type !== 'armed_group') continue
-    if (!/\b(?:sanctuar|safe haven|havens?\b|shelter|refuge|safe harbou?r)/i.test(masked.slice(r.at, r.at + r.length))) continue
+    // "operates from Afghan sanctuaries": the haven may be the very words that name the country
+    const said = `${masked.slice(r.at, r.at + r.length)} ${r.object.via === 'soil' ? view.doc.text.slice(r.object.start, r.object.end) : ''}`
+    if (!/\b(?:sanctuar|safe haven|havens?\b|shelter|refuge|safe harbou?r)/i.test(said)) continue
     const government = view.governmentOf.get(r.object.id)
     if (government) derived.push({ ...r, subject: government, relation: 'harbors', object: r.subject })
   }

@@ -598,3 +598,23 @@ describe('answers and places across clauses', () => {
     ).toContain('Taliban denies Tehreek-e-Taliban Pakistan present_in Kunar')
   })
 })
+
+describe('a report’s author over its sentences', () => {
+  const article =
+    'UN report\n\nThe findings on Afghanistan are contained in the 12th report of the UN’s Analytical Support and Sanctions Monitoring Team. The main threat was identified as the TTP. The report said the group operates from Afghan sanctuaries. Al-Qaeda is assessed to maintain close ties with the Taliban.'
+
+  it('makes "the report of the UN’s team" the team’s, and derives the harbouring from "Afghan sanctuaries"', () => {
+    expect(claims(article)).toContain('Analytical Support and Sanctions Monitoring Team asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+  })
+
+  it('gives a passive of assessing to the report’s author', () => {
+    expect(claims(article)).toContain('Analytical Support and Sanctions Monitoring Team asserts al-Qaeda cooperates_with Taliban')
+  })
+
+  it('does not make a group the author of "reports of" its attacks', () => {
+    const found = claims(
+      'Reports of TTP attacks in Khyber Pakhtunkhwa rose sharply. The report said the Taliban harbour the TTP in Afghanistan.',
+    )
+    expect(found.filter((c) => c.startsWith('Tehreek-e-Taliban Pakistan asserts'))).toEqual([])
+  })
+})
