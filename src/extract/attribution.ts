@@ -1,4 +1,4 @@
-import type { Stance } from '../record/record.js'
+import type { EntityType, Stance } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
@@ -691,7 +691,7 @@ function withSpeaker(
   if (subject.type === 'media') {
     // A group's media wing speaks for the group.
     const parent = view.entityById.get(subject.id)?.kb?.parent
-    const owner = parent ? view.entityById.get(parent) : undefined
+    const owner = (parent ? view.entityById.get(parent) : undefined) ?? groupOwning(sentence, subject)
     if (owner)
       return frame(
         sentence,
@@ -709,6 +709,16 @@ function withSpeaker(
     return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
   const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
   return frame(sentence, cue, stance, subject, body ? forState(body, view) : subject, content, accusation, addressee, responsibility)
+}
+
+/** "ISKP, through its Amaq news agency, claimed": the group right before an outlet it owns ("its", "'s"). */
+function groupOwning(sentence: MaskedSentence, outlet: Ref): { id: string; type: EntityType } | undefined {
+  const i = sentence.refs.indexOf(outlet)
+  if (i < 0) return undefined
+  const before = sentence.masked.slice(0, sentence.refAt[i])
+  const owner = /«E(\d+)»(?:(?:’s|'s)\s+|\s*,?\s*(?:through|via|in|on)\s+its\s+)(?:\w+\s+){0,2}$/.exec(before)
+  const group = owner ? sentence.refs[Number(owner[1])] : undefined
+  return group?.kind === 'entity' && group.type === 'armed_group' ? { id: group.id, type: group.type } : undefined
 }
 
 /** The Foreign Office speaks for its state (the convention of the annotation guide): its claims are the state's. */

@@ -47,7 +47,9 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
-      for (const doer of object ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant) : []) {
+      for (const named of object ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant) : []) {
+        // "ISKP, through its Amaq agency, said its militants killed": "its" is the group the outlet speaks for
+        const doer = named.id === frame.speaker?.id && frame.claimant ? frame.claimant : named
         if (doer.id !== object!.id)
           drafts.push({
             ...base(frame),

@@ -196,7 +196,9 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     }
     // ", killing four soldiers": a participle after the main clause continues its event.
     const continued = found.find((e) => e.type === spec.type)
-    if (continued && /ing$/.test(word) && /,\s*$/.test(sentence.masked.slice(0, at))) {
+    // "attacked a camp and killed six personnel": a second verb of the same subject continues it too
+    const prefix = sentence.masked.slice(0, at)
+    if (continued && ((/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix))) {
       const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
       if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
       continue

@@ -618,3 +618,21 @@ describe('a report’s author over its sentences', () => {
     expect(found.filter((c) => c.startsWith('Tehreek-e-Taliban Pakistan asserts'))).toEqual([])
   })
 })
+
+describe('a group’s own outlets and verbs', () => {
+  it('makes the group that owns an outlet the claimant, and "its militants" the group', () => {
+    expect(
+      claims(
+        'A checkpoint came under attack in Jalalabad. ISKP, through its Amaq news agency, claimed that its militants had killed five Taliban fighters in Jalalabad.',
+      ),
+    ).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Taliban')
+  })
+
+  it('keeps "attacked a camp and killed six" one attack of one attacker', () => {
+    const found = events(
+      'In a statement, BLA spokesman Jeeyand Baloch said the group’s fighters attacked a Frontier Corps camp in Kech and killed six personnel.',
+    ).filter((e) => e.type === 'ASSAULT')
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ actors: ['Baloch Liberation Army'], targets: ['Frontier Corps'], dead: 6 })
+  })
+})
