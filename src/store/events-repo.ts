@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, EventSourcesTable } from './schema.js'
+import { insertRows } from './insert-chunks.js'
 import { eventCandidateWindow, type DateSpan, type EventCandidate } from '../resolve/event-matching.js'
 
 type Db = Kysely<Database>
@@ -42,14 +43,11 @@ export async function createEvent(
   event: { id: string; type: string; placeId: string | null; createdAt: string },
   summary: EventSummaryColumns,
 ): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({ id: event.id, type: event.type, place_id: event.placeId, ...summary, created_at: event.createdAt })
-    .execute()
+  await insertRows(db, 'events', [{ id: event.id, type: event.type, place_id: event.placeId, ...summary, created_at: event.createdAt }])
 }
 
 export async function insertEventSource(db: Db, report: Insertable<EventSourcesTable>): Promise<void> {
-  await db.insertInto('event_sources').values(report).execute()
+  await insertRows(db, 'event_sources', [report])
 }
 
 /** Deletes an article's event reports and returns the events they belonged to. */
@@ -122,7 +120,7 @@ export async function insertEventParties(db: Db, id: string, type: string, actor
     ...[...new Set(actors)].map((entity_id) => ({ entity_id, event_id: id, role: 'actor' as const, type })),
     ...[...new Set(targets)].map((entity_id) => ({ entity_id, event_id: id, role: 'target' as const, type })),
   ]
-  if (rows.length > 0) await db.insertInto('event_parties').values(rows).execute()
+  await insertRows(db, 'event_parties', rows)
 }
 
 export async function updateEvent(db: Db, id: string, summary: EventSummaryColumns): Promise<void> {
