@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { AnalysisRecord, Span } from '../record/record.js'
@@ -69,12 +68,7 @@ export async function writeBatch(store: Store, articles: AnalyzedArticle[], opti
       }
       const touched = new Touched()
       const outcomes: WriteOutcome[] = []
-      for (const article of articles) {
-        outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
-        // SQLite runs synchronously: without a turn of the event loop the analysis threads would get no new
-        // article until the whole batch is written, and sit idle meanwhile.
-        await setImmediate()
-      }
+      for (const article of articles) outcomes.push(await writeArticle(trx, article, ingestedAt, touched, stored))
       if (defer) await markPropositionsDirty(trx, touched.propositions)
       else {
         const grading = await loadGradingContext(trx)
