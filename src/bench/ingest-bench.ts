@@ -19,8 +19,13 @@ import { postgresSkipReason, startPostgres } from './postgres-server.js'
  *   --workers 1,2,4   worker counts for the PostgreSQL scaling run (each a `sitrep worker --jobs 1` process)
  *   --skip-1job       no 1-job SQLite run
  *   --keep DIR        build the corpus and stores in DIR and keep them
+ *   --next-after DB   only this: the corpus's first 1,000 articles into an empty store against the 1,000 that follow
+ *                     DB's N articles into a copy of DB (N from the store; DB itself is not written), each with
+ *                     `sitrep ingest --jobs 2` and store-only (`--records`, analysed once beforehand), with CPU time
+ *                     and peak RSS
  */
-const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
+/** The CLI measured: this build's, or another's given by $SITREP_BENCH_CLI (a before/after comparison). */
+const CLI = process.env['SITREP_BENCH_CLI'] || fileURLToPath(new URL('../cli/main.js', import.meta.url))
 
 interface Flags {
   articles: number
@@ -31,6 +36,7 @@ interface Flags {
   workers: number[]
   keep: string | null
   queryRuns: number
+  nextAfter: string | null
 }
 
 function parseFlags(args: string[]): Flags {
@@ -57,11 +63,14 @@ function parseFlags(args: string[]): Flags {
     workers,
     keep: value('--keep') ?? null,
     queryRuns: count('--query-runs', 30),
+    nextAfter: value('--next-after') ?? null,
   }
 }
 
 interface RunResult {
   seconds: number
+  /** User + system CPU of the process and its threads, from the last sample before it exited. */
+  cpuSeconds: number
   peakRssMb: number
   stderr: string
   code: number | null
@@ -74,20 +83,24 @@ export function runMeasured(args: string[]): Promise<RunResult> {
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   let peakKb = 0
+  let cpuTicks = 0
   const sample = (): void => {
     try {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8')
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
       peakKb = Math.max(peakKb, kb)
+      // utime and stime: fields 14 and 15, counted after the command name's closing parenthesis
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      cpuTicks = Number(fields[11]) + Number(fields[12])
     } catch {
       // The process has exited between samples.
     }
   }
-  const timer = setInterval(sample, 100)
+  const timer = setInterval(sample, 50)
   return new Promise((resolve) => {
     child.once('exit', (code) => {
       clearInterval(timer)
-      resolve({ seconds: (performance.now() - started) / 1000, peakRssMb: peakKb / 1024, stderr, code })
+      resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuTicks / 100, peakRssMb: peakKb / 1024, stderr, code })
     })
   })
 }
@@ -215,9 +228,63 @@ async function ingestCurve(files: string[], db: string, perFile: number): Promis
   )
 }
 
+/**
+ * Whether the write path stays flat: the first 1,000 articles into an empty store against the 1,000 after a big
+ * store's N (the corpus's thousand no. N/1000 + 1, so near-duplicates point back into the store as in a long run).
+ * Store-only runs ingest analysis records made beforehand, so they time the writes alone.
+ */
+async function nextAfter(big: string, dir: string): Promise<void> {
+  const source = await openStore(big)
+  const { articles: stored } = await storeStats(source)
+  await source.close()
+  const perFile = 1000
+  const after = Math.ceil(stored / perFile) * perFile
+  const corpus = writeIngestCorpus(path.join(dir, 'corpus'), after + perFile, perFile)
+  const first = corpus.files[0]!
+  const next = corpus.files[corpus.files.length - 1]!
+  console.log(`\ningest, the first ${perFile} articles into an empty store against the ${perFile} after ${stored} (${big})`)
+  const records = async (file: string): Promise<string> => {
+    const out = `${file}.records.jsonl`
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'analyze', file, '--jsonl'], { stdio: ['ignore', fs.openSync(out, 'w'), 'inherit'] })
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analyze ${file} failed (${code})`))))
+    })
+    return out
+  }
+  const inputs = { first: { file: first, records: await records(first) }, next: { file: next, records: await records(next) } }
+  for (const mode of ['store only (--records)', '--jobs 2'] as const) {
+    for (const which of ['first', 'next'] as const) {
+      const db = path.join(dir, `${which}.db`)
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true })
+      if (which === 'next') fs.copyFileSync(big, db)
+      const args =
+        mode === '--jobs 2'
+          ? [CLI, 'ingest', inputs[which].file, '--db', db, '--jobs', '2', '--no-progress']
+          : [CLI, 'ingest', inputs[which].records, '--db', db, '--records', '--no-progress']
+      const run = await runMeasured(args)
+      if (run.code !== 0) throw new Error(`ingest ${which} failed:\n${run.stderr.slice(-2000)}`)
+      const label = `${mode}, ${which === 'first' ? 'first 1,000' : `1,000 after ${stored}`}`
+      console.log(
+        `  ${label.padEnd(42)} ${(perFile / run.seconds).toFixed(1).padStart(7)} articles/s  ${run.seconds.toFixed(1).padStart(6)} s  ` +
+          `CPU ${run.cpuSeconds.toFixed(1).padStart(5)} s (${((run.cpuSeconds * 1000) / perFile).toFixed(1)} ms an article)  ` +
+          `peak RSS ${run.peakRssMb.toFixed(0).padStart(5)} MB  load ${os.loadavg()[0]!.toFixed(1)}`,
+      )
+      fs.rmSync(db, { force: true })
+    }
+  }
+}
+
 export async function main(args: string[] = process.argv.slice(2)): Promise<void> {
   const flags = parseFlags(args)
   const dir = flags.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sitrep-ingest-bench-'))
+  if (flags.nextAfter) {
+    try {
+      await nextAfter(flags.nextAfter, dir)
+    } finally {
+      if (!flags.keep) fs.rmSync(dir, { recursive: true, force: true })
+    }
+    return
+  }
   try {
     const perFile = 1000
     const corpusStarted = performance.now()

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, EventSourcesTable } from './schema.js'
+import { insertRows } from './insert-chunks.js'
 import { eventCandidateWindow, type DateSpan, type EventCandidate } from '../resolve/event-matching.js'
 
 type Db = Kysely<Database>
@@ -33,32 +34,20 @@ export async function findEventCandidates(db: Db, type: string, placeId: string,
   }))
 }
 
-export async function createEvent(db: Db, id: string, type: string, placeId: string | null, createdAt: string): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({
-      id,
-      type,
-      place_id: placeId,
-      date_start: null,
-      date_end: null,
-      modes: '[]',
-      actors: '[]',
-      targets: '[]',
-      fatalities_low: null,
-      fatalities_best: null,
-      fatalities_high: null,
-      source_count: 0,
-      report_count: 0,
-      first_seen: '',
-      last_seen: '',
-      created_at: createdAt,
-    })
-    .execute()
+/** The columns a merged event's summary fills (apply/events.ts derives them from its reports). */
+export type EventSummaryColumns = Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id' | 'created_at'>
+
+/** A new merged event, written whole: its summary is known when its first report is stored. */
+export async function createEvent(
+  db: Db,
+  event: { id: string; type: string; placeId: string | null; createdAt: string },
+  summary: EventSummaryColumns,
+): Promise<void> {
+  await insertRows(db, 'events', [{ id: event.id, type: event.type, place_id: event.placeId, ...summary, created_at: event.createdAt }])
 }
 
 export async function insertEventSource(db: Db, report: Insertable<EventSourcesTable>): Promise<void> {
-  await db.insertInto('event_sources').values(report).execute()
+  await insertRows(db, 'event_sources', [report])
 }
 
 /** Deletes an article's event reports and returns the events they belonged to. */
@@ -122,18 +111,19 @@ export async function deleteEvent(db: Db, id: string): Promise<void> {
 export async function saveEventParties(db: Db, id: string, actors: string[], targets: string[]): Promise<void> {
   await db.deleteFrom('event_parties').where('event_id', '=', id).execute()
   const { type } = await db.selectFrom('events').select('type').where('id', '=', id).executeTakeFirstOrThrow()
+  await insertEventParties(db, id, type, actors, targets)
+}
+
+/** The party rows of an event that has none yet. */
+export async function insertEventParties(db: Db, id: string, type: string, actors: string[], targets: string[]): Promise<void> {
   const rows = [
     ...[...new Set(actors)].map((entity_id) => ({ entity_id, event_id: id, role: 'actor' as const, type })),
     ...[...new Set(targets)].map((entity_id) => ({ entity_id, event_id: id, role: 'target' as const, type })),
   ]
-  if (rows.length > 0) await db.insertInto('event_parties').values(rows).execute()
+  await insertRows(db, 'event_parties', rows)
 }
 
-export async function updateEvent(
-  db: Db,
-  id: string,
-  summary: Omit<Insertable<Database['events']>, 'id' | 'type' | 'place_id'>,
-): Promise<void> {
+export async function updateEvent(db: Db, id: string, summary: EventSummaryColumns): Promise<void> {
   await db.updateTable('events').set(summary).where('id', '=', id).execute()
 }
 

@@ -17,7 +17,7 @@ import { deleteEventSourcesOf, eventIdsOfArticles, insertEventSource } from './e
 import { partyKeyOf, propositionKey } from '../resolve/propositions.js'
 import { bandKeys, decodeSignature, isSignificant } from '../resolve/minhash.js'
 import { resolveEntities, storePlaces } from './apply/entities.js'
-import { placeEventReport, refreshEvent } from './apply/events.js'
+import { refreshEvent, storeEventReport } from './apply/events.js'
 import { refreshProposition } from './apply/propositions.js'
 import { markPropositionsDirty, refreshDirtyPropositions } from './apply/dirty-propositions.js'
 import { StoredIds, storedIdsOf } from './stored-ids.js'
@@ -294,33 +294,35 @@ async function writeEventReports(db: Kysely<Database>, record: AnalysisRecord, i
       targets: event.targets.map(idOf),
       reported_by: event.reported_by && idOf(event.reported_by),
     }
-    const eventId = await placeEventReport(db, mapped, {
+    const origin = {
       articleId,
       ordinal,
       published: record.document.published,
       rewriting: context.rewriting ?? false,
       createdAt: context.ingestedAt,
-    })
-    await insertEventSource(db, {
-      article_id: articleId,
-      ordinal,
-      event_id: eventId,
-      mode: mapped.mode,
-      actors: JSON.stringify(mapped.actors),
-      targets: JSON.stringify(mapped.targets),
-      date_start: mapped.date.start,
-      date_end: mapped.date.end,
-      date_text: mapped.date.text,
-      fatalities_low: mapped.fatalities?.low ?? null,
-      fatalities_best: mapped.fatalities?.best ?? null,
-      fatalities_high: mapped.fatalities?.high ?? null,
-      reported_by: mapped.reported_by,
-      evidence_start: mapped.evidence.start,
-      evidence_end: mapped.evidence.end,
-      evidence_text: excerpt(record.document.text, mapped.evidence),
-    })
-    // Refreshed now, not at batch end, so the next report in this batch matches against current dates.
-    await refreshEvent(db, eventId)
+      ingestedAt: context.ingestedAt,
+      sourceGroup: context.sourceGroup,
+    }
+    await storeEventReport(db, mapped, origin, (eventId) =>
+      insertEventSource(db, {
+        article_id: articleId,
+        ordinal,
+        event_id: eventId,
+        mode: mapped.mode,
+        actors: JSON.stringify(mapped.actors),
+        targets: JSON.stringify(mapped.targets),
+        date_start: mapped.date.start,
+        date_end: mapped.date.end,
+        date_text: mapped.date.text,
+        fatalities_low: mapped.fatalities?.low ?? null,
+        fatalities_best: mapped.fatalities?.best ?? null,
+        fatalities_high: mapped.fatalities?.high ?? null,
+        reported_by: mapped.reported_by,
+        evidence_start: mapped.evidence.start,
+        evidence_end: mapped.evidence.end,
+        evidence_text: excerpt(record.document.text, mapped.evidence),
+      }),
+    )
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../src/store/open-store.js'
 import { writeBatch } from '../../src/store/write-batch.js'
+import { refreshEvent } from '../../src/store/apply/events.js'
 import { getEntity, listEvents, listPropositions, searchArticles, storeStats } from '../../src/store/read/index.js'
 import { dialects, freshStore } from '../support/dialects.js'
 import { analyzed, claim, entity, event, filler, place } from '../support/records.js'
@@ -432,6 +433,44 @@ for (const dialect of dialects) {
         expect((await listEvents(s, { type: 'assault', place: 'Quetta', since: '2025-03-01' })).items).toHaveLength(1)
         expect((await listEvents(s, { place: 'Peshawar' })).items).toHaveLength(0)
         expect((await listEvents(s, { since: '2025-04-01' })).items).toHaveLength(0)
+      })
+      it('writes a new event whole: the same row and parties a refresh from its stored reports makes', async () => {
+        const s = await open()
+        const [base, variant] = syndicated('whole')
+        await writeBatch(s, [
+          analyzed({
+            text: filler('w1'),
+            published: '2025-03-11',
+            entities: [bla, pakistan],
+            places: [quetta],
+            events: [
+              attack({ mode: 'bombing', targets: ['actor:pakistan', 'actor:pakistan'], fatalities: { low: 3, best: 4, high: 5 } }),
+              attack({ type: 'COERCE', actors: ['actor:bla', 'actor:bla'], date: { start: null, end: null, text: null } }),
+            ],
+          }),
+          analyzed({ text: filler('w2'), entities: [iskp], events: [event({ type: 'PROTEST', actors: ['actor:iskp'] })] }),
+          analyzed({
+            text: base,
+            entities: [bla],
+            places: [peshawar],
+            events: [attack({ place: 'geonames:2', date: { start: '2025-02-01', end: '2025-02-03', text: null } })],
+          }),
+          analyzed({
+            text: variant,
+            entities: [bla],
+            places: [peshawar],
+            events: [attack({ place: 'geonames:2', date: { start: '2025-02-02', end: '2025-02-02', text: null } })],
+          }),
+        ])
+        const snapshot = async () => ({
+          events: await s.db.selectFrom('events').selectAll().orderBy('id').execute(),
+          parties: await s.db.selectFrom('event_parties').selectAll().orderBy('event_id').orderBy('role').orderBy('entity_id').execute(),
+        })
+        const written = await snapshot()
+        expect(written.events).toHaveLength(4)
+        expect(written.events.some((row) => Number(row.report_count) === 2)).toBe(true)
+        for (const { id } of written.events) await refreshEvent(s.db, id)
+        expect(await snapshot()).toEqual(written)
       })
     })
 

@@ -3,16 +3,18 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../schema.js'
 import type { EventRecord } from '../../record/record.js'
 import { matchingEvent, reportSpan } from '../../resolve/event-matching.js'
-import { summarizeEvent, type EventReport } from '../../resolve/event-summary.js'
+import { summarizeEvent, type EventReport, type EventSummary } from '../../resolve/event-summary.js'
 import {
   createEvent,
   deleteEvent,
   eventExists,
   eventReports,
   findEventCandidates,
+  insertEventParties,
   saveEventParties,
   updateEvent,
   type EventReportRow,
+  type EventSummaryColumns,
 } from '../events-repo.js'
 
 type Db = Kysely<Database>
@@ -24,22 +26,56 @@ export interface ReportOrigin {
   /** The article was stored before (reanalysis): a new event id must not clash with one its old reports made. */
   rewriting: boolean
   createdAt: string
+  /** The article's ingest time (its `seen` day when it has no publication date). */
+  ingestedAt: string
+  /** The article's near-duplicate group. */
+  sourceGroup: string
 }
 
 /**
- * The merged event an article's event report belongs to: the stored event of its type and place that the
- * matching rule (resolve/event-matching.ts) picks, else a new one. Reports without a place or any date stay on
- * their own: there is nothing to tell them apart from other incidents.
+ * Stores an article's event report under the merged event it belongs to: the stored event of its type and place
+ * that the matching rule (resolve/event-matching.ts) picks, else a new one. Reports without a place or any date
+ * stay on their own: there is nothing to tell them apart from other incidents. A new event is written whole from
+ * its one report; a joined event is brought up to date from all its reports. Returns the event's id.
  */
-export async function placeEventReport(db: Db, event: EventRecord, origin: ReportOrigin): Promise<string> {
+export async function storeEventReport(
+  db: Db,
+  event: EventRecord,
+  origin: ReportOrigin,
+  writeReport: (eventId: string) => Promise<void>,
+): Promise<string> {
   const span = reportSpan(event.date, origin.published)
   if (event.place && span) {
     const candidates = await findEventCandidates(db, event.type, event.place, span)
     const match = matchingEvent(candidates, { span, actors: event.actors, targets: event.targets })
-    if (match) return match.id
+    if (match) {
+      await writeReport(match.id)
+      // Refreshed now, not at batch end, so the next report in this batch matches against current dates.
+      await refreshEvent(db, match.id)
+      return match.id
+    }
   }
   const id = await freshEventId(db, origin)
-  await createEvent(db, id, event.type, event.place, origin.createdAt)
+  // The same summary refreshEvent would compute from the one stored report, without reading it back.
+  const summary = summarizeEvent([
+    {
+      date: { start: event.date.start ?? null, end: event.date.end ?? null },
+      published: origin.published,
+      seen: origin.published ?? origin.ingestedAt.slice(0, 10),
+      sourceGroup: origin.sourceGroup,
+      mode: event.mode ?? null,
+      actors: event.actors,
+      targets: event.targets,
+      fatalities: {
+        low: event.fatalities?.low ?? null,
+        best: event.fatalities?.best ?? null,
+        high: event.fatalities?.high ?? null,
+      },
+    },
+  ])!
+  await createEvent(db, { id, type: event.type, placeId: event.place, createdAt: origin.createdAt }, summaryColumns(summary))
+  await writeReport(id)
+  await insertEventParties(db, id, event.type, summary.actors, summary.targets)
   return id
 }
 
@@ -62,7 +98,11 @@ export async function refreshEvent(db: Db, id: string): Promise<void> {
     return
   }
   await saveEventParties(db, id, summary.actors, summary.targets)
-  await updateEvent(db, id, {
+  await updateEvent(db, id, summaryColumns(summary))
+}
+
+function summaryColumns(summary: EventSummary): EventSummaryColumns {
+  return {
     date_start: summary.dateStart,
     date_end: summary.dateEnd,
     modes: JSON.stringify(summary.modes),
@@ -75,7 +115,7 @@ export async function refreshEvent(db: Db, id: string): Promise<void> {
     report_count: summary.reportCount,
     first_seen: summary.firstSeen,
     last_seen: summary.lastSeen,
-  })
+  }
 }
 
 function reportOf(row: EventReportRow): EventReport {
