@@ -28,14 +28,17 @@ export async function insertRows<T extends keyof Database & string>(
   const columns = Object.keys(rows[0]!)
   const adapter = db.getExecutor().adapter
   let byShape = compiledInserts.get(adapter)
-  if (!byShape) compiledInserts.set(adapter, (byShape = new Map()))
+  if (!byShape) {
+    byShape = new Map()
+    compiledInserts.set(adapter, byShape)
+  }
   const shape = `${table}|${columns.join(',')}|${rows.length}`
   let text = byShape.get(shape)
   if (text === undefined) {
     const template = Array.from({ length: rows.length }, () => Object.fromEntries(columns.map((column) => [column, null])))
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table name to that table's row type
     text = db
       .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot relate a generic table name to that table's row type
       .values(template as any)
       .compile().sql
     byShape.set(shape, text)
