@@ -165,9 +165,11 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   if (!content.includes('«E') || (content.match(/«[EP]\d+»/g)?.length ?? 0) < 2) return []
   const found: RelationMention[] = []
   const open = openPatterns(content)
+  // the loose patterns read only of an armed group: without one named here they cannot match
+  const namesGroup = refsIn(sentence, content).some((r) => r.type === 'armed_group')
   for (const spec of relations) {
     for (const { regex: pattern, slot, groupOnly } of spec.patterns) {
-      if (!open[slot]) continue
+      if (!open[slot] || (groupOnly && !namesGroup)) continue
       pattern.lastIndex = 0
       for (const match of content.matchAll(pattern)) {
         if (!match.groups?.S || !match.groups.O) continue
