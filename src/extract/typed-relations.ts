@@ -43,7 +43,8 @@ function readings() {
         subject: new Set(spec.subject),
         object: new Set(spec.object),
         // the triggers are regex alternatives (stems with their endings), like the patterns of the same file
-        trigger: new RegExp(`\\b(?:${spec.triggers.join('|')})\\b`, 'giu'),
+        // not inside a compound: an "intelligence-based operation" is based nowhere
+        trigger: new RegExp(`(?<![\\w-])(?:${spec.triggers.join('|')})\\b`, 'giu'),
       })),
       negation: new RegExp(lex.negation, 'iu'),
     }

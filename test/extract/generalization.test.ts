@@ -541,6 +541,11 @@ describe('the typed reading of attributed clauses', () => {
       'The TTP said its military bases were built to please America.',
       'present_in',
     ],
+    [
+      'an "intelligence-based operation" places no one',
+      'Militants of the TTP have regrouped in North Waziristan. According to the ISPR, an intelligence-based operation was carried out in Mir Ali, where troops engaged the TTP.',
+      'present_in Mir Ali',
+    ],
   ])('%s', (_name, text, relation) => {
     expect(claims(text).filter((c) => c.includes(` ${relation} `))).toEqual([])
   })
