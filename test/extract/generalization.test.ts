@@ -541,11 +541,6 @@ describe('the typed reading of attributed clauses', () => {
       'The TTP said its military bases were built to please America.',
       'present_in',
     ],
-    [
-      'an "intelligence-based operation" places no one',
-      'Militants of the TTP have regrouped in North Waziristan. According to the ISPR, an intelligence-based operation was carried out in Mir Ali, where troops engaged the TTP.',
-      'present_in Mir Ali',
-    ],
   ])('%s', (_name, text, relation) => {
     expect(claims(text).filter((c) => c.includes(` ${relation} `))).toEqual([])
   })
@@ -602,6 +597,13 @@ describe('answers and places across clauses', () => {
       ),
     ).toContain('Taliban denies Tehreek-e-Taliban Pakistan present_in Kunar')
   })
+})
+
+it('does not read "based" inside a compound ("an intelligence-based operation") as a place of presence', () => {
+  const found = claims(
+    'Militants of the TTP have regrouped in North Waziristan. According to the ISPR, an intelligence-based operation was carried out in Mir Ali, where troops engaged the TTP.',
+  )
+  expect(found.filter((c) => c.endsWith('present_in Mir Ali'))).toEqual([])
 })
 
 describe('a report’s author over its sentences', () => {
