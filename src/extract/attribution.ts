@@ -35,6 +35,7 @@ let compiled:
       responsibility: RegExp
       bareForms: Set<string>
       secondCue: RegExp
+      allegationThat: RegExp
       clauseOnly: Set<string>
       statementVerb: RegExp
       commissive: Set<string>
@@ -84,6 +85,7 @@ function cues() {
         `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
         'i',
       ),
+      allegationThat: new RegExp(`\\b(?:${alternation(raw.claimNouns)})\\s+that\\s+`, 'i'),
       secondCue: new RegExp(`,?\\s+(?:and|but)\\s+(?:also\\s+|\\w+ly\\s+)?(?:${alternation(all)})\\b`, 'i'),
       statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
@@ -119,9 +121,8 @@ export function isSilenceOnAttack(frame: Frame): boolean {
  * that states the allegation it leaves unanswered, when it states one.
  */
 export function allegationClause(frame: Frame): [number, number] | null {
-  const { lex } = cues()
   const text = frame.sentence.masked
-  const clause = new RegExp(`\\b(?:${alternation(lex.claimNouns)})\\s+that\\s+`, 'i').exec(text)
+  const clause = cues().allegationThat.exec(text)
   return clause ? [clause.index + clause[0].length, text.length] : null
 }
 

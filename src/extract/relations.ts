@@ -45,6 +45,7 @@ let compiled:
       eventObject: Pattern[]
       negation: RegExp
       hedge: RegExp
+      opposing: RegExp
       prefilter: AnchorScan
     }
   | undefined
@@ -117,6 +118,7 @@ function patterns() {
       responsibility,
       eventObject,
       negation: new RegExp(lex.negation, 'i'),
+      opposing: new RegExp(`\\b(?:${lex.opposingWords.join('|')})\\b`, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
       // Every pattern's required words in one scan: a pattern runs only on text holding one of them.
       prefilter: new AnchorScan(anchorsOf(all.map((regex) => regex.source))),
@@ -159,7 +161,7 @@ export function relationPatternAnchors(): { source: string; anchors: string[] | 
  * Coordinated subjects and objects expand: "«E0» and «E1» operate from «P2»" gives two relations.
  */
 export function readRelations(sentence: MaskedSentence, from: number, to: number): RelationMention[] {
-  const { relations, negation, hedge } = patterns()
+  const { relations, negation, hedge, opposing } = patterns()
   const content = sentence.masked.slice(from, to)
   // A relation needs an actor and a second reference: most sentences are ruled out before any pattern runs.
   if (!content.includes('«E') || (content.match(/«[EP]\d+»/g)?.length ?? 0) < 2) return []
@@ -178,7 +180,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         const named = refsIn(sentence, match.groups.O.replace(/«P\d+»(?:’s|'s)\s+(?=«P)/g, ''))
         const objects = spec.relation === 'attacks' ? withoutQualifiers(named) : named
         // "the TTP attacked a police station located in Bannu": the place is the target's, not the group's
-        if (spec.relation === 'present_in' && ATTACKING.test(match[0])) continue
+        if (spec.relation === 'present_in' && opposing.test(match[0])) continue
         const negated = negation.test(match[0])
         const hedged = hedge.test(content)
         // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.
@@ -285,8 +287,6 @@ function withoutQualifiers(objects: Ref[]): Ref[] {
     (o.placeKind === 'country' && places.some((p) => p !== o && p.placeKind !== 'country' && p.country === o.country))
   return objects.filter((o) => o.kind !== 'place' || !qualifies(o))
 }
-
-const ATTACKING = /\b(?:attack(?:ed|ing|s)?|target(?:ed|ing)|struck|hit|raid(?:ed|ing)|bomb(?:ed|ing)|storm(?:ed|ing)|ambush(?:ed|ing))\b/i
 
 function dedupe(found: RelationMention[]): RelationMention[] {
   const seen = new Set<string>()

@@ -26,13 +26,10 @@ const REACH = 70
 const NOUN_REACH = 30
 
 const CLAUSE_BREAK = /;|\s+(?:but|while|whereas|although|though)\s+|\s+–\s+|\s+—\s+/giu
-/** Words that make the stretch about fighting or acting against the group, not about backing it or where it is. */
-const OPPOSING =
-  /\b(?:against|attack\w*|target\w*|struck|strik\w*|hit|raid\w*|bomb\w*|kill\w*|arrest\w*|detain\w*|captur\w*|clash\w*|fight\w*|combat\w*|crack\w*\s+down|eliminat\w*|neutrali[sz]\w*|destroy\w*|ban(?:s|ned|ning)?|oppos\w*|condemn\w*|counter\w*|rival\w*|war\b)/iu
 const LOCATIVE = /\b(?:in|inside|within|from|across|into|near|along|at|out\s+of)\b/iu
 const NOUN_TRIGGER = /(?:s|y|ies|presence|refuge|foothold|footprint|nexus|alliance|protection|blessing|pads?)$/iu
 
-let compiled: { typed: TypedRelation[]; negation: RegExp } | undefined
+let compiled: { typed: TypedRelation[]; negation: RegExp; opposing: RegExp } | undefined
 
 function readings() {
   if (!compiled) {
@@ -47,6 +44,8 @@ function readings() {
         trigger: new RegExp(`(?<![\\w-])(?:${spec.triggers.join('|')})\\b`, 'giu'),
       })),
       negation: new RegExp(lex.negation, 'iu'),
+      // the stretch is about fighting or acting against the group, not about backing it or where it is
+      opposing: new RegExp(`\\b(?:${lex.opposingWords.join('|')})\\b`, 'iu'),
     }
   }
   return compiled
@@ -98,7 +97,7 @@ function readOne(spec: TypedRelation, clause: string, refs: Placed[]): RelationM
     // "bases in Kunar", "hiding in the mountains of Nuristan": a place is where only through a word of place
     if (object.ref.kind === 'place' && !LOCATIVE.test(withoutRefs(clause.slice(triggerEnd, object.at)))) continue
     const span = clause.slice(Math.min(subject.at, object.at, at), Math.max(subject.end, object.end, triggerEnd))
-    if (OPPOSING.test(withoutRefs(span))) continue
+    if (readings().opposing.test(withoutRefs(span))) continue
     const before = clause.slice(Math.max(0, Math.min(subject.at, at) - 25), Math.min(subject.at, at))
     return {
       subject: subject.ref,

@@ -152,6 +152,7 @@ const relations = object({
   speakerPatterns: relationPatterns,
   responsibilityPatterns: relationPatterns,
   eventObjectPatterns: relationPatterns,
+  opposingWords: words,
   typedReading: keyedBy(
     CLAIM_RELATIONS,
     object({ subject: list(oneOf(ENTITY_TYPES)), object: list(oneOf([...ENTITY_TYPES, 'place'])), triggers: words }),
