@@ -7,6 +7,7 @@ import { openStore, type Store } from '../store/open-store.js'
 import { listEvents, listPropositions, searchArticles, storeStats } from '../store/read/index.js'
 import { writeIngestCorpus } from './ingest-corpus.js'
 import { postgresSkipReason, startPostgres } from './postgres-server.js'
+import { ENGINE_FLAGS } from '../context/engine-flags.js'
 
 /**
  * The store's benchmark (`npm run bench`, after the analysis one): ingest of a generated corpus into
@@ -79,7 +80,7 @@ interface RunResult {
 /** Runs a child process, sampling its peak resident set (VmHWM covers worker threads: one process). */
 export function runMeasured(args: string[]): Promise<RunResult> {
   const started = performance.now()
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, [...ENGINE_FLAGS, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   let peakKb = 0
@@ -246,7 +247,9 @@ async function nextAfter(big: string, dir: string): Promise<void> {
   const records = async (file: string): Promise<string> => {
     const out = `${file}.records.jsonl`
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'analyze', file, '--jsonl'], { stdio: ['ignore', fs.openSync(out, 'w'), 'inherit'] })
+      const child = spawn(process.execPath, [...ENGINE_FLAGS, CLI, 'analyze', file, '--jsonl'], {
+        stdio: ['ignore', fs.openSync(out, 'w'), 'inherit'],
+      })
       child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analyze ${file} failed (${code})`))))
     })
     return out

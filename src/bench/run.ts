@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { compileRegexpsOnce } from '../context/engine-flags.js'
 import { benchAnalyze, benchLinearity, machineDescription } from './analyze-bench.js'
 import { generatedArticles } from './bench-size.js'
 import { benchStages, benchStartup } from './stage-bench.js'
@@ -15,7 +14,6 @@ import { benchStages, benchStartup } from './stage-bench.js'
  * figures, `SITREP_BENCH_ARTICLES=100000 npm run bench -- --stores-only --keep DIR` to keep it for a rerun).
  */
 async function main(): Promise<void> {
-  compileRegexpsOnce()
   const args = process.argv.slice(2)
   const flag = (name: string, fallback: number) => {
     const at = args.indexOf(name)

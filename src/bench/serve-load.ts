@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { openStore } from '../store/open-store.js'
 import { writeIngestCorpus } from './ingest-corpus.js'
 import { fillStore } from './serve-bench.js'
+import { ENGINE_FLAGS } from '../context/engine-flags.js'
 
 /**
  * `npm run bench:load`: `sitrep serve` under concurrent clients while `sitrep ingest` writes to the same SQLite
@@ -92,7 +93,7 @@ function endpointPaths(db: string): [string, string[]][] {
 }
 
 function startProcess(cli: string, args: string[], onLine: (line: string) => void): ChildProcess {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...ENGINE_FLAGS, cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   for (const stream of [child.stdout!, child.stderr!]) {
     let rest = ''
     stream.on('data', (chunk: Buffer) => {

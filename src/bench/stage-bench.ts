@@ -8,6 +8,7 @@ import { extract } from '../extract/index.js'
 import { parseText } from '../nlp/nlp-doc.js'
 import { analyzeArticle, loadResources } from '../pipeline/analyze.js'
 import { demoTexts, syntheticArticle } from './corpus.js'
+import { ENGINE_FLAGS } from '../context/engine-flags.js'
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
 
@@ -25,7 +26,7 @@ export function benchStartup(runs = 7): { medianMs: number; bestMs: number; cpuM
     for (let i = 0; i < runs; i++) {
       const started = performance.now()
       const cpuBefore = childrenCpuMs()
-      const run = spawnSync(process.execPath, [CLI, 'analyze', file], { encoding: 'utf8' })
+      const run = spawnSync(process.execPath, [...ENGINE_FLAGS, CLI, 'analyze', file], { encoding: 'utf8' })
       if (run.status !== 0) throw new Error(`sitrep analyze failed: ${run.stderr}`)
       times.push(performance.now() - started)
       const cpuAfter = childrenCpuMs()

@@ -1,9 +1,6 @@
-#!/usr/bin/env node
-import { compileRegexpsOnce } from '../context/engine-flags.js'
+#!/usr/bin/env -S node --no-regexp-tier-up
 import { Command } from 'commander'
 import { commandsFor } from './commands/index.js'
-
-compileRegexpsOnce()
 
 const program = new Command()
 program

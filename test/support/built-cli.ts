@@ -41,7 +41,8 @@ export function buildCli(): void {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     })
-    // As `npm run build` does: the prebuilt knowledge-base and gazetteer snapshots the CLI starts from.
+    // As `npm run build` does: an executable CLI (its #! line carries the engine flags), then the prebuilt knowledge-base and gazetteer snapshots the CLI starts from.
+    fs.chmodSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'), 0o755)
     spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'snapshot', 'build-snapshots.js')], { cwd: REPO_ROOT, encoding: 'utf8' })
     snapshotBuild()
     fs.writeFileSync(done, new Date().toISOString())
