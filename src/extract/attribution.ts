@@ -619,7 +619,8 @@ function subjectOf(
         between.length < 90 &&
         !/\b(?:that|which|who|when|after|before|because|while|if)\b/i.test(between.replace(/,[^,]*,/, '')))
     ) {
-      return { ref: personAppositive(sentence, nearest) ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
+      const subject = personAppositive(sentence, nearest) ?? appositiveHead(sentence, nearest, at)
+      return { ref: subject ?? sentence.refs[nearest]!, at: sentence.refAt[nearest]! }
     }
   }
   // "…,” said Khan": only a cue after its content takes the name after it; in "an official said Taliban forces fired"
@@ -643,6 +644,20 @@ function personAppositive(sentence: MaskedSentence, index: number): Ref | undefi
   }
   return undefined
 }
+
+/**
+ * "Jamaat-ul-Ahrar, a faction of the TTP, claimed" ("…, a TTP faction, claimed"): the body named inside an appositive is not the verb's subject;
+ * the name the appositive describes is.
+ */
+function appositiveHead(sentence: MaskedSentence, index: number, cueAt: number): Ref | undefined {
+  const body = sentence.refs[index]!
+  const after = sentence.masked.slice(sentence.refAt[index]! + placeholderLength(sentence, body), cueAt)
+  if (!/^(?:(?:’s|'s)?\s+[\w-]+){0,3}\s*,\s*(?:\w+ly\s+)?$/.test(after)) return undefined
+  const head = APPOSITIVE_OPENING.exec(sentence.masked.slice(0, sentence.refAt[index]!))
+  return head ? sentence.refs[Number(head[1])] : undefined
+}
+
+const APPOSITIVE_OPENING = /«E(\d+)»\s*,\s*(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:of|for|within|from|in)\s+(?:the\s+)?)?$/
 
 const PREPOSITION_BEFORE =
   /\b(?:to|of|with|for|from|by|in|on|at|against|between|among|about|over|into|than)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?$/i

@@ -560,7 +560,10 @@ class EntityBuilder {
     if (!isPerson) return undefined
     // A lone word after a title ("Ambassador Jiang") is usually a person named in full elsewhere: surnames decide.
     if (nameTokens.length === 1) {
-      if (nameTokens[0]!.text.length > 2) this.titledSingles.push({ first: nameFirst, titleFirst: titled ? first - 1 : first })
+      const titleFirst = titled ? first - 1 : first
+      // "Mir Ali" is a town: a title-like word that begins a place name makes no person of the word after it
+      if (this.placeTokens[titleFirst] && this.placeTokens[nameFirst]) return undefined
+      if (nameTokens[0]!.text.length > 2) this.titledSingles.push({ first: nameFirst, titleFirst })
       return undefined
     }
     const mention = this.mentionOf(nameFirst, end, titled || hasTitleInside ? 'title' : 'role')

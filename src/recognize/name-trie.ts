@@ -37,7 +37,9 @@ export class NameTrie<T> {
       }
       node = next
     }
-    if (!node.values.some((v) => v.value === value)) node.values.push({ value, cases: tokens.map(caseCode).join('') })
+    // aliases that differ only in case ("Khwarij", "khwarij") each keep their own case constraint
+    const cases = tokens.map(caseCode).join('')
+    if (!node.values.some((v) => v.value === value && v.cases === cases)) node.values.push({ value, cases })
     this.maxDepth = Math.max(this.maxDepth, tokens.length)
   }
 

@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { inflections } from '../../src/extract/inflect.js'
-import { analyzeSource } from '../../src/pipeline/analyze.js'
-import type { AnalysisRecord } from '../../src/record/record.js'
+import { analyze, claims, events } from '../support/analyze-text.js'
 
 // The families of issue 10, each on sentences written for these tests: wordings the rules were not written from.
-
-function analyze(text: string, date = '2025-05-01'): AnalysisRecord {
-  return analyzeSource({ name: 'test.txt', format: 'text', content: text, meta: {} }, { referenceDate: date })
-}
-
-function nameIn(record: AnalysisRecord) {
-  return (id: string | null) =>
-    id === null ? 'article' : (record.entities.find((e) => e.id === id)?.name ?? record.places.find((p) => p.id === id)?.name ?? id)
-}
-
-function claims(text: string): string[] {
-  const record = analyze(text)
-  const name = nameIn(record)
-  return record.claims.map((c) => `${name(c.claimant)} ${c.stance} ${name(c.subject)} ${c.relation} ${name(c.object)}`)
-}
-
-function events(text: string) {
-  const record = analyze(text)
-  const name = nameIn(record)
-  return record.events.map((e) => ({
-    type: e.type,
-    actors: e.actors.map(name),
-    targets: e.targets.map(name),
-    place: name(e.place),
-    dead: e.fatalities?.best ?? null,
-  }))
-}
 
 describe('family 1: claims of responsibility in their wordings', () => {
   it.each([

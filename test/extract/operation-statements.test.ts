@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { analyze, claims, events } from '../support/analyze-text.js'
+
+// State statements about operations and the names they use, on sentences written for these tests.
+
+const entityNames = (text: string) => analyze(text).entities.map((e) => `${e.name}/${e.type}`)
+
+describe('names in operation statements', () => {
+  it('reads the lowercase pejorative "khwarij" as the TTP, the target of the operation', () => {
+    const found = events('Security forces killed four khwarij during a search operation in South Waziristan, the military said.')
+    expect(found).toContainEqual({
+      type: 'ASSAULT',
+      actors: ['Pakistan Armed Forces'],
+      targets: ['Tehreek-e-Taliban Pakistan'],
+      place: 'South Waziristan',
+      dead: 4,
+    })
+  })
+
+  it.each([
+    'A curfew was imposed in Mir Ali after the attack.',
+    'Residents of Mir Ali said drones hovered over the town for hours.',
+    'The soldiers were travelling from Mir Ali to Miranshah when the bomb went off.',
+  ])('makes no person of a town whose name begins with a title-like word: %s', (text) => {
+    expect(entityNames(text).filter((name) => name.endsWith('/person'))).toEqual([])
+  })
+
+  it('makes a party of the capital a comment was sought from', () => {
+    expect(entityNames('The Foreign Office said it had not received any comment from Kabul on the allegations.')).toContain(
+      'Taliban/government',
+    )
+  })
+})
+
+describe('strikes named by the demonym of their state', () => {
+  it.each([
+    ['a drone', 'Kabul blamed Pakistan. A Pakistani drone struck a house in Khost province, a Taliban spokesman said.'],
+    ['gunships', 'Kabul blamed Pakistan. Pakistani gunships struck a house in Khost province, a Taliban spokesman said.'],
+    ['a fighter jet', 'Kabul blamed Pakistan. A Pakistani fighter jet struck a house in Khost province, a Taliban spokesman said.'],
+  ])('makes the state the attacker of %s', (_, text) => {
+    expect(claims(text)).toContain('Taliban asserts Pakistan attacks Khost')
+  })
+})
+
+describe('who lets a group use its soil', () => {
+  it.each([
+    'Islamabad says Kabul is letting TTP fighters operate from Afghan territory.',
+    'Islamabad says Kabul lets the TTP use Afghan soil to plan attacks.',
+  ])('%s', (text) => {
+    expect(claims(text)).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+  })
+})
+
+describe('claimants', () => {
+  it('takes the group an appositive describes, not the group inside it, as the claimant', () => {
+    expect(claims('Jamaat-ul-Ahrar, a TTP faction, claimed the attack on a police station in Khyber.')).toEqual([
+      'Jamaat-ul-Ahrar asserts Jamaat-ul-Ahrar attacks Khyber',
+    ])
+  })
+
+  it('does not make a group the actor of what happened during its fighters’ raid', () => {
+    const told = claims('Two TTP commanders died during raids in Tank on Monday, police said.')
+    expect(told.filter((claim) => claim.includes('Tehreek-e-Taliban Pakistan attacks Tank'))).toEqual([])
+  })
+})
