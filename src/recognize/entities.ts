@@ -407,9 +407,12 @@ class EntityBuilder {
           (/^\p{Lu}/u.test(tokens[first - 1]!.text) || tokens[first - 1]!.text === '-' || /^pro$/i.test(tokens[first - 1]!.text))
         )
           first--
-        if (first === i || !this.isFree(i, end)) continue
-        // "UN member states" is its own speaker, not the UN: the modifier's name mention gives way.
-        this.release(first, i)
+        if (first === i || !(this.isFree(i, end) || this.takenByStateWithin(first, end, i))) continue
+        // "Islamic State media", "TTP media": a group's own outlets speak for the group
+        if (this.namesArmedGroup(first, i)) continue
+        // "UN member states" is its own speaker, not the UN: the modifier's name mention gives way, as does
+        // "Iranian state" (the state's alias) to "Iranian state media".
+        this.release(first, end)
         const mention = this.mentionOf(first, end, 'collective')
         const name = mention.surface.replace(/^(the|multiple|several|some|many)\s+/i, '')
         this.add({ id: `actor:x-${slug(name)}`, name: capitalize(name), type: head.type, country: null, kb: null }, mention)
@@ -417,6 +420,26 @@ class EntityBuilder {
         break
       }
     }
+  }
+
+  private namesArmedGroup(first: number, end: number): boolean {
+    for (const entity of this.byId.values())
+      if (entity.type === 'armed_group' && entity.mentions.some((m) => m.firstToken >= first && m.endToken <= end)) return true
+    return false
+  }
+
+  /** Are the taken tokens of [from, end) all in mentions of a state that lie within [first, end), "state" in lowercase? */
+  private takenByStateWithin(first: number, end: number, from: number): boolean {
+    if (!/^\p{Ll}/u.test(this.tokens[from]!.text)) return false
+    const start = this.tokens[from]!.start
+    const stop = this.tokens[end - 1]!.end
+    for (const entity of this.byId.values()) {
+      for (const m of entity.mentions) {
+        if (m.end <= start || m.start >= stop) continue
+        if (entity.type !== 'state' || m.firstToken < first || m.endToken > end) return false
+      }
+    }
+    return true
   }
 
   addUnidentified(): void {

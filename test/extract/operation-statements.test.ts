@@ -32,6 +32,26 @@ describe('names in operation statements', () => {
   })
 })
 
+describe('state media as a claimant', () => {
+  it.each([
+    [
+      'Iranian state media said the missiles destroyed two camps belonging to the militant group, Jaish al-Adl, in Pakistan.',
+      'Iranian state media asserts Jaish al-Adl present_in Pakistan',
+    ],
+    [
+      'Pakistani state media reported that the TTP has camps in Kunar.',
+      'Pakistani state media asserts Tehreek-e-Taliban Pakistan present_in Kunar',
+    ],
+  ])('%s', (text, claim) => {
+    expect(claims(text)).toContain(claim)
+    expect(entityNames(text)).not.toContain(claim.startsWith('Iranian') ? 'Iran/state' : 'Pakistan/state')
+  })
+
+  it('leaves a group’s own media to the group', () => {
+    expect(entityNames('Islamic State media said its fighters bombed the bus.')).not.toContain('Islamic State media/media')
+  })
+})
+
 describe('strikes named by the demonym of their state', () => {
   it.each([
     ['a drone', 'Kabul blamed Pakistan. A Pakistani drone struck a house in Khost province, a Taliban spokesman said.'],
