@@ -40,6 +40,23 @@ describe('a branch named through its parent', () => {
   })
 })
 
+describe('threats', () => {
+  it.each(['The ministry said the PTM poses a serious danger to Pakistan.', 'The ministry said the PTM posed a “grave risk” to Pakistan.'])(
+    '%s',
+    (text) => {
+      expect(claims(text)).toContain('article asserts Pashtun Tahafuz Movement threatens Pakistan')
+    },
+  )
+})
+
+describe('the Afghan Taliban under the name Pakistani officials give them', () => {
+  it('reads "Tehreek-e-Taliban Afghanistan" as the Taliban', () => {
+    expect(claims('The minister claimed the PTM had ties to the TTP and Tehreek-e-Taliban Afghanistan.')).toContain(
+      'article asserts Pashtun Tahafuz Movement cooperates_with Taliban',
+    )
+  })
+})
+
 describe('state media as a claimant', () => {
   it.each([
     [
