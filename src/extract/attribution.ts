@@ -38,6 +38,8 @@ let compiled:
       allegationThat: RegExp
       clauseOnly: Set<string>
       statementVerb: RegExp
+      labelledDenial: RegExp
+      labelling: Set<string>
       commissive: Set<string>
       definiteAttack: RegExp
       attackReference: RegExp
@@ -86,6 +88,11 @@ function cues() {
         'i',
       ),
       allegationThat: new RegExp(`\\b(?:${alternation(raw.claimNouns)})\\s+that\\s+`, 'i'),
+      labelling: new Set(raw.labellingLemmas.flatMap(inflections)),
+      labelledDenial: new RegExp(
+        `^\\s+(?:(?:the|these|those|such|this|that|all|their|its|his|her)\\s+)?(?:[\\w’'-]+\\s+){0,3}?(?:${alternation(raw.claimNouns)}|accusations?|allegations?)\\s+(?:as\\s+)?[“"‘']?(?:${alternation(raw.labelsOfDenial)})\\b`,
+        'i',
+      ),
       secondCue: new RegExp(`,?\\s+(?:and|but)\\s+(?:also\\s+|\\w+ly\\s+)?(?:${alternation(all)})\\b`, 'i'),
       statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
@@ -368,7 +375,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       lastEnd = at + match[0].length
       continue
     }
-    const stance: Stance = deny.has(word) ? 'denies' : 'asserts'
+    const stance: Stance = deny.has(word) || labelsAsDenied(text, at + match[0].length, word) ? 'denies' : 'asserts'
     const subject = subjectOf(sentence, at, word, previous, frames, lastEnd)
     if (!subject) continue
     let content: [number, number] = [at + match[0].length, text.length]
@@ -477,6 +484,12 @@ function isVerbUse(text: string, at: number, word: string): boolean {
 }
 
 /** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */
+/** "termed the allegations baseless", "called the reports propaganda": a labelling verb that denies what it labels. */
+function labelsAsDenied(text: string, end: number, word: string): boolean {
+  const { labelling, labelledDenial } = cues()
+  return labelling.has(word) && labelledDenial.test(text.slice(end, end + 120))
+}
+
 function isAdjectival(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 12), at)
   if (/\bso-?\s*$/i.test(before)) return true
@@ -564,7 +577,8 @@ function subjectOf(
       documentWord && lastDocumentOwner
         ? lastDocumentOwner
         : typed
-          ? (lastNamedBy(p.slice(4)) ?? lastOfType(typed, last) ?? last?.claimant)
+          ? // "the spokeswoman" speaks for the last claimant; "the army" is no other kind of body
+            (lastNamedBy(p.slice(4)) ?? lastOfType(typed, last) ?? (typed.has('person') ? last?.claimant : undefined))
           : personal
             ? (last?.speaker ?? lastPerson ?? last?.claimant)
             : (last?.claimant ?? last?.speaker)
@@ -627,9 +641,19 @@ function subjectOf(
   // the name after the cue begins what was said.
   if (/^(said|says|added|adds|wrote|told|asked|noted|stated|claimed)$/.test(word) && /[,”"’]\s*$/.test(text.slice(0, at))) {
     const after = firstEntityAfter(sentence, at + word.length, 6)
-    if (after) return { ref: after, at: at + word.length }
+    if (after && endsInvertedCue(sentence, after)) return { ref: after, at: at + word.length }
   }
   return undefined
+}
+
+/**
+ * "…,” said Khan." or "…, said Khan, the spokesman": the name closes the sentence or opens an apposition. In "an
+ * official, speaking on condition of anonymity, said BLA commanders were living in Iran" the name after the cue
+ * begins what was said.
+ */
+function endsInvertedCue(sentence: MaskedSentence, name: Ref): boolean {
+  const end = sentence.refAt[sentence.refs.indexOf(name)]! + placeholderLength(sentence, name)
+  return /^\s*(?:$|[,.;:!?”"’)(]|(?:who|in|on|at|from|during|while|when|after)\b)/.test(sentence.masked.slice(end))
 }
 
 /** "Mujahid, spokesperson for the Taliban, confirmed": the verb's subject is the person the body is the apposition of. */

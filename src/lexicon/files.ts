@@ -60,6 +60,9 @@ const attribution = object({
   referringNouns: dictionary(list(oneOf(ENTITY_TYPES))),
   /** Referring nouns that name the document under discussion ("the statement", "the video"). */
   documentNouns: words,
+  /** A labelling verb's lemmas, and what a speaker calls an allegation to deny it ("termed the allegations baseless"). */
+  labellingLemmas: words,
+  labelsOfDenial: words,
 })
 
 const boilerplate = object({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { claims } from '../support/analyze-text.js'
+
+// Denials worded as labels, and whose voice a cue gives, on sentences written for these tests.
+
+const ALLEGATION =
+  'Relations between Pakistan and Afghanistan have soured. The Taliban said ISKP militants were being trained in Balochistan.'
+
+describe('a denial worded as a label for the allegation', () => {
+  it.each([
+    'Pakistan’s Foreign Office called the allegations unfounded.',
+    'Pakistan termed the claims baseless and malicious.',
+    'Islamabad described the accusation as “a pack of lies”.',
+    'Pakistan labelled these reports propaganda.',
+  ])('%s', (denial) => {
+    expect(claims(`${ALLEGATION} ${denial}`)).toContain('Pakistan denies Islamic State Khorasan Province present_in Balochistan')
+  })
+
+  it('leaves a label that is no denial an assertion', () => {
+    const told = claims(`${ALLEGATION} Pakistan called the claims a distraction from the Taliban’s failures.`)
+    expect(told.filter((claim) => claim.startsWith('Pakistan denies'))).toEqual([])
+  })
+})
+
+describe('the name after a cue', () => {
+  it('is the speaker when it closes the sentence', () => {
+    expect(claims('“BLA commanders are living in Afghanistan,” said the Pakistani military.')).toContain(
+      'Pakistan Armed Forces asserts Baloch Liberation Army present_in Afghanistan',
+    )
+  })
+
+  it('begins what was said when a clause follows it', () => {
+    const told = claims('A senior security official, speaking on condition of anonymity, said BLA commanders were living in Afghanistan.')
+    expect(told.filter((claim) => claim.startsWith('Baloch Liberation Army asserts'))).toEqual([])
+  })
+})
