@@ -36,6 +36,7 @@ const actors = object({
   partySourceNouns: words,
   partyResidentNouns: words,
   partyAgentNouns: words,
+  partyActsAfter: words,
 })
 
 const attribution = object({

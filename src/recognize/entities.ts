@@ -48,6 +48,7 @@ function words() {
         partySourceNouns: lower(lex.partySourceNouns),
         partyResidentNouns: lower(lex.partyResidentNouns),
         partyAgentNouns: lower(lex.partyAgentNouns),
+        partyActsAfter: lower(lex.partyActsAfter),
       },
     }
   }
@@ -337,7 +338,7 @@ class EntityBuilder {
     }
     const verb = tokens[k]
     if (!inSentence(verb)) return false
-    if (verb.pos === 'VERB' || this.lex.sets.speechVerbs.has(verb.folded)) return true
+    if (verb.pos === 'VERB' || this.lex.sets.speechVerbs.has(verb.folded) || this.lex.sets.partyActsAfter.has(verb.folded)) return true
     // "Pakistan has credible evidence": possession is an act of the party; "Pakistan is a country" is not.
     return sawAux && /^(has|have|had)$/.test(auxWord) && (verb.pos === 'NOUN' || verb.pos === 'ADJ' || verb.pos === 'DET')
   }

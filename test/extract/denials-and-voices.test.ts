@@ -34,3 +34,13 @@ describe('the name after a cue', () => {
     expect(told.filter((claim) => claim.startsWith('Baloch Liberation Army asserts'))).toEqual([])
   })
 })
+
+describe('a country acting through a verb a tagger reads as a noun', () => {
+  it.each([
+    ['finances', 'Pakistan says India finances the BLA.'],
+    ['funds', 'A Pakistani think tank, the Islamabad Policy Research Institute, said that India funds the BLA.'],
+    ['arms', 'Pakistan says India arms the BLA.'],
+  ])('%s', (_, text) => {
+    expect(claims(text).some((claim) => claim.endsWith('India supports Baloch Liberation Army'))).toBe(true)
+  })
+})
