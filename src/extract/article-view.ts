@@ -256,42 +256,11 @@ function mask(text: string, start: number, end: number, index: number, refs: Ref
   return { index, start, end, text: text.slice(start, end), masked, refs, refAt, dates }
 }
 
-const DESCRIPTIONS: { pattern: RegExp; fits: (type: EntityType | 'place') => boolean; plural?: boolean }[] = [
-  {
-    pattern:
-      /\b(?:the|these|those|both|such) (?:two |three |banned |militant |terrorist |armed |proscribed |separatist )*(?:groups|outfits|organisations|organizations|factions|networks)\b/gi,
-    fits: (t) => t === 'armed_group',
-    plural: true,
-  },
-  {
-    pattern: /\b(?:the two|both) (?:sides|countries|governments|nations|neighbou?rs|states|capitals)\b/gi,
-    fits: (t) => t === 'state' || t === 'government',
-    plural: true,
-  },
-  {
-    pattern:
-      /\bthe (?:militant |terrorist |armed |banned |proscribed |separatist |insurgent )(?:group|outfit|organisation|organization|faction|network)\b|\bthe (?:outfit|faction|network)\b/gi,
-    fits: (t) => t === 'armed_group',
-  },
-  {
-    // "the group" is the movement or party last named too ("the PTM … the group had ties to the TTP")
-    pattern: /\bthe (?:group|organisation|organization)\b/gi,
-    fits: (t) => t === 'armed_group' || t === 'political_party' || t === 'organization',
-  },
-  { pattern: /\bthe (?:militants|insurgents|separatists|terrorists|attackers|assailants|gunmen)\b/gi, fits: (t) => t === 'armed_group' },
-  {
-    pattern: /(?<=\b(?:accusations?|allegations?|claims?|charges?|assertions?) that )(?:it|they)\b/gi,
-    fits: (t) => t === 'state' || t === 'government' || t === 'armed_group' || t === 'security_force',
-  },
-  {
-    pattern: /\b(?:his|her)(?= (?:presence|death|killing|arrest|whereabouts|location|involvement|role|capture|extradition|hideout)\b)/gi,
-    fits: (t) => t === 'person',
-  },
-  {
-    pattern: /\b(?:its|their)(?= (?:presence|bases|camps|hideouts|fighters|members|operatives|sanctuaries)\b)/gi,
-    fits: (t) => t === 'armed_group',
-  },
-]
+/** Definite descriptions and pronouns that refer back to an actor ("the group", "its leaders"), from the lexicon. */
+const DESCRIPTIONS = lexicon('relations').descriptions.map(({ pattern, refersTo, plural }) => {
+  const types = new Set<EntityType | 'place'>(refersTo)
+  return { pattern: new RegExp(pattern, 'gi'), fits: (t: EntityType | 'place') => types.has(t), plural: plural ?? false }
+})
 
 /**
  * "the group", "the outfit": a definite description of an armed group refers to the group named last before it.

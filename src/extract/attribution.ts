@@ -201,13 +201,13 @@ function rememberNameWords(ref: Ref, view: ArticleView): void {
   for (const word of name.toLowerCase().split(/[^\p{L}]+/u)) if (Object.hasOwn(REFERRING_NOUNS, word)) lastByNameWord.set(word, ref)
 }
 
-/** The actor whose video, statement or report the article is discussing: "the video" refers back to it. */
+/** The actor whose video, statement or report the article is discussing ("the UN report"): "the video" refers back to it. */
 let lastDocumentOwner: Ref | undefined
 /** The last person named, for "He alleged" after a sentence that named but did not quote them. */
 let lastPerson: Ref | undefined
 const DOCUMENTS = alternativesInOrder(lexicon('attribution').documentNouns)
 const OWNED_DOCUMENT = new RegExp(
-  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})`,
+  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
   'i',
 )
 /** "the 16th report of the UN's Monitoring Team": "of" names an author only when no group's deed follows. */
@@ -218,7 +218,7 @@ const DOCUMENT_OF = new RegExp(
 
 function documentOwner(sentence: MaskedSentence): Ref | undefined {
   const match = OWNED_DOCUMENT.exec(sentence.masked)
-  if (match) return sentence.refs[Number(match[1] ?? match[2] ?? match[3])]
+  if (match) return sentence.refs[Number(match[1] ?? match[2] ?? match[3] ?? match[4])]
   const of = DOCUMENT_OF.exec(sentence.masked)
   const author = of ? sentence.refs[Number(of[1])] : undefined
   return author && author.type !== 'armed_group' ? author : undefined

@@ -157,6 +157,7 @@ const relations = object({
   responsibilityPatterns: relationPatterns,
   eventObjectPatterns: relationPatterns,
   opposingWords: words,
+  descriptions: list(object({ pattern: text, refersTo: list(oneOf(ENTITY_TYPES)), plural: optional(flag) })),
   typedReading: keyedBy(
     CLAIM_RELATIONS,
     object({ subject: list(oneOf(ENTITY_TYPES)), object: list(oneOf([...ENTITY_TYPES, 'place'])), triggers: words }),

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { claims } from '../support/analyze-text.js'
+
+// Pronouns and descriptions that carry an actor from one sentence to the next, on sentences written for these tests.
+
+describe('a group named before, referred to by a pronoun', () => {
+  it.each([
+    [
+      'its leaders, as the object of an accusation',
+      'The TTP has stepped up attacks in Khyber Pakhtunkhwa. Pakistan accuses the Taliban of sheltering its leaders.',
+      'Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan',
+    ],
+    [
+      'its leaders, as the subject of what was said',
+      'ISKP claimed the bombing in Kabul. Taliban officials said its leaders were hiding in Balochistan.',
+      'Taliban asserts Islamic State Khorasan Province present_in Balochistan',
+    ],
+    [
+      'their commanders',
+      'The BLA ambushed a convoy in Kech. Pakistan said their commanders were based in Iran.',
+      'Pakistan asserts Baloch Liberation Army present_in Iran',
+    ],
+  ])('%s', (_, text, claim) => {
+    expect(claims(text)).toContain(claim)
+  })
+
+  it('reads "them" after a verb of support as the group', () => {
+    expect(
+      claims(
+        'The UN report estimated that 6,500 TTP fighters were present in Afghanistan. According to the report, the Taliban provide them with weapons.',
+      ),
+    ).toContain('United Nations asserts Taliban supports Tehreek-e-Taliban Pakistan')
+  })
+
+  it('leaves "them" after other verbs alone', () => {
+    const told = claims('TTP fighters crossed into Kurram on Monday. Pakistan said the Taliban watched them closely.')
+    expect(told.filter((claim) => claim.includes('Taliban supports') || claim.includes('Taliban harbors'))).toEqual([])
+  })
+})
+
+describe('the report of a named body', () => {
+  it('makes "the UN report" the UN’s, so "according to the report" speaks for it', () => {
+    expect(claims('The UN report was published on Monday. According to the report, the Taliban give shelter to TTP leaders.')).toContain(
+      'United Nations asserts Taliban harbors Tehreek-e-Taliban Pakistan',
+    )
+  })
+})
