@@ -882,7 +882,12 @@ class EntityBuilder {
       (e) => e.type === 'security_force' && e.mentions.some((m) => m.start < this.tokens[at]!.start),
     )
     const wanted = before.filter((e) => (kind === 'police' ? /police/i.test(e.name) : !/police/i.test(e.name)))
-    if (wanted.length > 0) return wanted[wanted.length - 1]
+    const last = wanted[wanted.length - 1]
+    // after "the ISPR said", "security forces" are the armed forces the media wing belongs to, not the wing
+    const parentArmy = last?.country && kind === 'army' ? this.armyOn(last.country) : undefined
+    if (parentArmy && last?.kb?.parent === parentArmy.id)
+      return { id: parentArmy.id, name: parentArmy.name, type: parentArmy.type, country: parentArmy.country, kb: parentArmy }
+    if (last) return last
     if (!this.input.focusCountry) return undefined
     if (kind === 'police') {
       for (const place of this.input.places) {
