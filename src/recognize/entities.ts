@@ -110,6 +110,9 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   return builder.entities()
 }
 
+const ROLES = lexicon('demonym-roles')
+const STRIKE_AFTER = new RegExp(String.raw`^\s+(?:${ROLES.strikeWords.join('|')})\b`, 'i')
+
 /** "Akhtar Hayat Khan Gandapur" is not the "Gandapur" of the knowledge base: a capitalized name runs into it. */
 function partOfLongerName(tokens: readonly Token[], mention: ActorMention): boolean {
   const before = tokens[mention.firstToken - 1]
@@ -380,7 +383,11 @@ class EntityBuilder {
         this.lex.sets.partyNouns.has(tokens[j + 1]!.folded)
       )
         j++
-      if (!tokens[j] || !this.lex.sets.partyNouns.has(tokens[j]!.folded) || tokens[j]!.sentence !== tokens[i]!.sentence) continue
+      if (!tokens[j] || tokens[j]!.sentence !== tokens[i]!.sentence) continue
+      if (!this.lex.sets.partyNouns.has(tokens[j]!.folded)) {
+        this.addDemonymAttacker(i, group.length)
+        continue
+      }
       for (const at of group) {
         const state = this.input.index.stateOf.get(demonyms[tokens[at]!.text]!)
         if (!state) continue
@@ -389,6 +396,23 @@ class EntityBuilder {
       }
       i = j
     }
+  }
+
+  /**
+   * "Pakistani jets bombed", "an Iranian drone struck": the state of the demonym before a strike word attacks, so it
+   * is a party (SPEC §4) even where the article names it no other way.
+   */
+  private addDemonymAttacker(at: number, groupSize: number): void {
+    const token = this.tokens[at]!
+    const code = lexicon('demonyms')[token.text]
+    if (groupSize !== 1 || !code || !ROLES.attackers.includes(token.text)) return
+    if (!STRIKE_AFTER.test(this.input.doc.text.slice(token.end, token.end + 40))) return
+    const state = this.input.index.stateOf.get(code)
+    if (state)
+      this.add(
+        { id: state.id, name: state.name, type: state.type, country: state.country, kb: state },
+        this.mentionOf(at, at + 1, 'demonym-attack'),
+      )
   }
 
   /** Named collectives that speak: "pro-Taliban media outlets", "Pakistani media", "UN member states". */

@@ -87,6 +87,19 @@ describe('strikes named by the demonym of their state', () => {
   })
 })
 
+describe('a state named only by the demonym of its strike', () => {
+  it.each([
+    'The Afghan defence ministry said Pakistani aircraft had bombed homes in Khost.',
+    'The Afghan defence ministry said a Pakistani drone struck a house in Khost.',
+  ])('%s', (text) => {
+    expect(claims(text)).toContain('Ministry of Defence of Afghanistan asserts Pakistan attacks Khost')
+  })
+
+  it('makes no party of a demonym before other words', () => {
+    expect(entityNames('Pakistani traders in Khost said the crossing was closed.')).not.toContain('Pakistan/state')
+  })
+})
+
 describe('who lets a group use its soil', () => {
   it.each([
     'Islamabad says Kabul is letting TTP fighters operate from Afghan territory.',
