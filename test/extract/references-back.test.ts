@@ -45,3 +45,11 @@ describe('the report of a named body', () => {
     )
   })
 })
+
+describe('a claim through the group’s own fighter', () => {
+  it('reads "its fighter blew himself up among …" as the group’s attack', () => {
+    expect(
+      claims('The Islamic State claimed, through its Amaq news agency, that its fighter blew himself up among Taliban fighters in Kabul.'),
+    ).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Taliban')
+  })
+})
