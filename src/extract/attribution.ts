@@ -40,6 +40,7 @@ let compiled:
       statementVerb: RegExp
       labelledDenial: RegExp
       labelling: Set<string>
+      blanketDenial: RegExp
       commissive: Set<string>
       definiteAttack: RegExp
       attackReference: RegExp
@@ -89,6 +90,7 @@ function cues() {
       ),
       allegationThat: new RegExp(`\\b(?:${alternation(raw.claimNouns)})\\s+that\\s+`, 'i'),
       labelling: new Set(raw.labellingLemmas.flatMap(inflections)),
+      blanketDenial: new RegExp(raw.blanketDenials.join('|'), 'i'),
       labelledDenial: new RegExp(
         `^\\s+(?:(?:the|these|those|such|this|that|all|their|its|his|her)\\s+)?(?:[\\w’'-]+\\s+){0,3}?(?:${alternation(raw.claimNouns)}|accusations?|allegations?)\\s+(?:as\\s+)?[“"‘']?(?:${alternation(raw.labelsOfDenial)})\\b`,
         'i',
@@ -304,7 +306,7 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly } = cues()
+  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly, blanketDenial } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -375,7 +377,10 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       lastEnd = at + match[0].length
       continue
     }
-    const stance: Stance = deny.has(word) || labelsAsDenied(text, at + match[0].length, word) ? 'denies' : 'asserts'
+    const stance: Stance =
+      deny.has(word) || labelsAsDenied(text, at + match[0].length, word) || blanketDenial.test(text.slice(at + match[0].length))
+        ? 'denies'
+        : 'asserts'
     const subject = subjectOf(sentence, at, word, previous, frames, lastEnd)
     if (!subject) continue
     let content: [number, number] = [at + match[0].length, text.length]

@@ -44,3 +44,22 @@ describe('a country acting through a verb a tagger reads as a noun', () => {
     expect(claims(text).some((claim) => claim.endsWith('India supports Baloch Liberation Army'))).toBe(true)
   })
 })
+
+describe('a blanket assurance about the speaker’s soil answers the allegations against it', () => {
+  const ALLEGED =
+    'Relations between Pakistan and Afghanistan have soured. Pakistan’s defence minister said the TTP was operating from Afghanistan with the support of the Taliban government.'
+  it.each([
+    'Responding to the remarks, Taliban spokesman Zabihullah Mujahid said Afghanistan did not allow anyone to use its territory against other countries.',
+    'The Taliban insist that Afghan soil will not be used against any country.',
+    'Kabul said no group would be allowed to use Afghan soil against neighbours.',
+  ])('%s', (answer) => {
+    const told = claims(`${ALLEGED}\n\nTrade through the Torkham crossing has been suspended for a week.\n\n${answer}`)
+    expect(told).toContain('Taliban denies Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(told).toContain('Taliban denies Taliban supports Tehreek-e-Taliban Pakistan')
+  })
+
+  it('is no denial when the soil is another country’s', () => {
+    const told = claims(`${ALLEGED} Pakistan said it would not allow anyone to use its airspace for strikes.`)
+    expect(told.filter((claim) => claim.includes(' denies '))).toEqual([])
+  })
+})
