@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { claims } from '../support/analyze-text.js'
+
+// A report's author over the report's sentences, on sentences written for these tests.
+
+const REPORT =
+  'The UN Security Council’s Analytical Support and Sanctions Monitoring Team released its latest report on Tuesday. ' +
+  'The report said the TTP remained the largest foreign terrorist group in Afghanistan. ' +
+  'It added that al-Qaeda was providing training to TTP fighters. ' +
+  'The monitors also noted that ISKP had recruited fighters in Badakhshan.'
+
+describe('a monitoring team’s report', () => {
+  const told = claims(REPORT)
+  it.each([
+    ['a group that remains "the largest group in" a place', 'Tehreek-e-Taliban Pakistan present_in Afghanistan'],
+    ['"it added"', 'al-Qaeda supports Tehreek-e-Taliban Pakistan'],
+    ['"the monitors noted", recruiting in a place', 'Islamic State Khorasan Province present_in Badakhshan'],
+  ])('%s', (_, claim) => {
+    expect(told).toContain(`Analytical Support and Sanctions Monitoring Team asserts ${claim}`)
+  })
+})
+
+it('reads a state called "the largest … in" nothing', () => {
+  expect(claims('Officials said Pakistan was the largest trading partner in the region.')).toEqual([])
+})
