@@ -241,9 +241,11 @@ export function findFrames(view: ArticleView): Frame[] {
   lastPerson = undefined
   lastByType.clear()
   lastByNameWord.clear()
+  bodyOfPerson.clear()
   for (const sentence of view.sentences) {
     const owner = documentOwner(sentence)
     if (owner) lastDocumentOwner = owner
+    rememberBodies(sentence)
     const found = framesIn(sentence, previous, view)
     if (found.length === 0 && previous && continuesVoice(previous, sentence)) found.push(continuation(previous, sentence))
     if (found.length === 0 && lastDocumentOwner && ASSESSED.test(sentence.masked)) found.push(assessedBy(lastDocumentOwner, sentence))
@@ -752,7 +754,7 @@ function withSpeaker(
   }
   if (subject.type !== 'person')
     return frame(sentence, cue, stance, null, forState(subject, view), content, accusation, addressee, responsibility)
-  const body = bodyBeside(sentence, subject) ?? bodyByRole(subject, view)
+  const body = bodyBeside(sentence, subject) ?? bodyOfPerson.get(subject.id) ?? bodyByRole(subject, view)
   return frame(sentence, cue, stance, subject, body ? forState(body, view) : subject, content, accusation, addressee, responsibility)
 }
 
@@ -764,6 +766,17 @@ function groupOwning(sentence: MaskedSentence, outlet: Ref): { id: string; type:
   const owner = /«E(\d+)»(?:(?:’s|'s)\s+|\s*,?\s*(?:through|via|in|on)\s+its\s+)(?:\w+\s+){0,2}$/.exec(before)
   const group = owner ? sentence.refs[Number(owner[1])] : undefined
   return group?.kind === 'entity' && group.type === 'armed_group' ? { id: group.id, type: group.type } : undefined
+}
+
+/** The body each person was introduced beside ("the Foreign Office spokesperson X"), for "She said" sentences later. */
+const bodyOfPerson = new Map<string, Ref>()
+
+function rememberBodies(sentence: MaskedSentence): void {
+  for (const ref of sentence.refs) {
+    if (ref.type !== 'person' || bodyOfPerson.has(ref.id)) continue
+    const body = bodyBeside(sentence, ref)
+    if (body) bodyOfPerson.set(ref.id, body)
+  }
 }
 
 /** The Foreign Office speaks for its state (the convention of the annotation guide): its claims are the state's. */

@@ -63,3 +63,13 @@ describe('a blanket assurance about the speaker’s soil answers the allegations
     expect(told.filter((claim) => claim.includes(' denies '))).toEqual([])
   })
 })
+
+describe('a spokesperson introduced beside the body, quoted by pronoun later', () => {
+  it('speaks for the body in the later sentences', () => {
+    const told = claims(
+      'Relations between Pakistan and Afghanistan have soured. Pakistan’s Foreign Office spokesperson Mumtaz Zahra Baloch addressed the weekly briefing on Thursday. She said the TTP was operating from Afghan soil. She further said that India was funding the BLA.',
+    )
+    expect(told).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(told).toContain('Pakistan asserts India supports Baloch Liberation Army')
+  })
+})
