@@ -145,10 +145,11 @@ export function isCommissive(frame: Frame): boolean {
  * bombing": a verb of owning in any form before responsibility, credit, or the attack itself.
  */
 function responsibilityPattern(lex: AttributionLexicon): string {
-  const { verbs, owned, referringVerbs, attackNouns } = lex.responsibility
-  const forms = (lemmas: string[]) => alternation(lemmas.flatMap((v) => [v, ...inflections(v)]))
+  const { verbs, owned, nominalVerbs, nominalClaims, referringVerbs, attackNouns } = lex.responsibility
+  const forms = (lemmas: string[]) => alternation(lemmas.flatMap((v) => [v.replace(/\+$/, ''), ...inflections(v)]))
   const attack = `(?:it|the\\s+(?:[\\w’'-]+\\s+){0,2}?(?:${alternation(attackNouns)}))`
-  return `(?:${forms(verbs)})\\s+(?:${alternation(owned)})|(?:${forms(referringVerbs)})\\s+${attack}(?![\\w-])`
+  const nominal = `(?:${forms(nominalVerbs)})\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+)?(?:${alternation(nominalClaims)})`
+  return `(?:${forms(verbs)})\\s+(?:${alternation(owned)})|(?:${forms(referringVerbs)})\\s+${attack}(?![\\w-])|${nominal}`
 }
 
 /**
@@ -633,7 +634,9 @@ function subjectOf(
         between,
       )
     // A comma that opens no appositive ("ISKP carried out the bombings, two sources told") starts another clause.
-    const openClause = /,\s*\S/.test(between.replace(/,[^,]*,/g, ''))
+    // "The group's regional branch, ISKP, later claimed": the comma after the name closes its apposition
+    const closesApposition = /,\s*$/.test(text.slice(0, sentence.refAt[nearest]!)) && /^\s*,/.test(between)
+    const openClause = /,\s*\S/.test((closesApposition ? between.replace(/^\s*,/, '') : between).replace(/,[^,]*,/g, ''))
     if (
       relative ||
       (!openClause &&

@@ -51,7 +51,14 @@ const attribution = object({
   assertLemmas: words,
   denyLemmas: words,
   accuseLemmas: words,
-  responsibility: object({ verbs: words, owned: words, referringVerbs: words, attackNouns: words }),
+  responsibility: object({
+    verbs: words,
+    owned: words,
+    nominalVerbs: words,
+    nominalClaims: words,
+    referringVerbs: words,
+    attackNouns: words,
+  }),
   clauseOnlyLemmas: words,
   commissiveLemmas: words,
   /**

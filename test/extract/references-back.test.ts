@@ -53,3 +53,13 @@ describe('a claim through the group’s own fighter', () => {
     ).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Taliban')
   })
 })
+
+describe('a claim of responsibility as a noun', () => {
+  it.each([
+    'A suicide bomber blew himself up near a mosque in Quetta. ISKP later issued a claim of responsibility.',
+    'A suicide bomber blew himself up near a mosque in Quetta. The Islamic State’s regional branch, ISKP, later issued a claim of responsibility.',
+    'A suicide bomber blew himself up near a mosque in Quetta. ISKP released a brief claim of responsibility on Telegram.',
+  ])('%s', (text) => {
+    expect(claims(text)).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Quetta')
+  })
+})
