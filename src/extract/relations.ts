@@ -200,6 +200,12 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   return dedupe(found)
 }
 
+/** "A study found that the BLA had expanded its operations in Kech": "its" is the group named before it, not the speaker's. */
+function possessiveOfAnother(sentence: MaskedSentence, before: string, matched: string, speaker: Ref): boolean {
+  if (!/^(?:its|their)\b/i.test(matched)) return false
+  return refsIn(sentence, before).some((ref) => ref.kind === 'entity' && ref.id !== speaker.id && ref.type === 'armed_group')
+}
+
 /**
  * Relations whose subject is the speaker and is left unsaid in the content ("«E0» will now be legitimate targets",
  * "its attacks in «P1»"): read only when the content names no subject of its own for that relation.
@@ -224,7 +230,7 @@ export function readSpeakerRelations(
     const pattern = compiledPattern.regex
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
-      if (!match.groups?.O) continue
+      if (!match.groups?.O || possessiveOfAnother(sentence, content.slice(0, match.index), match[0], speaker)) continue
       for (const object of refsIn(sentence, match.groups.O)) {
         if (object.id === speaker.id || isSelfRelation(speaker, object, relation)) continue
         found.push({

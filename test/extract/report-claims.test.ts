@@ -23,3 +23,9 @@ describe('a monitoring team’s report', () => {
 it('reads a state called "the largest … in" nothing', () => {
   expect(claims('Officials said Pakistan was the largest trading partner in the region.')).toEqual([])
 })
+
+it('reads "its operations" after a group as the group’s, not the study’s author’s', () => {
+  const told = claims('A study by the Pak Institute for Peace Studies found that the BLA had expanded its operations in Kech.')
+  expect(told).toContain('Pak Institute for Peace Studies asserts Baloch Liberation Army attacks Kech')
+  expect(told).not.toContain('Pak Institute for Peace Studies asserts Pak Institute for Peace Studies attacks Kech')
+})
