@@ -41,6 +41,7 @@ let compiled:
       labelledDenial: RegExp
       labelling: Set<string>
       blanketDenial: RegExp
+      secondPredicate: RegExp
       commissive: Set<string>
       definiteAttack: RegExp
       attackReference: RegExp
@@ -91,6 +92,10 @@ function cues() {
       allegationThat: new RegExp(`\\b(?:${alternation(raw.claimNouns)})\\s+that\\s+`, 'i'),
       labelling: new Set(raw.labellingLemmas.flatMap(inflections)),
       blanketDenial: new RegExp(raw.blanketDenials.join('|'), 'i'),
+      secondPredicate: new RegExp(
+        `,?\\s+and\\s+(?:(?:then|also|later|soon|subsequently)\\s+|\\w+ly\\s+)?(?:\\w+ed|${alternation(raw.irregularPasts)})\\b(?!\\s+by\\b)`,
+        'i',
+      ),
       labelledDenial: new RegExp(
         `^\\s+(?:(?:the|these|those|such|this|that|all|their|its|his|her)\\s+)?(?:[\\w’'-]+\\s+){0,3}?(?:${alternation(raw.claimNouns)}|accusations?|allegations?)\\s+(?:as\\s+)?[“"‘']?(?:${alternation(raw.labelsOfDenial)})\\b`,
         'i',
@@ -408,6 +413,11 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     ) {
       const comma = text.indexOf(',', content[0])
       if (comma > content[0] && comma < content[1]) content = [content[0], comma]
+    }
+    // "accused Kabul of harbouring the TTP and carried out strikes": the accuser's own second act is not its content
+    if (accuse.has(word)) {
+      const own = cues().secondPredicate.exec(text.slice(content[0], content[1]))
+      if (own) content = [content[0], content[0] + own.index]
     }
     const addressee = addresseeOf(sentence, content[0], word)
     for (const ref of coordinated(sentence, subject.ref)) {

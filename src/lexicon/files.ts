@@ -71,6 +71,7 @@ const attribution = object({
   /** A labelling verb's lemmas, and what a speaker calls an allegation to deny it ("termed the allegations baseless"). */
   labellingLemmas: words,
   labelsOfDenial: words,
+  irregularPasts: words,
   /** A blanket assurance that no one uses the speaker's soil: a denial without a verb of denying. */
   blanketDenials: words,
 })

@@ -73,3 +73,19 @@ describe('a spokesperson introduced beside the body, quoted by pronoun later', (
     expect(told).toContain('Pakistan asserts India supports Baloch Liberation Army')
   })
 })
+
+describe('an accuser’s own second act', () => {
+  it('is not part of what it accuses the other of', () => {
+    const told = claims(
+      'Relations between Pakistan and Afghanistan have soured. Pakistan accused Kabul of harbouring the TTP and carried out air strikes in Khost.',
+    )
+    expect(told).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+    expect(told).not.toContain('Pakistan asserts Tehreek-e-Taliban Pakistan attacks Khost')
+  })
+
+  it('keeps a coordinated accusation whole', () => {
+    expect(
+      claims('Relations between Pakistan and Afghanistan have soured. Pakistan accused Kabul of harbouring and arming the TTP.'),
+    ).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+  })
+})
