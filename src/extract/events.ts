@@ -6,7 +6,7 @@ import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './artic
 import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
-import { locatedFatalitiesIn } from './numbers.js'
+import { locatedFatalitiesIn, readCount, victimAsides } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
 const MATERIAL = {
@@ -93,9 +93,9 @@ function updatesToll(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
   const update = TOLL_UPDATE.exec(sentence.text)
   if (!update) return false
   const attack = earlier.filter((e) => e.type === 'ASSAULT' && sentence.index - e.sentence.index <= 4).pop()
-  const toll = locatedFatalitiesIn(sentence.text.slice(update.index))
-  if (!attack || !toll) return false
-  const raised = toll.fatalities
+  const count = readCount(sentence.text.slice(update.index + update[0].length).trimStart())
+  if (!attack || !count) return false
+  const raised = { low: count.low, best: count.best, high: count.high }
   if (!attack.fatalities || (raised.best ?? 0) > (attack.fatalities.best ?? 0)) attack.fatalities = raised
   return true
 }
@@ -176,11 +176,13 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
+  const asides = victimAsides(sentence.masked)
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const spec = byWord.get(word)
     if (!spec || !MATERIAL[spec.type]) continue
     const at = match.index!
+    if (asides.some(([start, end]) => at >= start && at < end)) continue
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
@@ -352,10 +354,17 @@ function participants(
   const owner = participantWords().heldThing.exec(after) ?? heldThingOwners(before, after)
   if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
-    const victims = refsIn(sentence, before).filter(acting)
+    // "a dozen soldiers, including a major who had captured a pilot, were killed": the aside names no victim side
+    const victims = refsIn(sentence, withoutAsides(before)).filter(acting)
     if (victims.length > 0) targets.push(victims[victims.length - 1]!)
   }
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
+}
+
+function withoutAsides(text: string): string {
+  return victimAsides(text)
+    .reverse()
+    .reduce((rest, [start, end]) => rest.slice(0, start) + rest.slice(end), text)
 }
 
 let participantPatterns:

@@ -169,6 +169,9 @@ const numbers = object({
   deathAfter: words,
   deathBefore: words,
   tollUpdate: text,
+  asideOpeners: words,
+  lifeTakers: words,
+  tallyJoiners: words,
 })
 
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */
