@@ -179,9 +179,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   const asides = victimAsides(sentence.masked)
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
-    const spec = byWord.get(word)
-    if (!spec || !MATERIAL[spec.type]) continue
     const at = match.index!
+    const retyped = retypedByObject(word, sentence.masked.slice(at + match[0].length))
+    const spec = retyped === undefined ? byWord.get(word) : retyped
+    if (!spec || !MATERIAL[spec.type]) continue
     if (asides.some(([start, end]) => at >= start && at < end)) continue
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
@@ -262,6 +263,22 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   return found
 }
 
+let objectRetypes: { words: ReadonlySet<string>; object: RegExp; spec: { type: EventType; mode: string | null } | null }[] | undefined
+
+/**
+ * "expelled the Iranian ambassador" is a SANCTION, "released a video" no event: the object right after a trigger may
+ * retell it (data/lexicon/events.json objectRetypes). null: no event; undefined: the trigger's own reading.
+ */
+function retypedByObject(word: string, after: string): { type: EventType; mode: string | null } | null | undefined {
+  objectRetypes ??= lexicon('events').objectRetypes.map((r) => ({
+    words: new Set(r.words),
+    object: new RegExp(`^\\s+(?:(?:[\\w’'-]+|«[EP]\\d+»(?:’s|'s)?)\\s+){0,3}?(?:${phraseAlternatives(r.objects)})\\b`, 'i'),
+    spec: r.type ? { type: r.type, mode: r.mode } : null,
+  }))
+  const retype = objectRetypes.find((r) => r.words.has(word) && r.object.test(after))
+  return retype?.spec
+}
+
 /**
  * A count of the dead belongs to the event word nearest to it ("the attack has drawn comparisons to the 2014
  * massacre, in which 130 were killed" gives 130 to the massacre). Offsets compare in proportion, since the masked
@@ -281,13 +298,36 @@ function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, f
 
 /** "attacks over the past four years in four countries": a count of many events is no event. */
 function isAggregate(masked: string, at: number, word: string): boolean {
-  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
-    return true
+  const before = masked.slice(Math.max(0, at - 40), at)
+  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(before.slice(-30))) return true
+  if (inPerfectOfTally(masked, at)) return true
   if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
+  if (countsMany(before)) return true
   const around = masked.slice(Math.max(0, at - 40), at + 80)
+  if (aggregateFrame().test(around)) return true
   return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
     around,
   )
+}
+
+let aggregateFramePattern: RegExp | undefined
+const aggregateFrame = () => {
+  aggregateFramePattern ??= new RegExp(`\\b(?:${lexicon('events').aggregateFrames.join('|')})\\b`, 'i')
+  return aggregateFramePattern
+}
+
+/** "more than 300 attacks", "150 attacks": a count of three or more before a plural event word. */
+function countsMany(before: string): boolean {
+  const counted = /(?:^|\s)((?:more than |over |at least |nearly |some |about |around )?[\w,]+)\s+(?:[\w-]+\s+)?$/.exec(before)
+  const count = counted ? readCount(counted[1]!) : undefined
+  return count !== undefined && count.length === counted![1]!.length && count.best >= 3
+}
+
+/** "Since 2021 the TTP has killed hundreds of soldiers": a present perfect in a tally's time frame tells a record, not an event. */
+function inPerfectOfTally(masked: string, at: number): boolean {
+  if (!/\b(?:has|have)\s+(?:(?:\w+ly|also|now|since|been|reportedly)\s+){0,2}(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
+    return false
+  return aggregateFrame().test(masked)
 }
 
 function participants(

@@ -169,7 +169,9 @@ function tollsIn(sentence: string): Toll[] {
     const deathAfter = DEATH_AFTER.test(after.slice(0, 60)) || DEATH_PAST_ASIDE.test(after)
     const deathBefore = DEATH_BEFORE.test(before) || (LIFE_TAKER.test(before) && LIVES.test(after))
     const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
-    if ((deathAfter || deathBefore) && !including) found.push({ start, count, deathAfter })
+    // "left two policemen and three passers-by injured"
+    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
+    if ((deathAfter || deathBefore) && !including && !leftHurt) found.push({ start, count, deathAfter })
   }
   return found
 }

@@ -107,6 +107,10 @@ const events = object({
   possessedEventNouns: words,
   clashWords: words,
   requestCues: words,
+  /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
+  /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
+  aggregateFrames: words,
+  objectRetypes: list(object({ words, objects: words, type: nullable(oneOf(EVENT_TYPES)), mode: nullable(text) })),
 })
 
 const pageStructure = object({
