@@ -252,6 +252,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       actors,
       targets,
       place,
+      placesNamed: placesIn(sentence, scope),
       date: dateOf(sentence, at),
       fatalities,
       reportedBy: frame?.claimant ?? null,
@@ -470,6 +471,12 @@ function uniqueRefs(refs: Ref[]): Ref[] {
 }
 
 const SPECIFICITY = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 } satisfies Record<PlaceKind, number>
+
+function placesIn(sentence: MaskedSentence, scope: [number, number]): string[] {
+  return sentence.refs
+    .filter((r, i) => r.kind === 'place' && sentence.refAt[i]! >= scope[0] && sentence.refAt[i]! <= scope[1])
+    .map((r) => r.id)
+}
 
 /** The most specific place of the event's clause, preferring places after "in/at/near". */
 function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]): Ref | null {
@@ -755,6 +762,32 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!MATERIAL[a.type]) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
+  const namesOther = sharesNamedPlace(a, b)
+  if (!namesOther && placesConflict(a, b)) return false
+  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
+  if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
+  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
+  const distance = Math.abs(a.sentence.index - b.sentence.index)
+  return (
+    distance <= 2 ||
+    (distance <= MERGE_REACH &&
+      a.place !== null &&
+      b.place !== null &&
+      (namesOther || a.place.id === b.place.id || liesInCity(a.place, b.place)))
+  )
+}
+
+/**
+ * "air strikes in Khost and Paktika" and "aircraft hit homes in Barmal district, Paktika, and Spera, Khost": one mention
+ * names every place of the other's, so they tell one incident over several places.
+ */
+function sharesNamedPlace(a: EventDraft, b: EventDraft): boolean {
+  if (!a.place || !b.place || a.place.placeKind === 'country' || b.place.placeKind === 'country') return false
+  const [fewer, more] = [a.placesNamed ?? [], b.placesNamed ?? []].sort((x, y) => x.length - y.length)
+  return fewer!.length >= 2 && fewer!.every((id) => more!.includes(id))
+}
+
+function placesConflict(a: EventDraft, b: EventDraft): boolean {
   if (
     a.place &&
     b.place &&
@@ -765,18 +798,10 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     b.place.placeKind !== 'admin1' &&
     !liesInCity(a.place, b.place)
   )
-    return false
+    return true
   // Places in two countries, or a province and a place in another province, are two places, however close the mentions.
-  if (a.place?.country && b.place?.country && a.place.country !== b.place.country) return false
-  if (a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province) return false
-  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
-  if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
-  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
-  const distance = Math.abs(a.sentence.index - b.sentence.index)
-  return (
-    distance <= 2 ||
-    (distance <= MERGE_REACH && a.place !== null && b.place !== null && (a.place.id === b.place.id || liesInCity(a.place, b.place)))
-  )
+  if (a.place?.country && b.place?.country && a.place.country !== b.place.country) return true
+  return !!(a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province)
 }
 
 /** The farthest a bazaar, a neighbourhood or a mosque may lie from the centre of the city it is in. */

@@ -97,3 +97,18 @@ describe('a toll keeps its count whatever the victims are called', () => {
     expect(assaultTolls(text)).toEqual([dead])
   })
 })
+
+describe('one incident over several places, told twice', () => {
+  it('merges a mention naming every place of an earlier one', () => {
+    const text =
+      'A spokesman said drone strikes in Kunar and Nangarhar had killed four people. He said the attack was condemned by elders. ' +
+      'Residents were angry. He said drones hit two houses in Dangam district, Kunar, and Achin district, Nangarhar, on Sunday night.'
+    expect(events(text).filter((e) => e.type === 'ASSAULT')).toHaveLength(1)
+  })
+
+  it('keeps apart attacks in two places told in one sentence each', () => {
+    const text =
+      'A bomb exploded in Quetta on Monday. Police said the blast killed four people. In a separate incident, gunmen shot dead two policemen in Turbat on Monday.'
+    expect(events(text).filter((e) => e.type === 'ASSAULT')).toHaveLength(2)
+  })
+})
