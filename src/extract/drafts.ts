@@ -52,6 +52,8 @@ export interface EventDraft {
   sentence: MaskedSentence
   /** Offset of the trigger in the masked sentence. */
   at: number
+  /** The ids of every place its clause names ("air strikes in Khost and Paktika"), besides the one it is placed at. */
+  placesNamed?: string[]
   /** The targets its first mention named, before later mentions were merged in. */
   firstTargets?: Ref[]
   /** The sentences of later mentions merged into it (`sentence` is the first). */

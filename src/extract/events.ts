@@ -6,7 +6,7 @@ import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './artic
 import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
-import { locatedFatalitiesIn } from './numbers.js'
+import { locatedFatalitiesIn, readCount, victimAsides } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
 const MATERIAL = {
@@ -93,9 +93,9 @@ function updatesToll(sentence: MaskedSentence, earlier: EventDraft[]): boolean {
   const update = TOLL_UPDATE.exec(sentence.text)
   if (!update) return false
   const attack = earlier.filter((e) => e.type === 'ASSAULT' && sentence.index - e.sentence.index <= 4).pop()
-  const toll = locatedFatalitiesIn(sentence.text.slice(update.index))
-  if (!attack || !toll) return false
-  const raised = toll.fatalities
+  const count = readCount(sentence.text.slice(update.index + update[0].length).trimStart())
+  if (!attack || !count) return false
+  const raised = { low: count.low, best: count.best, high: count.high }
   if (!attack.fatalities || (raised.best ?? 0) > (attack.fatalities.best ?? 0)) attack.fatalities = raised
   return true
 }
@@ -176,11 +176,14 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
+  const asides = victimAsides(sentence.masked)
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
-    const spec = byWord.get(word)
-    if (!spec || !MATERIAL[spec.type]) continue
     const at = match.index!
+    const retyped = retypedByObject(word, sentence.masked.slice(at + match[0].length))
+    const spec = retyped === undefined ? byWord.get(word) : retyped
+    if (!spec || !MATERIAL[spec.type]) continue
+    if (asides.some(([start, end]) => at >= start && at < end)) continue
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
@@ -249,6 +252,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       actors,
       targets,
       place,
+      placesNamed: placesIn(sentence, scope),
       date: dateOf(sentence, at),
       fatalities,
       reportedBy: frame?.claimant ?? null,
@@ -258,6 +262,22 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     })
   }
   return found
+}
+
+let objectRetypes: { words: ReadonlySet<string>; object: RegExp; spec: { type: EventType; mode: string | null } | null }[] | undefined
+
+/**
+ * "expelled the Iranian ambassador" is a SANCTION, "released a video" no event: the object right after a trigger may
+ * retell it (data/lexicon/events.json objectRetypes). null: no event; undefined: the trigger's own reading.
+ */
+function retypedByObject(word: string, after: string): { type: EventType; mode: string | null } | null | undefined {
+  objectRetypes ??= lexicon('events').objectRetypes.map((r) => ({
+    words: new Set(r.words),
+    object: new RegExp(`^\\s+(?:(?:[\\w’'-]+|«[EP]\\d+»(?:’s|'s)?)\\s+){0,3}?(?:${phraseAlternatives(r.objects)})\\b`, 'i'),
+    spec: r.type ? { type: r.type, mode: r.mode } : null,
+  }))
+  const retype = objectRetypes.find((r) => r.words.has(word) && r.object.test(after))
+  return retype?.spec
 }
 
 /**
@@ -279,13 +299,36 @@ function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, f
 
 /** "attacks over the past four years in four countries": a count of many events is no event. */
 function isAggregate(masked: string, at: number, word: string): boolean {
-  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
-    return true
+  const before = masked.slice(Math.max(0, at - 40), at)
+  if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(before.slice(-30))) return true
+  if (inPerfectOfTally(masked, at)) return true
   if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
+  if (countsMany(before)) return true
   const around = masked.slice(Math.max(0, at - 40), at + 80)
+  if (aggregateFrame().test(around)) return true
   return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
     around,
   )
+}
+
+let aggregateFramePattern: RegExp | undefined
+const aggregateFrame = () => {
+  aggregateFramePattern ??= new RegExp(`\\b(?:${lexicon('events').aggregateFrames.join('|')})\\b`, 'i')
+  return aggregateFramePattern
+}
+
+/** "more than 300 attacks", "150 attacks": a count of three or more before a plural event word. */
+function countsMany(before: string): boolean {
+  const counted = /(?:^|\s)((?:more than |over |at least |nearly |some |about |around )?[\w,]+)\s+(?:[\w-]+\s+)?$/.exec(before)
+  const count = counted ? readCount(counted[1]!) : undefined
+  return count !== undefined && count.length === counted![1]!.length && count.best >= 3
+}
+
+/** "Since 2021 the TTP has killed hundreds of soldiers": a present perfect in a tally's time frame tells a record, not an event. */
+function inPerfectOfTally(masked: string, at: number): boolean {
+  if (!/\b(?:has|have)\s+(?:(?:\w+ly|also|now|since|been|reportedly)\s+){0,2}(?:[\w-]+\s+)?$/i.test(masked.slice(Math.max(0, at - 30), at)))
+    return false
+  return aggregateFrame().test(masked)
 }
 
 function participants(
@@ -352,10 +395,17 @@ function participants(
   const owner = participantWords().heldThing.exec(after) ?? heldThingOwners(before, after)
   if (owner) targets.push(...refsIn(sentence, owner[1]!).filter((r) => acting(r) && !actors.some((a) => a.id === r.id)))
   if (passiveBefore) {
-    const victims = refsIn(sentence, before).filter(acting)
+    // "a dozen soldiers, including a major who had captured a pilot, were killed": the aside names no victim side
+    const victims = refsIn(sentence, withoutAsides(before)).filter(acting)
     if (victims.length > 0) targets.push(victims[victims.length - 1]!)
   }
   return { actors: uniqueRefs(actors), targets: uniqueRefs(targets) }
+}
+
+function withoutAsides(text: string): string {
+  return victimAsides(text)
+    .reverse()
+    .reduce((rest, [start, end]) => rest.slice(0, start) + rest.slice(end), text)
 }
 
 let participantPatterns:
@@ -421,6 +471,12 @@ function uniqueRefs(refs: Ref[]): Ref[] {
 }
 
 const SPECIFICITY = { feature: 6, locality: 5, city: 4, admin2: 4, admin1: 2, region: 1, country: 0 } satisfies Record<PlaceKind, number>
+
+function placesIn(sentence: MaskedSentence, scope: [number, number]): string[] {
+  return sentence.refs
+    .filter((r, i) => r.kind === 'place' && sentence.refAt[i]! >= scope[0] && sentence.refAt[i]! <= scope[1])
+    .map((r) => r.id)
+}
 
 /** The most specific place of the event's clause, preferring places after "in/at/near". */
 function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]): Ref | null {
@@ -706,6 +762,32 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!MATERIAL[a.type]) {
     return sameIds(a.actors, b.actors) && (sameIds(a.targets, b.targets) || a.targets.length === 0 || b.targets.length === 0)
   }
+  const namesOther = sharesNamedPlace(a, b)
+  if (!namesOther && placesConflict(a, b)) return false
+  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
+  if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
+  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
+  const distance = Math.abs(a.sentence.index - b.sentence.index)
+  return (
+    distance <= 2 ||
+    (distance <= MERGE_REACH &&
+      a.place !== null &&
+      b.place !== null &&
+      (namesOther || a.place.id === b.place.id || liesInCity(a.place, b.place)))
+  )
+}
+
+/**
+ * "air strikes in Khost and Paktika" and "aircraft hit homes in Barmal district, Paktika, and Spera, Khost": one mention
+ * names every place of the other's, so they tell one incident over several places.
+ */
+function sharesNamedPlace(a: EventDraft, b: EventDraft): boolean {
+  if (!a.place || !b.place || a.place.placeKind === 'country' || b.place.placeKind === 'country') return false
+  const [fewer, more] = [a.placesNamed ?? [], b.placesNamed ?? []].sort((x, y) => x.length - y.length)
+  return fewer!.length >= 2 && fewer!.every((id) => more!.includes(id))
+}
+
+function placesConflict(a: EventDraft, b: EventDraft): boolean {
   if (
     a.place &&
     b.place &&
@@ -716,18 +798,10 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
     b.place.placeKind !== 'admin1' &&
     !liesInCity(a.place, b.place)
   )
-    return false
+    return true
   // Places in two countries, or a province and a place in another province, are two places, however close the mentions.
-  if (a.place?.country && b.place?.country && a.place.country !== b.place.country) return false
-  if (a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province) return false
-  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
-  if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
-  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
-  const distance = Math.abs(a.sentence.index - b.sentence.index)
-  return (
-    distance <= 2 ||
-    (distance <= MERGE_REACH && a.place !== null && b.place !== null && (a.place.id === b.place.id || liesInCity(a.place, b.place)))
-  )
+  if (a.place?.country && b.place?.country && a.place.country !== b.place.country) return true
+  return !!(a.place?.province && b.place?.province && a.place.country === b.place.country && a.place.province !== b.place.province)
 }
 
 /** The farthest a bazaar, a neighbourhood or a mosque may lie from the centre of the city it is in. */

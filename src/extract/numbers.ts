@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/load.js'
 import type { Fatalities } from '../record/record.js'
 
-const { units: UNITS, tens: TENS, vague: VAGUE, deathAfter, deathBefore } = lexicon('numbers')
+const { units: UNITS, tens: TENS, vague: VAGUE, deathAfter, deathBefore, asideOpeners, lifeTakers, tallyJoiners } = lexicon('numbers')
 
 export interface Count {
   best: number
@@ -78,16 +78,42 @@ function readBareCount(text: string): Count | undefined {
   return undefined
 }
 
-const DEATH_AFTER = new RegExp(
-  `^\\s*(?:(?:[a-z-]+\\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\\s*(?:${deathAfter.join('|')})\\b`,
+const DEATH_WORDS = deathAfter.join('|')
+const DEATH_AFTER = new RegExp(`^\\s*(?:(?:[a-z-]+\\s+){0,6}?)(?:were|was|have been|had been|are|got|being)?\\s*(?:${DEATH_WORDS})\\b`, 'i')
+const DEATH_BEFORE = new RegExp(`\\b(?:${deathBefore.join('|')})\\s*$`, 'i')
+/** "five soldiers, including a major who led the patrol, were killed": the count's death word comes after the aside. */
+const DEATH_PAST_ASIDE = new RegExp(
+  `^\\s*(?:[\\w-]+\\s+){0,2}?[\\w-]+\\s*,\\s*(?:${asideOpeners.join('|')})\\b[^.;]*?,\\s*(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`,
   'i',
 )
-const DEATH_BEFORE = new RegExp(`\\b(?:${deathBefore.join('|')})\\s*$`, 'i')
+const ASIDE_BEFORE_DEATH = new RegExp(
+  `,\\s*((?:${asideOpeners.join('|')})\\b[^.;]*?),\\s*(?:(?:were|was|have been|had been)(?:\\s*$|\\s+(?=${DEATH_WORDS}))|(?:${DEATH_WORDS})\\b)`,
+  'gi',
+)
+
+/**
+ * The spans of asides on the dead ("…, including a major who had led a raid in the area, were killed"): what they
+ * tell of the victims is no event of its own. The death word may be cut off when `text` ends at the verb before it.
+ */
+export function victimAsides(text: string): [number, number][] {
+  return [...text.matchAll(ASIDE_BEFORE_DEATH)].map((m) => {
+    const start = m.index! + m[0].indexOf(m[1]!)
+    return [start, start + m[1]!.length]
+  })
+}
+
+/** "the loss of six lives", "claimed 12 lives": a count of lives is a toll after the words that take them. */
+const LIFE_TAKER = new RegExp(`\\b(?:${lifeTakers.join('|')})\\s+(?:the\\s+)?$`, 'i')
+const LIVES = /^\s*(?:[a-z-]+\s+)?lives\b(?!\s+(?:were|have been|had been)\s+saved)/i
+const COUNT_WORD = `(?:\\d+|${[...Object.keys(UNITS), ...Object.keys(TENS)].filter((w) => !/^(?:a|an|zero)$/.test(w)).join('|')})`
+const COUNTED = `${COUNT_WORD}(?:[-\\s]${COUNT_WORD})?(?:\\s+[a-z-]+){1,2}?`
+const COUNT_LIST = `(${COUNTED}(?:\\s*,\\s*${COUNTED})*\\s+and\\s+${COUNTED})`
 
 /**
  * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),
  * or preceded by one ("killing 12", "death toll rose to 30"). Coordinated counts add up ("two officers and two
- * insurgents"); a count after "including" is part of the one before it and is not added.
+ * insurgents"), and so do two tolls joined in one sentence ("three soldiers were martyred while five militants were
+ * killed"); a count after "including" is part of the one before it and is not added.
  */
 export function fatalitiesIn(sentence: string): Fatalities | null {
   return locatedFatalitiesIn(sentence)?.fatalities ?? null
@@ -97,8 +123,32 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
 const KILLS_A_COUNT =
   /^\s+(?:[\w-]+\s+){1,3}?(?:killed|kill|kills|killing|left|claimed)\s+(?:(?:at least|more than|nearly|about|some|around|over|up to|as many as)\s+)?(?:\d|a dozen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)/i
 
+interface Toll {
+  start: number
+  count: Count
+  /** The death word follows the count ("12 soldiers were killed"), rather than leads it ("killing 12"). */
+  deathAfter: boolean
+}
+
 export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities; at: number } | null {
-  const found: { start: number; count: Count }[] = []
+  const coordinated = coordinatedCounts(sentence)
+  if (coordinated) return coordinated
+  const found = tollsIn(sentence)
+  const single =
+    /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(
+      sentence,
+    )
+  if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
+  if (found.length === 0) return null
+  const first = found[0]!
+  const joined = joinedToll(sentence, first, found[1])
+  if (joined) return { fatalities: addedCounts(first.count, joined), at: first.start }
+  return { fatalities: { low: first.count.low, best: first.count.best, high: first.count.high }, at: first.start }
+}
+
+/** The counts of a sentence that are tolls, in order. */
+function tollsIn(sentence: string): Toll[] {
+  const found: Toll[] = []
   const re =
     /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
   for (const match of sentence.matchAll(re)) {
@@ -106,7 +156,7 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
     const count = readCount(sentence.slice(start))
     if (!count) continue
     if (/\b(?:19|20)\d\d$/.test(String(count.best)) && count.best > 1900) continue
-    const after = sentence.slice(start + count.length, start + count.length + 60)
+    const after = sentence.slice(start + count.length, start + count.length + 250)
     if (
       /^\s*(?:-|–)?\s*(?:year|years|month|months|day|days|hour|hours|minute|minutes|km|kilometres|kilometers|percent|%|am|pm|p\.m\.|a\.m\.)\b/i.test(
         after,
@@ -116,37 +166,45 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
     // "Two blasts killed 90 people", "three gunmen killed four soldiers": the count that does the killing is not the toll
     if (KILLS_A_COUNT.test(after)) continue
     const before = sentence.slice(Math.max(0, start - 60), start)
-    const deathAfter = DEATH_AFTER.test(after)
-    const deathBefore = DEATH_BEFORE.test(before)
+    const deathAfter = DEATH_AFTER.test(after.slice(0, 60)) || DEATH_PAST_ASIDE.test(after)
+    const deathBefore = DEATH_BEFORE.test(before) || (LIFE_TAKER.test(before) && LIVES.test(after))
     const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
-    if ((deathAfter || deathBefore) && !including) found.push({ start, count })
-    else if (
-      found.length > 0 &&
-      /^\s*[a-z-]+\s*$/i.test(
-        sentence.slice(found[found.length - 1]!.start + found[found.length - 1]!.count.length, start).replace(/\band\b/, ''),
-      )
-    ) {
-      // "two officers and two insurgents were killed": the first count's death word comes after the second.
-      if (deathAfter) found.push({ start, count })
-    }
+    // "left two policemen and three passers-by injured"
+    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
+    if ((deathAfter || deathBefore) && !including && !leftHurt) found.push({ start, count, deathAfter })
   }
-  const coordinated = coordinatedCounts(sentence)
-  if (coordinated) return coordinated
-  const single =
-    /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(
-      sentence,
-    )
-  if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
-  if (found.length === 0) return null
-  const first = found[0]!
-  return { fatalities: { low: first.count.low, best: first.count.best, high: first.count.high }, at: first.start }
+  return found
 }
 
-/** "two officers and two insurgents were killed" → 4. */
+function addedCounts(a: Count, b: Count): Fatalities {
+  const high = a.high !== null && b.high !== null ? a.high + b.high : null
+  return { low: (a.low ?? a.best) + (b.low ?? b.best), best: a.best + b.best, high }
+}
+
+const TALLY_JOINER = new RegExp(`(?:,\\s*|\\s+)(?:${tallyJoiners.join('|')})\\s+(?:another\\s+|also\\s+)?$`, 'i')
+
+/**
+ * "Three soldiers were martyred while five militants were killed": a second toll told with its own death word,
+ * joined to the first with nothing but its subject between, adds to it (both sides' dead count).
+ */
+function joinedToll(sentence: string, first: Toll, second: Toll | undefined): Count | null {
+  if (!second?.deathAfter) return null
+  const between = sentence.slice(first.start + first.count.length, second.start)
+  if (!TALLY_JOINER.test(between) || !new RegExp(`(?:${DEATH_WORDS})\\b`, 'i').test(between)) return null
+  if (/[.;«]|\b(?:injured|wounded|hurt)\b/i.test(between) || between.length > 80) return null
+  return second.count
+}
+
+/** "two officers and two insurgents were killed", "killing three soldiers and five militants" → the sum. */
 function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: number } | null {
-  const pattern =
-    /((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)*\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:were|have been|had been|was)\s+(?:killed|martyred|slain|shot dead)/i
-  const match = pattern.exec(sentence)
+  const after = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i').exec(sentence)
+  const before = new RegExp(
+    `\\b(?:killed|killing|kills|martyring|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
+    'i',
+  ).exec(sentence)
+  // "left two soldiers and three civilians injured": after "left", only "dead" makes the list a toll
+  const leftAlive = before && /^(?:left|leaving)\b/i.test(before[0]) && !before[2]
+  const match = after ?? (leftAlive ? null : before)
   if (!match) return null
   let total = 0
   for (const part of match[1]!.split(/\s*,\s*|\s+and\s+/)) {

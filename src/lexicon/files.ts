@@ -121,6 +121,10 @@ const events = object({
   possessedEventNouns: words,
   clashWords: words,
   requestCues: words,
+  /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
+  /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
+  aggregateFrames: words,
+  objectRetypes: list(object({ words, objects: words, type: nullable(oneOf(EVENT_TYPES)), mode: nullable(text) })),
 })
 
 const pageStructure = object({
@@ -184,6 +188,9 @@ const numbers = object({
   deathAfter: words,
   deathBefore: words,
   tollUpdate: text,
+  asideOpeners: words,
+  lifeTakers: words,
+  tallyJoiners: words,
 })
 
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */

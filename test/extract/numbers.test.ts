@@ -29,6 +29,10 @@ describe('fatalities of a sentence', () => {
     ['Dozens were killed when the market was shelled.', 12],
     ['The assault resulted in six casualties, including three women.', 6],
     ['Four policemen were martyred.', 4],
+    ['Seven guards, including a driver who had worked there for years, were killed.', 7],
+    ['The raid left four soldiers and six fighters dead.', 10],
+    ['Two soldiers were martyred while three attackers were killed.', 5],
+    ['The shelling claimed nine lives.', 9],
   ])('%s', (text, best) => {
     expect(fatalitiesIn(text)?.best).toBe(best)
   })
@@ -38,6 +42,8 @@ describe('fatalities of a sentence', () => {
     ['The 36-minute video was released in 2024.'],
     ['Mastung lies 55 kilometers southeast of Quetta.'],
     ['Some 6,000 fighters remain active.'],
+    ['Two firefighters who risked their lives were honoured.'],
+    ['The blast left two policemen and three passers-by injured.'],
   ])('finds no deaths in "%s"', (text) => {
     expect(fatalitiesIn(text)).toBeNull()
   })
