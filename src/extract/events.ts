@@ -368,7 +368,9 @@ function participants(
       before,
     )
   if (actors.length === 0 && mastermind) actors.push(...refsIn(sentence, mastermind[1]!))
-  if (actors.length === 0 && !passiveBefore && beforeRefs.length > 0) {
+  // "killed 12 khawarij during an operation": what came before the preposition is not the operation's doer
+  const circumstance = /\b(?:during|amid|amidst|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$/i.test(before)
+  if (actors.length === 0 && !passiveBefore && !circumstance && beforeRefs.length > 0) {
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
     const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
     // "the ministry released a statement on the blasts", "X condemned the attack": who speaks of an event is not its actor.
@@ -782,7 +784,9 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
  * names every place of the other's, so they tell one incident over several places.
  */
 function sharesNamedPlace(a: EventDraft, b: EventDraft): boolean {
-  if (!a.place || !b.place || a.place.placeKind === 'country' || b.place.placeKind === 'country') return false
+  // two places of one sentence ("a blast in Quetta, two days after a bombing in Turbat") are two incidents
+  if (a.sentence.index === b.sentence.index || !a.place || !b.place || a.place.placeKind === 'country' || b.place.placeKind === 'country')
+    return false
   const [fewer, more] = [a.placesNamed ?? [], b.placesNamed ?? []].sort((x, y) => x.length - y.length)
   return fewer!.length >= 2 && fewer!.every((id) => more!.includes(id))
 }

@@ -121,3 +121,9 @@ describe('claimants', () => {
     expect(told.filter((claim) => claim.includes('Tehreek-e-Taliban Pakistan attacks Tank'))).toEqual([])
   })
 })
+
+it('gives the operation no actor from the object before "during an operation"', () => {
+  expect(events('Troops killed 12 khawarij during an operation in Bannu district on Tuesday.')).toEqual([
+    { type: 'ASSAULT', actors: ['Pakistan Armed Forces'], targets: ['Tehreek-e-Taliban Pakistan'], place: 'Bannu', dead: 12 },
+  ])
+})
