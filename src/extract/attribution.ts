@@ -151,7 +151,7 @@ export function isCommissive(frame: Frame): boolean {
  */
 function responsibilityPattern(lex: AttributionLexicon): string {
   const { verbs, owned, nominalVerbs, nominalClaims, referringVerbs, attackNouns } = lex.responsibility
-  const forms = (lemmas: string[]) => alternation(lemmas.flatMap((v) => [v.replace(/\+$/, ''), ...inflections(v)]))
+  const forms = (lemmas: string[]) => alternation(lemmas.flatMap((v) => [v, ...inflections(v)]))
   const attack = `(?:it|the\\s+(?:[\\w’'-]+\\s+){0,2}?(?:${alternation(attackNouns)}))`
   const nominal = `(?:${forms(nominalVerbs)})\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+)?(?:${alternation(nominalClaims)})`
   return `(?:${forms(verbs)})\\s+(?:${alternation(owned)})|(?:${forms(referringVerbs)})\\s+${attack}(?![\\w-])|${nominal}`
@@ -501,13 +501,13 @@ function isVerbUse(text: string, at: number, word: string): boolean {
   return true
 }
 
-/** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */
 /** "termed the allegations baseless", "called the reports propaganda": a labelling verb that denies what it labels. */
 function labelsAsDenied(text: string, end: number, word: string): boolean {
   const { labelling, labelledDenial } = cues()
   return labelling.has(word) && labelledDenial.test(text.slice(end, end + 120))
 }
 
+/** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */
 function isAdjectival(text: string, at: number, word: string): boolean {
   const before = text.slice(Math.max(0, at - 12), at)
   if (/\bso-?\s*$/i.test(before)) return true

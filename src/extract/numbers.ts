@@ -181,6 +181,7 @@ function addedCounts(a: Count, b: Count): Fatalities {
   return { low: (a.low ?? a.best) + (b.low ?? b.best), best: a.best + b.best, high }
 }
 
+const DEATH_WORD = new RegExp(`(?:${DEATH_WORDS})\\b`, 'i')
 const TALLY_JOINER = new RegExp(`(?:,\\s*|\\s+)(?:${tallyJoiners.join('|')})\\s+(?:another\\s+|also\\s+)?$`, 'i')
 
 /**
@@ -190,18 +191,21 @@ const TALLY_JOINER = new RegExp(`(?:,\\s*|\\s+)(?:${tallyJoiners.join('|')})\\s+
 function joinedToll(sentence: string, first: Toll, second: Toll | undefined): Count | null {
   if (!second?.deathAfter) return null
   const between = sentence.slice(first.start + first.count.length, second.start)
-  if (!TALLY_JOINER.test(between) || !new RegExp(`(?:${DEATH_WORDS})\\b`, 'i').test(between)) return null
+  if (!TALLY_JOINER.test(between) || !DEATH_WORD.test(between)) return null
   if (/[.;«]|\b(?:injured|wounded|hurt)\b/i.test(between) || between.length > 80) return null
   return second.count
 }
 
 /** "two officers and two insurgents were killed", "killing three soldiers and five militants" → the sum. */
+const LIST_THEN_DEATH = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i')
+const DEATH_THEN_LIST = new RegExp(
+  `\\b(?:killed|killing|kills|martyring|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
+  'i',
+)
+
 function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: number } | null {
-  const after = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i').exec(sentence)
-  const before = new RegExp(
-    `\\b(?:killed|killing|kills|martyring|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
-    'i',
-  ).exec(sentence)
+  const after = LIST_THEN_DEATH.exec(sentence)
+  const before = DEATH_THEN_LIST.exec(sentence)
   // "left two soldiers and three civilians injured": after "left", only "dead" makes the list a toll
   const leftAlive = before && /^(?:left|leaving)\b/i.test(before[0]) && !before[2]
   const match = after ?? (leftAlive ? null : before)

@@ -385,7 +385,7 @@ class EntityBuilder {
         j++
       if (!tokens[j] || tokens[j]!.sentence !== tokens[i]!.sentence) continue
       if (!this.lex.sets.partyNouns.has(tokens[j]!.folded)) {
-        this.addDemonymAttacker(i, group.length)
+        if (group.length === 1) this.addDemonymAttacker(i, code)
         continue
       }
       for (const at of group) {
@@ -402,10 +402,9 @@ class EntityBuilder {
    * "Pakistani jets bombed", "an Iranian drone struck": the state of the demonym before a strike word attacks, so it
    * is a party (SPEC §4) even where the article names it no other way.
    */
-  private addDemonymAttacker(at: number, groupSize: number): void {
+  private addDemonymAttacker(at: number, code: string): void {
     const token = this.tokens[at]!
-    const code = lexicon('demonyms')[token.text]
-    if (groupSize !== 1 || !code || !ROLES.attackers.includes(token.text)) return
+    if (!ROLES.attackers.includes(token.text)) return
     if (!STRIKE_AFTER.test(this.input.doc.text.slice(token.end, token.end + 40))) return
     const state = this.input.index.stateOf.get(code)
     if (state)
