@@ -33,9 +33,9 @@ describe('names in operation statements', () => {
 })
 
 describe('a branch named through its parent', () => {
-  it('reads "Islamic State\'s Afghanistan branch" as ISKP even after the parent was named', () => {
+  it('reads "Islamic State\'s Khorasan affiliate" as ISKP even after the parent was named', () => {
     const text =
-      "The Islamic State group said its men set off the bombs in Kerman. US officials said Islamic State's Afghanistan branch was behind the blasts."
+      "The Islamic State group said its men set off the bombs in Kerman. US officials said Islamic State's Khorasan affiliate was behind the blasts."
     expect(claims(text)).toContain('United States asserts Islamic State Khorasan Province attacks Kerman')
   })
 })
