@@ -1,17 +1,14 @@
 #!/usr/bin/env -S node --no-regexp-tier-up
-import { Command } from 'commander'
-import { commandsFor } from './commands/index.js'
+import { loadAnalyzeBundle } from './analyze-bundle.js'
 
-const program = new Command()
-program
-  .name('sitrep')
-  .description('Turn news articles about armed conflict into an evidence-linked knowledge base.')
-  .version('0.1.0')
-  .showHelpAfterError()
-
-for (const register of await commandsFor(process.argv.slice(2))) register(program)
-
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`sitrep: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
-})
+// `sitrep analyze` runs from its prebuilt bundle while that is fresh (analyze-bundle.ts); everything else, and
+// analyze without a fresh bundle, from the modules.
+const bundle = process.argv[2] === 'analyze' ? loadAnalyzeBundle() : { skipped: 'not analyze' }
+if (process.env.SITREP_TRACE_BUNDLE === '1') process.stderr.write(`sitrep: analyze bundle ${'used' in bundle ? 'used' : bundle.skipped}\n`)
+if ('used' in bundle) {
+  await bundle.used.runAnalyze(process.argv)
+  bundle.used.saveCodeCache()
+} else {
+  const { runCli } = await import('./run-cli.js')
+  await runCli(process.argv)
+}

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { InvalidArgumentError, Option } from 'commander'
 import type { CustomKnowledge } from '../kb/custom-kb.js'
-import { defaultStoreUrl } from '../store/open-store.js'
+import { defaultStoreUrl } from '../store/default-store.js'
 
 /** Commander parser for YYYY-MM-DD options. */
 export function parseDateOption(value: string): string {

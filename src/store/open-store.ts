@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema.js'
 import type { DialectName } from './dialect.js'
+import { DEFAULT_STORE, defaultStoreUrl } from './default-store.js'
 import { FairTurns } from './fair-turns.js'
 
 export type { DialectName } from './dialect.js'
@@ -16,12 +17,7 @@ export interface Store {
   close(): Promise<void>
 }
 
-export const DEFAULT_STORE = './sitrep.db'
-
-/** The store a command uses when --db is not given: $SITREP_DB, else ./sitrep.db. */
-export function defaultStoreUrl(): string {
-  return process.env['SITREP_DB'] || DEFAULT_STORE
-}
+export { DEFAULT_STORE, defaultStoreUrl } from './default-store.js'
 
 /** Opens a store that must already exist: read commands never create an empty SQLite file by accident. */
 export async function openExistingStore(url: string = defaultStoreUrl()): Promise<Store> {
