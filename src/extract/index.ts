@@ -57,14 +57,15 @@ function unnamedBodies(
 
 /**
  * The attack a passive claim of responsibility names: the event word right before "claimed by" ("a bombing in
- * Kabul claimed by IS"), or, for "It was claimed by", the last attack told before.
+ * Kabul claimed by IS"), or, for "It was claimed by" and "Responsibility (for the attack) was claimed by", the last
+ * attack told before.
  */
 function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | undefined {
   const at = frame.content[0]
   const before = assaults.filter((e) => e.sentence === frame.sentence && e.at < at && at - e.at <= 80).pop()
   if (before) return before
   if (
-    !/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush))\s+(?:was|had been|has been)\s+$/i.test(
+    !/^\W*(?:it|this|the (?:attack|assault|bombing|blast|explosion|shootout|raid|ambush)|responsibility(?:\s+for\s+(?:it|(?:the|this|that)(?:\s+[\w-]+){1,3}))?)\s+(?:was|had been|has been)\s+$/i.test(
       frame.sentence.masked.slice(0, at),
     )
   )

@@ -1,6 +1,6 @@
 import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder } from '../lexicon/pattern.js'
+import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
@@ -104,10 +104,12 @@ function patterns() {
       )
     const speaker = compileSpeaker(lex.speakerPatterns)
     const responsibility = compileSpeaker(lex.responsibilityPatterns)
+    const attackNoun = `(?:${phraseAlternatives([...lexicon('attribution').responsibility.attackNouns, 'incident', 'massacre'])})`
     const eventObject = (lex.eventObjectPatterns.attacks ?? []).map((source) =>
       pattern(
         source
           .replaceAll('{S}', `(?<S>${list('E')})`)
+          .replaceAll('{A}', attackNoun)
           .replaceAll('{G}', lex.gap)
           .replaceAll('{V}', lex.verbGap),
       ),

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { claims, events } from '../support/analyze-text.js'
+
+// Claims of responsibility that name no "responsibility" or only point back to the attack, on sentences written
+// for these tests: the group asserts that it attacks the attack's place and becomes the event's actor.
+
+const ATTACK = 'Militants attacked a police station in Bannu on Monday, killing three officers.'
+const CLAIM = 'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu'
+
+describe('a group owning the attack told before', () => {
+  it.each([
+    ['it was behind the attack', 'The TTP said it was behind the attack.'],
+    ['it was responsible, with no attack named', 'The TTP said it was responsible.'],
+    ['it was responsible for it', 'The TTP said it was responsible for it.'],
+    ['its men were behind the raid', 'The TTP said its men were behind the raid.'],
+    ['admitted to carrying out', 'The TTP admitted to carrying out the attack.'],
+    ['admitted carrying out', 'The TTP admitted carrying out the attack.'],
+    ['a passive claim of responsibility', 'Responsibility for the attack was claimed by the TTP.'],
+  ])('%s', (_, sentence) => {
+    const text = `${ATTACK} ${sentence}`
+    expect(claims(text)).toContain(CLAIM)
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Tehreek-e-Taliban Pakistan'])
+  })
+
+  it('reads a group telling that it sent the bomber', () => {
+    const text = 'A suicide bomber struck a mosque in Peshawar on Friday. Jamaat-ul-Ahrar said it had sent the bomber.'
+    expect(claims(text)).toContain('Jamaat-ul-Ahrar asserts Jamaat-ul-Ahrar attacks Peshawar')
+  })
+
+  it('makes the accused the doer, not the accuser, when a state says a group was responsible', () => {
+    const text = `${ATTACK} Pakistan said the TTP was responsible.`
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu')
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
+  })
+})
+
+describe('responsibility for something other than an attack', () => {
+  it('leaves "responsible for security" alone', () => {
+    const text = `${ATTACK} The TTP said it was responsible for security in the district.`
+    expect(claims(text).filter((c) => c.includes(' attacks '))).toEqual([])
+  })
+
+  it('leaves a state sending troops alone', () => {
+    const text = `${ATTACK} Pakistan said it had sent troops to the district.`
+    expect(claims(text).filter((c) => c.includes(' attacks '))).toEqual([])
+  })
+})
