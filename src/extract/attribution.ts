@@ -437,6 +437,10 @@ function coordinated(sentence: MaskedSentence, ref: Ref): Ref[] {
     sentence.masked.slice(0, sentence.refAt[index]!),
   )
   if (!list) return [ref]
+  // "… support to the TTP, the foreign office said": after content, a comma alone ends the content; a list of
+  // speakers there is joined by "and" ("X, Y and Z said"), or it opens the sentence.
+  const opensSentence = /^\W*(?:the\s+)?$/i.test(sentence.masked.slice(0, sentence.refAt[index]! - list[0].length))
+  if (!opensSentence && !/\band\s/.test(list[0])) return [ref]
   const members = [...list[0].matchAll(/«E(\d+)»/g)]
     .map((m) => sentence.refs[Number(m[1])]!)
     .filter((r) => r.type === ref.type || (r.type !== 'person' && ref.type !== 'person'))

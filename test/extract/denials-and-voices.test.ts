@@ -89,3 +89,17 @@ describe('an accuser’s own second act', () => {
     ).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
   })
 })
+
+describe('a speaker after the content', () => {
+  it('is the only speaker: the actor that ends the content is no co-speaker', () => {
+    const told = claims('The Taliban regime continues to provide sanctuary to the TTP, the Pakistani foreign office said.')
+    expect(told).toContain('Ministry of Foreign Affairs of Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+    expect(told.filter((c) => c.startsWith('Tehreek-e-Taliban Pakistan '))).toEqual([])
+  })
+
+  it('keeps a list of speakers joined by "and"', () => {
+    const told = claims('The TTP operates from camps in Kunar, Pakistan and the United States said.')
+    expect(told).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Kunar')
+    expect(told).toContain('United States asserts Tehreek-e-Taliban Pakistan present_in Kunar')
+  })
+})
