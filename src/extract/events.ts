@@ -50,6 +50,15 @@ const CLASH_WORDS: ReadonlySet<string> = new Set(lexicon('events').clashWords)
 const MODAL_BEFORE =
   /\b(?:could|would|might|may|will|plan(?:s|ned|ning)?(?: to)?|planning|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|prevent(?:ing)?|aim(?:s|ed)? to|against|counter|fight(?:ing)? against|any|future|potential|possible|such|of|no)\s+(?:\w+\s+)?$|\bto\s+(?:carry out|launch|conduct|stage|mount|commit|plan|execute|perpetrate|prevent|stop|avoid)\s+(?:[\w-]+\s+){0,3}$/i
 
+/**
+ * "used by terrorists to attack Pakistan", "trained to strike": a bare verb after "to" tells a purpose, not an act
+ * that happened; only after a verb of beginning or trying ("began to shell", "tried to storm") did it take place.
+ */
+function isPurpose(before: string, word: string): boolean {
+  if (/(?:s|ed|ing)$/i.test(word) || !/\bto\s+$/i.test(before)) return false
+  return !/\b(?:beg[ai]n|begun|begins|start(?:s|ed)?|continu(?:e|es|ed)|went on|tr(?:y|ies|ied)|attempt(?:s|ed)?|sought)\s+to\s+$/i.test(before)
+}
+
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
 function triggers() {
@@ -188,7 +197,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
     if (
-      MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) &&
+      (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) || isPurpose(sentence.masked.slice(Math.max(0, at - 30), at), word)) &&
       !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))
     )
       continue

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { claims, events } from '../support/analyze-text.js'
+
+// Presence on another country's soil told in the passive, and purposes that are no events, on sentences written
+// for these tests.
+
+describe('a country’s soil used by a group', () => {
+  it.each([
+    [
+      'Afghan soil is being used by',
+      'Pakistan and Afghanistan traded blame. Pakistan’s military said Afghan soil is being used by the TTP to plan attacks.',
+      'Pakistan Armed Forces asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+    ],
+    [
+      'the country’s territory has been used by',
+      'Pakistan says Afghanistan’s territory has been used by militants of the BLA.',
+      'Pakistan asserts Baloch Liberation Army present_in Afghanistan',
+    ],
+  ])('%s', (_, text, claim) => {
+    expect(claims(text)).toContain(claim)
+  })
+
+  it('reads no presence of a state’s own forces in its own country', () => {
+    const told = claims('Pakistan said roads in Kurram were used by Pakistani troops to move supplies.')
+    expect(told.filter((c) => c.includes('present_in'))).toEqual([])
+  })
+})
+
+describe('a purpose is no event', () => {
+  it('codes no attack for "to attack" after a verb of use', () => {
+    const told = events('Pakistan said Afghanistan was being used by terrorists to attack Pakistan.')
+    expect(told.filter((e) => e.type === 'ASSAULT')).toEqual([])
+  })
+
+  it('codes an attack that began', () => {
+    const told = events('Militants began to attack the checkpoint in Bannu on Monday night.')
+    expect(told.map((e) => `${e.type} ${e.place}`)).toContain('ASSAULT Bannu')
+  })
+})
