@@ -328,7 +328,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     }
   }
   let lastEnd = 0
-  const subjects: number[] = []
+  const subjects: Subject[] = []
   for (const owned of text.matchAll(POSSESSED_CLAIM)) {
     const owner = sentence.refs[Number(owned[1])]!
     const start = owned.index! + owned[0].length
@@ -345,7 +345,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
         view,
       ),
     )
-    subjects.push(owned.index!)
+    subjects.push({ at: owned.index!, frames: frames.slice(-1) })
   }
   for (const passive of text.matchAll(CLAIMED_BY)) {
     const claimant = sentence.refs[Number(passive[1])]!
@@ -419,11 +419,17 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       const own = cues().secondPredicate.exec(text.slice(content[0], content[1]))
       if (own) content = [content[0], content[0] + own.index]
     }
+    // "the TTP, which it says operates from Afghanistan": the relative pronoun's antecedent is the content's subject
+    const antecedent = RELATIVE_SPEAKER.exec(text.slice(Math.max(0, subject.at - 40), subject.at))
+    if (antecedent) content = [subject.at - antecedent[0].length, content[1]]
     const addressee = addresseeOf(sentence, content[0], word)
+    const own: Frame[] = []
     for (const ref of coordinated(sentence, subject.ref)) {
-      frames.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
+      own.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
     }
-    subjects.push(subject.at)
+    frames.push(...own)
+    // an outer frame keeps the antecedent: "blamed the attack on the TTP, which it says …" is still about the TTP
+    subjects.push({ at: antecedent ? subject.at - antecedent[0].length + antecedent[1]!.length : subject.at, frames: own })
     lastEnd = at + match[0].length
   }
   return trimNested(frames, subjects)
@@ -448,11 +454,11 @@ function coordinated(sentence: MaskedSentence, ref: Ref): Ref[] {
 }
 
 /** "X cited a UN report that said Y": what Y says belongs to the inner speaker, so the outer content ends there. */
-function trimNested(frames: Frame[], subjects: number[]): Frame[] {
+function trimNested(frames: Frame[], subjects: Subject[]): Frame[] {
   frames.forEach((outer) => {
     if (outer.stance === 'no_response') return
-    for (const at of subjects) {
-      if (at > outer.content[0] && at < outer.content[1]) outer.content = [outer.content[0], at]
+    for (const { at, frames: own } of subjects) {
+      if (at > outer.content[0] && at < outer.content[1] && !own.includes(outer)) outer.content = [outer.content[0], at]
     }
   })
   return frames
@@ -462,6 +468,15 @@ function trimNested(frames: Frame[], subjects: number[]): Frame[] {
  * "The attack was claimed by the BLA", "a bombing claimed by ISKP": a claim of responsibility in the passive, made
  * by the group after "by" (a few describing words may stand between: "the Sunni militant group «E2»").
  */
+/** "«E1», which " right before a speaker: the content of the relative clause is about «E1». */
+const RELATIVE_SPEAKER = /(«E\d+»),\s*(?:which|who)\s+$/
+
+/** Where a speaker's name starts in the sentence, and the frames it speaks in (an inner speaker ends outer content). */
+interface Subject {
+  at: number
+  frames: Frame[]
+}
+
 const CLAIMED_BY = /\bclaimed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?«E(\d+)»/gi
 
 /** "Pakistan's accusation that …": a claim its owner makes, whoever reports or answers it. */

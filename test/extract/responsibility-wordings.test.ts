@@ -45,3 +45,34 @@ describe('responsibility for something other than an attack', () => {
     expect(claims(text).filter((c) => c.includes(' attacks '))).toEqual([])
   })
 })
+
+describe('an attack blamed on a group', () => {
+  const STRUCK = 'Militants attacked a police station in Bannu on Monday.'
+  it.each([
+    ['blamed X for the attack', 'Pakistan blamed the TTP for the attack.'],
+    ['blamed the attack on X', 'Pakistan blamed the attack on the TTP.'],
+    ['accused X of carrying out the attack', 'Pakistan accused the TTP of carrying out the attack.'],
+  ])('%s: the accuser asserts the group attacked, the group is not the actor', (_, sentence) => {
+    const text = `${STRUCK} ${sentence}`
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu')
+    expect(claims(text).filter((c) => c.includes('Pakistan attacks Tehreek-e-Taliban'))).toEqual([])
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
+  })
+
+  it('reads the speaker’s relative clause about the group blamed', () => {
+    const text = `${STRUCK} Islamabad blamed the attack on the TTP, which it says operates from Afghanistan.`
+    expect(claims(text)).toEqual(
+      expect.arrayContaining([
+        'Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu',
+        'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+      ]),
+    )
+  })
+
+  it('gives the relative clause to its own speaker', () => {
+    const text = 'Islamabad blamed the TTP, which India says operates from Afghanistan.'
+    const told = claims(text)
+    expect(told).toContain('India asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+    expect(told).not.toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+  })
+})
