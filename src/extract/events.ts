@@ -56,8 +56,10 @@ const MODAL_BEFORE =
  */
 function isPurpose(before: string, word: string): boolean {
   if (/(?:s|ed|ing)$/i.test(word) || !/\bto\s+$/i.test(before)) return false
-  return !/\b(?:beg[ai]n|begun|begins|start(?:s|ed)?|continu(?:e|es|ed)|went on|tr(?:y|ies|ied)|attempt(?:s|ed)?|sought)\s+to\s+$/i.test(before)
+  return !AFTER_ONSET.test(before)
 }
+
+const AFTER_ONSET = new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').onsetVerbs)})\\s+to\\s+$`, 'i')
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
@@ -197,7 +199,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
     if (
-      (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) || isPurpose(sentence.masked.slice(Math.max(0, at - 30), at), word)) &&
+      (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) ||
+        isPurpose(sentence.masked.slice(Math.max(0, at - 30), at), word)) &&
       !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))
     )
       continue

@@ -121,6 +121,8 @@ const events = object({
   possessedEventNouns: words,
   clashWords: words,
   requestCues: words,
+  /** Verbs after which "to" + a bare trigger verb tells an act that took place ("began to shell"), not a purpose. */
+  onsetVerbs: words,
   /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
   /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
   aggregateFrames: words,
