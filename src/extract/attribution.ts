@@ -215,7 +215,7 @@ let lastDocumentOwner: Ref | undefined
 let lastPerson: Ref | undefined
 const DOCUMENTS = alternativesInOrder(lexicon('attribution').documentNouns)
 const OWNED_DOCUMENT = new RegExp(
-  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
+  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b|«E(\\d+)»[^«».;]{0,40}?\\b(?:in|through)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
   'i',
 )
 /** "the 16th report of the UN's Monitoring Team": "of" names an author only when no group's deed follows. */
@@ -226,7 +226,7 @@ const DOCUMENT_OF = new RegExp(
 
 function documentOwner(sentence: MaskedSentence): Ref | undefined {
   const match = OWNED_DOCUMENT.exec(sentence.masked)
-  if (match) return sentence.refs[Number(match[1] ?? match[2] ?? match[3] ?? match[4])]
+  if (match) return sentence.refs[Number(match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5])]
   const of = DOCUMENT_OF.exec(sentence.masked)
   const author = of ? sentence.refs[Number(of[1])] : undefined
   return author && author.type !== 'armed_group' ? author : undefined
@@ -404,7 +404,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       content = [content[0], nextCue]
     // "…, the agency reported, citing officials": a cue followed only by its sourcing tells what came before it
     const sourcingOnly = new RegExp(`^[\\s,]*(?:${lex.according.join('|')})\\b`, 'i').test(text.slice(content[0]))
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12)) content = [0, subject.at]
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12)) content = [0, subject.at - titleBefore(text, subject.at)]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).
     if (
@@ -433,6 +433,11 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     lastEnd = at + match[0].length
   }
   return trimNested(frames, subjects)
+}
+
+/** "…," Pakistan's defence minister Khawaja Asif said': the speaker's title, owner included, is no part of the content. */
+function titleBefore(text: string, at: number): number {
+  return /[,"”’]\s*((?:the\s+)?«E\d+»(?:’s|'s)\s+(?:[\w-]+\s+){0,3})$/.exec(text.slice(0, at))?.[1]!.length ?? 0
 }
 
 /** "the BLA and the BLF have claimed": every member of a coordinated subject speaks. */

@@ -382,7 +382,9 @@ function participants(
   if (actors.length === 0 && mastermind) actors.push(...refsIn(sentence, mastermind[1]!))
   // "killed 12 khawarij during an operation": what came before the preposition is not the operation's doer
   const circumstance = /\b(?:during|amid|amidst|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$/i.test(before)
-  if (actors.length === 0 && !passiveBefore && !circumstance && beforeRefs.length > 0) {
+  // "we have evidence that the attack was planned": the noun opens a clause of its own; who comes before is outside it
+  const clauseSubject = /\bthat\s+(?:the|a|an|this|these)\s+(?:[\w-]+\s+){0,2}$/i.test(before)
+  if (actors.length === 0 && !passiveBefore && !circumstance && !clauseSubject && beforeRefs.length > 0) {
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
     const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
     // "the ministry released a statement on the blasts", "X condemned the attack": who speaks of an event is not its actor.

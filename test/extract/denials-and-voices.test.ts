@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claims } from '../support/analyze-text.js'
+import { claims, events } from '../support/analyze-text.js'
 
 // Denials worded as labels, and whose voice a cue gives, on sentences written for these tests.
 
@@ -101,5 +101,13 @@ describe('a speaker after the content', () => {
     const told = claims('The TTP operates from camps in Kunar, Pakistan and the United States said.')
     expect(told).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Kunar')
     expect(told).toContain('United States asserts Tehreek-e-Taliban Pakistan present_in Kunar')
+  })
+})
+
+describe('a quotation with its speaker after it', () => {
+  it('keeps the speaker’s title out of the content, and "we … that the attack" gives the attack no actor', () => {
+    const text = '"We have evidence that the attack was planned in Afghanistan," Pakistan’s defence minister Khawaja Asif told reporters.'
+    expect(claims(text).filter((c) => c.includes('Pakistan attacks'))).toEqual([])
+    expect(events(text).filter((e) => e.actors.length > 0)).toEqual([])
   })
 })

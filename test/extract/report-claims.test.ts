@@ -29,3 +29,23 @@ it('reads "its operations" after a group as the group’s, not the study’s aut
   expect(told).toContain('Pak Institute for Peace Studies asserts Baloch Liberation Army attacks Kech')
   expect(told).not.toContain('Pak Institute for Peace Studies asserts Pak Institute for Peace Studies attacks Kech')
 })
+
+describe('a report’s count of a group’s fighters in a place', () => {
+  it.each([
+    ['the group had N fighters in', 'The UN report estimated that the TTP had 6,500 fighters in Afghanistan.'],
+    ['N of the group’s fighters in', 'The UN report said there were about 6,000 TTP fighters in Afghanistan.'],
+    ['a range of fighters', 'The UN report said the TTP had between 5,000 and 6,500 fighters in Afghanistan.'],
+  ])('%s', (_, text) => {
+    expect(claims(text)).toContain('United Nations asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+  })
+
+  it('reads no presence from fighters lost in a place', () => {
+    expect(claims('The UN report said the TTP had lost 300 fighters in Pakistan.')).toEqual([])
+  })
+
+  it('lets "according to the report" speak for a body that reported "in its report"', () => {
+    const text =
+      'The UN monitoring team said in its latest report that the TTP remained strong in Afghanistan. According to the report, ISKP retained a presence in Kunar.'
+    expect(claims(text)).toContain('Analytical Support and Sanctions Monitoring Team asserts Islamic State Khorasan Province present_in Kunar')
+  })
+})
