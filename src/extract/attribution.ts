@@ -404,7 +404,8 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       content = [content[0], nextCue]
     // "…, the agency reported, citing officials": a cue followed only by its sourcing tells what came before it
     const sourcingOnly = new RegExp(`^[\\s,]*(?:${lex.according.join('|')})\\b`, 'i').test(text.slice(content[0]))
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12)) content = [0, subject.at - titleBefore(text, subject.at)]
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12))
+      content = [0, subject.at - titleBefore(text, subject.at)]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).
     if (
@@ -437,7 +438,8 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
 
 /** "…," Pakistan's defence minister Khawaja Asif said': the speaker's title, owner included, is no part of the content. */
 function titleBefore(text: string, at: number): number {
-  return /[,"”’]\s*((?:the\s+)?«E\d+»(?:’s|'s)\s+(?:[\w-]+\s+){0,3})$/.exec(text.slice(0, at))?.[1]!.length ?? 0
+  const title = /[,"”’]\s*((?:the\s+)?«E\d+»(?:’s|'s)\s+(?:[\w-]+\s+){0,3})$/.exec(text.slice(0, at))
+  return title ? title[1]!.length : 0
 }
 
 /** "the BLA and the BLF have claimed": every member of a coordinated subject speaks. */

@@ -46,6 +46,8 @@ describe('a report’s count of a group’s fighters in a place', () => {
   it('lets "according to the report" speak for a body that reported "in its report"', () => {
     const text =
       'The UN monitoring team said in its latest report that the TTP remained strong in Afghanistan. According to the report, ISKP retained a presence in Kunar.'
-    expect(claims(text)).toContain('Analytical Support and Sanctions Monitoring Team asserts Islamic State Khorasan Province present_in Kunar')
+    expect(claims(text)).toContain(
+      'Analytical Support and Sanctions Monitoring Team asserts Islamic State Khorasan Province present_in Kunar',
+    )
   })
 })
