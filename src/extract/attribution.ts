@@ -369,13 +369,16 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     if (lex.according.includes(word)) {
       // "According to the report, …": the report the article is discussing speaks for its author.
       const documentWord =
-        /^\s+(?:the|this|that|its|their)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(
+        /^\s+(?:the|this|that|its|their|an?)\s+(?:\w+\s+)?(?:report|study|assessment|document|statement|findings|communique|survey|analysis|paper)\b/i.exec(
           text.slice(at + match[0].length),
         )
       // "according to the report of the UN team": a document with its author named speaks for that author
       const author = documentWord ? authorAfter(sentence, at + match[0].length + documentWord[0].length) : undefined
-      const named = author ?? (documentWord && lastDocumentOwner ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
-      const source = named ?? (documentWord ? lastDocumentOwner : undefined)
+      // "according to a statement": a new document, never the one discussed before; only its named author speaks
+      const indefinite = documentWord !== null && /^\s+an?\s/i.test(documentWord[0])
+      const named =
+        author ?? (documentWord && (lastDocumentOwner || indefinite) ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
+      const source = named ?? (documentWord && !indefinite ? lastDocumentOwner : undefined)
       if (!source) continue
       const sourceEnd = named
         ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named)

@@ -111,3 +111,23 @@ describe('a quotation with its speaker after it', () => {
     expect(events(text).filter((e) => e.actors.length > 0)).toEqual([])
   })
 })
+
+describe('"according to a statement from" a named body', () => {
+  it('gives the content to the body, not to the article', () => {
+    const told = claims('According to a statement from the Balochistan government, the BLA has hideouts in Iran.')
+    expect(told).toEqual(['Government of Balochistan asserts Baloch Liberation Army present_in Iran'])
+  })
+
+  it('gives "according to a statement" with no author no claimant', () => {
+    const told = claims('The UN team released its report. According to a statement, the BLA has hideouts in Iran.')
+    expect(told.filter((c) => c.startsWith('Analytical Support'))).toEqual([])
+  })
+})
+
+describe('a government that does not allow its soil to be used', () => {
+  it('denies the harbouring it was accused of', () => {
+    const text =
+      'Pakistan has accused Afghanistan of harbouring the TTP. The Taliban government insists that it does not allow its soil to be used against any country.'
+    expect(claims(text)).toContain('Taliban denies Taliban harbors Tehreek-e-Taliban Pakistan')
+  })
+})
