@@ -426,7 +426,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // "the TTP, which it says operates from Afghanistan": the relative pronoun's antecedent is the content's subject
     const antecedent = RELATIVE_SPEAKER.exec(text.slice(Math.max(0, subject.at - 40), subject.at))
     if (antecedent) content = [subject.at - antecedent[0].length, content[1]]
-    const addressee = addresseeOf(sentence, content[0], word)
+    const addressee = addresseeOf(sentence, Math.max(content[0], at + match[0].length), word)
     const own: Frame[] = []
     for (const ref of coordinated(sentence, subject.ref)) {
       own.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))

@@ -131,3 +131,11 @@ describe('a government that does not allow its soil to be used', () => {
     expect(claims(text)).toContain('Taliban denies Taliban harbors Tehreek-e-Taliban Pakistan')
   })
 })
+
+describe('a denial with its speaker first and a short object', () => {
+  it('is aimed at the accuser, not at the speaker itself', () => {
+    const text = 'Pakistan has accused Afghanistan of harbouring the TTP. Kabul has denied the charge.'
+    const reject = events(text).find((e) => e.type === 'REJECT')
+    expect(reject).toMatchObject({ actors: ['Taliban'], targets: ['Pakistan'] })
+  })
+})
