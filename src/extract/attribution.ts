@@ -279,7 +279,10 @@ function continuesVoice(previous: Frame, sentence: MaskedSentence): boolean {
   const said = previous.sentence.masked.slice(previous.content[0], previous.content[1])
   if (/:\s*$/.test(said) || /:\s*["“]?\s*$/.test(previous.sentence.masked)) return true
   if (openQuote(previous.sentence.masked)) return true
-  return /^\s*["“]/.test(sentence.masked) && /["”]\s*$/.test(previous.sentence.masked.trim().replace(/[.,]$/, ''))
+  if (!/^\s*["“]/.test(sentence.masked)) return false
+  // '"…," Mujahid said. "…"': a quotation that opens the sentence after a quoted speaker's goes on in that voice
+  const quoted = previous.sentence.masked
+  return /["”]\s*$/.test(quoted.trim().replace(/[.,]$/, '')) || /["“][^"“”]{12,}[,.!?]?["”]/.test(quoted)
 }
 
 function openQuote(text: string): boolean {

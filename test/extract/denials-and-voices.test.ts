@@ -139,3 +139,15 @@ describe('a denial with its speaker first and a short object', () => {
     expect(reject).toMatchObject({ actors: ['Taliban'], targets: ['Pakistan'] })
   })
 })
+
+describe('a quotation that goes on in the next sentence', () => {
+  it('keeps the quoted speaker’s voice', () => {
+    const text = '"Pakistan is hosting ISKP leaders," Zabihullah Mujahid said. "ISKP has camps in Balochistan."'
+    expect(claims(text)).toContain('Taliban asserts Islamic State Khorasan Province present_in Balochistan')
+  })
+
+  it('does not carry the voice into a sentence that is no quotation', () => {
+    const text = '"Pakistan is hosting ISKP leaders," Zabihullah Mujahid said. ISKP has camps in Balochistan.'
+    expect(claims(text)).not.toContain('Taliban asserts Islamic State Khorasan Province present_in Balochistan')
+  })
+})
