@@ -157,6 +157,9 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
   const responsibilityObject = (frame: Frame): Ref | null => {
     const isTold = (e: EventDraft) => e.targets.length > 0 || e.place !== null
+    // "a bombing in Kabul, which … was claimed by IS": the attack right before the passive, not the sentence's first
+    const claimed = frame.cue === 'claimed by' ? passivelyClaimed(frame, assaults) : undefined
+    if (claimed && isTold(claimed)) return claimed.targets.find((t) => t.id !== frame.claimant?.id) ?? claimed.place
     const s = frame.sentence.index
     const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
     const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()

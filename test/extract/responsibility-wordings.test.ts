@@ -76,3 +76,13 @@ describe('an attack blamed on a group', () => {
     expect(told).not.toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
   })
 })
+
+describe('a passive claim after a second attack in the sentence', () => {
+  it('claims the attack right before it, not the sentence’s first', () => {
+    const text =
+      'At least 50 people were killed on Friday in a suicide bombing at a mosque in Kunduz. The explosion came five days after a bombing of a mosque in Kabul, which left at least five dead and was claimed by ISIS.'
+    const told = claims(text)
+    expect(told).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Kabul')
+    expect(told.filter((c) => c.endsWith('attacks Kunduz'))).toEqual([])
+  })
+})
