@@ -29,6 +29,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     for (const relation of relations) {
       // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
       if (relation.relation === 'attacks' && isCommissive(frame)) continue
+      // "refuted claims of Mehsud, a commander of the TTP, being in Afghanistan": the description is not what is denied
+      if (frame.stance === 'denies' && isAppositive(frame.sentence.masked, relation)) continue
       drafts.push(fromRelation(frame, relation, typed.includes(relation) ? 'typed-reading' : 'attribution'))
     }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
@@ -170,6 +172,11 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
     : about
   const rule = stance === 'no_response' ? 'silence' : 'denial'
   return chosen.map((d) => ({ ...base(frame), stance, subject: d.subject, relation: d.relation, object: d.object, hedged: false, rule }))
+}
+
+/** A membership told by an apposition ("«E0», a commander of «E1»"), which describes its subject. */
+function isAppositive(masked: string, relation: RelationMention): boolean {
+  return relation.relation === 'member_of' && /^«E\d+»,\s+(?:a|an|the|its)\s/.test(masked.slice(relation.at, relation.at + relation.length))
 }
 
 /**

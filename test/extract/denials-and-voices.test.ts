@@ -151,3 +151,11 @@ describe('a quotation that goes on in the next sentence', () => {
     expect(claims(text)).not.toContain('Taliban asserts Islamic State Khorasan Province present_in Balochistan')
   })
 })
+
+describe('a description inside a denial', () => {
+  it('is not denied with the allegation', () => {
+    const told = claims('The Taliban refuted claims of Noor Wali Mehsud, the leader of the TTP, being in Afghanistan.')
+    expect(told).toContain('Taliban denies Noor Wali Mehsud present_in Afghanistan')
+    expect(told.filter((c) => c.includes('member_of'))).toEqual([])
+  })
+})
