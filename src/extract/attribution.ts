@@ -484,6 +484,16 @@ function trimNested(frames: Frame[], subjects: Subject[]): Frame[] {
 /** "«E1», which " right before a speaker: the content of the relative clause is about «E1». */
 const RELATIVE_SPEAKER = /(«E\d+»),\s*(?:which|who)\s+$/
 
+/** The first actor of the sentence, for a pronoun speaking in a relative clause about another ("«E1», which it says"). */
+function relativeClauseSpeaker(sentence: MaskedSentence, at: number): Ref | undefined {
+  const antecedent = RELATIVE_SPEAKER.exec(sentence.masked.slice(Math.max(0, at - 40), at))
+  if (!antecedent) return undefined
+  const antecedentAt = at - antecedent[0].length
+  const first = sentence.refs.findIndex((r, i) => r.kind === 'entity' && sentence.refAt[i]! < antecedentAt)
+  const ref = first >= 0 ? sentence.refs[first]! : undefined
+  return ref && ref.type !== 'armed_group' && ref.type !== 'person' && sentence.refAt[first]! < 12 ? ref : undefined
+}
+
 /** Where a speaker's name starts in the sentence, and the frames it speaks in (an inner speaker ends outer content). */
 interface Subject {
   at: number
@@ -620,6 +630,9 @@ function subjectOf(
   }
   if (pronoun) {
     const p = pronoun[1]!.toLowerCase()
+    // "Pakistan wants the Taliban to act against the TTP, which it says …": the pronoun is the sentence's subject
+    const mainSubject = p === 'it' || p === 'they' ? relativeClauseSpeaker(sentence, clauseStart + pronoun.index) : undefined
+    if (mainSubject) return { ref: mainSubject, at: clauseStart + pronoun.index }
     const documentWord = isDocumentWord(p)
     const personal = p === 'he' || p === 'she'
     const typed = describedType(p)

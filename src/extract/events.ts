@@ -501,6 +501,8 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
     const pos = sentence.refAt[i]!
     // The dateline says where the report was filed, not where the event happened.
     if (ref.kind !== 'place' || ref.via === 'soil' || ref.via === 'dateline' || pos < scope[0] || pos > scope[1]) return
+    // "infiltrated from Afghanistan": where the attackers came from is not where the event happened
+    if (/\b(?:from|out of)\s+(?:the\s+)?(?:[\w’']+\s+){0,1}?$/i.test(sentence.masked.slice(Math.max(0, pos - 20), pos))) return
     // "in Iran's southeastern Sistan province": a possessing place may stand between the preposition and the place.
     const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(
       sentence.masked.slice(Math.max(0, pos - 40), pos),

@@ -37,3 +37,22 @@ describe('a purpose is no event', () => {
     expect(told.map((e) => `${e.type} ${e.place}`)).toContain('ASSAULT Bannu')
   })
 })
+
+describe('where attackers came from', () => {
+  it('is no place of the attack', () => {
+    const told = events('Pakistan’s military said the militants had infiltrated from Afghanistan, and that the TTP was behind the attack.')
+    expect(told.filter((e) => e.type === 'ASSAULT' && e.place === 'Afghanistan')).toEqual([])
+  })
+
+  it('leaves the place the attack happened', () => {
+    const told = events('Militants from Afghanistan attacked a border post in Bajaur on Monday.')
+    expect(told.map((e) => `${e.type} ${e.place}`)).toContain('ASSAULT Bajaur')
+  })
+})
+
+describe('a relative clause whose speaker is the sentence’s subject', () => {
+  it('gives the clause to the subject, whatever the main verb', () => {
+    const told = claims('Pakistan wants the Taliban to act against the TTP, which it says has sanctuaries in Afghanistan.')
+    expect(told).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+  })
+})
