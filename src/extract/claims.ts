@@ -49,13 +49,15 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
       const object = responsibilityObject(frame)
-      for (const named of object ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant) : []) {
+      for (const { doer: named, negated } of object
+        ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant)
+        : []) {
         // "ISKP, through its Amaq agency, said its militants killed": "its" is the group the outlet speaks for
         const doer = named.id === frame.speaker?.id && frame.claimant ? frame.claimant : named
         if (doer.id !== object!.id)
           drafts.push({
             ...base(frame),
-            stance: frame.stance === 'denies' ? 'denies' : 'asserts',
+            stance: (frame.stance === 'denies') !== negated ? 'denies' : 'asserts',
             subject: doer,
             relation: 'attacks',
             object: object!,

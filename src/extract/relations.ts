@@ -254,20 +254,27 @@ export function readSpeakerRelations(
  * Who the content names as the doer of an attack it refers back to ("X carried out the bombings", "its fighters
  * attacked"): subjects whose object the caller takes from that attack. An empty subject group means the speaker.
  */
-export function readAttackReferences(sentence: MaskedSentence, from: number, to: number, speaker: Ref | null): Ref[] {
-  const { eventObject } = patterns()
+export function readAttackReferences(
+  sentence: MaskedSentence,
+  from: number,
+  to: number,
+  speaker: Ref | null,
+): { doer: Ref; negated: boolean }[] {
+  const { eventObject, negation } = patterns()
   const content = sentence.masked.slice(from, to)
-  const doers: Ref[] = []
+  const doers: { doer: Ref; negated: boolean }[] = []
   const open = openPatterns(content)
   for (const { regex: pattern, slot } of eventObject) {
     if (!open[slot]) continue
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
       const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []
-      doers.push(...(named.length > 0 ? named : speaker ? [speaker] : []))
+      // "it was not involved in the attack", "had nothing to do with the blast": the speaker denies the attack
+      const negated = negation.test(match[0]) || /\bnothing\b/i.test(match[0])
+      for (const doer of named.length > 0 ? named : speaker ? [speaker] : []) doers.push({ doer, negated })
     }
   }
-  return doers.filter((r, i) => doers.findIndex((o) => o.id === r.id) === i)
+  return doers.filter((r, i) => doers.findIndex((o) => o.doer.id === r.doer.id) === i)
 }
 
 /**

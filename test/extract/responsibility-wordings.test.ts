@@ -86,3 +86,18 @@ describe('a passive claim after a second attack in the sentence', () => {
     expect(told.filter((c) => c.endsWith('attacks Kunduz'))).toEqual([])
   })
 })
+
+describe('a group denying the attack told before', () => {
+  const BOMB = 'A bomb killed 12 people at a market in Peshawar on Sunday.'
+  it.each([
+    ['denied involvement in the attack', 'The TTP denied involvement in the attack.'],
+    ['said it was not involved', 'The TTP said it was not involved in the attack.'],
+    ['distanced itself from the bombing', 'The TTP distanced itself from the bombing.'],
+    ['denied responsibility', 'The TTP denied responsibility.'],
+    ['had nothing to do with the blast', 'The TTP said it had nothing to do with the blast.'],
+  ])('%s: a denial, and the group does not become the actor', (_, sentence) => {
+    const text = `${BOMB} ${sentence}`
+    expect(claims(text)).toEqual(['Tehreek-e-Taliban Pakistan denies Tehreek-e-Taliban Pakistan attacks Peshawar'])
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
+  })
+})
