@@ -601,7 +601,15 @@ class EntityBuilder {
       nameFirst++
     const nameTokens = tokens.slice(nameFirst, end)
     if (nameTokens.some((t) => t.pos !== 'PROPN' && t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'X')) return undefined
-    if (nameTokens.some((t) => this.lex.sets.notNames.has(t.folded) || this.isTitleOrDemonym(t))) return undefined
+    // "Asfandyar Mir", "Hamid Mir": an honorific after a given name is a surname, titles come first
+    const isSurname = (i: number) =>
+      i > 0 &&
+      i === nameTokens.length - 1 &&
+      demonymCountry(nameTokens[i]!.text) === undefined &&
+      nameTokens.slice(0, i).every((t) => t.pos === 'PROPN' && !this.isTitleOrDemonym(t) && !this.isRole(t)) &&
+      // "Deputy Prime Minister Ishaq Dar": a title followed by a name is still a title
+      !/^\p{Lu}/u.test(tokens[end]?.sentence === tokens[end - 1]!.sentence ? (tokens[end]?.text ?? '') : '')
+    if (nameTokens.some((t, i) => this.lex.sets.notNames.has(t.folded) || (this.isTitleOrDemonym(t) && !isSurname(i)))) return undefined
     if (nameTokens.length > 4) return undefined
     const isPerson = ((titled || hasTitleInside) && nameTokens.length >= 1) || (nameTokens.length >= 2 && this.personCue(nameFirst, end))
     if (!isPerson) return undefined

@@ -121,3 +121,20 @@ describe('news outlets outside the knowledge base', () => {
     expect(entities('The Army reported five deaths.').filter((e) => e.type === 'media')).toEqual([])
   })
 })
+
+describe('an honorific that is a surname', () => {
+  it.each([
+    [
+      'after a given name, with a role beside it',
+      'Asfandyar Mir, a senior expert at a think tank, said the TTP had grown stronger.',
+      ['Asfandyar Mir'],
+    ],
+    ['after a given name and a title', 'Dr. Asfandyar Mir said the TTP had grown stronger.', ['Asfandyar Mir']],
+  ])('%s', (_, text, names) => {
+    expect(people(text)).toEqual(names)
+  })
+
+  it('stays a title before a name', () => {
+    expect(people('Deputy Prime Minister Ishaq Dar spoke after the envoy.')).not.toContain('Prime Minister')
+  })
+})
