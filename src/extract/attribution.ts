@@ -386,7 +386,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       const sourceEnd = named
         ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named)
         : at + match[0].length + documentWord![0].length
-      const content: [number, number] = at < 5 ? [sourceEnd, text.length] : [0, at]
+      // "According to the Inter-Services Public Relations (ISPR), …": the acronym belongs to the source
+      const acronym = /^\s*\(«E\d+»\)/.exec(text.slice(sourceEnd))
+      const content: [number, number] = at < 5 ? [sourceEnd + (acronym?.[0].length ?? 0), text.length] : [0, at]
       frames.push(withSpeaker(sentence, word, 'asserts', source, content, false, null, false, view))
       lastEnd = at + match[0].length
       continue

@@ -352,7 +352,12 @@ function participants(
 ): { actors: Ref[]; targets: Ref[] } {
   const text = sentence.masked
   const after = text.slice(at + word.length, scope[1])
-  const before = text.slice(scope[0], at)
+  // "According to the ISPR, the terrorists ambushed …": the source of the account is no party to the event
+  const before = text
+    .slice(scope[0], at)
+    .replace(/\b(?:according to|as per|quoting|citing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?«E\d+»(?:\s*\(«E\d+»\))?/gi, (m) =>
+      ' '.repeat(m.length),
+    )
   const actors: Ref[] = []
   const targets: Ref[] = []
   const byAgent = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)

@@ -90,8 +90,18 @@ function activelyClaimed(frame: Frame, bySentence: EventDraft[]): EventDraft[] {
   const here: EventDraft[] = []
   for (let i = lo; i < bySentence.length && bySentence[i]!.sentence.index === s; i++) here.push(bySentence[i]!)
   if (here.length > 0) return here
+  const near = (e: EventDraft) => s - lastMention(e) <= 3 || claimsToldAttack(frame)
   const before = bySentence[lo - 1]
-  if (before && (s - lastMention(before) <= 3 || claimsToldAttack(frame))) return [before]
+  // "… security forces killed three of the attackers. The HGB claimed the attack": not the army's response
+  const unclaimed =
+    before && before.actors.length > 0
+      ? bySentence
+          .slice(0, lo)
+          .filter((e) => e.actors.length === 0 && near(e))
+          .pop()
+      : undefined
+  if (unclaimed) return [unclaimed]
+  if (before && near(before)) return [before]
   const next = bySentence[lo]
   return next && next.sentence.index === s + 1 ? [next] : []
 }

@@ -16,6 +16,7 @@ const REMOVAL_REASONS = [
 ] as const satisfies readonly RemovalReason[]
 
 const actors = object({
+  followerNouns: words,
   titles: words,
   roleNouns: words,
   speechVerbs: words,

@@ -33,6 +33,7 @@ function words() {
       ...lex,
       sets: {
         titles: lower(lex.titles),
+        followerNouns: lower(lex.followerNouns),
         roleNouns: lower(lex.roleNouns),
         speechVerbs: lower(lex.speechVerbs),
         partyVerbsBefore: lower(lex.partyVerbsBefore),
@@ -91,7 +92,8 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
   const seen = new Set<string>()
   for (const { mention, actors } of known) {
     if (actors.every((a) => a.type === 'person') && partOfLongerName(input.doc.tokens, mention)) continue
-    const actor = chooseActor(actors, seen, input.focusCountry)
+    const chosen = chooseActor(actors, seen, input.focusCountry)
+    const actor = ledGroup(chosen, mention, input) ?? chosen
     seen.add(actor.id)
     builder.addKnown(actor, mention)
   }
@@ -112,6 +114,20 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
 
 const ROLES = lexicon('demonym-roles')
 const STRIKE_AFTER = new RegExp(String.raw`^\s+(?:${ROLES.strikeWords.join('|')})\b`, 'i')
+
+const LEADING_ROLES = new Set(['leader', 'founder', 'head', 'commander'])
+
+/** "Hafiz Gul Bahadur militants", "Mangal Bagh's men": a leader's name before his followers stands for his group. */
+function ledGroup(person: ActorEntry, mention: ActorMention, input: EntityInput): ActorEntry | undefined {
+  if (person.type !== 'person') return undefined
+  const tokens = input.doc.tokens
+  let next = mention.endToken
+  if (tokens[next]?.text === '’s' || tokens[next]?.text === "'s") next++
+  const noun = tokens[next]
+  if (!noun || noun.sentence !== tokens[mention.firstToken]!.sentence || !words().sets.followerNouns.has(noun.folded)) return undefined
+  const role = person.roles?.find((r) => LEADING_ROLES.has(r.role) && input.index.kb.byId.get(r.of)?.type === 'armed_group')
+  return role ? input.index.kb.byId.get(role.of) : undefined
+}
 
 /** "Akhtar Hayat Khan Gandapur" is not the "Gandapur" of the knowledge base: a capitalized name runs into it. */
 function partOfLongerName(tokens: readonly Token[], mention: ActorMention): boolean {

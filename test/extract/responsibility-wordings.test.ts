@@ -101,3 +101,16 @@ describe('a group denying the attack told before', () => {
     expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
   })
 })
+
+describe('the army’s response in the account of an attack', () => {
+  it('is not the attack a group claims', () => {
+    const text =
+      'Seven soldiers were killed when militants attacked a convoy in Mir Ali on Saturday, the military said. ' +
+      'According to the Inter-Services Public Relations (ISPR), the terrorists ambushed the convoy. ' +
+      'Security forces responded and killed three of the attackers, the ISPR said. ' +
+      'The Hafiz Gul Bahadur group claimed responsibility for the attack.'
+    const attack = events(text).find((e) => e.type === 'ASSAULT' && e.place === 'Mir Ali')
+    expect(attack?.actors).toEqual(['Hafiz Gul Bahadur group'])
+    expect(claims(text).filter((c) => c.includes('Inter-Services Public Relations attacks'))).toEqual([])
+  })
+})

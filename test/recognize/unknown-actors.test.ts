@@ -138,3 +138,16 @@ describe('an honorific that is a surname', () => {
     expect(people('Deputy Prime Minister Ishaq Dar spoke after the envoy.')).not.toContain('Prime Minister')
   })
 })
+
+describe('a leader’s name before his followers', () => {
+  it('stands for the group he leads', () => {
+    const found = entities('Islamabad says Hafiz Gul Bahadur militants operate from Khost.')
+    expect(found.map((e) => e.name)).toContain('Hafiz Gul Bahadur group')
+    expect(found.map((e) => e.name)).not.toContain('Hafiz Gul Bahadur')
+  })
+
+  it('stays the person when he himself acts', () => {
+    const found = entities('Hafiz Gul Bahadur said the ceasefire was over.')
+    expect(found.find((e) => e.name === 'Hafiz Gul Bahadur')?.type).toBe('person')
+  })
+})
