@@ -431,6 +431,10 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // "the TTP, which it says operates from Afghanistan": the relative pronoun's antecedent is the content's subject
     const antecedent = RELATIVE_SPEAKER.exec(text.slice(Math.max(0, subject.at - 40), subject.at))
     if (antecedent) content = [subject.at - antecedent[0].length, content[1]]
+    // "airstrikes in Paktika last month, which the Taliban said killed 46 civilians": the noun phrase before
+    // ", which" (back to the clause's start) is what the relative clause speaks of
+    const eventAntecedent = antecedent ? null : eventPhraseBefore(text, subject.at)
+    if (eventAntecedent !== null) content = [eventAntecedent, content[1]]
     const addressee = addresseeOf(sentence, Math.max(content[0], at + match[0].length), word)
     const own: Frame[] = []
     for (const ref of coordinated(sentence, subject.ref)) {
@@ -485,6 +489,18 @@ function trimNested(frames: Frame[], subjects: Subject[]): Frame[] {
  */
 /** "«E1», which " right before a speaker: the content of the relative clause is about «E1». */
 const RELATIVE_SPEAKER = /(«E\d+»),\s*(?:which|who)\s+$/
+
+/** Where the phrase before ", which «speaker» said" starts: after the last comma, colon or cue word within reach. */
+function eventPhraseBefore(text: string, subjectAt: number): number | null {
+  const relative = /,\s*which\s+(?:the\s+)?$/i.exec(text.slice(Math.max(0, subjectAt - 20), subjectAt))
+  if (!relative) return null
+  const commaAt = subjectAt - relative[0].length
+  const reach = Math.max(0, commaAt - 80)
+  const stretch = text.slice(reach, commaAt)
+  const boundary = Math.max(stretch.lastIndexOf(','), stretch.lastIndexOf(';'), stretch.lastIndexOf(':'))
+  if (boundary >= 0) return reach + boundary + 1
+  return reach === 0 ? 0 : reach + Math.max(0, stretch.search(/\s/))
+}
 
 /** The first actor of the sentence, for a pronoun speaking in a relative clause about another ("«E1», which it says"). */
 function relativeClauseSpeaker(sentence: MaskedSentence, at: number): Ref | undefined {

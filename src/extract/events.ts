@@ -258,6 +258,14 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
     if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
+    // "airstrikes in Paktika, which (the Taliban said) killed 46 civilians": the relative clause tells the same event
+    const antecedent = RELATIVE_EVENT.test(sentence.masked.slice(Math.max(0, at - 50), at))
+      ? found.filter((e) => e.type === spec.type).pop()
+      : undefined
+    if (antecedent) {
+      antecedent.fatalities ??= fatalities
+      continue
+    }
     found.push({
       type: spec.type,
       mode: spec.mode,
@@ -275,6 +283,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   }
   return found
 }
+
+const RELATIVE_EVENT = /,\s*which\s+(?:(?:the\s+)?«E\d+»\s+(?:said|says|claimed|claims)\s+)?(?:\w+\s+)?$/i
 
 let objectRetypes: { words: ReadonlySet<string>; object: RegExp; spec: { type: EventType; mode: string | null } | null }[] | undefined
 
@@ -512,7 +522,14 @@ function placeOf(sentence: MaskedSentence, at: number, scope: [number, number]):
     const locative = /\b(?:in|at|near|outside|inside|on|across)\s+(?:the\s+)?(?:[\w’']+\s+|«P\d+»(?:’s|'s)\s+){0,3}?$/i.test(
       sentence.masked.slice(Math.max(0, pos - 40), pos),
     )
-    const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) - Math.abs(pos - at) / 200
+    // "airstrikes in Paktika …, analysts in Kabul said": the place right after the event word is the event's
+    const attached =
+      pos > at &&
+      /^\S+\s+(?:\w+\s+){0,2}?(?:in|at|on|near)\s+(?:the\s+)?(?:«P\d+»(?:’s|'s)\s+(?:[\w-]+\s+){0,2})?$/i.test(
+        sentence.masked.slice(at, pos),
+      ) &&
+      !/^«P\d+»(?:’s|'s)/.test(sentence.masked.slice(pos, pos + 12))
+    const score = (SPECIFICITY[ref.placeKind ?? 'country'] ?? 0) + (locative ? 3 : 0) + (attached ? 4 : 0) - Math.abs(pos - at) / 200
     if (!best || score > best.score) best = { ref, score }
   })
   return (best as { ref: Ref } | null)?.ref ?? null

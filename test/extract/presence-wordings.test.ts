@@ -56,3 +56,33 @@ describe('a relative clause whose speaker is the sentence’s subject', () => {
     expect(told).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
   })
 })
+
+describe('commanders moving freely in a place', () => {
+  it('are present there', () => {
+    const told = claims('Pakistan’s Foreign Office said TTP commanders were moving freely in Kunar and Nangarhar provinces.')
+    expect(told).toEqual(
+      expect.arrayContaining([
+        'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Kunar',
+        'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Nangarhar',
+      ]),
+    )
+  })
+})
+
+describe('an attack told before ", which X said"', () => {
+  const text =
+    'Analysts in Kabul said tensions rose after Pakistani airstrikes in Paktika last month, which the Islamic Emirate said killed 46 civilians.'
+  it('is the speaker’s claim, at the place right after the event word', () => {
+    expect(claims(text)).toContain('Taliban asserts Pakistan attacks Paktika')
+    expect(events(text).find((e) => e.type === 'ASSAULT')).toMatchObject({ place: 'Paktika', dead: 46 })
+  })
+})
+
+describe('an event retold by a relative clause', () => {
+  it('is one event with the clause’s toll', () => {
+    const told = events('Analysts said tensions rose after Pakistani airstrikes in Paktika last month, which killed 46 civilians.')
+    expect(told.filter((e) => e.type === 'ASSAULT')).toEqual([
+      expect.objectContaining({ place: 'Paktika', dead: 46, actors: ['Pakistan'] }),
+    ])
+  })
+})
