@@ -333,3 +333,31 @@ export function refsIn(sentence: MaskedSentence, fragment: string): Ref[] {
   for (const match of fragment.matchAll(/«[EP](\d+)»/g)) refs.push(sentence.refs[Number(match[1])]!)
   return refs
 }
+
+/** The party and the bodies it stands for or belongs to: a ministry answers for its state and the reverse. */
+export function partyFamily(id: string, view: ArticleView): Set<string> {
+  const family = new Set([id])
+  const entity = view.entityById.get(id)
+  if (entity?.kb?.parent) family.add(entity.kb.parent)
+  for (const other of childrenOf(view).get(id) ?? []) if (other.type !== 'person') family.add(other.id)
+  return family
+}
+
+const childrenByView = new WeakMap<ArticleView, Map<string, RecognizedEntity[]>>()
+
+/** The article's entities by their knowledge-base parent, built once per article. */
+function childrenOf(view: ArticleView): Map<string, RecognizedEntity[]> {
+  let children = childrenByView.get(view)
+  if (!children) {
+    children = new Map()
+    for (const e of view.analysis.entities) {
+      const parent = e.kb?.parent
+      if (!parent) continue
+      const list = children.get(parent)
+      if (list) list.push(e)
+      else children.set(parent, [e])
+    }
+    childrenByView.set(view, children)
+  }
+  return children
+}

@@ -1,6 +1,5 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
-import type { RecognizedEntity } from '../record/article.js'
-import type { ArticleView, Ref } from './article-view.js'
+import { partyFamily, type ArticleView, type Ref } from './article-view.js'
 import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
 import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
@@ -243,15 +242,6 @@ function assertionsOf(drafts: ClaimDraft[]): AssertionIndex {
   return index
 }
 
-/** The party and the bodies it stands for or belongs to: a ministry answers for its state and the reverse. */
-function partyFamily(id: string, view: ArticleView): Set<string> {
-  const family = new Set([id])
-  const entity = view.entityById.get(id)
-  if (entity?.kb?.parent) family.add(entity.kb.parent)
-  for (const other of childrenOf(view).get(id) ?? []) if (other.type !== 'person') family.add(other.id)
-  return family
-}
-
 /**
  * "The army said its strikes killed militants of the TTP in Spera": an attack told inside someone's statement is
  * that claimant's claim that the attack's actor attacks its target (or, with no target named, its place). The
@@ -361,25 +351,6 @@ function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] 
           })
   }
   return derived
-}
-
-const childrenByView = new WeakMap<ArticleView, Map<string, RecognizedEntity[]>>()
-
-/** The article's entities by their knowledge-base parent, built once per article. */
-function childrenOf(view: ArticleView): Map<string, RecognizedEntity[]> {
-  let children = childrenByView.get(view)
-  if (!children) {
-    children = new Map()
-    for (const e of view.analysis.entities) {
-      const parent = e.kb?.parent
-      if (!parent) continue
-      const list = children.get(parent)
-      if (list) list.push(e)
-      else children.set(parent, [e])
-    }
-    childrenByView.set(view, children)
-  }
-  return children
 }
 
 function unique(drafts: ClaimDraft[]): ClaimDraft[] {

@@ -2,7 +2,7 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Plac
 import { lexicon } from '../lexicon/load.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
-import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
+import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
@@ -615,6 +615,8 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
           c.stance === 'asserts' &&
           c.subject.id !== actor.id &&
           !sameSide(c.subject, actor) &&
+          // "the BLA said its Majeed Brigade carried out the operation": a group owning its wing's deed accuses no one
+          !partyFamily(actor.id, view).has(c.subject.id) &&
           BLAME[c.relation] &&
           c.subject.kind === 'entity' &&
           c.subject.type !== 'person',

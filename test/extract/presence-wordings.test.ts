@@ -86,3 +86,24 @@ describe('an event retold by a relative clause', () => {
     ])
   })
 })
+
+describe('a train is no training', () => {
+  it('reads no presence from a passenger train in a place', () => {
+    const told = claims('Pakistan accused India of backing the BLA, a day after the group hijacked a passenger train in the Bolan Pass.')
+    expect(told.filter((c) => c.includes('present_in'))).toEqual([])
+  })
+
+  it('still reads camps used to train fighters in a place', () => {
+    expect(claims('Pakistan said the TTP used camps to train fighters in Kunar.')).toContain(
+      'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Kunar',
+    )
+  })
+})
+
+describe('a group owning its wing’s attack', () => {
+  it('accuses no one', () => {
+    const text =
+      'Gunmen hijacked a train in Bolan on Tuesday. The BLA said in a statement that its Majeed Brigade carried out the operation.'
+    expect(events(text).filter((e) => e.type === 'ACCUSE')).toEqual([])
+  })
+})
