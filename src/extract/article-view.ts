@@ -289,10 +289,15 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
           continue
         }
         const before = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
+        const textBefore = sentence.masked.slice(0, match.index!)
         // "X refuted Y's accusation that it …": "it" is the sentence's subject, not the accuser.
-        const subjectPronoun = /^(?:it|they)$/i.test(match[0])
-        const antecedent =
-          (subjectPronoun ? before[0] : before[before.length - 1]) ?? [...lastOf.values()].filter((r) => fits(r.type)).pop()
+        const subjectPronoun = /^(?:it|they)$/i.test(match[0]) && !/[a-z]\s+$/i.test(textBefore.replace(/\bthat\s+$/i, '«'))
+        // "al-Qaeda was providing it with training": an object pronoun is not the subject of its own verb
+        const objectPronoun = /^(?:it|them)$/i.test(match[0]) && !subjectPronoun
+        const verbSubject = objectPronoun ? lastRefBefore(sentence, textBefore) : undefined
+        const candidates = verbSubject ? before.filter((r) => r.id !== verbSubject.id) : before
+        const earlier = [...lastOf.values()].filter((r) => fits(r.type) && r.id !== verbSubject?.id).pop()
+        const antecedent = (subjectPronoun ? candidates[0] : candidates[candidates.length - 1]) ?? earlier
         if (!antecedent || !typeOf.has(antecedent.id)) continue
         additions.push({
           at: match.index!,
@@ -325,6 +330,13 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
       })
     }
   }
+}
+
+/** The last actor named in a masked prefix of the sentence. */
+function lastRefBefore(sentence: MaskedSentence, prefix: string): Ref | undefined {
+  const all = [...prefix.matchAll(/«E(\d+)»/g)]
+  const last = all[all.length - 1]
+  return last ? sentence.refs[Number(last[1])] : undefined
 }
 
 /** The refs named by placeholders in a masked fragment, in order. */

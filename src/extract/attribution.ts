@@ -215,7 +215,7 @@ let lastDocumentOwner: Ref | undefined
 let lastPerson: Ref | undefined
 const DOCUMENTS = alternativesInOrder(lexicon('attribution').documentNouns)
 const OWNED_DOCUMENT = new RegExp(
-  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b|«E(\\d+)»[^«».;]{0,40}?\\b(?:in|through)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
+  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?(?:«E\\d+»(?:’s|'s)\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b|«E(\\d+)»[^«».;]{0,40}?\\b(?:in|through)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
   'i',
 )
 /** "the 16th report of the UN's Monitoring Team": "of" names an author only when no group's deed follows. */

@@ -32,6 +32,12 @@ describe('a group named before, referred to by a pronoun', () => {
     ).toContain('United Nations asserts Taliban supports Tehreek-e-Taliban Pakistan')
   })
 
+  it('reads "providing it with" as the group named before, not the verb’s own subject', () => {
+    expect(
+      claims('The UN report said the TTP had about 6,000 fighters. The report said al-Qaeda was providing it with guidance and training.'),
+    ).toContain('United Nations asserts al-Qaeda supports Tehreek-e-Taliban Pakistan')
+  })
+
   it('leaves "them" after other verbs alone', () => {
     const told = claims('TTP fighters crossed into Kurram on Monday. Pakistan said the Taliban watched them closely.')
     expect(told.filter((claim) => claim.includes('Taliban supports') || claim.includes('Taliban harbors'))).toEqual([])

@@ -51,3 +51,32 @@ describe('a report’s count of a group’s fighters in a place', () => {
     )
   })
 })
+
+describe('what a report says of a group', () => {
+  it('reads the fighters it moved to a place, through "some of its fighters"', () => {
+    expect(claims('The UN report said the TTP had relocated some of its fighters to Khost and Paktika provinces.')).toEqual([
+      'United Nations asserts Tehreek-e-Taliban Pakistan present_in Khost',
+      'United Nations asserts Tehreek-e-Taliban Pakistan present_in Paktika',
+    ])
+  })
+
+  it('reads no threat to the places where a threat has cells', () => {
+    const told = claims('The UN report said ISKP remained the most serious threat in the region, with cells in Kunar.')
+    expect(told.filter((c) => c.includes('threatens'))).toEqual([])
+    expect(told).toContain('United Nations asserts Islamic State Khorasan Province present_in Kunar')
+  })
+
+  it('reads a threat to a party', () => {
+    expect(claims('The UN report said ISKP remained a serious threat to Pakistan.')).toContain(
+      'United Nations asserts Islamic State Khorasan Province threatens Pakistan',
+    )
+  })
+
+  it('gives a report "by the UN’s monitoring team" to the team', () => {
+    const text =
+      'A report by the UN Security Council’s Analytical Support and Sanctions Monitoring Team said the TTP had grown. It noted that ISKP had cells in Kunar.'
+    expect(claims(text)).toContain(
+      'Analytical Support and Sanctions Monitoring Team asserts Islamic State Khorasan Province present_in Kunar',
+    )
+  })
+})
