@@ -286,6 +286,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
 
 const RELATIVE_EVENT = /,\s*which\s+(?:(?:the\s+)?«E\d+»\s+(?:said|says|claimed|claims)\s+)?(?:\w+\s+)?$/i
 
+const blank = (text: string) => ' '.repeat(text.length)
+
 let objectRetypes: { words: ReadonlySet<string>; object: RegExp; spec: { type: EventType; mode: string | null } | null }[] | undefined
 
 /**
@@ -365,9 +367,9 @@ function participants(
   // "According to the ISPR, the terrorists ambushed …": the source of the account is no party to the event
   const before = text
     .slice(scope[0], at)
-    .replace(/\b(?:according to|as per|quoting|citing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?«E\d+»(?:\s*\(«E\d+»\))?/gi, (m) =>
-      ' '.repeat(m.length),
-    )
+    .replace(/\b(?:according to|as per|quoting|citing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?«E\d+»(?:\s*\(«E\d+»\))?/gi, blank)
+    // "…, since the Taliban returned to power in 2021, including the bombing": a closed time clause's subject is not the actor
+    .replace(/\b(?:since|after|before|when|while|until)\s+(?:the\s+)?«E\d+»(?=[^«,]*,)/gi, blank)
   const actors: Ref[] = []
   const targets: Ref[] = []
   const byAgent = /^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(after)

@@ -107,3 +107,13 @@ describe('a group owning its wing’s attack', () => {
     expect(events(text).filter((e) => e.type === 'ACCUSE')).toEqual([])
   })
 })
+
+describe('an actor inside a closed time clause', () => {
+  it('is not the actor of the event after it', () => {
+    const told = events(
+      'ISKP has carried out dozens of attacks since the Taliban returned to power in 2021, including the bombing of a mosque in Kunduz that killed more than 50 people.',
+    )
+    const bombing = told.find((e) => e.type === 'ASSAULT' && e.place === 'Kunduz')
+    expect(bombing?.actors).not.toContain('Taliban')
+  })
+})
