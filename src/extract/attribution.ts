@@ -39,6 +39,7 @@ let compiled:
       clauseOnly: Set<string>
       statementVerb: RegExp
       labelledDenial: RegExp
+      predicatedDenial: RegExp
       labelling: Set<string>
       blanketDenial: RegExp
       secondPredicate: RegExp
@@ -94,6 +95,11 @@ function cues() {
       blanketDenial: new RegExp(raw.blanketDenials.join('|'), 'i'),
       secondPredicate: new RegExp(
         `,?\\s+and\\s+(?:(?:then|also|later|soon|subsequently)\\s+|\\w+ly\\s+)?(?:\\w+ed|${alternation(raw.irregularPasts)})\\b(?!\\s+by\\b)`,
+        'i',
+      ),
+      // "said the allegations were unfounded", "“These are baseless accusations,” said X"
+      predicatedDenial: new RegExp(
+        `^[\\s,:"“‘]*(?:that\\s+)?(?:(?:(?:the|these|those|such|this|that|all|their|its|his|her)\\s+|«E\\d+»(?:’s|'s)\\s+)?(?:[\\w’'-]+\\s+){0,2}?(?:${alternation(raw.claimNouns)}|accusations?|allegations?)|these|this|those|that|it|they)\\s+(?:are|were|is|was|remain|remained)\\s+(?:(?:all|completely|totally|entirely|simply|nothing\\s+but|baseless\\s+and)\\s+)?[“"‘']?(?:${alternation(raw.labelsOfDenial)})\\b`,
         'i',
       ),
       labelledDenial: new RegExp(
@@ -394,7 +400,10 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       continue
     }
     const stance: Stance =
-      deny.has(word) || labelsAsDenied(text, at + match[0].length, word) || blanketDenial.test(text.slice(at + match[0].length))
+      deny.has(word) ||
+      labelsAsDenied(text, at + match[0].length, word) ||
+      blanketDenial.test(text.slice(at + match[0].length)) ||
+      predicatesDenial(text, at, at + match[0].length)
         ? 'denies'
         : 'asserts'
     const subject = subjectOf(sentence, at, word, previous, frames, lastEnd)
@@ -435,7 +444,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // ", which" (back to the clause's start) is what the relative clause speaks of
     const eventAntecedent = antecedent ? null : eventPhraseBefore(text, subject.at)
     if (eventAntecedent !== null) content = [eventAntecedent, content[1]]
-    const addressee = addresseeOf(sentence, Math.max(content[0], at + match[0].length), word)
+    // '"…," said Zabihullah Mujahid': the name after an inverted cue is its speaker, not whom it answers
+    const named = addresseeOf(sentence, Math.max(content[0], at + match[0].length), word)
+    const addressee = named?.id === subject.ref.id ? null : named
     const own: Frame[] = []
     for (const ref of coordinated(sentence, subject.ref)) {
       own.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
@@ -565,6 +576,16 @@ function isVerbUse(text: string, at: number, word: string): boolean {
 function labelsAsDenied(text: string, end: number, word: string): boolean {
   const { labelling, labelledDenial } = cues()
   return labelling.has(word) && labelledDenial.test(text.slice(end, end + 120))
+}
+
+/**
+ * "said the allegations were unfounded", "“These are baseless accusations,” said X": a statement that predicates a
+ * label of denial of the allegation, after the cue or in the quotation the cue closes.
+ */
+function predicatesDenial(text: string, at: number, end: number): boolean {
+  const { predicatedDenial } = cues()
+  if (predicatedDenial.test(text.slice(end, end + 140))) return true
+  return /^\s*["“]/.test(text) && /["”],?\s*(?:\S+\s+){0,6}$/.test(text.slice(0, at)) && predicatedDenial.test(text.slice(0, at))
 }
 
 /** "the so-called", "as the statement described": a cue word that is not a verb of saying here. */

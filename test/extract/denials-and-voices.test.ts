@@ -159,3 +159,22 @@ describe('a description inside a denial', () => {
     expect(told.filter((c) => c.includes('member_of'))).toEqual([])
   })
 })
+
+describe('a denial told as a label of the allegation after a verb of saying', () => {
+  const ACCUSED = 'Pakistan accused Kabul of sheltering the TTP.'
+  it.each([
+    ['said the allegations were unfounded', 'Afghan officials said the allegations were unfounded.'],
+    ['says the claims are untrue', 'Kabul says the claims are untrue.'],
+    ['a quotation that labels them', '"These are baseless accusations," said Zabihullah Mujahid.'],
+  ])('%s', (_, sentence) => {
+    const text = `${ACCUSED} ${sentence}`
+    expect(claims(text)).toContain('Taliban denies Taliban harbors Tehreek-e-Taliban Pakistan')
+    expect(events(text).find((e) => e.type === 'REJECT')).toMatchObject({ actors: ['Taliban'], targets: ['Pakistan'] })
+  })
+
+  it('leaves a statement that the claims are detailed alone', () => {
+    expect(claims(`${ACCUSED} Kabul says the claims are detailed.`)).not.toContain(
+      'Taliban denies Taliban harbors Tehreek-e-Taliban Pakistan',
+    )
+  })
+})
