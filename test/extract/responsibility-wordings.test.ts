@@ -114,3 +114,10 @@ describe('the army’s response in the account of an attack', () => {
     expect(claims(text).filter((c) => c.includes('Inter-Services Public Relations attacks'))).toEqual([])
   })
 })
+
+describe('a group blamed in a relative clause', () => {
+  it('is the speaker’s claim that the group attacked', () => {
+    const told = claims('Iran accused Pakistan of harbouring Jaish al-Adl, which it blamed for the attack in Rask.')
+    expect(told).toEqual(expect.arrayContaining(['Iran asserts Pakistan harbors Jaish al-Adl', 'Iran asserts Jaish al-Adl attacks Rask']))
+  })
+})
