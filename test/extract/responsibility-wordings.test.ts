@@ -121,3 +121,22 @@ describe('a group blamed in a relative clause', () => {
     expect(told).toEqual(expect.arrayContaining(['Iran asserts Pakistan harbors Jaish al-Adl', 'Iran asserts Jaish al-Adl attacks Rask']))
   })
 })
+
+describe('attackers said to belong to a group', () => {
+  const STRUCK = 'Militants attacked a checkpoint in Bannu on Monday, killing two soldiers.'
+  it('is the speaker’s claim that the group attacked', () => {
+    expect(claims(`${STRUCK} Pakistan said the attackers belonged to the Hafiz Gul Bahadur group.`)).toContain(
+      'Pakistan asserts Hafiz Gul Bahadur group attacks Bannu',
+    )
+  })
+
+  it('reads "Afghanistan-based militants of the TTP" as the group blamed, and where it is based', () => {
+    const told = claims(`${STRUCK} Pakistan blamed the attack on Afghanistan-based militants of the TTP.`)
+    expect(told).toEqual(
+      expect.arrayContaining([
+        'Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu',
+        'Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan',
+      ]),
+    )
+  })
+})
