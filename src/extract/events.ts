@@ -56,7 +56,9 @@ const MODAL_BEFORE =
  */
 function isPurpose(before: string, word: string): boolean {
   if (/(?:s|ed|ing)$/i.test(word) || !/\bto\s+$/i.test(before)) return false
-  return !/\b(?:beg[ai]n|begun|begins|start(?:s|ed)?|continu(?:e|es|ed)|went on|tr(?:y|ies|ied)|attempt(?:s|ed)?|sought)\s+to\s+$/i.test(before)
+  return !/\b(?:beg[ai]n|begun|begins|start(?:s|ed)?|continu(?:e|es|ed)|went on|tr(?:y|ies|ied)|attempt(?:s|ed)?|sought)\s+to\s+$/i.test(
+    before,
+  )
 }
 
 let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
@@ -133,8 +135,9 @@ function tollOfToldAttack(sentence: MaskedSentence, earlier: EventDraft[]): bool
  * attack, with no event word of its own, is that attack's toll.
  */
 function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
-  const last = earlier[earlier.length - 1]
-  if (last?.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
+  // "Gunmen stormed a bus and abducted its passengers. Nine bodies were recovered": the toll skips the other event words
+  const last = earlier.filter((e) => e.type === 'ASSAULT').pop()
+  if (!last || last.fatalities || sentence.index - last.sentence.index !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
 }
@@ -197,7 +200,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
     if (
-      (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) || isPurpose(sentence.masked.slice(Math.max(0, at - 30), at), word)) &&
+      (MODAL_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at)) ||
+        isPurpose(sentence.masked.slice(Math.max(0, at - 30), at), word)) &&
       !/\b(?:at least|killing)\b/.test(sentence.masked.slice(at, at + 40))
     )
       continue

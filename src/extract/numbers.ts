@@ -1,7 +1,19 @@
 import { lexicon } from '../lexicon/load.js'
 import type { Fatalities } from '../record/record.js'
 
-const { units: UNITS, tens: TENS, vague: VAGUE, deathAfter, deathBefore, asideOpeners, lifeTakers, tallyJoiners } = lexicon('numbers')
+const {
+  units: UNITS,
+  tens: TENS,
+  vague: VAGUE,
+  deathAfter,
+  deathBefore,
+  asideOpeners,
+  lifeTakers,
+  tallyJoiners,
+  oneDeadPassive,
+  oneDeadActive,
+  notAVictim,
+} = lexicon('numbers')
 
 export interface Count {
   best: number
@@ -123,6 +135,12 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
 const KILLS_A_COUNT =
   /^\s+(?:[\w-]+\s+){1,3}?(?:killed|kill|kills|killing|left|claimed)\s+(?:(?:at least|more than|nearly|about|some|around|over|up to|as many as)\s+)?(?:\d|a dozen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)/i
 
+/** "A soldier was martyred", "a policeman guarding the team was killed": one victim told by "a", then the verb of death. */
+const ONE_VICTIM_DIED = new RegExp(
+  `\\b(?:a|an)\\s+(?:(?!(?:${notAVictim.join('|')})\\b)[\\w-]+\\s+){1,4}?(?:(?:was|has been|had been)\\s+(?:${oneDeadPassive.join('|')})|${oneDeadActive.join('|')})\\b`,
+  'i',
+)
+
 interface Toll {
   start: number
   count: Count
@@ -138,7 +156,8 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
     /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(
       sentence,
     )
-  if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
+  const one = single ?? ONE_VICTIM_DIED.exec(sentence)
+  if (found.length === 0 && one) return { fatalities: { low: 1, best: 1, high: 1 }, at: one.index }
   if (found.length === 0) return null
   const first = found[0]!
   const joined = joinedToll(sentence, first, found[1])
@@ -199,7 +218,7 @@ function joinedToll(sentence: string, first: Toll, second: Toll | undefined): Co
 /** "two officers and two insurgents were killed", "killing three soldiers and five militants" → the sum. */
 const LIST_THEN_DEATH = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i')
 const DEATH_THEN_LIST = new RegExp(
-  `\\b(?:killed|killing|kills|martyring|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
+  `\\b(?:killed|killing|kills|martyring|shot dead|gunned down|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
   'i',
 )
 

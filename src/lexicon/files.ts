@@ -191,6 +191,9 @@ const numbers = object({
   asideOpeners: words,
   lifeTakers: words,
   tallyJoiners: words,
+  oneDeadPassive: words,
+  oneDeadActive: words,
+  notAVictim: words,
 })
 
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */
