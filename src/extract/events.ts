@@ -184,11 +184,19 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups
 }
 
+const OTHER_TIME = new RegExp(`\\b(?:${lexicon('events').otherTimeWords.join('|')})\\b`, 'i')
+/** "five days after an attack in Kabul": an event told as the time of another happened on a day of its own. */
+const OTHER_TIME_BEFORE = new RegExp(
+  `\\b(?:days?|weeks?|months?|years?|hours?)\\s+(?:${lexicon('events').otherTimeWords.join('|')})\\s+(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}$`,
+  'i',
+)
+
 /** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
+  const referredBack = new Map<EventType, number>()
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
@@ -258,7 +266,14 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if (PROSCRIPTION.has(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length)))
       continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
-    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
+    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) {
+      referredBack.set(spec.type, at)
+      continue
+    }
+    // "The explosion in the mosque was caused by a suicide bomber": the rest of a sentence that retells an event is that event.
+    const retold = referredBack.get(spec.type)
+    const retells = retold !== undefined && !fatalities && !OTHER_TIME.test(sentence.masked.slice(retold, at))
+    const otherTime = OTHER_TIME_BEFORE.test(sentence.masked.slice(Math.max(0, at - 50), at))
     found.push({
       type: spec.type,
       mode: spec.mode,
@@ -266,8 +281,9 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       targets,
       place,
       placesNamed: placesIn(sentence, scope),
-      date: dateOf(sentence, at),
+      date: otherTime ? { start: null, end: null, text: null } : dateOf(sentence, at),
       fatalities,
+      ...(retells ? { retells } : {}),
       reportedBy: frame?.claimant ?? null,
       sentence,
       at,
@@ -716,24 +732,72 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
   for (const draft of drafts) {
     // A mention with no place of its own continues the nearest one told before it ("… were killed in the blast").
     const fitting = candidates.of(draft).filter((e) => compatible(e, draft))
-    const same = draft.place === null ? fitting.sort((x, y) => nearness(x, draft) - nearness(y, draft))[0] : fitting[0]
+    const same =
+      (draft.retells ? retoldEvent(candidates.of(draft), draft) : undefined) ??
+      (draft.place === null ? fitting.sort((x, y) => nearness(x, draft) - nearness(y, draft))[0] : fitting[0])
     if (!same) {
       candidates.add(draft, merged.length)
       merged.push(draft)
       continue
     }
-    same.firstTargets ??= same.targets
-    // A later mention adds participants but never turns who was acted on into who acted.
-    same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
-    same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
-    same.place = morePrecise(same.place, draft.place)
-    if (!same.date.start && draft.date.start) same.date = draft.date
-    if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
-    if (!same.mode && draft.mode) same.mode = draft.mode
-    same.reportedBy ??= draft.reportedBy
-    if (draft.sentence.index !== same.sentence.index) same.laterMentions = [...(same.laterMentions ?? []), draft.sentence.index]
+    if (draft.retells && same.actors.length > 0) absorb(same, { ...draft, actors: [] })
+    else absorb(same, draft)
   }
-  return merged
+  return mergeSameTolls(merged)
+}
+
+/**
+ * The event a retelling sentence is about: the nearest one told before it, preferring one whose place fits. Its own
+ * place, actors and toll may be told otherwise ("The explosion in the Khan Abad mosque was caused by a suicide
+ * bomber", a hospital's count of the bodies received).
+ */
+function retoldEvent(candidates: EventDraft[], draft: EventDraft): EventDraft | undefined {
+  const told = candidates.filter((e) => e.type === draft.type && e.sentence.index < draft.sentence.index)
+  const rank = (e: EventDraft) => (placesConflict(e, draft) ? 100 : 0) + nearness(e, draft)
+  return told.sort((x, y) => rank(x) - rank(y))[0]
+}
+
+function absorb(same: EventDraft, draft: EventDraft): void {
+  same.firstTargets ??= same.targets
+  // A later mention adds participants but never turns who was acted on into who acted.
+  same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
+  same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
+  same.place = morePrecise(same.place, draft.place)
+  if (!same.date.start && draft.date.start) same.date = draft.date
+  if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
+  if (!same.mode && draft.mode) same.mode = draft.mode
+  same.reportedBy ??= draft.reportedBy
+  const later = [draft.sentence.index, ...(draft.laterMentions ?? [])].filter((i) => i !== same.sentence.index)
+  if (later.length > 0) same.laterMentions = [...(same.laterMentions ?? []), ...later]
+}
+
+/**
+ * "Afghan border forces shelled Chaman, killing six" and, sentences on, "the firing by Afghan forces on Chaman caused
+ * the deaths of six": one place and one toll tell one incident, though its actor is named two ways (the first
+ * naming stays its actor).
+ */
+function mergeSameTolls(events: EventDraft[]): EventDraft[] {
+  const kept: EventDraft[] = []
+  for (const event of events) {
+    const same = MATERIAL[event.type] ? kept.find((k) => sameIncident(k, event)) : undefined
+    if (!same) {
+      kept.push(event)
+      continue
+    }
+    const actors = same.actors.length > 0 ? same.actors : event.actors
+    absorb(same, { ...event, actors: [] })
+    same.actors = actors
+    same.targets = same.targets.filter((t) => !actors.some((a) => a.id === t.id))
+  }
+  return kept
+}
+
+function sameIncident(a: EventDraft, b: EventDraft): boolean {
+  if (a.type !== b.type || !a.place || a.place.id !== b.place?.id || a.place.placeKind === 'country') return false
+  if (!a.fatalities || a.fatalities.best !== b.fatalities?.best) return false
+  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
+  const mentions = (e: EventDraft) => [e.sentence.index, ...(e.laterMentions ?? [])]
+  return mentions(a).some((i) => mentions(b).some((j) => Math.abs(i - j) <= MERGE_REACH))
 }
 
 function nearness(event: EventDraft, draft: EventDraft): number {
@@ -782,7 +846,8 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
   if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
-  const distance = Math.abs(a.sentence.index - b.sentence.index)
+  // measured from the nearest mention merged so far: an incident told over several sentences reaches on from its last
+  const distance = Math.min(...[a.sentence.index, ...(a.laterMentions ?? [])].map((i) => Math.abs(i - b.sentence.index)))
   return (
     distance <= 2 ||
     (distance <= MERGE_REACH &&

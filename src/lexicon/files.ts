@@ -116,6 +116,7 @@ const events = object({
   /** Triggers that name an event only with a count, a place or a named party beside them. */
   weakTriggers: words,
   singleEventPlurals: words,
+  otherTimeWords: words,
   proscriptionWords: words,
   patientWords: words,
   possessedEventNouns: words,

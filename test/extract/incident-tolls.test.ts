@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { events } from '../support/analyze-text.js'
+import { analyze, events, nameIn } from '../support/analyze-text.js'
 
 // The toll and the sides of the article's incident (issue 23), each on sentences written for these tests.
 
@@ -63,5 +63,50 @@ describe('a toll in the sentence after the attack, past another event word', () 
     const text =
       'Gunmen stormed a bus in Musakhel on Monday and abducted its passengers. The road was closed. Nine bodies were later found in the hills.'
     expect(tolls(text)).toEqual([null])
+  })
+})
+
+describe('one incident told twice', () => {
+  it('merges a sentence retelling the attack, keeping its toll over a later partial count', () => {
+    const text =
+      'A bomb exploded in a mosque in Kunduz on Friday, killing at least 50 worshippers. ' +
+      'The explosion in the mosque was caused by a suicide bomber, a Taliban official said. A doctor at the hospital said 35 bodies had been received.'
+    expect(tolls(text)).toEqual([50])
+  })
+
+  it('keeps apart another attack told after the retelling', () => {
+    const text =
+      'A bomb exploded at a market in Quetta on Monday. The blast in the market was caused by a suicide bomber. ' +
+      'Another suicide bomber struck a checkpoint in Turbat on Tuesday.'
+    expect(assaults(text).map((e) => e.place)).toEqual(['Quetta', 'Turbat'])
+  })
+
+  it('merges mentions of one place and one toll, keeping the actor first named', () => {
+    const text =
+      'Afghan border forces shelled homes in Chaman on Sunday, killing six civilians, the ministry said. The minister condemned it. ' +
+      'Residents fled. According to the ISPR, the firing by Afghan forces on Chaman included artillery. It said the firing caused the deaths of six civilians.'
+    const found = assaults(text)
+    expect(found).toHaveLength(1)
+    expect(found[0]?.dead).toBe(6)
+    expect(found[0]?.actors).toEqual(['Afghan border forces'])
+  })
+
+  it('keeps apart two attacks of one place and one toll on two days', () => {
+    const text =
+      'A bomb killed six people in Chaman on Sunday. Residents fled. Police were deployed. On Monday, gunmen killed six soldiers in Chaman.'
+    expect(tolls(text)).toEqual([6, 6])
+  })
+})
+
+describe('an attack told as the time of another', () => {
+  it('does not take the date of the sentence', () => {
+    const record = analyze(
+      'A suicide bomber killed 12 people in Quetta on Monday, two days after an attack in Turbat claimed by the Baloch Liberation Army.',
+    )
+    const name = nameIn(record)
+    const turbat = record.events.find((e) => e.type === 'ASSAULT' && name(e.place) === 'Turbat')
+    const quetta = record.events.find((e) => e.type === 'ASSAULT' && name(e.place) === 'Quetta')
+    expect(turbat?.date.start).toBeNull()
+    expect(quetta?.date.start).toBe('2025-04-28')
   })
 })
