@@ -91,7 +91,24 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
   }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter((e) => !MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
+  return mergeEvents(drafts).filter(
+    (e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e),
+  )
+}
+
+const DAY_MS = 86_400_000
+/** The longest an attack told with a date of its own may span: ACLED codes events to the day, or the month at worst. */
+const MAX_EVENT_DAYS = 31
+
+/**
+ * "Last year, militants killed more than 1,000 people across Khyber Pakhtunkhwa": attacks dated only by a year or a
+ * season, somewhere in a province or a country, are a tally of many. "In 2021, a bombing in Dasu killed 13" is one.
+ */
+function isTally(e: EventDraft): boolean {
+  if (e.type !== 'ASSAULT' || !e.date.start || !e.date.end) return false
+  const days = (Date.parse(e.date.end) - Date.parse(e.date.start)) / DAY_MS + 1
+  const broad = e.place === null || e.place.placeKind === 'country' || e.place.placeKind === 'admin1' || e.place.placeKind === 'region'
+  return days > MAX_EVENT_DAYS && broad
 }
 
 const TOLL_UPDATE = new RegExp(lexicon('numbers').tollUpdate, 'i')
@@ -197,6 +214,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
   const referredBack = new Map<EventType, number>()
+  const aggregated = new Set<EventType>()
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
@@ -222,7 +240,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const continued = found.find((e) => e.type === spec.type)
     // "attacked a camp and killed six personnel": a second verb of the same subject continues it too
     const prefix = sentence.masked.slice(0, at)
-    if (continued && ((/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix))) {
+    const continues = (/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix)
+    // "repeated attacks since 2007, killing hundreds": what continues a tally is the tally
+    if (continues && aggregated.has(spec.type)) continue
+    if (continued && continues) {
       const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
       if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
       continue
@@ -259,7 +280,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
-    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
+    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) {
+      aggregated.add(spec.type)
+      continue
+    }
     // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
     if (spec.type === 'ASSAULT' && /s$/.test(word) && !SINGLE_EVENT_PLURALS.has(word) && !fatalities && !specificPlace) continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue

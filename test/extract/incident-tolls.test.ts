@@ -110,3 +110,24 @@ describe('an attack told as the time of another', () => {
     expect(quetta?.date.start).toBe('2025-04-28')
   })
 })
+
+describe('tallies are no events', () => {
+  it.each([
+    'Last year, militants killed more than 1,000 people in attacks across Khyber Pakhtunkhwa.',
+    'In 2023, militants killed 1,500 people in Pakistan, a think tank said.',
+    'The Kurram district has seen repeated sectarian attacks since 2007, killing hundreds.',
+    'The Tehreek-e-Taliban Pakistan has carried out more than 600 attacks this year, killing 900 soldiers.',
+  ])('%s', (text) => {
+    expect(assaults(text)).toEqual([])
+  })
+
+  it('keeps a single attack dated only by its year, in a town', () => {
+    expect(tolls('In 2021, a bombing targeting a bus in Dasu killed 13 people.')).toEqual([13])
+  })
+
+  it('keeps the incident of the article beside a tally', () => {
+    const text =
+      'A roadside bomb hit a police vehicle in Khuzdar on Tuesday, killing two officers. Last year, militants killed more than 1,000 people across Balochistan.'
+    expect(tolls(text)).toEqual([2])
+  })
+})
