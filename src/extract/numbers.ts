@@ -120,6 +120,9 @@ const LIVES = /^\s*(?:[a-z-]+\s+)?lives\b(?!\s+(?:were|have been|had been)\s+sav
 const COUNT_WORD = `(?:\\d+|${[...Object.keys(UNITS), ...Object.keys(TENS)].filter((w) => !/^(?:a|an|zero)$/.test(w)).join('|')})`
 const COUNTED = `${COUNT_WORD}(?:[-\\s]${COUNT_WORD})?(?:\\s+[a-z-]+){1,2}?`
 const COUNT_LIST = `(${COUNTED}(?:\\s*,\\s*${COUNTED})*\\s+and\\s+${COUNTED})`
+/** After a verb of killing, "a" counts one too, and a count may follow a possessive ("killed a tribal elder and his two sons"). */
+const VICTIM = `(?:(?:his|her|their)\\s+)?(?:${COUNT_WORD}|an?)(?:[-\\s]${COUNT_WORD})?(?:\\s+[a-z-]+){1,2}?`
+const VICTIM_LIST = `(${VICTIM}(?:\\s*,\\s*${VICTIM})*\\s+and\\s+${VICTIM})`
 
 /**
  * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),
@@ -189,7 +192,7 @@ function tollsIn(sentence: string): Toll[] {
     const deathBefore = DEATH_BEFORE.test(before) || (LIFE_TAKER.test(before) && LIVES.test(after))
     const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
     // "left two policemen and three passers-by injured"
-    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
+    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:(?!dead\b)[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
     if ((deathAfter || deathBefore) && !including && !leftHurt) found.push({ start, count, deathAfter })
   }
   return found
@@ -218,7 +221,7 @@ function joinedToll(sentence: string, first: Toll, second: Toll | undefined): Co
 /** "two officers and two insurgents were killed", "killing three soldiers and five militants" → the sum. */
 const LIST_THEN_DEATH = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i')
 const DEATH_THEN_LIST = new RegExp(
-  `\\b(?:killed|killing|kills|martyring|shot dead|gunned down|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
+  `\\b(?:killed|killing|kills|martyring|shot dead|gunned down|claimed the lives of|left|leaving)\\s+${VICTIM_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
   'i',
 )
 
@@ -231,7 +234,12 @@ function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: numb
   if (!match) return null
   let total = 0
   for (const part of match[1]!.split(/\s*,\s*|\s+and\s+/)) {
-    const count = readCount(part.trim())
+    const count = readCount(
+      part
+        .trim()
+        .replace(/^(?:his|her|their)\s+/i, '')
+        .replace(/^an?\s/i, 'one '),
+    )
     if (!count) return null
     total += count.best
   }

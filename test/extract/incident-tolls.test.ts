@@ -131,3 +131,21 @@ describe('tallies are no events', () => {
     expect(tolls(text)).toEqual([2])
   })
 })
+
+describe('counts of the dead in other wordings', () => {
+  it.each([
+    ['A suicide bomber struck a convoy in Bannu on Monday. The number of dead stood at 14, officials said.', 14],
+    ['A suicide bomber struck a convoy in Bannu on Monday. The attack left 14 people dead and 30 injured.', 14],
+    ['Gunmen killed a tribal elder and his two sons in Khyber on Sunday.', 3],
+    ['Gunmen killed a police officer and two guards in Khyber on Sunday.', 3],
+  ])('%s', (text, dead) => {
+    expect(tolls(text)).toEqual([dead])
+  })
+
+  it('adds no wounded to the dead', () => {
+    expect(tolls('Gunmen opened fire on a van in Khyber on Sunday, killing a driver and wounding two passengers.')).toEqual([1])
+    expect(tolls('A bomb exploded at a bus stop in Quetta on Monday, leaving two people injured and three in critical condition.')).toEqual(
+      [null],
+    )
+  })
+})
