@@ -58,6 +58,8 @@ export interface EventDraft {
   firstTargets?: Ref[]
   /** The sentences of later mentions merged into it (`sentence` is the first). */
   laterMentions?: number[]
+  /** Its toll counts dead besides those told before ("three more policemen later died"). */
+  moreDead?: boolean
   /** It stands in a sentence that retells an event told before ("The explosion … was caused by a suicide bomber"). */
   retells?: boolean
   /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */

@@ -1,4 +1,4 @@
-import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, PlaceKind } from '../record/record.js'
+import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
@@ -266,6 +266,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
+    const moreDead = fatalities !== null && MORE_DEAD.test(sentence.text.slice(counted!.at))
     const specificPlace = place !== null && place.placeKind !== 'country'
     // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
     const continuesAttack =
@@ -308,6 +309,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       date: otherTime ? { start: null, end: null, text: null } : dateOf(sentence, at),
       fatalities,
       ...(retells ? { retells } : {}),
+      ...(moreDead ? { moreDead } : {}),
       reportedBy: frame?.claimant ?? null,
       sentence,
       at,
@@ -781,6 +783,18 @@ function retoldEvent(candidates: EventDraft[], draft: EventDraft): EventDraft | 
   return told.sort((x, y) => rank(x) - rank(y))[0]
 }
 
+const MORE_DEAD = new RegExp(lexicon('numbers').moreDead, 'i')
+
+/** "…, killing four policemen. Three more policemen later died of their wounds": a later count of more dead adds up. */
+function addsDead(a: EventDraft, b: EventDraft): boolean {
+  return b.moreDead === true && b.sentence.index > a.sentence.index && (b.place === null || b.place.id === a.place?.id)
+}
+
+function addedFatalities(a: Fatalities, b: Fatalities): Fatalities {
+  const sum = (x: number | null, y: number | null) => (x !== null && y !== null ? x + y : null)
+  return { low: sum(a.low, b.low), best: sum(a.best, b.best), high: sum(a.high, b.high) }
+}
+
 function absorb(same: EventDraft, draft: EventDraft): void {
   same.firstTargets ??= same.targets
   // A later mention adds participants but never turns who was acted on into who acted.
@@ -789,6 +803,8 @@ function absorb(same: EventDraft, draft: EventDraft): void {
   same.place = morePrecise(same.place, draft.place)
   if (!same.date.start && draft.date.start) same.date = draft.date
   if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
+  else if (same.fatalities && draft.fatalities && addsDead(same, draft))
+    same.fatalities = addedFatalities(same.fatalities, draft.fatalities)
   if (!same.mode && draft.mode) same.mode = draft.mode
   same.reportedBy ??= draft.reportedBy
   const later = [draft.sentence.index, ...(draft.laterMentions ?? [])].filter((i) => i !== same.sentence.index)
@@ -869,7 +885,7 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!namesOther && placesConflict(a, b)) return false
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
-  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
+  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best && !addsDead(a, b)) return false
   // measured from the nearest mention merged so far: an incident told over several sentences reaches on from its last
   const distance = Math.min(...[a.sentence.index, ...(a.laterMentions ?? [])].map((i) => Math.abs(i - b.sentence.index)))
   return (

@@ -189,6 +189,7 @@ const numbers = object({
   deathAfter: words,
   deathBefore: words,
   tollUpdate: text,
+  moreDead: text,
   asideOpeners: words,
   lifeTakers: words,
   tallyJoiners: words,

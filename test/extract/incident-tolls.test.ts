@@ -149,3 +149,17 @@ describe('counts of the dead in other wordings', () => {
     )
   })
 })
+
+describe('more dead told later add to the toll', () => {
+  it('adds the dead who died later', () => {
+    const text =
+      'Militants attacked a police station in Bannu on Sunday, killing four policemen. Three more policemen later died of their wounds.'
+    expect(tolls(text)).toEqual([7])
+  })
+
+  it('adds neither the wounded nor the dead of an attack elsewhere', () => {
+    expect(tolls('Militants attacked a police station in Bannu on Sunday, killing four policemen. Two more were injured.')).toEqual([4])
+    const elsewhere = 'A bomb killed four people in Quetta on Sunday. Hours later, a second bomb killed two more people in Turbat.'
+    expect(tolls(elsewhere)).toEqual([4, 2])
+  })
+})
