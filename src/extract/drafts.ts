@@ -60,6 +60,8 @@ export interface EventDraft {
   laterMentions?: number[]
   /** Its toll counts dead besides those told before ("three more policemen later died"). */
   moreDead?: boolean
+  /** The last sentence right after it that retells it with no event word of its own ("the attack was repulsed"). */
+  retoldAt?: number
   /** It stands in a sentence that retells an event told before ("The explosion … was caused by a suicide bomber"). */
   retells?: boolean
   /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */

@@ -84,7 +84,14 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
     if (updatesToll(sentence, drafts)) continue
     tollOfToldAttack(sentence, drafts)
     const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
-    for (const event of found) strikesBack(event, drafts)
+    for (const event of found) {
+      strikesBack(event, drafts)
+      answersInPlace(event, drafts)
+    }
+    // "The army said the attack was repulsed": the toll may follow a sentence retelling the attack
+    const last = drafts.filter((e) => e.type === 'ASSAULT').pop()
+    if (last && found.length === 0 && sentence.index - (last.retoldAt ?? last.sentence.index) === 1 && retellsAttack(sentence))
+      last.retoldAt = sentence.index
     if (found.length === 0) countsFor(sentence, drafts)
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
@@ -154,9 +161,32 @@ function tollOfToldAttack(sentence: MaskedSentence, earlier: EventDraft[]): bool
 function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
   // "Gunmen stormed a bus and abducted its passengers. Nine bodies were recovered": the toll skips the other event words
   const last = earlier.filter((e) => e.type === 'ASSAULT').pop()
-  if (!last || last.fatalities || sentence.index - last.sentence.index !== 1) return
+  if (!last || last.fatalities || sentence.index - (last.retoldAt ?? last.sentence.index) !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
+}
+
+/**
+ * "Terrorists attacked a post in North Waziristan, martyring seven soldiers. Security forces responded and killed four
+ * terrorists": the attacked side's answer, told right after with no place of its own, is fought where it was attacked.
+ */
+function answersInPlace(event: EventDraft, earlier: EventDraft[]): void {
+  if (event.type !== 'ASSAULT' || event.place !== null || event.actors.length === 0) return
+  const attack = earlier.filter((e) => e.type === 'ASSAULT' && e.place !== null).pop()
+  if (!attack || event.sentence.index - lastMentioned(attack) !== 1) return
+  // the mentions of one sentence are merged later ("soldiers were martyred when terrorists attacked a post")
+  const attacked = earlier.filter((e) => e.type === 'ASSAULT' && e.sentence === attack.sentence).flatMap((e) => e.targets)
+  if (attacked.some((t) => event.actors.some((a) => a.id === t.id || sameSide(a, t)))) event.place = attack.place
+}
+
+/** A sentence with no event word of its own that speaks of "the attack", "the blast" … told before. */
+function retellsAttack(sentence: MaskedSentence): boolean {
+  const { pattern, byWord } = triggers()
+  return [...sentence.masked.matchAll(pattern)].some(
+    (m) =>
+      byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
+      /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index! - 6), m.index!)),
+  )
 }
 
 /**

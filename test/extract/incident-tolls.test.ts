@@ -163,3 +163,32 @@ describe('more dead told later add to the toll', () => {
     expect(tolls(elsewhere)).toEqual([4, 2])
   })
 })
+
+describe('the toll and the answer after an attack', () => {
+  it('reads the toll past a sentence retelling the attack', () => {
+    const text =
+      'Gunmen attacked a checkpoint in Zhob on Monday night. The army said the attack was repulsed. According to the ISPR, four soldiers embraced martyrdom.'
+    expect(tolls(text)).toEqual([4])
+  })
+
+  it('reads no toll past a sentence that does not retell it', () => {
+    const text =
+      'Gunmen attacked a checkpoint in Zhob on Monday night. Schools were closed in the town. Four soldiers were buried in Quetta.'
+    expect(tolls(text)).not.toContain(4)
+  })
+
+  it('places the answer of the side attacked where it was attacked', () => {
+    const text =
+      'Seven soldiers were martyred when terrorists attacked a security forces post in North Waziristan on Saturday, the ISPR said. ' +
+      'Security forces responded and killed four terrorists.'
+    expect(assaults(text).map((e) => [e.place, e.dead])).toEqual([
+      ['North Waziristan', 7],
+      ['North Waziristan', 4],
+    ])
+  })
+
+  it('does not place an act of another side there', () => {
+    const text = 'Militants killed 12 soldiers in an ambush in Kech on Monday. The Taliban killed 20 people on Tuesday, a spokesman said.'
+    expect(assaults(text).map((e) => e.place)).toEqual(['Kech', 'article'])
+  })
+})
