@@ -252,6 +252,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const spec = retyped === undefined ? byWord.get(word) : retyped
     if (!spec || !MATERIAL[spec.type]) continue
     if (asides.some(([start, end]) => at >= start && at < end)) continue
+    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) {
+      aggregated.add(spec.type)
+      continue
+    }
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
@@ -271,8 +275,9 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     // "attacked a camp and killed six personnel": a second verb of the same subject continues it too
     const prefix = sentence.masked.slice(0, at)
     const continues = (/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix)
-    // "repeated attacks since 2007, killing hundreds": what continues a tally is the tally
-    if (continues && aggregated.has(spec.type)) continue
+    // "repeated attacks since 2007, killing hundreds", "a string of attacks in Kech has killed 40": what continues a
+    // tally is the tally
+    if ((continues || /\b(?:has|have|had)\s+(?:\w+\s+)?$/i.test(prefix)) && aggregated.has(spec.type)) continue
     if (continued && continues) {
       const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
       if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
@@ -311,10 +316,6 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
-    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) {
-      aggregated.add(spec.type)
-      continue
-    }
     // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
     if (spec.type === 'ASSAULT' && /s$/.test(word) && !SINGLE_EVENT_PLURALS.has(word) && !fatalities && !specificPlace) continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
@@ -388,12 +389,21 @@ function isAggregate(masked: string, at: number, word: string): boolean {
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(before.slice(-30))) return true
   if (inPerfectOfTally(masked, at)) return true
   if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
-  if (countsMany(before)) return true
+  if (countsMany(before) || manyEventsOpener().test(before)) return true
+  // "Attacks by the BLA in Turbat have killed dozens": plural attacks as the subject of a perfect tell a record
+  if (/^[^.;]{0,60}?\b(?:have|had)\s+(?:\w+\s+)?(?:killed|claimed|left|cost|taken)\b/i.test(masked.slice(at + word.length))) return true
   const around = masked.slice(Math.max(0, at - 40), at + 80)
   if (aggregateFrame().test(around)) return true
   return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
     around,
   )
+}
+
+let manyEventsPattern: RegExp | undefined
+/** "a string of attacks", "a spate of bombings": the words that open a count of many events. */
+const manyEventsOpener = () => {
+  manyEventsPattern ??= new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').manyEventsOpeners)})\\s+(?:[\\w-]+\\s+)?$`, 'i')
+  return manyEventsPattern
 }
 
 let aggregateFramePattern: RegExp | undefined

@@ -192,3 +192,17 @@ describe('the toll and the answer after an attack', () => {
     expect(assaults(text).map((e) => e.place)).toEqual(['Kech', 'article'])
   })
 })
+
+describe('many attacks told as one record', () => {
+  it.each([
+    'A string of attacks in Kech has killed 40 soldiers.',
+    'Balochistan has seen a spate of bombings in Turbat since the spring.',
+    'Attacks by the Baloch Liberation Army in Turbat have killed dozens of people.',
+  ])('%s', (text) => {
+    expect(assaults(text)).toEqual([])
+  })
+
+  it('keeps blasts of one incident', () => {
+    expect(tolls('A series of blasts hit a market in Quetta on Monday, killing 12 people.')).toEqual([12])
+  })
+})
