@@ -6,7 +6,7 @@ import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './artic
 import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
-import { locatedFatalitiesIn, readCount, victimAsides } from './numbers.js'
+import { locatedFatalitiesIn, otherTollsIn, readCount, victimAsides } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
 const MATERIAL = {
@@ -232,9 +232,12 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 const OTHER_TIME = new RegExp(`\\b(?:${lexicon('events').otherTimeWords.join('|')})\\b`, 'i')
-/** "five days after an attack in Kabul": an event told as the time of another happened on a day of its own. */
+/**
+ * "five days after an attack in Kabul", "three days after ten people died in a similar attack in Mastung": an event
+ * told as the time of another happened on a day of its own.
+ */
 const OTHER_TIME_BEFORE = new RegExp(
-  `\\b(?:days?|weeks?|months?|years?|hours?)\\s+(?:${lexicon('events').otherTimeWords.join('|')})\\s+(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}$`,
+  `\\b(?:days?|weeks?|months?|years?|hours?)\\s+(?:${lexicon('events').timeLinkers.join('|')})\\s+(?:(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}|[^,;.]{0,60}?\\b(?:in|during)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2})$`,
   'i',
 )
 
@@ -329,7 +332,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     // "The explosion in the mosque was caused by a suicide bomber": the rest of a sentence that retells an event is that event.
     const retold = referredBack.get(spec.type)
     const retells = retold !== undefined && !fatalities && !OTHER_TIME.test(sentence.masked.slice(retold, at))
-    const otherTime = OTHER_TIME_BEFORE.test(sentence.masked.slice(Math.max(0, at - 50), at))
+    const otherTime = OTHER_TIME_BEFORE.test(sentence.masked.slice(Math.max(0, at - 90), at))
     found.push({
       type: spec.type,
       mode: spec.mode,
@@ -347,8 +350,30 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       rule: 'trigger',
     })
   }
+  giveOtherTolls(sentence, found)
   return found
 }
+
+/**
+ * "The attack, the deadliest since a 2023 bombing that killed 84 people, left 12 soldiers dead": a second toll of the
+ * sentence belongs to the one attack of it with none, told apart from those with a toll by its place or its date.
+ */
+function giveOtherTolls(sentence: MaskedSentence, found: EventDraft[]): void {
+  const assaults = found.filter((e) => e.type === 'ASSAULT')
+  const counted = assaults.filter((e) => e.fatalities !== null)
+  if (counted.length === 0) return
+  const taken = new Set(counted.map((e) => e.fatalities!.best))
+  for (const toll of otherTollsIn(sentence.text)) {
+    if (taken.has(toll.fatalities.best)) continue
+    const apart = assaults.filter((e) => e.fatalities === null && counted.every((c) => placesConflict(c, e) || datesApart(c.date, e.date)))
+    if (apart.length !== 1) return
+    apart[0]!.fatalities = toll.fatalities
+    counted.push(apart[0]!)
+    taken.add(toll.fatalities.best)
+  }
+}
+
+const datesApart = (a: DateRange, b: DateRange) => !!(a.start && b.start && (a.end! < b.start || b.end! < a.start))
 
 let objectRetypes: { words: ReadonlySet<string>; object: RegExp; spec: { type: EventType; mode: string | null } | null }[] | undefined
 

@@ -168,6 +168,14 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
   return { fatalities: { low: first.count.low, best: first.count.best, high: first.count.high }, at: first.start }
 }
 
+/** The tolls of a sentence besides the one `locatedFatalitiesIn` reads ("… since a bombing that killed 84, left 12 dead"). */
+export function otherTollsIn(sentence: string): { fatalities: Fatalities; at: number }[] {
+  if (coordinatedCounts(sentence)) return []
+  const found = tollsIn(sentence)
+  const rest = found.slice(joinedToll(sentence, found[0]!, found[1]) ? 2 : 1)
+  return rest.map((t) => ({ fatalities: { low: t.count.low, best: t.count.best, high: t.count.high }, at: t.start }))
+}
+
 /** The counts of a sentence that are tolls, in order. */
 function tollsIn(sentence: string): Toll[] {
   const found: Toll[] = []

@@ -117,6 +117,7 @@ const events = object({
   weakTriggers: words,
   singleEventPlurals: words,
   otherTimeWords: words,
+  timeLinkers: words,
   manyEventsOpeners: words,
   proscriptionWords: words,
   patientWords: words,

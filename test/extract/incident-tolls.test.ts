@@ -206,3 +206,23 @@ describe('many attacks told as one record', () => {
     expect(tolls('A series of blasts hit a market in Quetta on Monday, killing 12 people.')).toEqual([12])
   })
 })
+
+describe('two tolls of one sentence, two incidents', () => {
+  it('gives the toll after the past bombing to the attack of the day', () => {
+    const found = assaults(
+      'The attack, the deadliest since a 2023 bombing that killed 84 people, left 12 soldiers dead in Bannu on Monday.',
+    )
+    expect(found.map((e) => e.dead).sort()).toEqual([12, 84])
+  })
+
+  it('gives each place its own toll, and the earlier one no date of the sentence', () => {
+    const record = analyze('A blast in Quetta on Monday killed 5 people, three days after 10 people died in a similar attack in Mastung.')
+    const name = nameIn(record)
+    const byPlace = Object.fromEntries(record.events.map((e) => [name(e.place), [e.fatalities?.best, e.date.start]]))
+    expect(byPlace).toEqual({ Quetta: [5, '2025-04-28'], Mastung: [10, null] })
+  })
+
+  it('splits no incident over the tolls of its two sides', () => {
+    expect(tolls('Militants attacked a checkpoint in Zhob on Monday, killing 12 soldiers; 20 attackers were also killed.')).toHaveLength(1)
+  })
+})
