@@ -3,7 +3,7 @@ import { lexicon } from '../lexicon/load.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
-import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
+import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
 import { locatedFatalitiesIn, otherTollsIn, readCount, victimAsides } from './numbers.js'
@@ -728,7 +728,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
         ),
       )
   }
-  events.push(...requests(view))
+  events.push(...requests(view, frames))
   return events
 }
 
@@ -787,14 +787,26 @@ function requestCue(): RegExp {
   return requestPattern
 }
 
-function requests(view: ArticleView): EventDraft[] {
+let requestFromPattern: RegExp | undefined
+
+/** "Tehran demanded an immediate explanation from Pakistan": the cues of a demand made of the party after "from". */
+function requestFromCue(): RegExp {
+  requestFromPattern ??= new RegExp(
+    `\\b(?:${alternativesInOrder(lexicon('events').requestFromCues)})\\s+[^«.;]{0,60}?\\bfrom\\s+(?:the\\s+)?(«E\\d+»)`,
+    'gi',
+  )
+  return requestFromPattern
+}
+
+function requests(view: ArticleView, frames: Frame[]): EventDraft[] {
   const events: EventDraft[] = []
   for (const sentence of view.sentences) {
-    for (const match of sentence.masked.matchAll(requestCue())) {
+    for (const match of [...sentence.masked.matchAll(requestCue()), ...sentence.masked.matchAll(requestFromCue())]) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
-      const actor = before[0]
-      if (!actor || target.kind !== 'entity') continue
+      // "the minister requested the Balochistan government …": a pronoun or a description names the last speaker
+      const actor = before[0] ?? (refersBackBefore(sentence.masked.slice(0, match.index!)) ? lastSpeaker(frames, sentence) : undefined)
+      if (!actor || actor.id === target.id || target.kind !== 'entity') continue
       events.push({
         type: 'REQUEST',
         mode: null,
@@ -811,6 +823,13 @@ function requests(view: ArticleView): EventDraft[] {
     }
   }
   return events
+}
+
+/** The speaker (or else the claimant) of the last attribution frame before a sentence. */
+function lastSpeaker(frames: Frame[], sentence: MaskedSentence): Ref | undefined {
+  const before = frames.filter((f) => f.sentence.index < sentence.index)
+  const last = before[before.length - 1]
+  return (last?.speaker ?? last?.claimant ?? undefined) || undefined
 }
 
 /**

@@ -124,6 +124,7 @@ const events = object({
   possessedEventNouns: words,
   clashWords: words,
   requestCues: words,
+  requestFromCues: words,
   /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
   /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
   aggregateFrames: words,
