@@ -684,9 +684,12 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       at: frame.content[0],
       rule: 'speech-act',
     })
-    if (frame.stance === 'denies') {
+    const answered = answeredClaims(own, frame, assertedClaims).map((c) => c.claimant!)
+    // "The BLF said it does not have any hideouts in Iran": a statement denying something of the speaker itself
+    // rejects an allegation too
+    const denial = frame.stance === 'denies' || (own.length > 0 && own.every((c) => c.stance === 'denies' && c.subject.id === actor.id))
+    if (denial) {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
-      const answered = answeredClaims(own, frame, assertedClaims).map((c) => c.claimant!)
       events.push(event('REJECT', null, frame.addressee ? [frame.addressee] : uniqueRefs([...sources, ...answered])))
       continue
     }

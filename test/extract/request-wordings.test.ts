@@ -34,3 +34,20 @@ describe('a request by the speaker named before', () => {
     expect(requests(`${said}Residents requested the Balochistan government to support the affected.`)).toEqual([])
   })
 })
+
+describe('a statement denying something of the speaker itself', () => {
+  const rejects = (text: string) =>
+    events(text)
+      .filter((e) => e.type === 'REJECT')
+      .map((e) => [e.actors, e.targets])
+
+  it('is a rejection of whoever alleged it', () => {
+    const text =
+      'Pakistan said its strikes hit hideouts of the Balochistan Liberation Front in Iran. The BLF said it does not have any hideouts in Iran.'
+    expect(rejects(text)).toEqual([[['Balochistan Liberation Front'], ['Pakistan']]])
+  })
+
+  it('is no rejection when what is denied is of others', () => {
+    expect(rejects('The army said no soldiers were killed in the attack in Zhob.')).toEqual([])
+  })
+})
