@@ -245,6 +245,11 @@ const PRONOUN_BEFORE = new RegExp(
   'i',
 )
 
+/** The clause before a verb ends with a pronoun or a description of one told before ("he", "the minister"). */
+export function refersBackBefore(before: string): boolean {
+  return PRONOUN_BEFORE.test(before) && !/«E\d+»[^«]*$/.test(before)
+}
+
 /** Finds the attribution frames of every sentence, resolving pronouns to the speakers before them. */
 export function findFrames(view: ArticleView): Frame[] {
   const frames: Frame[] = []

@@ -58,6 +58,12 @@ export interface EventDraft {
   firstTargets?: Ref[]
   /** The sentences of later mentions merged into it (`sentence` is the first). */
   laterMentions?: number[]
+  /** Its toll counts dead besides those told before ("three more policemen later died"). */
+  moreDead?: boolean
+  /** The last sentence right after it that retells it with no event word of its own ("the attack was repulsed"). */
+  retoldAt?: number
+  /** It stands in a sentence that retells an event told before ("The explosion … was caused by a suicide bomber"). */
+  retells?: boolean
   /** The rule that found it (the record's `via.rule`): `trigger`, `speech-act` or `request`. */
   rule: 'trigger' | 'speech-act' | 'request'
 }

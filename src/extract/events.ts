@@ -1,12 +1,12 @@
-import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, PlaceKind } from '../record/record.js'
+import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
-import { isStatementVerb, referencesAttack, type Frame } from './attribution.js'
+import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
-import { locatedFatalitiesIn, readCount, victimAsides } from './numbers.js'
+import { locatedFatalitiesIn, otherTollsIn, readCount, victimAsides } from './numbers.js'
 
 /** Event types of material acts (told by a trigger word), as against verbal ones (read from what a party says). */
 const MATERIAL = {
@@ -84,14 +84,38 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
     if (updatesToll(sentence, drafts)) continue
     tollOfToldAttack(sentence, drafts)
     const found = materialEvents(sentence, framesOf.get(sentence) ?? [], typesTold)
-    for (const event of found) strikesBack(event, drafts)
+    for (const event of found) {
+      strikesBack(event, drafts)
+      answersInPlace(event, drafts)
+    }
+    // "The army said the attack was repulsed": the toll may follow a sentence retelling the attack
+    const last = drafts.filter((e) => e.type === 'ASSAULT').pop()
+    if (last && found.length === 0 && sentence.index - (last.retoldAt ?? last.sentence.index) === 1 && retellsAttack(sentence))
+      last.retoldAt = sentence.index
     if (found.length === 0) countsFor(sentence, drafts)
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
   }
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter((e) => !MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0)
+  return mergeEvents(drafts).filter(
+    (e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e),
+  )
+}
+
+const DAY_MS = 86_400_000
+/** The longest an attack told with a date of its own may span: ACLED codes events to the day, or the month at worst. */
+const MAX_EVENT_DAYS = 31
+
+/**
+ * "Last year, militants killed more than 1,000 people across Khyber Pakhtunkhwa": attacks dated only by a year or a
+ * season, somewhere in a province or a country, are a tally of many. "In 2021, a bombing in Dasu killed 13" is one.
+ */
+function isTally(e: EventDraft): boolean {
+  if (e.type !== 'ASSAULT' || !e.date.start || !e.date.end) return false
+  const days = (Date.parse(e.date.end) - Date.parse(e.date.start)) / DAY_MS + 1
+  const broad = e.place === null || e.place.placeKind === 'country' || e.place.placeKind === 'admin1' || e.place.placeKind === 'region'
+  return days > MAX_EVENT_DAYS && broad
 }
 
 const TOLL_UPDATE = new RegExp(lexicon('numbers').tollUpdate, 'i')
@@ -135,10 +159,34 @@ function tollOfToldAttack(sentence: MaskedSentence, earlier: EventDraft[]): bool
  * attack, with no event word of its own, is that attack's toll.
  */
 function countsFor(sentence: MaskedSentence, earlier: EventDraft[]): void {
-  const last = earlier[earlier.length - 1]
-  if (last?.type !== 'ASSAULT' || last.fatalities || sentence.index - last.sentence.index !== 1) return
+  // "Gunmen stormed a bus and abducted its passengers. Nine bodies were recovered": the toll skips the other event words
+  const last = earlier.filter((e) => e.type === 'ASSAULT').pop()
+  if (!last || last.fatalities || sentence.index - (last.retoldAt ?? last.sentence.index) !== 1) return
   const toll = locatedFatalitiesIn(sentence.text)
   if (toll) last.fatalities = toll.fatalities
+}
+
+/**
+ * "Terrorists attacked a post in North Waziristan, martyring seven soldiers. Security forces responded and killed four
+ * terrorists": the attacked side's answer, told right after with no place of its own, is fought where it was attacked.
+ */
+function answersInPlace(event: EventDraft, earlier: EventDraft[]): void {
+  if (event.type !== 'ASSAULT' || event.place !== null || event.actors.length === 0) return
+  const attack = earlier.filter((e) => e.type === 'ASSAULT' && e.place !== null).pop()
+  if (!attack || event.sentence.index - lastMentioned(attack) !== 1) return
+  // the mentions of one sentence are merged later ("soldiers were martyred when terrorists attacked a post")
+  const attacked = earlier.filter((e) => e.type === 'ASSAULT' && e.sentence === attack.sentence).flatMap((e) => e.targets)
+  if (attacked.some((t) => event.actors.some((a) => a.id === t.id || sameSide(a, t)))) event.place = attack.place
+}
+
+/** A sentence with no event word of its own that speaks of "the attack", "the blast" … told before. */
+function retellsAttack(sentence: MaskedSentence): boolean {
+  const { pattern, byWord } = triggers()
+  return [...sentence.masked.matchAll(pattern)].some(
+    (m) =>
+      byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
+      /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index! - 6), m.index!)),
+  )
 }
 
 /**
@@ -183,11 +231,23 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups
 }
 
+const OTHER_TIME = new RegExp(`\\b(?:${lexicon('events').otherTimeWords.join('|')})\\b`, 'i')
+/**
+ * "five days after an attack in Kabul", "three days after ten people died in a similar attack in Mastung": an event
+ * told as the time of another happened on a day of its own.
+ */
+const OTHER_TIME_BEFORE = new RegExp(
+  `\\b(?:days?|weeks?|months?|years?|hours?)\\s+(?:${lexicon('events').timeLinkers.join('|')})\\s+(?:(?:an?|the|its|their)\\s+(?:[\\w-]+\\s+){0,2}|[^,;.]{0,60}?\\b(?:in|during)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2})$`,
+  'i',
+)
+
 /** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
+  const referredBack = new Map<EventType, number>()
+  const aggregated = new Set<EventType>()
   for (const match of sentence.masked.matchAll(pattern)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
@@ -195,6 +255,10 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const spec = retyped === undefined ? byWord.get(word) : retyped
     if (!spec || !MATERIAL[spec.type]) continue
     if (asides.some(([start, end]) => at >= start && at < end)) continue
+    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) {
+      aggregated.add(spec.type)
+      continue
+    }
     // "the Doha Agreement", "Operation Zarb-e-Azb": a capitalized trigger inside a name is no event; nor is "non-aggression".
     if (/^\p{Lu}/u.test(match[0]) && at > 0 && !/[.!?“"]\s*$/.test(sentence.masked.slice(0, at))) continue
     if (/(?:non|anti|counter)[-‑]$/i.test(sentence.masked.slice(Math.max(0, at - 8), at))) continue
@@ -213,7 +277,11 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const continued = found.find((e) => e.type === spec.type)
     // "attacked a camp and killed six personnel": a second verb of the same subject continues it too
     const prefix = sentence.masked.slice(0, at)
-    if (continued && ((/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix))) {
+    const continues = (/ing$/.test(word) && /,\s*$/.test(prefix)) || /\band\s+$/.test(prefix)
+    // "repeated attacks since 2007, killing hundreds", "a string of attacks in Kech has killed 40": what continues a
+    // tally is the tally
+    if ((continues || /\b(?:has|have|had)\s+(?:\w+\s+)?$/i.test(prefix)) && aggregated.has(spec.type)) continue
+    if (continued && continues) {
       const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
       if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
       continue
@@ -236,6 +304,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
     const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
+    const moreDead = fatalities !== null && MORE_DEAD.test(sentence.text.slice(counted!.at))
     const specificPlace = place !== null && place.placeKind !== 'country'
     // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
     const continuesAttack =
@@ -250,14 +319,20 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       continue
     if (!grounded && WEAK.has(word)) continue
     if ((spec.type === 'RETREAT' || spec.type === 'AID') && targets.length === 0) continue
-    if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) continue
     // "ISIS attacks in Afghanistan": plural attacks with no toll and no place smaller than a country are a pattern, not an event.
     if (spec.type === 'ASSAULT' && /s$/.test(word) && !SINGLE_EVENT_PLURALS.has(word) && !fatalities && !specificPlace) continue
     if (NEGATED_BEFORE.test(sentence.masked.slice(Math.max(0, at - 45), at))) continue
     if (PROSCRIPTION.has(word) && /^\s+(?:«E|outfits?|groups?|organi[sz]ations?|militant)/.test(sentence.masked.slice(at + word.length)))
       continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
-    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) continue
+    if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) {
+      referredBack.set(spec.type, at)
+      continue
+    }
+    // "The explosion in the mosque was caused by a suicide bomber": the rest of a sentence that retells an event is that event.
+    const retold = referredBack.get(spec.type)
+    const retells = retold !== undefined && !fatalities && !OTHER_TIME.test(sentence.masked.slice(retold, at))
+    const otherTime = OTHER_TIME_BEFORE.test(sentence.masked.slice(Math.max(0, at - 90), at))
     // "airstrikes in Paktika, which (the Taliban said) killed 46 civilians": the relative clause tells the same event
     const antecedent = RELATIVE_EVENT.test(sentence.masked.slice(Math.max(0, at - 50), at))
       ? found.filter((e) => e.type === spec.type).pop()
@@ -273,16 +348,40 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       targets,
       place,
       placesNamed: placesIn(sentence, scope),
-      date: dateOf(sentence, at),
+      date: otherTime ? { start: null, end: null, text: null } : dateOf(sentence, at),
       fatalities,
+      ...(retells ? { retells } : {}),
+      ...(moreDead ? { moreDead } : {}),
       reportedBy: frame?.claimant ?? null,
       sentence,
       at,
       rule: 'trigger',
     })
   }
+  giveOtherTolls(sentence, found)
   return found
 }
+
+/**
+ * "The attack, the deadliest since a 2023 bombing that killed 84 people, left 12 soldiers dead": a second toll of the
+ * sentence belongs to the one attack of it with none, told apart from those with a toll by its place or its date.
+ */
+function giveOtherTolls(sentence: MaskedSentence, found: EventDraft[]): void {
+  const assaults = found.filter((e) => e.type === 'ASSAULT')
+  const counted = assaults.filter((e) => e.fatalities !== null)
+  if (counted.length === 0) return
+  const taken = new Set(counted.map((e) => e.fatalities!.best))
+  for (const toll of otherTollsIn(sentence.text)) {
+    if (taken.has(toll.fatalities.best)) continue
+    const apart = assaults.filter((e) => e.fatalities === null && counted.every((c) => placesConflict(c, e) || datesApart(c.date, e.date)))
+    if (apart.length !== 1) return
+    apart[0]!.fatalities = toll.fatalities
+    counted.push(apart[0]!)
+    taken.add(toll.fatalities.best)
+  }
+}
+
+const datesApart = (a: DateRange, b: DateRange) => !!(a.start && b.start && (a.end! < b.start || b.end! < a.start))
 
 const RELATIVE_EVENT = /,\s*which\s+(?:(?:the\s+)?«E\d+»\s+(?:said|says|claimed|claims)\s+)?(?:\w+\s+)?$/i
 
@@ -327,12 +426,21 @@ function isAggregate(masked: string, at: number, word: string): boolean {
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(before.slice(-30))) return true
   if (inPerfectOfTally(masked, at)) return true
   if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
-  if (countsMany(before)) return true
+  if (countsMany(before) || manyEventsOpener().test(before)) return true
+  // "Attacks by the BLA in Turbat have killed dozens": plural attacks as the subject of a perfect tell a record
+  if (/^[^.;]{0,60}?\b(?:have|had)\s+(?:\w+\s+)?(?:killed|claimed|left|cost|taken)\b/i.test(masked.slice(at + word.length))) return true
   const around = masked.slice(Math.max(0, at - 40), at + 80)
   if (aggregateFrame().test(around)) return true
   return /\b(?:numerous|several|many|multiple|separate|persistent|repeatedly|past \w+ (?:years|months)|over the (?:past|last)|in the (?:past|last) (?:\w+ )?(?:month|months|year|years|week|weeks)|since|repeated|frequent|recent|campaign|deadliest|such)\b/i.test(
     around,
   )
+}
+
+let manyEventsPattern: RegExp | undefined
+/** "a string of attacks", "a spate of bombings": the words that open a count of many events. */
+const manyEventsOpener = () => {
+  manyEventsPattern ??= new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').manyEventsOpeners)})\\s+(?:[\\w-]+\\s+)?$`, 'i')
+  return manyEventsPattern
 }
 
 let aggregateFramePattern: RegExp | undefined
@@ -604,9 +712,12 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       at: frame.content[0],
       rule: 'speech-act',
     })
-    if (frame.stance === 'denies') {
+    const answered = answeredClaims(own, frame, assertedClaims).map((c) => c.claimant!)
+    // "The BLF said it does not have any hideouts in Iran": a statement denying something of the speaker itself
+    // rejects an allegation too
+    const denial = frame.stance === 'denies' || (own.length > 0 && own.every((c) => c.stance === 'denies' && c.subject.id === actor.id))
+    if (denial) {
       const sources = own.map((c) => c.frame?.addressee).filter((r): r is Ref => !!r)
-      const answered = answeredClaims(own, frame, assertedClaims).map((c) => c.claimant!)
       events.push(event('REJECT', null, frame.addressee ? [frame.addressee] : uniqueRefs([...sources, ...answered])))
       continue
     }
@@ -650,7 +761,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
         ),
       )
   }
-  events.push(...requests(view))
+  events.push(...requests(view, frames))
   return events
 }
 
@@ -709,14 +820,26 @@ function requestCue(): RegExp {
   return requestPattern
 }
 
-function requests(view: ArticleView): EventDraft[] {
+let requestFromPattern: RegExp | undefined
+
+/** "Tehran demanded an immediate explanation from Pakistan": the cues of a demand made of the party after "from". */
+function requestFromCue(): RegExp {
+  requestFromPattern ??= new RegExp(
+    `\\b(?:${alternativesInOrder(lexicon('events').requestFromCues)})\\s+[^«.;]{0,60}?\\bfrom\\s+(?:the\\s+)?(«E\\d+»)`,
+    'gi',
+  )
+  return requestFromPattern
+}
+
+function requests(view: ArticleView, frames: Frame[]): EventDraft[] {
   const events: EventDraft[] = []
   for (const sentence of view.sentences) {
-    for (const match of sentence.masked.matchAll(requestCue())) {
+    for (const match of [...sentence.masked.matchAll(requestCue()), ...sentence.masked.matchAll(requestFromCue())]) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
-      const actor = before[0]
-      if (!actor || target.kind !== 'entity') continue
+      // "the minister requested the Balochistan government …": a pronoun or a description names the last speaker
+      const actor = before[0] ?? (refersBackBefore(sentence.masked.slice(0, match.index!)) ? lastSpeaker(frames, sentence) : undefined)
+      if (!actor || actor.id === target.id || target.kind !== 'entity') continue
       events.push({
         type: 'REQUEST',
         mode: null,
@@ -735,6 +858,13 @@ function requests(view: ArticleView): EventDraft[] {
   return events
 }
 
+/** The speaker (or else the claimant) of the last attribution frame before a sentence. */
+function lastSpeaker(frames: Frame[], sentence: MaskedSentence): Ref | undefined {
+  const before = frames.filter((f) => f.sentence.index < sentence.index)
+  const last = before[before.length - 1]
+  return (last?.speaker ?? last?.claimant ?? undefined) || undefined
+}
+
 /**
  * One event per real-world event: mentions of one type merge when their places, dates and actors do not
  * conflict and they sit close together, or name the same place; speech acts merge per speaker and addressee.
@@ -745,24 +875,86 @@ function mergeEvents(drafts: EventDraft[]): EventDraft[] {
   for (const draft of drafts) {
     // A mention with no place of its own continues the nearest one told before it ("… were killed in the blast").
     const fitting = candidates.of(draft).filter((e) => compatible(e, draft))
-    const same = draft.place === null ? fitting.sort((x, y) => nearness(x, draft) - nearness(y, draft))[0] : fitting[0]
+    const same =
+      (draft.retells ? retoldEvent(candidates.of(draft), draft) : undefined) ??
+      (draft.place === null ? fitting.sort((x, y) => nearness(x, draft) - nearness(y, draft))[0] : fitting[0])
     if (!same) {
       candidates.add(draft, merged.length)
       merged.push(draft)
       continue
     }
-    same.firstTargets ??= same.targets
-    // A later mention adds participants but never turns who was acted on into who acted.
-    same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
-    same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
-    same.place = morePrecise(same.place, draft.place)
-    if (!same.date.start && draft.date.start) same.date = draft.date
-    if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
-    if (!same.mode && draft.mode) same.mode = draft.mode
-    same.reportedBy ??= draft.reportedBy
-    if (draft.sentence.index !== same.sentence.index) same.laterMentions = [...(same.laterMentions ?? []), draft.sentence.index]
+    if (draft.retells && same.actors.length > 0) absorb(same, { ...draft, actors: [] })
+    else absorb(same, draft)
   }
-  return merged
+  return mergeSameTolls(merged)
+}
+
+/**
+ * The event a retelling sentence is about: the nearest one told before it, preferring one whose place fits. Its own
+ * place, actors and toll may be told otherwise ("The explosion in the Khan Abad mosque was caused by a suicide
+ * bomber", a hospital's count of the bodies received).
+ */
+function retoldEvent(candidates: EventDraft[], draft: EventDraft): EventDraft | undefined {
+  const told = candidates.filter((e) => e.type === draft.type && e.sentence.index < draft.sentence.index)
+  const rank = (e: EventDraft) => (placesConflict(e, draft) ? 100 : 0) + nearness(e, draft)
+  return told.sort((x, y) => rank(x) - rank(y))[0]
+}
+
+const MORE_DEAD = new RegExp(lexicon('numbers').moreDead, 'i')
+
+/** "…, killing four policemen. Three more policemen later died of their wounds": a later count of more dead adds up. */
+function addsDead(a: EventDraft, b: EventDraft): boolean {
+  return b.moreDead === true && b.sentence.index > a.sentence.index && (b.place === null || b.place.id === a.place?.id)
+}
+
+function addedFatalities(a: Fatalities, b: Fatalities): Fatalities {
+  const sum = (x: number | null, y: number | null) => (x !== null && y !== null ? x + y : null)
+  return { low: sum(a.low, b.low), best: sum(a.best, b.best), high: sum(a.high, b.high) }
+}
+
+function absorb(same: EventDraft, draft: EventDraft): void {
+  same.firstTargets ??= same.targets
+  // A later mention adds participants but never turns who was acted on into who acted.
+  same.actors = uniqueRefs([...same.actors, ...draft.actors.filter((a) => !same.targets.some((t) => t.id === a.id))])
+  same.targets = uniqueRefs([...same.targets, ...draft.targets]).filter((t) => !same.actors.some((a) => a.id === t.id))
+  same.place = morePrecise(same.place, draft.place)
+  if (!same.date.start && draft.date.start) same.date = draft.date
+  if (!same.fatalities && draft.fatalities) same.fatalities = draft.fatalities
+  else if (same.fatalities && draft.fatalities && addsDead(same, draft))
+    same.fatalities = addedFatalities(same.fatalities, draft.fatalities)
+  if (!same.mode && draft.mode) same.mode = draft.mode
+  same.reportedBy ??= draft.reportedBy
+  const later = [draft.sentence.index, ...(draft.laterMentions ?? [])].filter((i) => i !== same.sentence.index)
+  if (later.length > 0) same.laterMentions = [...(same.laterMentions ?? []), ...later]
+}
+
+/**
+ * "Afghan border forces shelled Chaman, killing six" and, sentences on, "the firing by Afghan forces on Chaman caused
+ * the deaths of six": one place and one toll tell one incident, though its actor is named two ways (the first
+ * naming stays its actor).
+ */
+function mergeSameTolls(events: EventDraft[]): EventDraft[] {
+  const kept: EventDraft[] = []
+  for (const event of events) {
+    const same = MATERIAL[event.type] ? kept.find((k) => sameIncident(k, event)) : undefined
+    if (!same) {
+      kept.push(event)
+      continue
+    }
+    const actors = same.actors.length > 0 ? same.actors : event.actors
+    absorb(same, { ...event, actors: [] })
+    same.actors = actors
+    same.targets = same.targets.filter((t) => !actors.some((a) => a.id === t.id))
+  }
+  return kept
+}
+
+function sameIncident(a: EventDraft, b: EventDraft): boolean {
+  if (a.type !== b.type || !a.place || a.place.id !== b.place?.id || a.place.placeKind === 'country') return false
+  if (!a.fatalities || a.fatalities.best !== b.fatalities?.best) return false
+  if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
+  const mentions = (e: EventDraft) => [e.sentence.index, ...(e.laterMentions ?? [])]
+  return mentions(a).some((i) => mentions(b).some((j) => Math.abs(i - j) <= MERGE_REACH))
 }
 
 function nearness(event: EventDraft, draft: EventDraft): number {
@@ -810,8 +1002,9 @@ function compatible(a: EventDraft, b: EventDraft): boolean {
   if (!namesOther && placesConflict(a, b)) return false
   if (a.date.start && b.date.start && (a.date.end! < b.date.start || b.date.end! < a.date.start)) return false
   if (a.actors.length > 0 && b.actors.length > 0 && !a.actors.some((x) => b.actors.some((y) => y.id === x.id))) return false
-  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best) return false
-  const distance = Math.abs(a.sentence.index - b.sentence.index)
+  if (a.fatalities && b.fatalities && a.fatalities.best !== b.fatalities.best && !addsDead(a, b)) return false
+  // measured from the nearest mention merged so far: an incident told over several sentences reaches on from its last
+  const distance = Math.min(...[a.sentence.index, ...(a.laterMentions ?? [])].map((i) => Math.abs(i - b.sentence.index)))
   return (
     distance <= 2 ||
     (distance <= MERGE_REACH &&

@@ -73,6 +73,14 @@ function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | un
   return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
 }
 
+/** The attack whose place is named in the words right before a passive claim ("an attack in Kabul claimed by IS"). */
+function attackAtPlaceBefore(frame: Frame, assaults: EventDraft[]): EventDraft | undefined {
+  const near = frame.sentence.masked.slice(Math.max(0, frame.content[0] - 60), frame.content[0])
+  const named = [...near.matchAll(/«P(\d+)»/g)].pop()
+  const place = named ? frame.sentence.refs[Number(named[1])] : undefined
+  return place ? assaults.find((e) => e.place?.id === place.id) : undefined
+}
+
 /**
  * The attacks an active claim ("the BLA claimed responsibility") is about: those of its own sentence, else the last
  * one told (or mentioned again) in the three sentences before it (or at any distance for "the attack"), else the
@@ -170,6 +178,9 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     // "a bombing in Kabul, which … was claimed by IS": the attack right before the passive, not the sentence's first
     const claimed = frame.cue === 'claimed by' ? passivelyClaimed(frame, assaults) : undefined
     if (claimed && isTold(claimed)) return claimed.targets.find((t) => t.id !== frame.claimant?.id) ?? claimed.place
+    // "an attack in Kabul claimed by IS", an attack merged into one told before: the attack at the place named right before
+    const placed = frame.cue === 'claimed by' ? attackAtPlaceBefore(frame, assaults) : undefined
+    if (placed) return placed.targets.find((t) => t.id !== frame.claimant?.id) ?? placed.place
     const s = frame.sentence.index
     const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
     const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()

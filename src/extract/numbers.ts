@@ -1,7 +1,19 @@
 import { lexicon } from '../lexicon/load.js'
 import type { Fatalities } from '../record/record.js'
 
-const { units: UNITS, tens: TENS, vague: VAGUE, deathAfter, deathBefore, asideOpeners, lifeTakers, tallyJoiners } = lexicon('numbers')
+const {
+  units: UNITS,
+  tens: TENS,
+  vague: VAGUE,
+  deathAfter,
+  deathBefore,
+  asideOpeners,
+  lifeTakers,
+  tallyJoiners,
+  oneDeadPassive,
+  oneDeadActive,
+  notAVictim,
+} = lexicon('numbers')
 
 export interface Count {
   best: number
@@ -108,6 +120,9 @@ const LIVES = /^\s*(?:[a-z-]+\s+)?lives\b(?!\s+(?:were|have been|had been)\s+sav
 const COUNT_WORD = `(?:\\d+|${[...Object.keys(UNITS), ...Object.keys(TENS)].filter((w) => !/^(?:a|an|zero)$/.test(w)).join('|')})`
 const COUNTED = `${COUNT_WORD}(?:[-\\s]${COUNT_WORD})?(?:\\s+[a-z-]+){1,2}?`
 const COUNT_LIST = `(${COUNTED}(?:\\s*,\\s*${COUNTED})*\\s+and\\s+${COUNTED})`
+/** After a verb of killing, "a" counts one too, and a count may follow a possessive ("killed a tribal elder and his two sons"). */
+const VICTIM = `(?:(?:his|her|their)\\s+)?(?:${COUNT_WORD}|an?)(?:[-\\s]${COUNT_WORD})?(?:\\s+[a-z-]+){1,2}?`
+const VICTIM_LIST = `(${VICTIM}(?:\\s*,\\s*${VICTIM})*\\s+and\\s+${VICTIM})`
 
 /**
  * The fatalities a sentence reports: counts followed by a death word ("12 soldiers were killed", "30 dead"),
@@ -122,6 +137,12 @@ export function fatalitiesIn(sentence: string): Fatalities | null {
 /** Like `fatalitiesIn`, with where in the sentence the count stands (to give it to the nearest event word). */
 const KILLS_A_COUNT =
   /^\s+(?:[\w-]+\s+){1,3}?(?:killed|kill|kills|killing|left|claimed)\s+(?:(?:at least|more than|nearly|about|some|around|over|up to|as many as)\s+)?(?:\d|a dozen|dozens|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)/i
+
+/** "A soldier was martyred", "a policeman guarding the team was killed": one victim told by "a", then the verb of death. */
+const ONE_VICTIM_DIED = new RegExp(
+  `\\b(?:a|an)\\s+(?:(?!(?:${notAVictim.join('|')})\\b)[\\w-]+\\s+){1,4}?(?:(?:was|has been|had been)\\s+(?:${oneDeadPassive.join('|')})|${oneDeadActive.join('|')})\\b`,
+  'i',
+)
 
 interface Toll {
   start: number
@@ -138,12 +159,21 @@ export function locatedFatalitiesIn(sentence: string): { fatalities: Fatalities;
     /\b(?:(?:death|killing|murder|assassination|martyrdom) of (?:a|an|one)\b|(?:killed|killing|shot dead|gunned down|murdered|beheaded|assassinated|shooting dead|martyring|martyred)\s+(?:a|an)\s+(?!few\b|number\b|dozen\b|total\b|series\b|couple\b))/i.exec(
       sentence,
     )
-  if (found.length === 0 && single) return { fatalities: { low: 1, best: 1, high: 1 }, at: single.index }
+  const one = single ?? ONE_VICTIM_DIED.exec(sentence)
+  if (found.length === 0 && one) return { fatalities: { low: 1, best: 1, high: 1 }, at: one.index }
   if (found.length === 0) return null
   const first = found[0]!
   const joined = joinedToll(sentence, first, found[1])
   if (joined) return { fatalities: addedCounts(first.count, joined), at: first.start }
   return { fatalities: { low: first.count.low, best: first.count.best, high: first.count.high }, at: first.start }
+}
+
+/** The tolls of a sentence besides the one `locatedFatalitiesIn` reads ("… since a bombing that killed 84, left 12 dead"). */
+export function otherTollsIn(sentence: string): { fatalities: Fatalities; at: number }[] {
+  if (coordinatedCounts(sentence)) return []
+  const found = tollsIn(sentence)
+  const rest = found.slice(joinedToll(sentence, found[0]!, found[1]) ? 2 : 1)
+  return rest.map((t) => ({ fatalities: { low: t.count.low, best: t.count.best, high: t.count.high }, at: t.start }))
 }
 
 /** The counts of a sentence that are tolls, in order. */
@@ -170,7 +200,7 @@ function tollsIn(sentence: string): Toll[] {
     const deathBefore = DEATH_BEFORE.test(before) || (LIFE_TAKER.test(before) && LIVES.test(after))
     const including = /\b(?:including|among them|among whom|of whom|of them)\s*$/i.test(before)
     // "left two policemen and three passers-by injured"
-    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
+    const leftHurt = /\b(?:left|leaving)\s*$/i.test(before) && /^\s*(?:(?!dead\b)[\w-]+\s+){0,5}?(?:injured|wounded|hurt)\b/i.test(after)
     if ((deathAfter || deathBefore) && !including && !leftHurt) found.push({ start, count, deathAfter })
   }
   return found
@@ -199,7 +229,7 @@ function joinedToll(sentence: string, first: Toll, second: Toll | undefined): Co
 /** "two officers and two insurgents were killed", "killing three soldiers and five militants" → the sum. */
 const LIST_THEN_DEATH = new RegExp(`\\b${COUNT_LIST}\\s+(?:(?:were|was|have been|had been)\\s+)?(?:${DEATH_WORDS})\\b`, 'i')
 const DEATH_THEN_LIST = new RegExp(
-  `\\b(?:killed|killing|kills|martyring|claimed the lives of|left|leaving)\\s+${COUNT_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
+  `\\b(?:killed|killing|kills|martyring|shot dead|gunned down|claimed the lives of|left|leaving)\\s+${VICTIM_LIST}(?!\\s+(?:were|was|have been)\\s+(?:\\w+\\s+)?(?:injured|wounded|hurt))(\\s+dead\\b)?`,
   'i',
 )
 
@@ -212,7 +242,12 @@ function coordinatedCounts(sentence: string): { fatalities: Fatalities; at: numb
   if (!match) return null
   let total = 0
   for (const part of match[1]!.split(/\s*,\s*|\s+and\s+/)) {
-    const count = readCount(part.trim())
+    const count = readCount(
+      part
+        .trim()
+        .replace(/^(?:his|her|their)\s+/i, '')
+        .replace(/^an?\s/i, 'one '),
+    )
     if (!count) return null
     total += count.best
   }

@@ -117,11 +117,15 @@ const events = object({
   /** Triggers that name an event only with a count, a place or a named party beside them. */
   weakTriggers: words,
   singleEventPlurals: words,
+  otherTimeWords: words,
+  timeLinkers: words,
+  manyEventsOpeners: words,
   proscriptionWords: words,
   patientWords: words,
   possessedEventNouns: words,
   clashWords: words,
   requestCues: words,
+  requestFromCues: words,
   /** Verbs after which "to" + a bare trigger verb tells an act that took place ("began to shell"), not a purpose. */
   onsetVerbs: words,
   /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
@@ -191,9 +195,13 @@ const numbers = object({
   deathAfter: words,
   deathBefore: words,
   tollUpdate: text,
+  moreDead: text,
   asideOpeners: words,
   lifeTakers: words,
   tallyJoiners: words,
+  oneDeadPassive: words,
+  oneDeadActive: words,
+  notAVictim: words,
 })
 
 /** Each lexicon file by name (data/lexicon/NAME.json) with its schema. */

@@ -140,3 +140,13 @@ describe('attackers said to belong to a group', () => {
     )
   })
 })
+
+describe('a passive claim of an attack told before in another sentence', () => {
+  it('claims the attack at the place named right before it', () => {
+    const text =
+      'The bombing near Kabul airport in August showed the threat. ' +
+      'At least 50 people were killed on Friday in a suicide bombing at a mosque in Kunduz, days after an attack in Kabul claimed by ISIS.'
+    const told = claims(text)
+    expect(told.filter((c) => c.endsWith('attacks Kunduz'))).toEqual([])
+  })
+})
