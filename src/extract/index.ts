@@ -8,6 +8,7 @@ import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { draftEvents, toEventRecord } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
+import { distanceKm } from '../gazetteer/gazetteer.js'
 
 /** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */
 export interface ExtractNeeds {
@@ -73,13 +74,24 @@ function passivelyClaimed(frame: Frame, assaults: EventDraft[]): EventDraft | un
   return assaults.filter((e) => e.sentence.index < frame.sentence.index).pop()
 }
 
-/** The attack whose place is named in the words right before a passive claim ("an attack in Kabul claimed by IS"). */
-function attackAtPlaceBefore(frame: Frame, assaults: EventDraft[]): EventDraft | undefined {
-  const near = frame.sentence.masked.slice(Math.max(0, frame.content[0] - 60), frame.content[0])
-  const named = [...near.matchAll(/«P(\d+)»/g)].pop()
+/**
+ * The place named in the words right before a passive claim ("an attack in Kabul claimed by IS") and the attack told
+ * there, as the claim names it.
+ */
+function attackAtPlaceBefore(frame: Frame, assaults: EventDraft[]): { attack: EventDraft; place: Ref } | undefined {
+  const before = frame.sentence.masked.slice(Math.max(0, frame.content[0] - 60), frame.content[0])
+  const named = [...before.matchAll(/«P(\d+)»/g)].pop()
   const place = named ? frame.sentence.refs[Number(named[1])] : undefined
-  return place ? assaults.find((e) => e.place?.id === place.id) : undefined
+  if (!place) return undefined
+  const near = (e: EventDraft) =>
+    e.place?.id === place.id ||
+    (e.place?.point && place.point && distanceKm(e.place.point.lat, e.place.point.lon, place.point.lat, place.point.lon) <= SAME_PLACE_KM)
+  const attack = assaults.find(near)
+  return attack ? { attack, place } : undefined
 }
+
+/** An attack "in Kabul" is the one told at Kabul airport: a city's places lie within this distance of it. */
+const SAME_PLACE_KM = 25
 
 /**
  * The attacks an active claim ("the BLA claimed responsibility") is about: those of its own sentence, else the last
@@ -180,7 +192,7 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     if (claimed && isTold(claimed)) return claimed.targets.find((t) => t.id !== frame.claimant?.id) ?? claimed.place
     // "an attack in Kabul claimed by IS", an attack merged into one told before: the attack at the place named right before
     const placed = frame.cue === 'claimed by' ? attackAtPlaceBefore(frame, assaults) : undefined
-    if (placed) return placed.targets.find((t) => t.id !== frame.claimant?.id) ?? placed.place
+    if (placed) return placed.attack.targets.find((t) => t.id !== frame.claimant?.id) ?? placed.place
     const s = frame.sentence.index
     const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
     const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()
