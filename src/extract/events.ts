@@ -217,6 +217,26 @@ function strikesBack(event: EventDraft, earlier: EventDraft[]): void {
   }
 }
 
+/**
+ * "foiled an infiltration bid by TTP militants, killing 16 of them": those killed are the attackers, so the killing
+ * is the defenders' (the first official party of the clause, or the state whose statement it is), aimed at them.
+ */
+function defendersKilling(
+  sentence: MaskedSentence,
+  at: number,
+  word: string,
+  scope: [number, number],
+  read: { actors: Ref[]; targets: Ref[] },
+  frame: Frame | undefined,
+): { actors: Ref[]; targets: Ref[] } {
+  if (!participantWords().ofTheAttackers.test(sentence.masked.slice(at + word.length, at + word.length + 60))) return read
+  const attackers = read.actors.filter((a) => a.type === 'armed_group')
+  if (attackers.length === 0) return read
+  const official = refsIn(sentence, sentence.masked.slice(scope[0], at)).find(isOfficial)
+  const defender = official ?? (frame?.claimant && isOfficial(frame.claimant) ? frame.claimant : undefined)
+  return defender ? { actors: [defender], targets: uniqueRefs([...attackers, ...read.targets]) } : read
+}
+
 const NEGATED_BEFORE = /\b(?:no|not|never|without|denied|deny|denies|no public confirmation of)\b[^«.;]{0,30}$/i
 
 /** Groups items by a key, keeping their order within each group. */
@@ -288,7 +308,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     }
     const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
     const scope: [number, number] = frame ? frame.content : [0, sentence.masked.length]
-    const { actors, targets } = participants(sentence, at, word, scope, spec.type)
+    const read = participants(sentence, at, word, scope, spec.type)
+    const { actors, targets } = spec.type === 'ASSAULT' ? defendersKilling(sentence, at, word, scope, read, frame) : read
     // "ISKP's media wing confirmed a clash with Baloch militants": in a party's own account, it fought the other side.
     const claimant = frame?.claimant
     if (
@@ -557,6 +578,7 @@ let participantPatterns:
       participleBeforeBy: RegExp
       speaksOf: RegExp
       attackers: RegExp
+      ofTheAttackers: RegExp
       counterAttack: RegExp
       struckObject: RegExp
     }
@@ -593,6 +615,7 @@ function participantWords() {
       participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
+      ofTheAttackers: new RegExp(`^\\s+(?:[\\w-]+\\s+)?of\\s+(?:them|the\\s+(?:${phraseAlternatives(lex.attackerWords)}))\\b`, 'i'),
       counterAttack: new RegExp(`^(?:${phraseAlternatives(lex.counterAttackWords)})\\b`, 'i'),
       struckObject: new RegExp(
         `^\\s+(?:(?:a|an|the|two|three|several|many)\\s+)?(?:[\\w-]+\\s+)?(?:${phraseAlternatives([...lex.struckObjects, ...lex.heldThings])})\\b`,

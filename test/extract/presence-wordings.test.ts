@@ -117,3 +117,21 @@ describe('an actor inside a closed time clause', () => {
     expect(bombing?.actors).not.toContain('Taliban')
   })
 })
+
+describe('the attackers killed by those they attacked', () => {
+  it('makes the defenders the actor and the attackers the target', () => {
+    const told = events(
+      'Pakistan said its forces had foiled an infiltration bid by TTP militants from Afghanistan into North Waziristan, killing 16 of them.',
+    )
+    expect(told.find((e) => e.type === 'ASSAULT')).toMatchObject({
+      actors: ['Pakistan'],
+      targets: ['Tehreek-e-Taliban Pakistan'],
+      dead: 16,
+    })
+  })
+
+  it('leaves an attack that kills its victims to the attackers', () => {
+    const told = events('TTP militants attacked a police station in Bannu, killing three policemen.')
+    expect(told.find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Tehreek-e-Taliban Pakistan'])
+  })
+})
