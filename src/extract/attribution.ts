@@ -426,7 +426,10 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       content = [content[0], nextCue]
     // "…, the agency reported, citing officials": a cue followed only by its sourcing tells what came before it
     const sourcingOnly = new RegExp(`^[\\s,]*(?:${lex.according.join('|')})\\b`, 'i').test(text.slice(content[0]))
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || (sourcingOnly && subject.at > 12))
+    // "…, the group said in a statement on Telegram.": what follows the cue only says where it was said
+    const whereSaid =
+      /^(?:(?:in|on|via|through|to|during|at)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*)+[.]?\s*$/i.test(after)
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || ((sourcingOnly || whereSaid) && subject.at > 12))
       content = [0, subject.at - titleBefore(text, subject.at)]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).

@@ -150,3 +150,18 @@ describe('a passive claim of an attack told before in another sentence', () => {
     expect(told.filter((c) => c.endsWith('attacks Kunduz'))).toEqual([])
   })
 })
+
+describe('an attack said to be carried out by a group', () => {
+  const STRUCK = 'Militants attacked a police station in Bannu on Monday, killing three officers.'
+  it('by the group itself, in a statement after it, is its claim of responsibility', () => {
+    const text = `${STRUCK} The attack was carried out by the TTP, the group said in a statement.`
+    expect(claims(text)).toContain(CLAIM)
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Tehreek-e-Taliban Pakistan'])
+  })
+
+  it('by a state, is the state’s claim that the group attacked', () => {
+    const text = `${STRUCK} Pakistan said the attack was carried out by the TTP.`
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan attacks Bannu')
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
+  })
+})
