@@ -527,7 +527,11 @@ function participants(
     )
   if (actors.length === 0 && mastermind) actors.push(...refsIn(sentence, mastermind[1]!))
   // "killed 12 khawarij during an operation": what came before the preposition is not the operation's doer
-  const circumstance = /\b(?:during|amid|amidst|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$/i.test(before)
+  // "urged Pakistan to protect its citizens after the attack": the event of a time phrase is no act of the clause's parties
+  const circumstance =
+    /\b(?:during|amid|amidst|in|after|following|before|since|despite|over)\s+(?:an?|the|this|that|last\s+\w+'s)\s+(?:[\w-]+\s+){0,2}$/i.test(
+      before,
+    )
   // "we have evidence that the attack was planned": the noun opens a clause of its own; who comes before is outside it
   const clauseSubject = /\bthat\s+(?:the|a|an|this|these)\s+(?:[\w-]+\s+){0,2}$/i.test(before)
   if (actors.length === 0 && !passiveBefore && !circumstance && !clauseSubject && beforeRefs.length > 0) {

@@ -195,6 +195,8 @@ function tollsIn(sentence: string): Toll[] {
       continue
     // "Two blasts killed 90 people", "three gunmen killed four soldiers": the count that does the killing is not the toll
     if (KILLS_A_COUNT.test(after)) continue
+    // "destroyed several posts and killed 19 soldiers": a count whose own verb is not the killing is not the toll
+    if (OTHER_OBJECT_THEN_KILLED.test(after)) continue
     const before = sentence.slice(Math.max(0, start - 60), start)
     const deathAfter = DEATH_AFTER.test(after.slice(0, 60)) || DEATH_PAST_ASIDE.test(after)
     const deathBefore = DEATH_BEFORE.test(before) || (LIFE_TAKER.test(before) && LIVES.test(after))
@@ -205,6 +207,9 @@ function tollsIn(sentence: string): Toll[] {
   }
   return found
 }
+
+const OTHER_OBJECT_THEN_KILLED =
+  /^\s+(?:[\w-]+\s+){1,5}?and\s+(?:also\s+)?(?:killed|killing|shot dead|martyred)\s+(?:at least\s+|more than\s+|over\s+|nearly\s+)?(?:\d|a dozen|dozens|several|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)/i
 
 function addedCounts(a: Count, b: Count): Fatalities {
   const high = a.high !== null && b.high !== null ? a.high + b.high : null

@@ -233,7 +233,8 @@ export function readSpeakerRelations(
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
       if (!match.groups?.O || possessiveOfAnother(sentence, content.slice(0, match.index), match[0], speaker)) continue
-      for (const object of refsIn(sentence, match.groups.O)) {
+      const named = refsIn(sentence, match.groups.O)
+      for (const object of relation === 'attacks' ? withoutQualifiers(named) : named) {
         if (object.id === speaker.id || isSelfRelation(speaker, object, relation)) continue
         found.push({
           subject: speaker,

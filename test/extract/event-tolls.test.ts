@@ -112,3 +112,12 @@ describe('one incident over several places, told twice', () => {
     expect(events(text).filter((e) => e.type === 'ASSAULT')).toHaveLength(2)
   })
 })
+
+describe('a count of things destroyed before the killing', () => {
+  it('is not the toll', () => {
+    const told = events(
+      'The Taliban’s defence ministry said its forces had destroyed several Pakistani posts near Kurram and killed 19 Pakistani soldiers.',
+    )
+    expect(told.find((e) => e.type === 'ASSAULT')?.dead).toBe(19)
+  })
+})

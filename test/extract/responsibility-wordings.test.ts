@@ -165,3 +165,18 @@ describe('an attack said to be carried out by a group', () => {
     expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
   })
 })
+
+describe('the place of a claimed attack', () => {
+  it('is the town, not the country named after it', () => {
+    expect(
+      claims('Jaish al-Adl claimed responsibility for the attack on a police station in Rask, Iran, which killed 11 policemen.'),
+    ).toEqual(['Jaish al-Adl asserts Jaish al-Adl attacks Rask'])
+  })
+
+  it('takes no actor from the party of a clause the attack only dates', () => {
+    const told = events(
+      'China urged Pakistan to protect Chinese nationals after the attack on a convoy in Karachi, which was claimed by the BLA.',
+    )
+    expect(told.find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Baloch Liberation Army'])
+  })
+})
