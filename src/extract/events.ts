@@ -362,6 +362,15 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       antecedent.fatalities ??= fatalities
       continue
     }
+    // "arrested 13 suspects in raids across Punjab", "killed 12 militants in an operation": the manner of the event before
+    const manner = /\bin\s+(?:(?:an?|the|a\s+series\s+of|several|multiple|joint|overnight|separate)\s+)?$/i.test(
+      sentence.masked.slice(Math.max(0, at - 30), at),
+    )
+    const mannerOf = manner ? found.filter((e) => e.at < at && at - e.at < 120).pop() : undefined
+    if (mannerOf) {
+      if (mannerOf.type === spec.type) mannerOf.fatalities ??= fatalities
+      continue
+    }
     found.push({
       type: spec.type,
       mode: spec.mode,

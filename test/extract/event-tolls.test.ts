@@ -121,3 +121,15 @@ describe('a count of things destroyed before the killing', () => {
     expect(told.find((e) => e.type === 'ASSAULT')?.dead).toBe(19)
   })
 })
+
+describe('the manner of an event told before', () => {
+  it('is no event of its own: arrests "in raids" are no attack', () => {
+    const told = events('The Counter Terrorism Department arrested 13 suspected terrorists belonging to the TTP in raids across Punjab.')
+    expect(told.map((e) => e.type)).toEqual(['COERCE'])
+  })
+
+  it('keeps one attack for "killed 12 militants in an operation"', () => {
+    const told = events('Security forces killed 12 militants in an operation in Khyber district on Monday.')
+    expect(told.filter((e) => e.type === 'ASSAULT')).toHaveLength(1)
+  })
+})
