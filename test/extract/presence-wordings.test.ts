@@ -135,3 +135,19 @@ describe('the attackers killed by those they attacked', () => {
     expect(told.find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Tehreek-e-Taliban Pakistan'])
   })
 })
+
+describe('who can be present somewhere', () => {
+  it('is no state using another country’s soil', () => {
+    expect(
+      claims('Pakistan claims India is using Afghan soil to sponsor terrorism in Balochistan.').filter((c) => c.includes('present_in')),
+    ).toEqual([])
+  })
+})
+
+describe('support told in the passive with two verbs', () => {
+  it('reads the backer after "by", never the group as backing it', () => {
+    expect(claims('Islamabad says the BLA is funded and armed by India.')).toEqual([
+      'Pakistan asserts India supports Baloch Liberation Army',
+    ])
+  })
+})
