@@ -47,19 +47,24 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
         })
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
-      const object = responsibilityObject(frame)
-      for (const { doer: named, negated } of object
-        ? readAttackReferences(frame.sentence, frame.content[0], frame.content[1], frame.claimant)
-        : []) {
+      const told = responsibilityObject(frame)
+      for (const { doer: named, negated, place } of readAttackReferences(
+        frame.sentence,
+        frame.content[0],
+        frame.content[1],
+        frame.claimant,
+      )) {
+        // "denied carrying out the attack on the mosque in Peshawar": an attack no sentence told is where the words put it
+        const object = told ?? place
         // "ISKP, through its Amaq agency, said its militants killed": "its" is the group the outlet speaks for
         const doer = named.id === frame.speaker?.id && frame.claimant ? frame.claimant : named
-        if (doer.id !== object!.id)
+        if (object && doer.id !== object.id)
           drafts.push({
             ...base(frame),
             stance: (frame.stance === 'denies') !== negated ? 'denies' : 'asserts',
             subject: doer,
             relation: 'attacks',
-            object: object!,
+            object,
             hedged: false,
             rule: 'attack-reference',
           })

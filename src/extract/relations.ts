@@ -260,10 +260,10 @@ export function readAttackReferences(
   from: number,
   to: number,
   speaker: Ref | null,
-): { doer: Ref; negated: boolean }[] {
+): { doer: Ref; negated: boolean; place: Ref | null }[] {
   const { eventObject, negation } = patterns()
   const content = sentence.masked.slice(from, to)
-  const doers: { doer: Ref; negated: boolean }[] = []
+  const doers: { doer: Ref; negated: boolean; place: Ref | null }[] = []
   const open = openPatterns(content)
   for (const { regex: pattern, slot } of eventObject) {
     if (!open[slot]) continue
@@ -272,7 +272,10 @@ export function readAttackReferences(
       const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []
       // "it was not involved in the attack", "had nothing to do with the blast": the speaker denies the attack
       const negated = negation.test(match[0]) || /\bnothing\b/i.test(match[0])
-      for (const doer of named.length > 0 ? named : speaker ? [speaker] : []) doers.push({ doer, negated })
+      // "the attack on the mosque in «P2»": where the words that name the attack put it
+      const at = /^\s+(?:on|in|at|near|targeting)\s+[^«.;,]{0,40}?«P(\d+)»/.exec(content.slice(match.index! + match[0].length))
+      const place = at ? (sentence.refs[Number(at[1])] ?? null) : null
+      for (const doer of named.length > 0 ? named : speaker ? [speaker] : []) doers.push({ doer, negated, place })
     }
   }
   return doers.filter((r, i) => doers.findIndex((o) => o.doer.id === r.doer.id) === i)

@@ -180,3 +180,11 @@ describe('the place of a claimed attack', () => {
     expect(told.find((e) => e.type === 'ASSAULT')?.actors).toEqual(['Baloch Liberation Army'])
   })
 })
+
+describe('an attack no sentence told, named in the claim', () => {
+  it('is where the claim’s words put it', () => {
+    expect(claims('The TTP, in a statement, denied carrying out the attack on the mosque in Peshawar.')).toContain(
+      'Tehreek-e-Taliban Pakistan denies Tehreek-e-Taliban Pakistan attacks Peshawar',
+    )
+  })
+})
