@@ -151,3 +151,12 @@ describe('support told in the passive with two verbs', () => {
     ])
   })
 })
+
+describe('harbouring told by idiom', () => {
+  it.each([
+    ['a free hand', 'The Taliban have given the TTP a free hand in Afghanistan, Pakistani officials allege.'],
+    ['a blind eye', 'Pakistan says Kabul is turning a blind eye to TTP militants operating from its soil.'],
+  ])('%s', (_, text) => {
+    expect(claims(text)).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
+  })
+})
