@@ -127,3 +127,24 @@ it('gives the operation no actor from the object before "during an operation"', 
     { type: 'ASSAULT', actors: ['Pakistan Armed Forces'], targets: ['Tehreek-e-Taliban Pakistan'], place: 'Bannu', dead: 12 },
   ])
 })
+
+describe('threats told by the one who makes them', () => {
+  it.each([
+    [
+      'warned of more attacks on',
+      'The TTP warned of more attacks on the police in Khyber Pakhtunkhwa.',
+      'Tehreek-e-Taliban Pakistan asserts Tehreek-e-Taliban Pakistan threatens Khyber Pakhtunkhwa Police',
+    ],
+    [
+      'threatened to target',
+      'ISKP threatened to target Taliban officials in Kabul.',
+      'Islamic State Khorasan Province asserts Islamic State Khorasan Province threatens Taliban',
+    ],
+  ])('%s', (_, text, claim) => {
+    expect(claims(text)).toContain(claim)
+  })
+
+  it('reads no threat from an attack that happened', () => {
+    expect(claims('The TTP said it attacked the police in Bannu.').filter((c) => c.includes('threatens'))).toEqual([])
+  })
+})
