@@ -1083,7 +1083,7 @@ function placesConflict(a: EventDraft, b: EventDraft): boolean {
 const WITHIN_CITY_KM = 15
 
 /** "A mosque in Qissa Khwani bazaar" and "the blast in Peshawar": a place inside a city is the city, more precisely. */
-function liesInCity(a: Ref, b: Ref): boolean {
+export function liesInCity(a: Ref, b: Ref): boolean {
   const [city, inner] = a.placeKind === 'city' ? [a, b] : [b, a]
   if (city.placeKind !== 'city' || !city.point || !inner.point) return false
   if (inner.placeKind !== 'feature' && inner.placeKind !== 'locality') return false

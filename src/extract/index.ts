@@ -6,9 +6,8 @@ import { buildArticleView, type Ref } from './article-view.js'
 import { claimsToldAttack, findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
-import { draftEvents, toEventRecord } from './events.js'
+import { draftEvents, liesInCity, toEventRecord } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
-import { distanceKm } from '../gazetteer/gazetteer.js'
 
 /** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */
 export interface ExtractNeeds {
@@ -83,15 +82,10 @@ function attackAtPlaceBefore(frame: Frame, assaults: EventDraft[]): { attack: Ev
   const named = [...before.matchAll(/«P(\d+)»/g)].pop()
   const place = named ? frame.sentence.refs[Number(named[1])] : undefined
   if (!place) return undefined
-  const near = (e: EventDraft) =>
-    e.place?.id === place.id ||
-    (e.place?.point && place.point && distanceKm(e.place.point.lat, e.place.point.lon, place.point.lat, place.point.lon) <= SAME_PLACE_KM)
-  const attack = assaults.find(near)
+  // an attack "in Kabul" is the one told at Kabul airport
+  const attack = assaults.find((e) => e.place !== null && (e.place.id === place.id || liesInCity(e.place, place)))
   return attack ? { attack, place } : undefined
 }
-
-/** An attack "in Kabul" is the one told at Kabul airport: a city's places lie within this distance of it. */
-const SAME_PLACE_KM = 25
 
 /**
  * The attacks an active claim ("the BLA claimed responsibility") is about: those of its own sentence, else the last
