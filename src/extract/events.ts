@@ -354,21 +354,11 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const retold = referredBack.get(spec.type)
     const retells = retold !== undefined && !fatalities && !OTHER_TIME.test(sentence.masked.slice(retold, at))
     const otherTime = OTHER_TIME_BEFORE.test(sentence.masked.slice(Math.max(0, at - 90), at))
-    // "airstrikes in Paktika, which (the Taliban said) killed 46 civilians": the relative clause tells the same event
-    const antecedent = RELATIVE_EVENT.test(sentence.masked.slice(Math.max(0, at - 50), at))
-      ? found.filter((e) => e.type === spec.type).pop()
-      : undefined
-    if (antecedent) {
-      antecedent.fatalities ??= fatalities
-      continue
-    }
-    // "arrested 13 suspects in raids across Punjab", "killed 12 militants in an operation": the manner of the event before
-    const manner = /\bin\s+(?:(?:an?|the|a\s+series\s+of|several|multiple|joint|overnight|separate)\s+)?$/i.test(
-      sentence.masked.slice(Math.max(0, at - 30), at),
-    )
-    const mannerOf = manner ? found.filter((e) => e.at < at && at - e.at < 120).pop() : undefined
-    if (mannerOf) {
-      if (mannerOf.type === spec.type) mannerOf.fatalities ??= fatalities
+    // the same incident told again in the sentence: "airstrikes in Paktika, which (the Taliban said) killed 46
+    // civilians", "arrested 13 suspects in raids across Punjab"
+    const host = incidentBefore(sentence.masked, at, spec.type, found)
+    if (host) {
+      if (host.type === spec.type) host.fatalities ??= fatalities
       continue
     }
     found.push({
@@ -414,6 +404,17 @@ function giveOtherTolls(sentence: MaskedSentence, found: EventDraft[]): void {
 const datesApart = (a: DateRange, b: DateRange) => !!(a.start && b.start && (a.end! < b.start || b.end! < a.start))
 
 const RELATIVE_EVENT = /,\s*which\s+(?:(?:the\s+)?«E\d+»\s+(?:said|says|claimed|claims)\s+)?(?:\w+\s+)?$/i
+const MANNER_BEFORE = /\bin\s+(?:(?:an?|the|a\s+series\s+of|several|multiple|joint|overnight|separate)\s+)?$/i
+
+/**
+ * The event of the sentence that an event word only retells: the antecedent of ", which … killed 46" (same type), or
+ * the event right before a word of manner after "in" ("arrested 13 suspects in raids", "killed 12 in an operation").
+ */
+function incidentBefore(masked: string, at: number, type: EventType, found: EventDraft[]): EventDraft | undefined {
+  if (RELATIVE_EVENT.test(masked.slice(Math.max(0, at - 50), at))) return found.filter((e) => e.type === type).pop()
+  if (MANNER_BEFORE.test(masked.slice(Math.max(0, at - 30), at))) return found.filter((e) => e.at < at && at - e.at < 120).pop()
+  return undefined
+}
 
 const blank = (text: string) => ' '.repeat(text.length)
 
