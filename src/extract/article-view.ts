@@ -291,7 +291,9 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
         const before = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
         const textBefore = sentence.masked.slice(0, match.index!)
         // "X refuted Y's accusation that it …": "it" is the sentence's subject, not the accuser.
-        const subjectPronoun = /^(?:it|they)$/i.test(match[0]) && !/[a-z]\s+$/i.test(textBefore.replace(/\bthat\s+$/i, '«'))
+        // (a pronoun right after another word is its object: "providing it with", unless that word is "that")
+        const afterVerb = /[a-z]\s+$/i.test(textBefore) && !/\bthat\s+$/i.test(textBefore)
+        const subjectPronoun = /^(?:it|they)$/i.test(match[0]) && !afterVerb
         // "al-Qaeda was providing it with training": an object pronoun is not the subject of its own verb
         const objectPronoun = /^(?:it|them)$/i.test(match[0]) && !subjectPronoun
         const verbSubject = objectPronoun ? lastRefBefore(sentence, textBefore) : undefined

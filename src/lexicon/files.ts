@@ -16,6 +16,7 @@ const REMOVAL_REASONS = [
 ] as const satisfies readonly RemovalReason[]
 
 const actors = object({
+  leadingRoles: words,
   followerNouns: words,
   titles: words,
   roleNouns: words,

@@ -34,6 +34,7 @@ function words() {
       sets: {
         titles: lower(lex.titles),
         followerNouns: lower(lex.followerNouns),
+        leadingRoles: lower(lex.leadingRoles),
         roleNouns: lower(lex.roleNouns),
         speechVerbs: lower(lex.speechVerbs),
         partyVerbsBefore: lower(lex.partyVerbsBefore),
@@ -115,8 +116,6 @@ export function recognizeEntities(input: EntityInput, known: { mention: ActorMen
 const ROLES = lexicon('demonym-roles')
 const STRIKE_AFTER = new RegExp(String.raw`^\s+(?:${ROLES.strikeWords.join('|')})\b`, 'i')
 
-const LEADING_ROLES = new Set(['leader', 'founder', 'head', 'commander'])
-
 /** "Hafiz Gul Bahadur militants", "Mangal Bagh's men": a leader's name before his followers stands for his group. */
 function ledGroup(person: ActorEntry, mention: ActorMention, input: EntityInput): ActorEntry | undefined {
   if (person.type !== 'person') return undefined
@@ -125,7 +124,7 @@ function ledGroup(person: ActorEntry, mention: ActorMention, input: EntityInput)
   if (tokens[next]?.text === '’s' || tokens[next]?.text === "'s") next++
   const noun = tokens[next]
   if (!noun || noun.sentence !== tokens[mention.firstToken]!.sentence || !words().sets.followerNouns.has(noun.folded)) return undefined
-  const role = person.roles?.find((r) => LEADING_ROLES.has(r.role) && input.index.kb.byId.get(r.of)?.type === 'armed_group')
+  const role = person.roles?.find((r) => words().sets.leadingRoles.has(r.role) && input.index.kb.byId.get(r.of)?.type === 'armed_group')
   return role ? input.index.kb.byId.get(role.of) : undefined
 }
 
