@@ -1,4 +1,5 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
+import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { partyFamily, type ArticleView, type Ref } from './article-view.js'
 import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
 import { locatedFatalitiesIn } from './numbers.js'
@@ -287,7 +288,8 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     }
   }
   const told = [...claims, ...derived, ...silencesOnAttacks(frames, events)]
-  return unique([...told, ...tollsOfToldAttacks(frames, events, told)])
+  // "the military said terrorists attacked": an allegation names its party; "unknown gunmen" are no one
+  return unique([...told, ...tollsOfToldAttacks(frames, events, told)]).filter((c) => c.subject.id !== UNIDENTIFIED_ARMED_GROUP)
 }
 
 /** An attack referred to by "the strikes" is the attack at its place (or on its targets, when it has no place). */

@@ -1,5 +1,6 @@
 import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fatalities, PlaceKind } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
+import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { inflections } from './inflect.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
@@ -764,6 +765,7 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
         (c) =>
           c.stance === 'asserts' &&
           c.subject.id !== actor.id &&
+          c.subject.id !== UNIDENTIFIED_ARMED_GROUP &&
           !sameSide(c.subject, actor) &&
           // "the BLA said its Majeed Brigade carried out the operation": a group owning its wing's deed accuses no one
           !partyFamily(actor.id, view).has(c.subject.id) &&

@@ -3,6 +3,7 @@ import type { NlpDoc, Token } from '../nlp/nlp-doc.js'
 import { hasLemma } from '../nlp/nlp-doc.js'
 import { foldText, slug } from '../text/normalize.js'
 import type { ActorMention, RecognizedEntity, ResolvedPlace } from '../record/article.js'
+import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { activeOn, type ActorIndex } from './actor-index.js'
 import { lexicon } from '../lexicon/load.js'
 import type { LexiconOf } from '../lexicon/files.js'
@@ -482,7 +483,7 @@ class EntityBuilder {
   }
 
   addUnidentified(): void {
-    const actor = this.input.index.kb.byId.get('actor:unidentified-armed-group')
+    const actor = this.input.index.kb.byId.get(UNIDENTIFIED_ARMED_GROUP)
     const phrases = byFirstKey(this.lex.unidentified.map((p) => ({ keys: p.split(' ') })))
     const tokens = this.tokens
     for (let i = 0; i < tokens.length; i++) {
@@ -492,7 +493,7 @@ class EntityBuilder {
         if (actor) this.add({ id: actor.id, name: actor.name, type: actor.type, country: null, kb: actor }, mention)
         else
           this.add(
-            { id: 'actor:unidentified-armed-group', name: 'Unidentified armed group', type: 'armed_group', country: null, kb: null },
+            { id: UNIDENTIFIED_ARMED_GROUP, name: 'Unidentified armed group', type: 'armed_group', country: null, kb: null },
             mention,
           )
         i += keys.length - 1

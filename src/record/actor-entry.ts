@@ -38,3 +38,6 @@ export interface ActorEntry {
   wikidata?: string | null
   description?: string
 }
+
+/** The knowledge base's stand-in for "unknown gunmen", "unidentified assailants": an actor no one can be said to be. */
+export const UNIDENTIFIED_ARMED_GROUP = 'actor:unidentified-armed-group'

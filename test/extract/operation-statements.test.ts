@@ -148,3 +148,11 @@ describe('threats told by the one who makes them', () => {
     expect(claims('The TTP said it attacked the police in Bannu.').filter((c) => c.includes('threatens'))).toEqual([])
   })
 })
+
+describe('an attack by unknown attackers in a statement', () => {
+  it('is no allegation about anyone', () => {
+    const text = 'Unknown gunmen attacked a checkpoint in Bannu on Monday, Pakistan’s military said.'
+    expect(claims(text)).toEqual([])
+    expect(events(text).filter((e) => e.type === 'ACCUSE')).toEqual([])
+  })
+})
