@@ -35,6 +35,7 @@ let compiled:
       responsibility: RegExp
       bareForms: Set<string>
       secondCue: RegExp
+      chainedCue: RegExp
       allegationThat: RegExp
       clauseOnly: Set<string>
       statementVerb: RegExp
@@ -106,6 +107,8 @@ function cues() {
         `^\\s+(?:(?:the|these|those|such|this|that|all|their|its|his|her)\\s+)?(?:[\\w’'-]+\\s+){0,3}?(?:${alternation(raw.claimNouns)}|accusations?|allegations?)\\s+(?:as\\s+)?[“"‘']?(?:${alternation(raw.labelsOfDenial)})\\b`,
         'i',
       ),
+      // "…, the ministry said, adding that …": a participle cue after the speaker takes the words that follow
+      chainedCue: new RegExp(`^\\s*,\\s*(?:${alternation(all.filter((w) => w.endsWith('ing')))})\\b`, 'i'),
       secondCue: new RegExp(`,?\\s+(?:and|but)\\s+(?:also\\s+|\\w+ly\\s+)?(?:${alternation(all)})\\b`, 'i'),
       statementVerb: new RegExp(`\\b(?:${alternation([...lex.asserts, ...lex.denies, ...lex.accuse])})$`, 'i'),
     }
@@ -429,7 +432,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // "…, the group said in a statement on Telegram.": what follows the cue only says where it was said
     const whereSaid =
       /^(?:(?:in|on|via|through|to|during|at)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*)+[.]?\s*$/i.test(after)
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || ((sourcingOnly || whereSaid) && subject.at > 12))
+    // "…, the ministry said, adding that …": the participle takes what follows; this cue keeps what came before
+    const handsOn = cues().chainedCue.test(text.slice(content[0]))
+    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || ((sourcingOnly || whereSaid || handsOn) && subject.at > 12))
       content = [0, subject.at - titleBefore(text, subject.at)]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).

@@ -12,7 +12,7 @@ import { readTypedRelations } from './typed-relations.js'
  * negates the relation); denials and silences that name no content of their own take over the allegations they
  * answer; relations the reporter states without attribution get a null claimant.
  */
-export function draftClaims(view: ArticleView, frames: Frame[], responsibilityObject: (frame: Frame) => Ref | null): ClaimDraft[] {
+export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (frame: Frame) => EventDraft | undefined): ClaimDraft[] {
   const drafts: ClaimDraft[] = []
   const framed = new Set(frames.map((f) => f.sentence.index))
   for (const frame of frames) {
@@ -35,7 +35,7 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
-      const object = responsibilityObject(frame)
+      const object = attackObject(toldAttack(frame), frame.claimant)
       if (object)
         drafts.push({
           ...base(frame),
@@ -48,8 +48,9 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
         })
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
-      const told = responsibilityObject(frame)
-      for (const { doer: named, negated, place } of readAttackReferences(
+      const attack = toldAttack(frame)
+      const told = attackObject(attack, frame.claimant)
+      for (const { doer: named, negated, place, members } of readAttackReferences(
         frame.sentence,
         frame.content[0],
         frame.content[1],
@@ -59,6 +60,21 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
         const object = told ?? place
         // "ISKP, through its Amaq agency, said its militants killed": "its" is the group the outlet speaks for
         const doer = named.id === frame.speaker?.id && frame.claimant ? frame.claimant : named
+        // "Security forces killed 12 terrorists … The militants belonged to the HGB": the dead of a state's operation
+        // were its targets, so the group they belonged to is what the operation attacked
+        const operation = members && attack ? stateSideActors(attack) : []
+        for (const actor of operation)
+          if (actor.id !== doer.id)
+            drafts.push({
+              ...base(frame),
+              stance: 'asserts',
+              subject: actor,
+              relation: 'attacks',
+              object: doer,
+              hedged: false,
+              rule: 'attack-reference',
+            })
+        if (operation.length > 0) continue
         if (object && doer.id !== object.id)
           drafts.push({
             ...base(frame),
@@ -100,6 +116,16 @@ export function draftClaims(view: ArticleView, frames: Frame[], responsibilityOb
     }
   }
   return unique(drafts)
+}
+
+/** What a claimed attack attacked: its target other than the claimant, else its place. */
+function attackObject(attack: EventDraft | undefined, claimant: Ref | null): Ref | null {
+  return attack?.targets.find((t) => t.id !== claimant?.id) ?? attack?.place ?? null
+}
+
+/** The actors of an attack that act for a state: its forces, its government or the state itself. */
+function stateSideActors(attack: EventDraft): Ref[] {
+  return attack.actors.filter((a) => a.type === 'security_force' || a.type === 'state' || a.type === 'government')
 }
 
 /**
@@ -271,7 +297,9 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     if (!frame) continue
     // what the statement itself named: the targets of its own sentence's mention, else the place
     const told = event.firstTargets ?? event.targets
-    const objects = told.length > 0 ? told : event.place ? [event.place] : []
+    // "…, the ministry said, adding that 19 soldiers were killed": the same voice names the victims later in the sentence
+    const namedHere = event.targets.filter((t) => event.sentence.refs.some((r) => r.id === t.id))
+    const objects = told.length > 0 ? told : event.place ? [event.place] : namedHere
     for (const actor of event.actors) {
       for (const object of objects) {
         if (object.id === actor.id) continue

@@ -172,6 +172,23 @@ function toldAssaults(
   }
 }
 
+/**
+ * "Security forces killed 12 terrorists … The militants belonged to the HGB, it added": the group a statement
+ * says the dead of an operation belonged to (in its sentence or the two after) is whom the operation attacked.
+ */
+function operationTargets(event: EventDraft, claims: ClaimDraft[]): Ref[] {
+  const s = event.sentence.index
+  const named = claims.filter(
+    (c) =>
+      c.rule === 'attack-reference' &&
+      c.sentence >= s &&
+      c.sentence <= s + 2 &&
+      c.object?.type === 'armed_group' &&
+      event.actors.some((a) => a.id === c.subject.id),
+  )
+  return [...new Map(named.map((c) => [c.object!.id, c.object!])).values()]
+}
+
 function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extraction, 'bodies'> {
   const view = buildArticleView(analysis, kb)
   const frames = findFrames(view)
@@ -179,26 +196,25 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
   let assaults: EventDraft[] = []
   let told: ReturnType<typeof toldAssaults> = null
   // "X claimed responsibility for the attack": the attack is the one told in this sentence or last before it.
-  const responsibilityObject = (frame: Frame): Ref | null => {
+  const toldAttack = (frame: Frame): EventDraft | undefined => {
     const isTold = (e: EventDraft) => e.targets.length > 0 || e.place !== null
     // "a bombing in Kabul, which … was claimed by IS": the attack right before the passive, not the sentence's first
     const claimed = frame.cue === 'claimed by' ? passivelyClaimed(frame, assaults) : undefined
-    if (claimed && isTold(claimed)) return claimed.targets.find((t) => t.id !== frame.claimant?.id) ?? claimed.place
+    if (claimed && isTold(claimed)) return claimed
     // "an attack in Kabul claimed by IS", an attack merged into one told before: the attack at the place named right before
     const placed = frame.cue === 'claimed by' ? attackAtPlaceBefore(frame, assaults) : undefined
-    if (placed) return placed.attack.targets.find((t) => t.id !== frame.claimant?.id) ?? placed.place
+    if (placed) return { ...placed.attack, place: placed.place }
     const s = frame.sentence.index
     const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
-    const before = told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop()
-    const event = here ?? before
-    return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
+    return here ?? (told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop())
   }
   assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
   told = toldAssaults(assaults)
-  const claims = draftClaims(view, frames, responsibilityObject)
+  const claims = draftClaims(view, frames, toldAttack)
   const events = draftEvents(view, frames, claims)
   const claimOf = responsibilityClaims(claims, events)
   for (const event of events) {
+    if (event.type === 'ASSAULT' && event.targets.length === 0) event.targets = operationTargets(event, claims)
     // "X claimed responsibility": the claimant is the actor of the attack it claims.
     if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
     const claim = claimOf(event)

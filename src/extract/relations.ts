@@ -34,6 +34,8 @@ interface Pattern {
   regex: RegExp
   slot: number
   groupOnly?: boolean
+  /** A membership of an attack's people ("the militants belonged to X"), not a deed. */
+  members?: boolean
 }
 
 type SpeakerPattern = { relation: ClaimRelation; pattern: Pattern }
@@ -105,15 +107,16 @@ function patterns() {
     const speaker = compileSpeaker(lex.speakerPatterns)
     const responsibility = compileSpeaker(lex.responsibilityPatterns)
     const attackNoun = `(?:${phraseAlternatives([...lexicon('attribution').responsibility.attackNouns, 'incident', 'massacre'])})`
-    const eventObject = (lex.eventObjectPatterns.attacks ?? []).map((source) =>
-      pattern(
-        source
-          .replaceAll('{S}', `(?<S>${list('E')})`)
-          .replaceAll('{A}', attackNoun)
-          .replaceAll('{G}', lex.gap)
-          .replaceAll('{V}', lex.verbGap),
-      ),
-    )
+    const eventObjectSource = (source: string) =>
+      source
+        .replaceAll('{S}', `(?<S>${list('E')})`)
+        .replaceAll('{A}', attackNoun)
+        .replaceAll('{G}', lex.gap)
+        .replaceAll('{V}', lex.verbGap)
+    const eventObject = [
+      ...(lex.eventObjectPatterns.attacks ?? []).map((source) => pattern(eventObjectSource(source))),
+      ...lex.membershipPatterns.patterns.map((source) => ({ ...pattern(eventObjectSource(source)), members: true })),
+    ]
     compiled = {
       relations,
       speaker,
@@ -251,21 +254,24 @@ export function readSpeakerRelations(
   return dedupe(found)
 }
 
+/** A party named with an attack the article told: its doer, or (`members`) the group its people belonged to. */
+export interface AttackReference {
+  doer: Ref
+  negated: boolean
+  place: Ref | null
+  members: boolean
+}
+
 /**
  * Who the content names as the doer of an attack it refers back to ("X carried out the bombings", "its fighters
  * attacked"): subjects whose object the caller takes from that attack. An empty subject group means the speaker.
  */
-export function readAttackReferences(
-  sentence: MaskedSentence,
-  from: number,
-  to: number,
-  speaker: Ref | null,
-): { doer: Ref; negated: boolean; place: Ref | null }[] {
+export function readAttackReferences(sentence: MaskedSentence, from: number, to: number, speaker: Ref | null): AttackReference[] {
   const { eventObject, negation } = patterns()
   const content = sentence.masked.slice(from, to)
-  const doers: { doer: Ref; negated: boolean; place: Ref | null }[] = []
+  const doers: AttackReference[] = []
   const open = openPatterns(content)
-  for (const { regex: pattern, slot } of eventObject) {
+  for (const { regex: pattern, slot, members = false } of eventObject) {
     if (!open[slot]) continue
     pattern.lastIndex = 0
     for (const match of content.matchAll(pattern)) {
@@ -275,7 +281,7 @@ export function readAttackReferences(
       // "the attack on the mosque in «P2»": where the words that name the attack put it
       const at = /^\s+(?:on|in|at|near|targeting)\s+[^«.;,]{0,40}?«P(\d+)»/.exec(content.slice(match.index! + match[0].length))
       const place = at ? (sentence.refs[Number(at[1])] ?? null) : null
-      for (const doer of named.length > 0 ? named : speaker ? [speaker] : []) doers.push({ doer, negated, place })
+      for (const doer of named.length > 0 ? named : speaker ? [speaker] : []) doers.push({ doer, negated, place, members })
     }
   }
   return doers.filter((r, i) => doers.findIndex((o) => o.doer.id === r.doer.id) === i)

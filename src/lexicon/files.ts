@@ -178,6 +178,7 @@ const relations = object({
   speakerPatterns: relationPatterns,
   responsibilityPatterns: relationPatterns,
   eventObjectPatterns: relationPatterns,
+  membershipPatterns: object({ patterns: list(text) }),
   opposingWords: words,
   descriptions: list(object({ pattern: text, refersTo: list(oneOf(ENTITY_TYPES)), plural: optional(flag) })),
   typedReading: keyedBy(

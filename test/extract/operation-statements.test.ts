@@ -156,3 +156,32 @@ describe('an attack by unknown attackers in a statement', () => {
     expect(events(text).filter((e) => e.type === 'ACCUSE')).toEqual([])
   })
 })
+
+describe('the dead of an operation and the voice that tells it', () => {
+  it('makes the group the dead belonged to the target of the operation, not its doer', () => {
+    const text =
+      'Troops killed nine terrorists in a raid in North Waziristan, the military said. The militants belonged to the Hafiz Gul Bahadur group, it added.'
+    const told = claims(text)
+    expect(told).toContain('Pakistan Armed Forces asserts Pakistan Armed Forces attacks Hafiz Gul Bahadur group')
+    expect(told.filter((c) => c.includes('Hafiz Gul Bahadur group attacks'))).toEqual([])
+    expect(events(text)).toContainEqual({
+      type: 'ASSAULT',
+      actors: ['Pakistan Armed Forces'],
+      targets: ['Hafiz Gul Bahadur group'],
+      place: 'North Waziristan',
+      dead: 9,
+    })
+  })
+
+  it('still makes the group of the attackers the doer of an attack with no state actor', () => {
+    const text =
+      'Gunmen attacked a checkpoint in Kech, killing three soldiers, the Balochistan government said. The attackers belonged to the BLA, it said.'
+    expect(claims(text)).toContain('Government of Balochistan asserts Baloch Liberation Army attacks Kech')
+  })
+
+  it('gives the statement before ", adding that" the words before the speaker', () => {
+    const text =
+      'Afghan forces retaliated against Pakistani posts along the border, the Afghan defence ministry said, adding that 19 Pakistani soldiers were killed.'
+    expect(claims(text)).toContain('Ministry of Defence of Afghanistan asserts Taliban attacks Pakistan Armed Forces')
+  })
+})

@@ -80,3 +80,17 @@ describe('what a report says of a group', () => {
     )
   })
 })
+
+describe('descriptions of a report’s authors', () => {
+  it('never takes "the monitors" or "the team" for a government named before', () => {
+    const text =
+      'The Taliban government has denied hosting foreign fighters. The monitors said al-Qaeda runs training camps in Paktika. The team also reported that the TTP moved fighters into Kunar.'
+    expect(claims(text).filter((c) => c.startsWith('Taliban asserts'))).toEqual([])
+  })
+
+  it('still takes "the monitors" for the monitoring team named before', () => {
+    const text =
+      'The UN Security Council’s Analytical Support and Sanctions Monitoring Team issued its report on Tuesday. The monitors said al-Qaeda runs training camps in Paktika.'
+    expect(claims(text)).toContain('Analytical Support and Sanctions Monitoring Team asserts al-Qaeda present_in Paktika')
+  })
+})
