@@ -243,10 +243,21 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
 
 const REFERRING_NOUNS = lexicon('attribution').referringNouns
 const DOCUMENT_NOUNS = new Set(lexicon('attribution').documentNouns)
+const REFERRING = alternativesInOrder(Object.keys(REFERRING_NOUNS))
+// "the defence minister", "the provincial government": up to two plain modifiers before the noun
 const PRONOUN_BEFORE = new RegExp(
-  String.raw`\b(he|she|they|it|the (?:${alternativesInOrder(Object.keys(REFERRING_NOUNS))}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
+  String.raw`\b(he|she|they|it|the (?:[a-z][a-z-]*\s+){0,2}?(?:${REFERRING}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
   'i',
 )
+const DESCRIPTION_HEAD = new RegExp(String.raw`^the (?:([a-z][a-z-]*\s+){0,2}?)(${REFERRING})$`, 'i')
+
+/** "the defence minister" → "the minister": a description by its referring noun; null when a modifier is a name. */
+function descriptionHead(description: string): string | null {
+  const parts = DESCRIPTION_HEAD.exec(description)
+  if (!parts) return description
+  const modifiers = description.slice(4, description.length - parts[2]!.length)
+  return /[A-Z]/.test(modifiers) ? null : `the ${parts[2]!.toLowerCase()}`
+}
 
 /** The clause before a verb ends with a pronoun or a description of one told before ("he", "the minister"). */
 export function refersBackBefore(before: string): boolean {
@@ -680,8 +691,9 @@ function subjectOf(
     const ref = sameClause.speaker ?? sameClause.claimant
     if (ref) return { ref, at: clauseStart }
   }
-  if (pronoun) {
-    const p = pronoun[1]!.toLowerCase()
+  const head = pronoun ? descriptionHead(pronoun[1]!) : null
+  if (pronoun && head) {
+    const p = head.toLowerCase()
     // "Pakistan wants the Taliban to act against the TTP, which it says …": the pronoun is the sentence's subject
     const mainSubject = p === 'it' || p === 'they' ? relativeClauseSpeaker(sentence, clauseStart + pronoun.index) : undefined
     if (mainSubject) return { ref: mainSubject, at: clauseStart + pronoun.index }

@@ -784,7 +784,8 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
           : frame.addressee
             ? [frame.addressee]
             : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1]))
-                .filter((r) => r.kind === 'entity' && r.type !== 'person')
+                // "Iran's foreign ministry spokesman condemned the attack": the speaker's own side is not accused
+                .filter((r) => r.kind === 'entity' && r.type !== 'person' && !sameSide(r, actor) && !partyFamily(actor.id, view).has(r.id))
                 .slice(0, 1)
       events.push(event('ACCUSE', 'allege', targets))
     } else if (blamed.length > 0 && actor.type !== 'media' && actor.type !== 'international_org') {

@@ -160,3 +160,17 @@ describe('harbouring told by idiom', () => {
     expect(claims(text)).toContain('Pakistan asserts Taliban harbors Tehreek-e-Taliban Pakistan')
   })
 })
+
+describe('presence told by verbs of living and moving, in any form', () => {
+  it.each([
+    ['live', 'The army spokesman alleged that the group’s leaders live in Afghanistan, after the BLA attack on the train.'],
+    ['lived', 'The ministry said the BLA commanders lived in Afghanistan for years.'],
+    ['moved into', 'The monitoring team said the BLA had moved fighters into Afghanistan.'],
+  ])('%s', (_, text) => {
+    expect(claims(text).some((c) => c.endsWith('Baloch Liberation Army present_in Afghanistan'))).toBe(true)
+  })
+
+  it('reads no presence from a move of the state’s own forces', () => {
+    expect(claims('The ministry said Pakistan Army moved troops into Kurram.').filter((c) => c.includes('present_in'))).toEqual([])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claims } from '../support/analyze-text.js'
+import { claims, events } from '../support/analyze-text.js'
 
 // Pronouns and descriptions that carry an actor from one sentence to the next, on sentences written for these tests.
 
@@ -67,5 +67,22 @@ describe('a claim of responsibility as a noun', () => {
     'A suicide bomber blew himself up near a mosque in Quetta. ISKP released a brief claim of responsibility on Telegram.',
   ])('%s', (text) => {
     expect(claims(text)).toContain('Islamic State Khorasan Province asserts Islamic State Khorasan Province attacks Quetta')
+  })
+})
+
+describe('a description with modifiers before its noun', () => {
+  it('carries a quotation told by "the defence minister" to the minister named before', () => {
+    const text = 'Khawaja Asif said Kabul was sheltering the TTP. "India is funding the BLA," the defence minister added.'
+    expect(claims(text)).toContain('Ministry of Defence of Pakistan asserts India supports Baloch Liberation Army')
+  })
+
+  it('takes no description whose modifier is a name', () => {
+    const text = 'Zabihullah Mujahid spoke in Kabul. "India is funding the BLA," the Pakistani minister said.'
+    expect(claims(text).filter((c) => c.startsWith('Taliban'))).toEqual([])
+  })
+
+  it('never makes the speaker’s own ministry the target of a condemnation', () => {
+    const found = events('Iran’s foreign ministry spokesman Esmaeil Baghaei condemned the attack.')
+    expect(found.filter((e) => e.type === 'ACCUSE' && e.targets.length > 0)).toEqual([])
   })
 })
