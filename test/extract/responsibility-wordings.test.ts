@@ -188,3 +188,15 @@ describe('an attack no sentence told, named in the claim', () => {
     )
   })
 })
+
+describe('a claim of responsibility not made', () => {
+  it.each([
+    'The BLA has not claimed responsibility.',
+    'The BLA did not claim the attack, but officials blamed it.',
+    'The BLA has yet to claim the attack.',
+  ])('is no claim and gives the attack no actor: %s', (second) => {
+    const text = `A roadside bomb killed four soldiers in Kech on Monday. ${second}`
+    expect(claims(text).filter((c) => c.startsWith('Baloch Liberation Army asserts'))).toEqual([])
+    expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
+  })
+})
