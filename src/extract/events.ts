@@ -871,10 +871,27 @@ function requestFromCue(): RegExp {
   return requestFromPattern
 }
 
+let requestOfAddresseePattern: RegExp | undefined
+
+/** "Pakistan approached the Afghan authorities and demanded strict action": a demand made of whom the speaker turned to. */
+function requestOfAddressee(): RegExp {
+  const events = lexicon('events')
+  requestOfAddresseePattern ??= new RegExp(
+    `\\b(?:${alternativesInOrder(events.addressingVerbs)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(«E\\d+»)(?:[^«.;]|«[EP]\\d+»){0,60}?,?\\s+and\\s+(?:\\w+ly\\s+)?(?:${alternativesInOrder([...events.requestFromCues, ...events.requestCues])})\\b`,
+    'gi',
+  )
+  return requestOfAddresseePattern
+}
+
 function requests(view: ArticleView, frames: Frame[]): EventDraft[] {
   const events: EventDraft[] = []
   for (const sentence of view.sentences) {
-    for (const match of [...sentence.masked.matchAll(requestCue()), ...sentence.masked.matchAll(requestFromCue())]) {
+    const { masked } = sentence
+    for (const match of [
+      ...masked.matchAll(requestCue()),
+      ...masked.matchAll(requestFromCue()),
+      ...masked.matchAll(requestOfAddressee()),
+    ]) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
       // "the minister requested the Balochistan government …": a pronoun or a description names the last speaker

@@ -127,6 +127,7 @@ const events = object({
   clashWords: words,
   requestCues: words,
   requestFromCues: words,
+  addressingVerbs: words,
   /** Verbs after which "to" + a bare trigger verb tells an act that took place ("began to shell"), not a purpose. */
   onsetVerbs: words,
   /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */

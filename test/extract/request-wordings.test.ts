@@ -51,3 +51,20 @@ describe('a statement denying something of the speaker itself', () => {
     expect(rejects('The army said no soldiers were killed in the attack in Zhob.')).toEqual([])
   })
 })
+
+describe('a demand made of the party the speaker turned to', () => {
+  it.each([
+    ['Islamabad approached the Taliban government in Kabul and demanded the handover of TTP leaders.', 'Pakistan', 'Taliban'],
+    [
+      'China’s foreign ministry wrote to Pakistan’s interior ministry and urged better protection for its engineers.',
+      'Ministry of Foreign Affairs of China',
+      'Ministry of Interior of Pakistan',
+    ],
+  ])('%s', (text, actor, target) => {
+    expect(requests(text)).toContainEqual([[actor], [target]])
+  })
+
+  it('is no request when the demand is not coordinated with the turn', () => {
+    expect(requests('Pakistan approached the Taliban government. Separately, protesters demanded jobs.')).toEqual([])
+  })
+})
