@@ -23,7 +23,8 @@ export interface ClaimDraft {
    * The rule that made it (the record's `via.rule`): `attribution` (a relation in what a party says), `sanctuary`
    * (a haven in a country is its government's harbouring), `responsibility`, `attack-reference`, `denial`, `silence`,
    * `unattributed` (the article's own voice), `reported-attack` (an attack told inside a statement), `typed-reading`
-   * (a relation word with arguments of its types in what a party says, in a wording no pattern covers).
+   * (a relation word with arguments of its types in what a party says, in a wording no pattern covers),
+   * `struck-facility` (where a strike's targeted hideouts lay, or whose they were, told in a later sentence).
    */
   rule: ClaimRule
 }
@@ -38,6 +39,7 @@ export type ClaimRule =
   | 'unattributed'
   | 'reported-attack'
   | 'typed-reading'
+  | 'struck-facility'
 
 /** An event before merging, with the refs that fill it. */
 export interface EventDraft {

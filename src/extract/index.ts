@@ -7,6 +7,7 @@ import { claimsToldAttack, findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { draftEvents, liesInCity, toEventRecord } from './events.js'
+import { struckFacilities } from './facilities.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
 /** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */
@@ -220,5 +221,6 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     const claim = claimOf(event)
     if (claim?.claimant) event.actors = [claim.claimant]
   }
-  return { events: events.map(toEventRecord), claims: reportedAttacks(frames, events, claims).map(toClaimRecord) }
+  const stated = [...claims, ...struckFacilities(view, frames, events)]
+  return { events: events.map(toEventRecord), claims: reportedAttacks(frames, events, stated).map(toClaimRecord) }
 }

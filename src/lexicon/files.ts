@@ -180,6 +180,7 @@ const relations = object({
   responsibilityPatterns: relationPatterns,
   eventObjectPatterns: relationPatterns,
   membershipPatterns: object({ patterns: list(text) }),
+  struckFacilities: object({ facilityNouns: words, strikeParticiples: words }),
   opposingWords: words,
   descriptions: list(object({ pattern: text, refersTo: list(oneOf(ENTITY_TYPES)), plural: optional(flag) })),
   typedReading: keyedBy(
