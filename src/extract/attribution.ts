@@ -712,6 +712,10 @@ function subjectOf(
     if (resolved) return { ref: resolved, at: clauseStart + pronoun.index }
   }
   if (word.endsWith('ing') || /^claiming\b/.test(word)) {
+    // "Condemning the attack, Interior Minister Naqvi said …": a participle opening the sentence has the main clause's subject
+    const comma = /^[\s"“‘]*$/.test(text.slice(0, at)) ? text.indexOf(',', at) : -1
+    const opener = comma > 0 && comma - at < 80 ? firstEntityAfter(sentence, comma + 1, 40) : undefined
+    if (opener) return { ref: opener, at: sentence.refAt[sentence.refs.indexOf(opener)]! }
     // "with the TTP claiming responsibility": an actor right before the participle is its subject.
     const adjacent = sentence.refs.findIndex(
       (r, i) =>

@@ -523,8 +523,9 @@ function participants(
   if (passive) actors.push(...refsIn(sentence, passive[1]!).filter(acting))
   const claimedBy = /(«E\d+»)[^«]{0,40}\bclaimed\s+(?:responsibility|credit)\b/.exec(text)
   if (actors.length === 0 && claimedBy) actors.push(...refsIn(sentence, claimedBy[1]!).filter(acting))
-  // "Jafar's capture", "his arrest": the possessor of an event noun is who it was done to.
-  const possessor = /(«E\d+»)(?:’s|'s)?\s+(?:\w+\s+)?$/.exec(before)
+  // "Jafar's capture", "his arrest": the possessor of an event noun is who it was done to ("accused X of killing"
+  // names the doer)
+  const possessor = /(«E\d+»)(?:’s|'s)?\s+(?:(?!of\s)[\w-]+(?:’s|'s)?\s+)?$/.exec(before)
   if (possessor && POSSESSED_EVENT_NOUNS.has(word)) {
     return { actors, targets: uniqueRefs([...targets, ...refsIn(sentence, possessor[1]!).filter(acting)]) }
   }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { events } from '../support/analyze-text.js'
+
+// Condemnations and accusations as ACCUSE events, and the attacks inside them, on sentences written for these tests.
+
+const ATTACK = 'A suicide bomber killed 12 people at a market in Peshawar.'
+
+describe('who does what an accusation names', () => {
+  it('makes the accused the actor of "accused X of killing"', () => {
+    const found = events('The TTP accused the Pakistani military of killing civilians in Bajaur.')
+    expect(found).toContainEqual({ type: 'ASSAULT', actors: ['Pakistan Armed Forces'], targets: [], place: 'Bajaur', dead: null })
+  })
+
+  it('still makes the possessor of an event noun its victim', () => {
+    const found = events('Police announced the TTP commander’s arrest in Bannu.')
+    expect(found).toContainEqual({ type: 'COERCE', actors: [], targets: ['Tehreek-e-Taliban Pakistan'], place: 'Bannu', dead: null })
+  })
+})
+
+describe('a condemnation opened by a participle', () => {
+  it.each([
+    [
+      'Condemning the attack, Interior Minister Mohsin Naqvi said the terrorists would not escape justice.',
+      'Ministry of Interior of Pakistan',
+    ],
+    ['Denouncing the bombing, the United Nations said attacks on civilians were unacceptable.', 'United Nations'],
+  ])('%s', (second, actor) => {
+    const accusations = events(`${ATTACK} ${second}`).filter((e) => e.type === 'ACCUSE')
+    expect(accusations.map((e) => e.actors)).toContainEqual([actor])
+  })
+})
+
+describe('an attack on an abstraction', () => {
+  it.each([
+    'Amnesty International criticised the ban on the PTM, calling it an attack on freedom of association.',
+    'The opposition called the arrests an assault on democracy.',
+  ])('is no event: %s', (text) => {
+    expect(events(text).filter((e) => e.type === 'ASSAULT')).toEqual([])
+  })
+})
