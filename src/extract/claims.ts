@@ -1,11 +1,12 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
-import { partyFamily, type ArticleView, type Ref } from './article-view.js'
+import { partyFamily, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
 import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 import { readTypedRelations } from './typed-relations.js'
+import { isThreatened, readThreats } from './threats.js'
 
 /**
  * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content
@@ -25,7 +26,11 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
         ]
       : stated
     const typed = frame.claimant ? readTypedRelations(frame.sentence, frame.content[0], frame.content[1], patterned) : []
-    const relations = [...patterned, ...typed]
+    const threats =
+      frame.claimant && !patterned.some((r) => r.relation === 'threatens')
+        ? readThreats(frame.sentence, frame.content[0], frame.content[1], frame.claimant, frame.cue, isCommissive(frame))
+        : []
+    const relations = [...patterned, ...typed, ...threats].filter((r) => !onlyThreatened(frame.sentence, r))
     for (const relation of relations) {
       // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
       if (relation.relation === 'attacks' && isCommissive(frame)) continue
@@ -96,7 +101,7 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
   }
   for (const sentence of view.sentences) {
     if (framed.has(sentence.index)) continue
-    const stated = readRelations(sentence, 0, sentence.masked.length)
+    const stated = readRelations(sentence, 0, sentence.masked.length).filter((r) => !onlyThreatened(sentence, r))
     const sheltered = new Set(sheltering(stated, sentence.masked, view))
     for (const relation of [...stated, ...sheltered]) {
       drafts.push({
@@ -116,6 +121,11 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
     }
   }
   return unique(drafts)
+}
+
+/** "Pakistan reserved the right to hit sanctuaries in Afghanistan": an attack only threatened is not told. */
+function onlyThreatened(sentence: MaskedSentence, relation: RelationMention): boolean {
+  return relation.relation === 'attacks' && isThreatened(sentence.masked.slice(relation.at, relation.at + relation.length))
 }
 
 /** What a claimed attack attacked: its target other than the claimant, else its place. */

@@ -1,0 +1,70 @@
+import { lexicon } from '../lexicon/load.js'
+import { phraseAlternatives } from '../lexicon/pattern.js'
+import type { MaskedSentence, Ref } from './article-view.js'
+import type { RelationMention } from './relations.js'
+
+/**
+ * Threats read as a clause, not as a wording: a harm the speaker says its side will or may do ("Pakistan could
+ * strike TTP hideouts", "reserved the right to hit", "vowed to carry out more attacks against the Taliban"), or a
+ * warning to a party of what will follow ("warned Kabul of serious consequences"). The threat is the speaker's
+ * (SPEC: `threatens`); the party is the first actor after the verb of harm. A harm under a negator ("will not
+ * strike") threatens no one, and a harm that is only threatened is no report of an attack (`isThreatened`).
+ */
+
+let compiled: { harm: RegExp; modalHarm: RegExp; commissiveHarm: RegExp; warning: RegExp; negator: RegExp } | undefined
+
+function patterns() {
+  if (!compiled) {
+    const { modals, harmVerbs, harmModifiers, consequenceNouns } = lexicon('relations').threatReading
+    const modifier = `(?:(?:${phraseAlternatives(harmModifiers)})\\s+)?`
+    // "carry out more attacks on": a modifier may stand at any space of a phrase of harm
+    const harm = phraseAlternatives(harmVerbs).replaceAll('\\s+', `\\s+${modifier}`)
+    const aimedAt = `(?:\\s+(?:any|the|all|those|its|their)\\b)?(?:\\s+[\\w’'-]+){0,3}?\\s+(?:the\\s+)?«E(\\d+)»`
+    const modalHarm = `\\b(?:${phraseAlternatives(modals)})\\s+((?:[\\w’'-]+\\s+){0,2}?)(?:${harm})\\b`
+    compiled = {
+      harm: new RegExp(`${modalHarm}${aimedAt}`, 'gi'),
+      modalHarm: new RegExp(modalHarm, 'i'),
+      commissiveHarm: new RegExp(`^\\s*to\\s+((?:[\\w’'-]+\\s+){0,2}?)(?:${harm})\\b${aimedAt}`, 'i'),
+      warning: new RegExp(
+        `\\bwarn(?:s|ed|ing)?\\s+(?:the\\s+)?«E(\\d+)»(?:\\s*\\(«E\\d+»\\))?\\s+(?:of|against)\\s+(?:[\\w-]+\\s+){0,2}?(?:${phraseAlternatives(consequenceNouns)})\\b`,
+        'gi',
+      ),
+      negator: /\b(?:not|never|no)\b|n[’']t\b/i,
+    }
+  }
+  return compiled
+}
+
+/**
+ * Threats by `speaker` in `sentence.masked[from, to)`, the content of `cue`: after a commissive cue ("vowed") a bare
+ * "to" is the marker, and a warning cue ("warned") may itself address the party warned.
+ */
+export function readThreats(
+  sentence: MaskedSentence,
+  from: number,
+  to: number,
+  speaker: Ref,
+  cue: string,
+  commissive: boolean,
+): RelationMention[] {
+  const warns = /^warn/i.test(cue) && sentence.masked.slice(from - cue.length, from).toLowerCase() === cue.toLowerCase()
+  if (warns) from -= cue.length
+  const content = sentence.masked.slice(from, to)
+  const found: RelationMention[] = []
+  const add = (index: string, at: number, length: number) => {
+    const object = sentence.refs[Number(index)]
+    if (!object || object.kind !== 'entity' || object.id === speaker.id || object.type === 'person') return
+    found.push({ subject: speaker, relation: 'threatens', object, negated: false, hedged: false, at: from + at, length })
+  }
+  const { harm, commissiveHarm, warning, negator } = patterns()
+  const opening = commissive ? commissiveHarm.exec(content) : null
+  if (opening && !negator.test(opening[1]!)) add(opening[2]!, opening.index, opening[0].length)
+  for (const match of content.matchAll(harm)) if (!negator.test(match[1]!)) add(match[2]!, match.index!, match[0].length)
+  for (const match of content.matchAll(warning)) add(match[1]!, match.index!, match[0].length)
+  return found.filter((r, i) => found.findIndex((o) => o.object.id === r.object.id) === i)
+}
+
+/** "reserved the right to hit sanctuaries in Afghanistan", "will not strike": a harm only threatened (or ruled out) is no attack. */
+export function isThreatened(stretch: string): boolean {
+  return patterns().modalHarm.test(stretch)
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { claims, events } from '../support/analyze-text.js'
+
+// Threats read as a clause (a harm under a future or modal marker, aimed at a party), on sentences written for
+// these tests.
+
+const threats = (text: string) =>
+  events(text)
+    .filter((e) => e.type === 'THREATEN')
+    .map((e) => [e.actors, e.targets])
+
+describe('a harm the speaker says its side will or may do', () => {
+  it.each([
+    [
+      'could strike',
+      'Khawaja Asif warned that Pakistan could strike TTP hideouts inside Afghanistan.',
+      'Ministry of Defence of Pakistan',
+      'Tehreek-e-Taliban Pakistan',
+    ],
+    [
+      'vowed to carry out more attacks against',
+      'ISKP vowed to carry out more attacks against the Taliban.',
+      'Islamic State Khorasan Province',
+      'Taliban',
+    ],
+    ['warned of consequences', 'Pakistan warned the Taliban government of serious consequences if it did not act.', 'Pakistan', 'Taliban'],
+    ['would target', 'The BLA said it would target the Frontier Corps wherever it operates.', 'Baloch Liberation Army', 'Frontier Corps'],
+  ])('%s', (_, text, actor, target) => {
+    expect(threats(text)).toContainEqual([[actor], [target]])
+  })
+
+  it('is no threat under a negator', () => {
+    expect(threats('The Taliban said they would never attack Pakistan.')).toEqual([])
+  })
+
+  it('tells no attack when the attack is only threatened', () => {
+    const text = 'The defence minister Khawaja Asif said Islamabad reserved the right to hit militant sanctuaries in Afghanistan.'
+    expect(claims(text).filter((c) => c.includes(' attacks '))).toEqual([])
+    expect(events(text).filter((e) => e.type === 'ASSAULT')).toEqual([])
+  })
+})
