@@ -53,7 +53,7 @@ export function readThreats(
   const found: RelationMention[] = []
   const add = (index: string, at: number, length: number) => {
     const object = sentence.refs[Number(index)]
-    if (!object || object.kind !== 'entity' || object.id === speaker.id || object.type === 'person') return
+    if (object?.kind !== 'entity' || object.id === speaker.id || object.type === 'person') return
     found.push({ subject: speaker, relation: 'threatens', object, negated: false, hedged: false, at: from + at, length })
   }
   const { harm, commissiveHarm, warning, negator } = patterns()
