@@ -38,6 +38,7 @@ let compiled:
       chainedCue: RegExp
       allegationThat: RegExp
       clauseOnly: Set<string>
+      holding: Set<string>
       statementVerb: RegExp
       labelledDenial: RegExp
       predicatedDenial: RegExp
@@ -67,6 +68,7 @@ function cues() {
       accuse: withForms(raw.accuse, raw.accuseLemmas),
     }
     const all = [
+      ...raw.holdingResponsibleForms,
       ...lex.according,
       ...lex.denies,
       ...lex.asserts,
@@ -82,6 +84,7 @@ function cues() {
       accuse: new Set(lex.accuse),
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
+      holding: new Set(raw.holdingResponsibleForms),
       commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
       attackReference: new RegExp(
         `\\b(?:the|this|that|these|those)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])`,
@@ -342,7 +345,7 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly, blanketDenial } = cues()
+  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly, holding, blanketDenial } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -392,8 +395,15 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     )
       continue
     if (!isVerbUse(text, at, word)) continue
+    // "Kabul held Islamabad responsible for the deaths": "held" accuses only before a party and "responsible"
+    const holdsResponsible = holding.has(word)
+    if (
+      holdsResponsible &&
+      !/^\s+(?:the\s+)?«E\d+»\s+(?:\w+\s+)?(?:directly\s+|fully\s+)?responsible\b/i.test(text.slice(at + match[0].length))
+    )
+      continue
     // "the TTP maintains camps in Kunar": a verb that reports only before a clause or a quotation.
-    if (clauseOnly.has(word) && !/^\s*(?:that\b|[,:"“‘])/.test(text.slice(at + match[0].length))) continue
+    if (!holdsResponsible && clauseOnly.has(word) && !/^\s*(?:that\b|[,:"“‘])/.test(text.slice(at + match[0].length))) continue
     if (lex.according.includes(word)) {
       // "According to the report, …": the report the article is discussing speaks for its author.
       const documentWord =
@@ -473,7 +483,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     const addressee = named?.id === subject.ref.id ? null : named
     const own: Frame[] = []
     for (const ref of coordinated(sentence, subject.ref)) {
-      own.push(withSpeaker(sentence, word, stance, ref, content, accuse.has(word), addressee, responsibility.test(word), view))
+      own.push(
+        withSpeaker(sentence, word, stance, ref, content, accuse.has(word) || holdsResponsible, addressee, responsibility.test(word), view),
+      )
     }
     frames.push(...own)
     // an outer frame keeps the antecedent: "blamed the attack on the TTP, which it says …" is still about the TTP

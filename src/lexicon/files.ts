@@ -62,6 +62,7 @@ const attribution = object({
     attackNouns: words,
   }),
   clauseOnlyLemmas: words,
+  holdingResponsibleForms: words,
   commissiveLemmas: words,
   /**
    * Nouns that refer back after "the", as a pronoun does ("the spokesman", "the ministry"), in matching order,

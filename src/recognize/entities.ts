@@ -304,6 +304,8 @@ class EntityBuilder {
       if (!speechTo && !residents) return false
     }
     if (inSentence(prev) && this.lex.sets.partyVerbsBefore.has(prev.folded)) return true
+    // "holds the United States responsible": a country whose name takes "the" after such a verb
+    if (inSentence(prev) && prev.folded === 'the' && inSentence(prev2) && this.lex.sets.partyVerbsBefore.has(prev2.folded)) return true
     // The agent of a passive: "backed by India", "carried out by Iran".
     if (inSentence(prev) && prev.folded === 'by' && inSentence(prev2) && (prev2.pos === 'VERB' || /ed$/.test(prev2.folded))) return true
     if (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { events } from '../support/analyze-text.js'
+import { claims, events } from '../support/analyze-text.js'
 
 // Condemnations and accusations as ACCUSE events, and the attacks inside them, on sentences written for these tests.
 
@@ -36,5 +36,25 @@ describe('an attack on an abstraction', () => {
     'The opposition called the arrests an assault on democracy.',
   ])('is no event: %s', (text) => {
     expect(events(text).filter((e) => e.type === 'ASSAULT')).toEqual([])
+  })
+})
+
+describe('holding a party responsible', () => {
+  it.each([
+    ['Kabul held Islamabad responsible for the civilian deaths in Paktika.', 'Taliban', 'Pakistan', 'Paktika'],
+    ['Iran holds the United States responsible for the bombing in Kerman.', 'Iran', 'United States', 'Kerman'],
+  ])('%s', (text, accuser, accused, place) => {
+    expect(events(text).filter((e) => e.type === 'ACCUSE')).toContainEqual({
+      type: 'ACCUSE',
+      actors: [accuser],
+      targets: [accused],
+      place: 'article',
+      dead: null,
+    })
+    expect(claims(text)).toContain(`${accuser} asserts ${accused} attacks ${place}`)
+  })
+
+  it('is no accusation when something else is held', () => {
+    expect(events('The army held talks with tribal elders in Bannu.').filter((e) => e.type === 'ACCUSE')).toEqual([])
   })
 })
