@@ -174,3 +174,11 @@ describe('presence told by verbs of living and moving, in any form', () => {
     expect(claims('The ministry said Pakistan Army moved troops into Kurram.').filter((c) => c.includes('present_in'))).toEqual([])
   })
 })
+
+describe('a group described as one of a place', () => {
+  it('reads "remains the largest foreign group in Afghanistan" as presence', () => {
+    const text =
+      'The UN monitoring team said the TTP, with an estimated 6,000 fighters, remains the largest foreign terrorist group in Afghanistan.'
+    expect(claims(text).some((c) => c.endsWith('Tehreek-e-Taliban Pakistan present_in Afghanistan'))).toBe(true)
+  })
+})
