@@ -13,7 +13,8 @@ const REPORTED =
   /\b(?:said|says|told|tells|according|added|adds|stated|states|reported|reports|quoted|claimed|claims|asked|urged|warned|announced|wrote|writes)\b/i
 const QUOTE_MARKS = /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/
 const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i
-const SITE_FIRST_PERSON = /\b(?:our|us)\b/i
+// "US" in capitals is the United States, not the site speaking
+const SITE_FIRST_PERSON = /\b(?:[Oo]ur|OUR|[Uu]s)\b/
 
 /** Nobody is quoted and nobody is reported as saying it: the line is in the voice of whoever printed it. */
 function isUnattributed(unit: Unit): boolean {

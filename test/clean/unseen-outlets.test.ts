@@ -117,3 +117,16 @@ describe('article lines that share a shape with furniture stay', () => {
     expect(result.text).not.toContain(junk)
   })
 })
+
+describe('a short article line naming the US', () => {
+  it.each(['The US State Department condemned the attack.', 'US drones struck a compound in North Waziristan.'])('stays: %s', (line) => {
+    const result = cleanText(['A bomb killed 12 people in Peshawar on Monday, officials said.', line].join('\n\n'))
+    expect(result.text).toContain(line)
+  })
+
+  it('still removes the site speaking as "us"', () => {
+    const junk = 'Write to us with your story'
+    const result = cleanText(['A bomb killed 12 people in Peshawar on Monday, officials said.', junk].join('\n\n'))
+    expect(result.text).not.toContain(junk)
+  })
+})
