@@ -150,7 +150,13 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
     let lastEnd = -1
     for (let k = r; k < refs.length && refs[k]!.start < sentence.end; k++) {
       const ref = refs[k]!
-      if (ref.start < lastEnd || ref.end > sentence.end) continue
+      if (ref.end > sentence.end) continue
+      if (ref.start < lastEnd) {
+        // "The US State Department": a body's longer name wins over the place its first words name
+        const last = inside[inside.length - 1]
+        if (!last || !overridesPlace(ref, last)) continue
+        inside.pop()
+      }
       inside.push({ ...ref, sentence: s })
       lastEnd = ref.end
     }
@@ -161,6 +167,10 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
   const entityById = new Map(analysis.entities.map((e) => [e.id, e]))
   const governmentOf = governments(analysis, countryPlace)
   return { analysis, doc, sentences, typeOf, countryPlace, governmentOf, entityById, knownActors: kb.byId }
+}
+
+function overridesPlace(ref: Ref, last: Ref): boolean {
+  return ref.kind === 'entity' && last.kind === 'place' && ref.end > last.end && ref.end - ref.start > last.end - last.start
 }
 
 const PLACE_IN_PLACE = /«P(\d+)»,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:old\s+)?city\s+of\s+)?«P(\d+)»/g

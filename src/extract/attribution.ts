@@ -1,7 +1,7 @@
 import type { EntityType, Stance } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
-import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
+import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { inflections } from './inflect.js'
 import type { LexiconOf } from '../lexicon/files.js'
 
@@ -39,6 +39,7 @@ let compiled:
       allegationThat: RegExp
       clauseOnly: Set<string>
       holding: Set<string>
+      condemnations: { expressed: RegExp; drawn: RegExp; labelled: RegExp }
       statementVerb: RegExp
       labelledDenial: RegExp
       predicatedDenial: RegExp
@@ -52,6 +53,33 @@ let compiled:
   | undefined
 
 const alternation = phraseAlternatives
+
+/** The nominal condemnations of attribution.json's condemnationNouns, compiled once (see condemnationFrames). */
+function condemnationPatterns(raw: AttributionLexicon) {
+  const { nouns, expressLemmas, drawForms, labels } = raw.condemnationNouns
+  const noun = `(?:${phraseAlternatives(nouns)})`
+  const express = phraseAlternatives(expressLemmas.flatMap(inflections))
+  const labelling = phraseAlternatives(raw.labellingLemmas.flatMap(inflections))
+  const attack = phraseAlternatives(raw.responsibility.attackNouns)
+  const party = '«E(\\d+)»(?:\\s*\\(«E\\d+»\\))?'
+  return {
+    // "«E0» expressed strong condemnation of …"
+    expressed: new RegExp(
+      `${party}\\s+(?:(?:also|has|have|had|\\w+ly)\\s+)*(?:${express})\\s+(?:(?:its|his|her|their|a|an|the)\\s+)?(?:[\\w-]+\\s+){0,2}?${noun}\\b`,
+      'gi',
+    ),
+    // "… drew condemnation from «E0» and «E1»"
+    drawn: new RegExp(
+      `\\b(?:${phraseAlternatives(drawForms)})\\s+(?:[\\w-]+\\s+){0,2}?${noun}\\s+from\\s+(?:the\\s+)?((?:«E\\d+»(?:\\s*,\\s*(?:and\\s+)?(?:the\\s+)?|\\s+and\\s+(?:the\\s+)?))*«E\\d+»)`,
+      'gi',
+    ),
+    // "«E0» termed the bombing a cowardly act"
+    labelled: new RegExp(
+      `${party}\\s+(?:(?:also|has|have|had|\\w+ly)\\s+)*(?:${labelling})\\s+(?:the|this|that|these|those|yesterday's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${attack})\\s+(?:as\\s+)?(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:${phraseAlternatives(labels)})\\b`,
+      'gi',
+    ),
+  }
+}
 
 function cues() {
   if (!compiled) {
@@ -85,6 +113,7 @@ function cues() {
       noResponse: silencePattern(lex),
       clauseOnly: new Set(raw.clauseOnlyLemmas.flatMap((v) => [v, ...inflections(v)])),
       holding: new Set(raw.holdingResponsibleForms),
+      condemnations: condemnationPatterns(raw),
       commissive: new Set(raw.commissiveLemmas.flatMap(inflections)),
       attackReference: new RegExp(
         `\\b(?:the|this|that|these|those)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])`,
@@ -378,6 +407,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     )
     subjects.push({ at: owned.index!, frames: frames.slice(-1) })
   }
+  frames.push(...condemnationFrames(sentence, view))
   for (const passive of text.matchAll(CLAIMED_BY)) {
     const claimant = sentence.refs[Number(passive[1])]!
     if (claimant.kind !== 'entity' || claimant.type === 'person') continue
@@ -493,6 +523,29 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     lastEnd = at + match[0].length
   }
   return trimNested(frames, subjects)
+}
+
+/**
+ * "China expressed strong condemnation of the attack", "the bombing drew condemnation from the UN and the US", "the
+ * EU termed the attack a cowardly act": condemnations told by a noun or a label are accusations as much as
+ * "condemned" is (SPEC: a condemnation is an ACCUSE event).
+ */
+function condemnationFrames(sentence: MaskedSentence, view: ArticleView): Frame[] {
+  const { expressed, drawn, labelled } = cues().condemnations
+  const text = sentence.masked
+  const found: Frame[] = []
+  for (const pattern of [expressed, labelled])
+    for (const match of text.matchAll(pattern)) {
+      const speaker = sentence.refs[Number(match[1])]
+      if (speaker?.kind !== 'entity') continue
+      const end = match.index! + match[0].length
+      found.push(withSpeaker(sentence, 'condemned', 'asserts', speaker, [end, text.length], true, null, false, view))
+    }
+  for (const match of text.matchAll(drawn))
+    for (const speaker of refsIn(sentence, match[1]!))
+      if (speaker.kind === 'entity')
+        found.push(withSpeaker(sentence, 'condemned', 'asserts', speaker, [0, match.index!], true, null, false, view))
+  return found
 }
 
 /** "…," Pakistan's defence minister Khawaja Asif said': the speaker's title, owner included, is no part of the content. */

@@ -63,6 +63,7 @@ const attribution = object({
   }),
   clauseOnlyLemmas: words,
   holdingResponsibleForms: words,
+  condemnationNouns: object({ nouns: words, expressLemmas: words, drawForms: words, labels: words }),
   commissiveLemmas: words,
   /**
    * Nouns that refer back after "the", as a pronoun does ("the spokesman", "the ministry"), in matching order,

@@ -58,3 +58,19 @@ describe('holding a party responsible', () => {
     expect(events('The army held talks with tribal elders in Bannu.').filter((e) => e.type === 'ACCUSE')).toEqual([])
   })
 })
+
+describe('a condemnation told by a noun or a label', () => {
+  it.each([
+    ['China expressed strong condemnation of the attack.', 'China'],
+    ['The attack drew condemnation from the United Nations.', 'United Nations'],
+    ['The European Union termed the bombing a cowardly act of terrorism.', 'European Union'],
+    ['The US State Department issued a statement condemning the attack.', 'United States Department of State'],
+  ])('%s', (second, actor) => {
+    const accusations = events(`${ATTACK} ${second}`).filter((e) => e.type === 'ACCUSE')
+    expect(accusations.map((e) => e.actors)).toContainEqual([actor])
+  })
+
+  it('is no condemnation when the label is praise', () => {
+    expect(events(`${ATTACK} The minister called the operation a great success.`).filter((e) => e.type === 'ACCUSE')).toEqual([])
+  })
+})
