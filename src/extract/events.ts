@@ -457,6 +457,7 @@ function isAggregate(masked: string, at: number, word: string): boolean {
   const before = masked.slice(Math.max(0, at - 40), at)
   if (/\b(?:several|many|some|most|all|each) of (?:these|those|the|its|their)\s+(?:\w+\s+)?$/i.test(before.slice(-30))) return true
   if (inPerfectOfTally(masked, at)) return true
+  if (seriesOrdinal().test(before)) return true
   if (!/s$/.test(word) || SINGLE_EVENT_PLURALS.has(word)) return false
   if (countsMany(before) || manyEventsOpener().test(before)) return true
   // "Attacks by the BLA in Turbat have killed dozens": plural attacks as the subject of a perfect tell a record
@@ -473,6 +474,21 @@ let manyEventsPattern: RegExp | undefined
 const manyEventsOpener = () => {
   manyEventsPattern ??= new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').manyEventsOpeners)})\\s+(?:[\\w-]+\\s+)?$`, 'i')
   return manyEventsPattern
+}
+
+let seriesOrdinalPattern: RegExp | undefined
+/**
+ * "It was the third attack in the city this month", "the latest such bombing": an event word placed in a series by
+ * a copula or "such". ("The second attack targeted a school" tells an event, and stays.)
+ */
+const seriesOrdinal = () => {
+  const ordinal = `(?:${phraseAlternatives(lexicon('events').seriesOrdinals)})`
+  const modifier = '(?:(?:major|deadly|big|large|suicide|terrorist|militant)\\s+)?'
+  seriesOrdinalPattern ??= new RegExp(
+    `(?:\\b(?:was|is|were|are|marks|marked|became|becomes)\\s+(?:the|its|their)\\s+${ordinal}\\s+(?:such\\s+)?${modifier}|\\b(?:the|a|its|their)\\s+${ordinal}\\s+such\\s+${modifier})$`,
+    'i',
+  )
+  return seriesOrdinalPattern
 }
 
 let aggregateFramePattern: RegExp | undefined
@@ -550,10 +566,11 @@ function participants(
     // The nearest actor before the trigger, with the rest of its list ("«E0» and «E1» agreed").
     const list = /((?:«E\d+»(?:\s*,\s*(?:and\s+)?|\s+and\s+))*«E\d+»)[^«]*$/.exec(before)
     // "the ministry released a statement on the blasts", "X condemned the attack": who speaks of an event is not its actor.
-    if (!participantWords().speaksOf.test(before.slice(before.lastIndexOf('«E')))) {
-      const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
-      actors.push(...(nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]))
-    }
+    const nearest = list ? refsIn(sentence, list[1]!).filter(acting) : []
+    const parties = nearest.length > 0 ? nearest : [beforeRefs[beforeRefs.length - 1]!]
+    // "security forces repulsed an attack on a post": the defenders were attacked
+    if (participantWords().defends.test(before)) targets.push(...parties)
+    else if (!participantWords().speaksOf.test(before.slice(before.lastIndexOf('«E')))) actors.push(...parties)
   }
   // "a clash with the BLA": the party the speaker clashed with is the one that attacked it, in its account.
   const clashWith = /^\s*(?:with|between)\s+(?:the\s+)?(?:\w+\s+)?(«E\d+»)/.exec(after)
@@ -593,6 +610,7 @@ let participantPatterns:
       thoseOf: RegExp
       participleBeforeBy: RegExp
       speaksOf: RegExp
+      defends: RegExp
       attackers: RegExp
       ofTheAttackers: RegExp
       counterAttack: RegExp
@@ -630,6 +648,7 @@ function participantWords() {
         /^[^«.;]{0,60}?\b(?:were|was|are|is)\s+(?:\w+\s+)?those\s+of\s+(?:the\s+)?(«E\d+»(?:\s*\(«E\d+»\))?(?:(?:\s*,\s*|\s+and\s+)(?:the\s+)?«E\d+»(?:\s*\(«E\d+»\))?)*)/i,
       participleBeforeBy: new RegExp(`\\b(?:${phraseAlternatives(lex.ownerParticiples)})\\s+$`, 'i'),
       speaksOf: new RegExp(`\\b(?:${phraseAlternatives(lex.speaksOf)})\\b`, 'i'),
+      defends: new RegExp(`\\b(?:${phraseAlternatives(lex.defenceVerbs)})\\s+(?:(?:an?|the|another|this)\\s+)?(?:[\\w-]+\\s+){0,2}?$`, 'i'),
       attackers: new RegExp(`^[^«.;]{0,40}?\\bthe\\s+(?:${phraseAlternatives(lex.attackerWords)})\\b`, 'i'),
       ofTheAttackers: new RegExp(`^\\s+(?:[\\w-]+\\s+)?of\\s+(?:them|the\\s+(?:${phraseAlternatives(lex.attackerWords)}))\\b`, 'i'),
       counterAttack: new RegExp(`^(?:${phraseAlternatives(lex.counterAttackWords)})\\b`, 'i'),

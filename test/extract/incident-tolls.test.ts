@@ -226,3 +226,28 @@ describe('two tolls of one sentence, two incidents', () => {
     expect(tolls('Militants attacked a checkpoint in Zhob on Monday, killing 12 soldiers; 20 attackers were also killed.')).toHaveLength(1)
   })
 })
+
+describe('the defenders of a repulsed attack and attacks placed in a series', () => {
+  it('makes the forces that repulsed an attack its target, not its actor', () => {
+    const found = events('Security forces repulsed an attack on a post in Bajaur, the military said. Three soldiers were killed.')
+    expect(found.find((e) => e.type === 'ASSAULT')).toMatchObject({ actors: [], targets: ['Pakistan Armed Forces'], place: 'Bajaur' })
+  })
+
+  it('codes no event for "the third attack in the city this month" and takes no tally into it', () => {
+    const text =
+      'A blast in Quetta killed two people on Tuesday. It was the third attack in the city this month; more than 40 people have been killed in Balochistan since January.'
+    expect(events(text).filter((e) => e.type === 'ASSAULT')).toEqual([
+      { type: 'ASSAULT', actors: [], targets: [], place: 'Quetta', dead: 2 },
+    ])
+  })
+
+  it('still codes "the second attack" that tells an event of its own', () => {
+    const text =
+      'Two attacks hit Bannu on Monday. The first attack targeted a checkpoint, killing two. The second attack targeted a police station in Bannu, killing three policemen.'
+    expect(
+      events(text)
+        .filter((e) => e.type === 'ASSAULT')
+        .map((e) => e.dead),
+    ).toEqual([2, 3])
+  })
+})
