@@ -664,11 +664,22 @@ class EntityBuilder {
     return token !== undefined && hasLemma(token, this.lex.sets.roleNouns)
   }
 
-  /** "a police official, Qasim Raza, said": the role comes first and the name stands in apposition. */
+  /**
+   * "a police official, Qasim Raza, said", "the deputy commissioner of Kurram, Javedullah Mehsud, said": the role
+   * (with what it is of) comes first and the name stands in apposition.
+   */
   private roleBeforeComma(first: number): boolean {
     const comma = this.tokens[first - 1]
-    const role = this.tokens[first - 2]
-    return comma?.text === ',' && role !== undefined && role.sentence === this.tokens[first]!.sentence && this.isRole(role)
+    if (comma?.text !== ',') return false
+    const sentence = this.tokens[first]!.sentence
+    let k = first - 2
+    // "of Kurram", "of the Khyber district": the role's complement, back to its "of"
+    let of = k
+    while (of >= 0 && of > k - 5 && this.tokens[of]?.sentence === sentence && /^\p{Lu}/u.test(this.tokens[of]!.text)) of--
+    if (of < k && this.tokens[of]?.folded === 'the') of--
+    if (of < k && this.tokens[of]?.folded === 'of') k = of - 1
+    const role = this.tokens[k]
+    return role !== undefined && role.sentence === sentence && this.isRole(role)
   }
 
   private undergoesAsPerson(first: number, end: number): boolean {

@@ -28,6 +28,11 @@ describe('people with no entry in the knowledge base', () => {
     ],
     ['a role before the name', 'A police official, Rashid Qureshi, said the attackers escaped on motorcycles.', ['Rashid Qureshi']],
     [
+      'a role of a place before the name',
+      'The deputy commissioner of Kurram, Sajid Yousafzai, said the roads would stay closed.',
+      ['Sajid Yousafzai'],
+    ],
+    [
       'a role appositive after the name',
       'Farhan Kakar, a shopkeeper who saw the blast, said the road was full of people.',
       ['Farhan Kakar'],
