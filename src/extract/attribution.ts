@@ -444,13 +444,22 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       const author = documentWord ? authorAfter(sentence, at + match[0].length + documentWord[0].length) : undefined
       // "according to a statement": a new document, never the one discussed before; only its named author speaks
       const indefinite = documentWord !== null && /^\s+an?\s/i.test(documentWord[0])
+      // "According to him, …": the pronoun is the last speaker
+      const pronoun = documentWord ? null : /^\s+(?:him|her|them)\b/i.exec(text.slice(at + match[0].length))
       const named =
-        author ?? (documentWord && (lastDocumentOwner || indefinite) ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
-      const source = named ?? (documentWord && !indefinite ? lastDocumentOwner : undefined)
+        author ??
+        (pronoun || (documentWord && (lastDocumentOwner || indefinite)) ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
+      const previousVoice = pronoun ? (frames[frames.length - 1] ?? previous) : undefined
+      const source =
+        named ??
+        (documentWord && !indefinite ? lastDocumentOwner : undefined) ??
+        previousVoice?.speaker ??
+        previousVoice?.claimant ??
+        undefined
       if (!source) continue
       const sourceEnd = named
         ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named)
-        : at + match[0].length + documentWord![0].length
+        : at + match[0].length + (documentWord ?? pronoun)![0].length
       // "According to the Inter-Services Public Relations (ISPR), …": the acronym belongs to the source
       const acronym = /^\s*\(«E\d+»\)/.exec(text.slice(sourceEnd))
       const content: [number, number] = at < 5 ? [sourceEnd + (acronym?.[0].length ?? 0), text.length] : [0, at]

@@ -86,3 +86,13 @@ describe('a description with modifiers before its noun', () => {
     expect(found.filter((e) => e.type === 'ACCUSE' && e.targets.length > 0)).toEqual([])
   })
 })
+
+describe('"according to him"', () => {
+  it('gives the content to the last speaker, not to the party named right after', () => {
+    const text =
+      'Defence Minister Khawaja Asif told reporters that the TTP had sanctuaries in Afghanistan. According to him, the Afghan Taliban were facilitating the group.'
+    const told = claims(text)
+    expect(told).toContain('Ministry of Defence of Pakistan asserts Taliban supports Tehreek-e-Taliban Pakistan')
+    expect(told.filter((c) => c.startsWith('Taliban asserts'))).toEqual([])
+  })
+})
