@@ -178,3 +178,17 @@ describe('a denial told as a label of the allegation after a verb of saying', ()
     )
   })
 })
+
+describe('a contrastive "not" negates a noun, not the relation', () => {
+  it('reads "killed civilians, not militants" as an attack told, not denied', () => {
+    const told = claims('Zabihullah Mujahid said the Pakistani strikes had killed civilians, not militants, in Paktika.')
+    expect(told).toContain('Taliban asserts Pakistan attacks Paktika')
+    expect(told.filter((c) => c.includes(' denies '))).toEqual([])
+  })
+
+  it('still reads a plain "not" as a denial', () => {
+    expect(claims('The BLF said it does not have any hideouts in Iran.')).toContain(
+      'Balochistan Liberation Front denies Balochistan Liberation Front present_in Iran',
+    )
+  })
+})
