@@ -56,6 +56,12 @@ const ATTACK_BY_DEMONYM = new RegExp(
   'g',
 )
 
+// "Indian-sponsored", "Iranian-backed": the demonym's state is the backer
+const SPONSOR_BY_DEMONYM = new RegExp(
+  String.raw`\b(${alternativesInOrder(ROLES.sponsors)})(?=[-‑–](?:${lexicon('actors').partyBackingWords.join('|')})\b)`,
+  'g',
+)
+
 const SOIL = new RegExp(
   String.raw`\b(${alternativesInOrder(ROLES.territory)})(?:\s+(?:${ROLES.territoryWords.join('|')})\b|(?=-based\b))`,
   'g',
@@ -139,6 +145,24 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
       via: 'demonym-attack',
     })
   }
+  // "the Indian-sponsored Fitna al-Hindustan": a backer named only by its demonym is its state, named in the article or not
+  for (const match of doc.text.matchAll(SPONSOR_BY_DEMONYM)) {
+    const code = demonyms[match[1]!]
+    const state = code ? (stateOf.get(code) ?? knownState(kb, code)) : undefined
+    if (!code || !state) continue
+    const start = match.index!
+    refs.push({
+      kind: 'entity',
+      id: state.id,
+      type: 'state',
+      placeKind: null,
+      country: code,
+      start,
+      end: start + match[1]!.length,
+      sentence: -1,
+      via: 'demonym-sponsor',
+    })
+  }
   refs.sort((a, b) => a.start - b.start || b.end - a.end)
   const sentences: MaskedSentence[] = []
   const datesOf = datesBySentence(doc.sentences, analysis.dates)
@@ -198,6 +222,11 @@ function locateByContainment(sentences: MaskedSentence[]): void {
 }
 
 /** The first state entity of each country, in the article's order. */
+/** The knowledge base's state of a country code. */
+function knownState(kb: KnowledgeBase, code: string): { id: string } | undefined {
+  return kb.actors.find((a) => a.type === 'state' && a.country === code)
+}
+
 function firstStateByCountry(entities: readonly RecognizedEntity[]): Map<string | null, RecognizedEntity> {
   const result = new Map<string | null, RecognizedEntity>()
   for (const e of entities) if (e.type === 'state' && !result.has(e.country)) result.set(e.country, e)

@@ -578,9 +578,11 @@ function participants(
     const other = refsIn(sentence, clashWith[1]!).filter(acting)
     return { actors: other, targets: uniqueRefs([...actors, ...targets]).filter((t) => !other.some((o) => o.id === t.id)) }
   }
-  const objectMatch = /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(
-    after,
-  )
+  // "killed five terrorists of the India-sponsored BLA": the backer before the hyphen only modifies the object
+  const objectMatch =
+    /^\s*(?:on|against|targeting|at|of|killing|on the)?\s*(?:\w+\s+){0,3}?(?:«E\d+»[-‑–]\w+\s+)?(«E\d+»(?:(?:\s*,\s*|\s+and\s+)«E\d+»)*)/.exec(
+      after,
+    )
   if (objectMatch && !passive)
     targets.push(
       ...refsIn(sentence, objectMatch[1]!)
@@ -640,7 +642,7 @@ function participantWords() {
     const lex = lexicon('event-participants')
     participantPatterns = {
       heldThing: new RegExp(
-        `^[^«.;]{0,50}?\\b(?:${phraseAlternatives(lex.heldThings)})\\s+(?:${phraseAlternatives(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
+        `^[^«.;]{0,50}?\\b(?:${phraseAlternatives(lex.heldThings)})\\s+(?:${phraseAlternatives(lex.ownerLinks)})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?,?\\s*(?:«E\\d+»[-‑–]\\w+\\s+)?(«E\\d+»(?:(?:\\s*,\\s*|\\s+and\\s+)«E\\d+»)*)`,
         'i',
       ),
       heldJustBefore: new RegExp(`\\b(?:${phraseAlternatives(lex.heldThings)})\\s+$`, 'i'),
@@ -662,7 +664,8 @@ function participantWords() {
 }
 
 function acting(ref: Ref): boolean {
-  return ref.kind === 'entity' && isActingType(ref.type)
+  // "the Indian-sponsored BLA": the backer named by its demonym modifies the group; it takes no part in the event
+  return ref.kind === 'entity' && isActingType(ref.type) && ref.via !== 'demonym-sponsor'
 }
 
 function uniqueRefs(refs: Ref[]): Ref[] {

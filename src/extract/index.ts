@@ -30,7 +30,10 @@ export const extract: Stage<RecognizedArticle, Extraction, ExtractNeeds> = {
   },
 }
 
-/** A spokesperson's body may go unnamed ("Mujahid said"): the claims and events still name it, so the record carries it. */
+/**
+ * A spokesperson's body may go unnamed ("Mujahid said"), and so may a backer named by its demonym ("Indian-sponsored"):
+ * the claims and events still name it, so the record carries it.
+ */
 function unnamedBodies(
   article: RecognizedArticle,
   events: Extraction['events'],
@@ -39,7 +42,8 @@ function unnamedBodies(
 ): EntityRecord[] {
   const bodies: EntityRecord[] = []
   const named = new Set(article.entities.map((e) => e.id))
-  for (const id of new Set([...claims.map((c) => c.claimant), ...events.flatMap((e) => e.actors)])) {
+  const parties = [...claims.flatMap((c) => [c.claimant, c.subject, c.object]), ...events.flatMap((e) => [...e.actors, ...e.targets])]
+  for (const id of new Set(parties)) {
     const actor = id && !named.has(id) ? kb.byId.get(id) : undefined
     if (!actor) continue
     named.add(actor.id)

@@ -39,6 +39,7 @@ const actors = object({
   partyResidentNouns: words,
   partyAgentNouns: words,
   partyActsAfter: words,
+  partyBackingWords: words,
 })
 
 const attribution = object({
@@ -103,7 +104,13 @@ const boilerplate = object({
 const demonyms = dictionary(text)
 
 /** Demonyms by the role the extractors give them. */
-const demonymRoles = object({ attackers: words, territory: words, strikeWords: words, territoryWords: words })
+const demonymRoles = object({
+  attackers: words,
+  territory: words,
+  strikeWords: words,
+  territoryWords: words,
+  sponsors: words,
+})
 
 const eventParticipants = object({
   heldThings: words,

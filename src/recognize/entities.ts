@@ -52,6 +52,7 @@ function words() {
         partyResidentNouns: lower(lex.partyResidentNouns),
         partyAgentNouns: lower(lex.partyAgentNouns),
         partyActsAfter: lower(lex.partyActsAfter),
+        partyBackingWords: lower(lex.partyBackingWords),
       },
     }
   }
@@ -327,6 +328,9 @@ class EntityBuilder {
     next = afterList
     const after = tokens[next]
     if (!inSentence(after)) return false
+    // "India-sponsored", "Afghanistan-backed": the country before the hyphen backs what follows
+    if (/^[-‑–]$/.test(after.text) && inSentence(tokens[next + 1]) && this.lex.sets.partyBackingWords.has(tokens[next + 1]!.folded))
+      return true
     if ((after.text === '’s' || after.text === "'s") && inSentence(tokens[next + 1])) {
       const noun = tokens[next + 1]!
       const noun2 = tokens[next + 2]

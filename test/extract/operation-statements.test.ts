@@ -185,3 +185,17 @@ describe('the dead of an operation and the voice that tells it', () => {
     expect(claims(text)).toContain('Ministry of Defence of Afghanistan asserts Taliban attacks Pakistan Armed Forces')
   })
 })
+
+describe('a backer joined to the group by a hyphen', () => {
+  it.each([
+    ['the demonym of a state the article does not name', 'Indian-sponsored'],
+    ['the name of a country', 'India-sponsored'],
+  ])('makes %s the backer, not the forces that fought the group', (_, backer) => {
+    const text = `The ISPR said security forces killed five terrorists of the ${backer} Fitna al-Hindustan in Kech.`
+    const told = claims(text)
+    expect(told).toContain('Inter-Services Public Relations asserts India supports Fitna al-Hindustan')
+    expect(told).toContain('Inter-Services Public Relations asserts Pakistan Armed Forces attacks Fitna al-Hindustan')
+    expect(told.filter((c) => c.includes('Pakistan Armed Forces supports') || c.includes('attacks India'))).toEqual([])
+    expect(analyze(text).entities.map((e) => e.name)).toContain('India')
+  })
+})
