@@ -97,6 +97,7 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
   }
+  datesFromAnchors(drafts)
   drafts.push(...speechEvents(frames, claims, view))
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
   return mergeEvents(drafts).filter(
@@ -262,6 +263,36 @@ const OTHER_TIME_BEFORE = new RegExp(
   'i',
 )
 
+/** "A week after the blast", "three days before": a span of time from another event, as a date mention gives it. */
+const SPAN_FROM_EVENT =
+  /^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(after|later|before|earlier)$/i
+const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30 }
+
+/**
+ * "A bomb exploded in Quetta last week. A week after the blast, gunmen attacked a bus in Kalat": an event dated by a
+ * span from an event told before is dated from that event's date, not from the article's (which chrono cannot know).
+ * The span keeps the anchor's uncertainty: a week after "last week" is the week after it.
+ */
+function datesFromAnchors(drafts: EventDraft[]): void {
+  for (const event of drafts) {
+    const span = event.date.start === null && event.date.text ? SPAN_FROM_EVENT.exec(event.date.text.trim()) : null
+    if (!span) continue
+    const anchor = drafts.filter((e) => e.sentence.index < event.sentence.index && e.date.start && e.date.end).pop()
+    if (!anchor) continue
+    const count = /^\d/.test(span[1]!) ? Number(span[1]) : /^an?$/i.test(span[1]!) ? 1 : readCount(span[1]!)?.best
+    if (!count) continue
+    const days = count * UNIT_DAYS[span[2]!.toLowerCase()]! * (/after|later/i.test(span[3]!) ? 1 : -1)
+    event.date = { start: shiftDays(anchor.date.start!, days), end: shiftDays(anchor.date.end!, days), text: event.date.text }
+  }
+}
+
+function shiftDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** "after the blast", "days before this attack": an event named only as the time of another. */
+const TIME_ANCHOR_BEFORE = new RegExp(`\\b(?:${lexicon('events').timeLinkers.join('|')})\\s+(?:the|this|that)\\s+$`, 'i')
+
 /** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { pattern, byWord } = triggers()
@@ -348,7 +379,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       continue
     // "the attack", "the arrest" refer back to an event already told, unless they bring a death toll.
     if (/\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, at - 6), at)) && !fatalities && typesTold.has(spec.type)) {
-      referredBack.set(spec.type, at)
+      // "A week after the blast, gunmen attacked a bus": the event told as the time of the sentence's own is no retelling
+      if (!TIME_ANCHOR_BEFORE.test(sentence.masked.slice(Math.max(0, at - 30), at))) referredBack.set(spec.type, at)
       continue
     }
     // "The explosion in the mosque was caused by a suicide bomber": the rest of a sentence that retells an event is that event.

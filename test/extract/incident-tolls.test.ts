@@ -251,3 +251,19 @@ describe('the defenders of a repulsed attack and attacks placed in a series', ()
     ).toEqual([2, 3])
   })
 })
+
+describe('an event dated from another', () => {
+  it('codes the second event and dates it from the first, not from the article', () => {
+    const record = analyze(
+      'A bomb exploded in Quetta last week, killing four people. A week after the blast, gunmen attacked a bus in Kalat, killing six.',
+    )
+    const name = nameIn(record)
+    const found = record.events
+      .filter((e) => e.type === 'ASSAULT')
+      .map((e) => [name(e.place), e.fatalities?.best, e.date.start, e.date.end])
+    expect(found).toEqual([
+      ['Quetta', 4, '2025-04-21', '2025-04-27'],
+      ['Kalat', 6, '2025-04-28', '2025-05-04'],
+    ])
+  })
+})
