@@ -192,3 +192,15 @@ describe('a contrastive "not" negates a noun, not the relation', () => {
     )
   })
 })
+
+describe('silences in idioms and in the unavailability of officials', () => {
+  it.each([
+    'Indian officials were not available for comment.',
+    'New Delhi has remained tight-lipped on the allegations.',
+    'India kept mum on the charge.',
+  ])('%s', (second) => {
+    expect(claims(`Pakistan said India was funding the BLA. ${second}`)).toContain(
+      'India no_response India supports Baloch Liberation Army',
+    )
+  })
+})
