@@ -642,6 +642,8 @@ function isVerbUse(text: string, at: number, word: string): boolean {
     return !/\b(?:to|a|an|the)\s+$/i.test(before) && /^\s+(?:\w+ly\s+)?that\b/i.test(text.slice(at + word.length, at + word.length + 20))
   if (/\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$/i.test(before) && !/^(?:claimed responsibility|took responsibility)$/.test(word))
     return false
+  // "the commander alleged by Pakistan to have been the target": a passive participle is not its subject's act
+  if (/ed$/.test(word) && /^\s+by\b/i.test(text.slice(at + word.length))) return false
   // "the TTP, estimated to have 6,000 fighters", "said to be hiding": a reduced passive, no one speaking.
   if (
     /ed$|^(?:said|told|found|thought)$/.test(word) &&

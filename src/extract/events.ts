@@ -846,18 +846,22 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
     } else if (blamed.length > 0 && actor.type !== 'media' && actor.type !== 'international_org') {
       events.push(event('ACCUSE', 'allege', blamed))
     }
-    const threats = own.filter((c) => c.relation === 'threatens' && c.subject.id === actor.id && c.object?.kind === 'entity')
-    if (threats.length > 0)
-      events.push(
-        event(
-          'THREATEN',
-          null,
-          threats.map((c) => c.object!),
-        ),
-      )
+    // "dire consequences outside Pakistan's control": a country threatened is its state, or its acting government
+    const threatened = own
+      .filter((c) => c.relation === 'threatens' && c.subject.id === actor.id && c.object)
+      .map((c) => (c.object!.kind === 'entity' ? c.object! : partyOfCountry(c.object!, view)))
+      .filter((r): r is Ref => r !== undefined)
+    if (threatened.length > 0) events.push(event('THREATEN', null, threatened))
   }
   events.push(...requests(view, frames))
   return events
+}
+
+/** The party a country place stands for: its state named in the article, else its acting government. */
+function partyOfCountry(place: Ref, view: ArticleView): Ref | undefined {
+  if (place.placeKind !== 'country') return undefined
+  const state = view.analysis.entities.find((e) => e.type === 'state' && e.country === place.country)
+  return state ? { ...place, kind: 'entity', id: state.id, type: 'state', placeKind: null } : view.governmentOf.get(place.id)
 }
 
 /**

@@ -11,11 +11,11 @@ import type { RelationMention } from './relations.js'
  * strike") threatens no one, and a harm that is only threatened is no report of an attack (`isThreatened`).
  */
 
-let compiled: { harm: RegExp; modalHarm: RegExp; commissiveHarm: RegExp; warning: RegExp; negator: RegExp } | undefined
+let compiled: { harm: RegExp; modalHarm: RegExp; commissiveHarm: RegExp; warning: RegExp; consequence: RegExp; negator: RegExp } | undefined
 
 function patterns() {
   if (!compiled) {
-    const { modals, harmVerbs, harmModifiers, consequenceNouns } = lexicon('relations').threatReading
+    const { modals, harmVerbs, harmModifiers, consequenceVerbs, consequenceNouns } = lexicon('relations').threatReading
     const modifier = `(?:(?:${phraseAlternatives(harmModifiers)})\\s+)?`
     // "carry out more attacks on": a modifier may stand at any space of a phrase of harm
     const harm = phraseAlternatives(harmVerbs).replaceAll('\\s+', `\\s+${modifier}`)
@@ -28,6 +28,11 @@ function patterns() {
       warning: new RegExp(
         `\\bwarn(?:s|ed|ing)?\\s+(?:the\\s+)?«E(\\d+)»(?:\\s*\\(«E\\d+»\\))?\\s+(?:of|against)\\s+(?:[\\w-]+\\s+){0,2}?(?:${phraseAlternatives(consequenceNouns)})\\b`,
         'gi',
+      ),
+      // "would have dire consequences": what a warning says will follow
+      consequence: new RegExp(
+        `\\b(?:${phraseAlternatives(modals)})\\s+((?:[\\w’'-]+\\s+){0,2}?)(?:${phraseAlternatives(consequenceVerbs)})\\s+(?:[\\w-]+\\s+){0,2}?(?:${phraseAlternatives(consequenceNouns)})\\b`,
+        'i',
       ),
       negator: /\b(?:not|never|no)\b|n[’']t\b/i,
     }
@@ -53,7 +58,9 @@ export function readThreats(
   const found: RelationMention[] = []
   const add = (index: string, at: number, length: number) => {
     const object = sentence.refs[Number(index)]
-    if (object?.kind !== 'entity' || object.id === speaker.id || object.type === 'person') return
+    // a party is an actor, or a country its warning names ("outside Pakistan's control")
+    const party = object?.kind === 'entity' ? object.type !== 'person' : object?.placeKind === 'country'
+    if (!object || !party || object.id === speaker.id || ownSide(speaker, object)) return
     found.push({ subject: speaker, relation: 'threatens', object, negated: false, hedged: false, at: from + at, length })
   }
   const { harm, commissiveHarm, warning, negator } = patterns()
@@ -61,7 +68,21 @@ export function readThreats(
   if (opening && !negator.test(opening[1]!)) add(opening[2]!, opening.index, opening[0].length)
   for (const match of content.matchAll(harm)) if (!negator.test(match[1]!)) add(match[2]!, match.index!, match[0].length)
   for (const match of content.matchAll(warning)) add(match[1]!, match.index!, match[0].length)
+  // "warned that continued assaults would have dire consequences outside Pakistan's control": the party the warning names
+  const consequence = warns || commissive ? patterns().consequence.exec(content) : null
+  if (consequence && !negator.test(consequence[1]!)) {
+    const party = [...content.matchAll(/«[EP](\d+)»/g)].find((m) => sentence.refs[Number(m[1])]?.id !== speaker.id)
+    if (party) add(party[1]!, consequence.index, consequence[0].length)
+  }
   return found.filter((r, i) => found.findIndex((o) => o.object.id === r.object.id) === i)
+}
+
+const OFFICIAL = new Set(['state', 'government', 'security_force'])
+
+/** A state's side (the state, its government, its forces, its country) threatens no part of itself. */
+function ownSide(speaker: Ref, object: Ref): boolean {
+  const official = (r: Ref) => OFFICIAL.has(r.type) || r.placeKind === 'country'
+  return speaker.country !== null && speaker.country === object.country && official(speaker) && official(object)
 }
 
 /** "reserved the right to hit sanctuaries in Afghanistan", "will not strike": a harm only threatened (or ruled out) is no attack. */

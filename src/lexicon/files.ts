@@ -192,7 +192,7 @@ const relations = object({
   eventObjectPatterns: relationPatterns,
   membershipPatterns: object({ patterns: list(text) }),
   struckFacilities: object({ facilityNouns: words, strikeParticiples: words }),
-  threatReading: object({ modals: words, harmVerbs: words, harmModifiers: words, consequenceNouns: words }),
+  threatReading: object({ modals: words, harmVerbs: words, harmModifiers: words, consequenceVerbs: words, consequenceNouns: words }),
   opposingWords: words,
   descriptions: list(object({ pattern: text, refersTo: list(oneOf(ENTITY_TYPES)), plural: optional(flag) })),
   typedReading: keyedBy(

@@ -39,3 +39,24 @@ describe('a harm the speaker says its side will or may do', () => {
     expect(events(text).filter((e) => e.type === 'ASSAULT')).toEqual([])
   })
 })
+
+describe('a warning of consequences and a past target', () => {
+  it('makes a warning that something will bring consequences a threat to the party it names', () => {
+    const text =
+      'The Taliban spokesperson Zabihullah Mujahid warned that continued strikes would have dire consequences beyond Pakistan’s control.'
+    expect(claims(text)).toContain('Taliban asserts Taliban threatens Pakistan')
+  })
+
+  it('reads no threat from a party that has been the target of a strike', () => {
+    const text = 'Zabihullah Mujahid said the commander, whom Pakistan had named as the target of the strike, was living in Pakistan.'
+    expect(claims(text).filter((c) => c.includes('threatens'))).toEqual([])
+  })
+})
+
+describe('a passive participle of a verb of saying', () => {
+  it('is not its subject’s statement ("the commander alleged by Pakistan to have been …")', () => {
+    const text =
+      'Mujahid said Abdullah Shah Mehsud, the TTP commander alleged by Pakistan to have been the target of the strike, lives in Pakistan.'
+    expect(events(text).filter((e) => e.type === 'ACCUSE' && e.actors.includes('Taliban'))).toEqual([])
+  })
+})
