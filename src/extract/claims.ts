@@ -101,6 +101,7 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
   }
   for (const sentence of view.sentences) {
     if (framed.has(sentence.index)) continue
+    drafts.push(...doersTold(sentence, toldAttack))
     const stated = readRelations(sentence, 0, sentence.masked.length).filter((r) => !onlyThreatened(sentence, r))
     const sheltered = new Set(sheltering(stated, sentence.masked, view))
     for (const relation of [...stated, ...sheltered]) {
@@ -121,6 +122,43 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
     }
   }
   return unique(drafts)
+}
+
+/**
+ * "The BLA carried out the attack, police said": the reporter's own account (or an unnamed source's) that names the
+ * doer of an attack told before is no one's claim, but it still names the attack's actor.
+ */
+function doersTold(sentence: MaskedSentence, toldAttack: (frame: Frame) => EventDraft | undefined): ClaimDraft[] {
+  const content: [number, number] = [0, sentence.masked.length]
+  const all = readAttackReferences(sentence, content[0], content[1], null)
+  if (all.length === 0) return []
+  const reporter: Frame = {
+    sentence,
+    cue: '',
+    stance: 'asserts',
+    speaker: null,
+    claimant: null,
+    content,
+    accusation: false,
+    addressee: null,
+    responsibility: false,
+  }
+  const attack = toldAttack(reporter)
+  const object = attackObject(attack, null)
+  // "the attackers belonged to the BLA": the group of an attack's people is its doer, unless a state's forces did it
+  const references = all.filter((r) => !r.members || (attack && stateSideActors(attack).length === 0))
+  return references
+    .filter(({ doer }) => object && doer.id !== object.id)
+    .map(({ doer, negated }) => ({
+      ...base(reporter),
+      frame: null,
+      stance: negated ? 'denies' : 'asserts',
+      subject: doer,
+      relation: 'attacks',
+      object: object!,
+      hedged: false,
+      rule: 'attack-reference',
+    }))
 }
 
 /** "Pakistan reserved the right to hit sanctuaries in Afghanistan": an attack only threatened is not told. */

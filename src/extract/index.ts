@@ -178,6 +178,26 @@ function toldAssaults(
 }
 
 /**
+ * "The BLA carried out the attack, police said": the doer the reporter's own account names for an attack told before
+ * (in its sentence or the three after) is its actor. A named party's allegation ("Iran said Jaish al-Adl carried it
+ * out") stays an allegation: the accused is no actor until it claims the attack.
+ */
+function doerToldByReporter(event: EventDraft, claims: ClaimDraft[]): Ref[] {
+  const s = event.sentence.index
+  const object = event.targets[0] ?? event.place
+  const told = claims.find(
+    (c) =>
+      c.claimant === null &&
+      c.rule === 'attack-reference' &&
+      c.stance === 'asserts' &&
+      c.sentence >= s &&
+      c.sentence <= s + 3 &&
+      c.object?.id === object?.id,
+  )
+  return told ? [told.subject] : []
+}
+
+/**
  * "Security forces killed 12 terrorists … The militants belonged to the HGB, it added": the group a statement
  * says the dead of an operation belonged to (in its sentence or the two after) is whom the operation attacked.
  */
@@ -224,6 +244,7 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     if (event.type !== 'ASSAULT' || event.actors.length > 0) continue
     const claim = claimOf(event)
     if (claim?.claimant) event.actors = [claim.claimant]
+    else event.actors = doerToldByReporter(event, claims)
   }
   const stated = [...claims, ...struckFacilities(view, frames, events)]
   return { events: events.map(toEventRecord), claims: reportedAttacks(frames, events, stated).map(toClaimRecord) }

@@ -200,3 +200,13 @@ describe('a claim of responsibility not made', () => {
     expect(events(text).find((e) => e.type === 'ASSAULT')?.actors).toEqual([])
   })
 })
+
+describe('the doer the reporter’s own account names for an attack told before', () => {
+  it.each([
+    ['the reporter’s own account through unnamed police', 'Police said the BLA carried out the attack.', 'Baloch Liberation Army'],
+    ['the group the attackers belonged to', 'The police said the attackers belonged to the BLA.', 'Baloch Liberation Army'],
+  ])('%s is the attack’s actor', (_, second, actor) => {
+    const found = events(`Gunmen attacked a checkpoint in Quetta on Monday, killing two. ${second}`)
+    expect(found.find((e) => e.type === 'ASSAULT')?.actors).toEqual([actor])
+  })
+})
