@@ -76,8 +76,11 @@ function triggers() {
   return compiled
 }
 
-/** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
-export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
+/**
+ * The material events of every sentence, told by trigger words, with their slots filled: they depend on the
+ * sentences and frames alone, so extraction drafts them once and `draftEvents` merges them with each pass's speech acts.
+ */
+export function draftMaterialEvents(view: ArticleView, frames: Frame[]): EventDraft[] {
   const drafts: EventDraft[] = []
   const framesOf = groupBy(frames, (f) => f.sentence)
   const typesTold = new Set<EventType>()
@@ -97,7 +100,16 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
     drafts.push(...found)
     for (const e of found) typesTold.add(e.type)
   }
-  drafts.push(...speechEvents(frames, claims, view))
+  return drafts
+}
+
+/**
+ * The events of an article: its material events (from `draftMaterialEvents`) and the speech acts of its frames and
+ * claims, the mentions of one incident merged. Merging rewrites the drafts it keeps, so it works on copies of the
+ * material ones (their fields are replaced, never changed in place).
+ */
+export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[], material: readonly EventDraft[]): EventDraft[] {
+  const drafts = [...material.map((e) => ({ ...e })), ...speechEvents(frames, claims, view)]
   // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
   return mergeEvents(drafts).filter(
     (e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e),
