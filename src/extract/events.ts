@@ -2,7 +2,7 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fata
 import { lexicon } from '../lexicon/load.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { inflections } from './inflect.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
 import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
@@ -62,7 +62,7 @@ function isPurpose(before: string, word: string): boolean {
 
 const AFTER_ONSET = new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').onsetVerbs)})\\s+to\\s+$`, 'i')
 
-let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
+let compiled: { scanner: PhraseScanner; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
 function triggers() {
   if (!compiled) {
@@ -71,7 +71,7 @@ function triggers() {
     for (const group of lex.triggers)
       for (const word of [...group.words, ...(group.lemmas ?? []).flatMap(inflections)])
         if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
-    compiled = { pattern: new RegExp(`\\b(?:${phraseAlternatives([...byWord.keys()])})\\b`, 'gi'), byWord }
+    compiled = { scanner: new PhraseScanner([...byWord.keys()]), byWord }
   }
   return compiled
 }
@@ -194,12 +194,14 @@ function answersInPlace(event: EventDraft, earlier: EventDraft[]): void {
 
 /** A sentence with no event word of its own that speaks of "the attack", "the blast" … told before. */
 function retellsAttack(sentence: MaskedSentence): boolean {
-  const { pattern, byWord } = triggers()
-  return [...sentence.masked.matchAll(pattern)].some(
-    (m) =>
-      byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
-      /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index! - 6), m.index!)),
-  )
+  const { scanner, byWord } = triggers()
+  return scanner
+    .matches(sentence.masked)
+    .some(
+      (m) =>
+        byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
+        /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index - 6), m.index)),
+    )
 }
 
 /**
@@ -276,14 +278,15 @@ const OTHER_TIME_BEFORE = new RegExp(
 
 /** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
-  const { pattern, byWord } = triggers()
+  const { scanner, byWord } = triggers()
+  const triggerMatches = scanner.matches(sentence.masked)
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
   const referredBack = new Map<EventType, number>()
   const aggregated = new Set<EventType>()
-  for (const match of sentence.masked.matchAll(pattern)) {
+  for (const match of triggerMatches) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
-    const at = match.index!
+    const at = match.index
     const retyped = retypedByObject(word, sentence.masked.slice(at + match[0].length))
     const spec = retyped === undefined ? byWord.get(word) : retyped
     if (!spec || !MATERIAL[spec.type]) continue
@@ -337,7 +340,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     if (actors.length === 0 && claimant && frame.stance === 'asserts' && actsAgainstOwnInsurgents(claimant, targets)) actors.push(claimant)
     const place = placeOf(sentence, at, scope)
     const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
-    const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
+    const fatalities = counted && nearestTrigger(sentence, triggerMatches, at, counted.at, found) ? counted.fatalities : null
     const moreDead = fatalities !== null && MORE_DEAD.test(sentence.text.slice(counted!.at))
     const specificPlace = place !== null && place.placeKind !== 'country'
     // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
@@ -452,14 +455,20 @@ function retypedByObject(word: string, after: string): { type: EventType; mode: 
  * massacre, in which 130 were killed" gives 130 to the massacre). Offsets compare in proportion, since the masked
  * sentence is shorter than the text.
  */
-function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, found: EventDraft[]): boolean {
+function nearestTrigger(
+  sentence: MaskedSentence,
+  triggerMatches: readonly RegExpExecArray[],
+  at: number,
+  countAt: number,
+  found: EventDraft[],
+): boolean {
   const scale = sentence.text.length / Math.max(1, sentence.masked.length)
   const distance = (maskedAt: number) => Math.abs(maskedAt * scale - countAt)
-  const { pattern, byWord } = triggers()
+  const { byWord } = triggers()
   let best = at
-  for (const match of sentence.masked.matchAll(pattern)) {
+  for (const match of triggerMatches) {
     if (byWord.get(match[0].toLowerCase().replace(/\s+/g, ' '))?.type !== 'ASSAULT') continue
-    if (distance(match.index!) < distance(best)) best = match.index!
+    if (distance(match.index) < distance(best)) best = match.index
   }
   return Math.abs(best - at) < 25 && !found.some((e) => e.fatalities !== null)
 }
