@@ -3,6 +3,7 @@ import type { DateMention, NlpDoc, RecognizedArticle, RecognizedEntity } from '.
 import type { EntityType, PlaceKind, Span } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
 import { alternativesInOrder } from '../lexicon/pattern.js'
+import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
 export interface Ref extends Span {
@@ -261,6 +262,8 @@ const DESCRIPTIONS = lexicon('relations').descriptions.map(({ pattern, refersTo,
   const types = new Set<EntityType | 'place'>(refersTo)
   return { pattern: new RegExp(pattern, 'gi'), fits: (t: EntityType | 'place') => types.has(t), plural: plural ?? false }
 })
+/** The descriptions' required words, found in one scan: a sentence holding none of a pattern's cannot match it. */
+const DESCRIPTION_ANCHORS = new AnchorScan(DESCRIPTIONS.map(({ pattern }) => requiredAnchors(pattern.source)))
 
 /**
  * "the group", "the outfit": a definite description of an armed group refers to the group named last before it.
@@ -272,7 +275,9 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
   const lastOfKind = new Map<string, Ref[]>()
   for (const sentence of sentences) {
     const additions: { at: number; length: number; refs: Ref[] }[] = []
-    for (const { pattern, fits, plural } of DESCRIPTIONS) {
+    const open = DESCRIPTION_ANCHORS.candidates(sentence.masked)
+    for (const [n, { pattern, fits, plural }] of DESCRIPTIONS.entries()) {
+      if (!open[n]) continue
       for (const match of sentence.masked.matchAll(pattern)) {
         if (plural) {
           // "the banned outfits", "these groups": every group named in this sentence or, failing that, the last one.
