@@ -1,6 +1,7 @@
 import type { EntityType, Stance } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
+import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 import { inflections } from './inflect.js'
 import type { LexiconOf } from '../lexicon/files.js'
@@ -28,6 +29,8 @@ export interface Frame {
 let compiled:
   | {
       cue: RegExp
+      cueWords: PhraseScanner
+      responsibilityAnchors: AnchorScan
       lex: AttributionLexicon
       deny: Set<string>
       accuse: Set<string>
@@ -76,6 +79,8 @@ function cues() {
       lex,
       responsibility: new RegExp(`^(?:${responsibility})$`, 'i'),
       cue: new RegExp(`\\b(?:${responsibility}|${alternation(all)})\\b`, 'gi'),
+      cueWords: new PhraseScanner(all),
+      responsibilityAnchors: new AnchorScan([requiredAnchors(responsibility)]),
       bareForms: new Set(bareForms),
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
@@ -327,8 +332,17 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
   )
 }
 
+/**
+ * The cues of a text, as the whole `cue` pattern finds them. Most texts hold none of the words every responsibility
+ * phrase needs, and their cues are the cue words alone, which the phrase scanner finds several times faster.
+ */
+function cueMatches(text: string): RegExpMatchArray[] {
+  const { cue, cueWords, responsibilityAnchors } = cues()
+  return responsibilityAnchors.candidates(text)[0] ? [...text.matchAll(cue)] : cueWords.matches(text)
+}
+
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly, blanketDenial } = cues()
+  const { lex, deny, accuse, noResponse, responsibility, clauseOnly, blanketDenial } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -367,7 +381,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     // no content of its own: what is claimed is the attack the sentence (or the one before) tells, not a statement
     frames.push(frame(sentence, 'claimed by', 'asserts', null, claimant, [passive.index!, passive.index!], false, null, true))
   }
-  for (const match of text.matchAll(cue)) {
+  for (const match of cueMatches(text)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
     if (word === 'claimed' && /^\s+by\b/.test(text.slice(at + match[0].length))) continue
