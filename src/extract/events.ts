@@ -280,6 +280,12 @@ const OTHER_TIME_BEFORE = new RegExp(
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
   const { scanner, byWord } = triggers()
   const triggerMatches = scanner.matches(sentence.masked)
+  // the sentence's toll, read once: every assault of the sentence asks for it
+  let toll: ReturnType<typeof locatedFatalitiesIn> | undefined
+  const sentenceToll = () => {
+    if (toll === undefined) toll = locatedFatalitiesIn(sentence.text)
+    return toll
+  }
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
   const referredBack = new Map<EventType, number>()
@@ -318,8 +324,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     // tally is the tally
     if ((continues || /\b(?:has|have|had)\s+(?:\w+\s+)?$/i.test(prefix)) && aggregated.has(spec.type)) continue
     if (continued && continues) {
-      const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
-      if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
+      const counted = spec.type === 'ASSAULT' ? sentenceToll() : null
+      if (counted && !continued.fatalities) continued.fatalities = counted.fatalities
       continue
     }
     const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
@@ -339,7 +345,7 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       targets.push(claimant)
     if (actors.length === 0 && claimant && frame.stance === 'asserts' && actsAgainstOwnInsurgents(claimant, targets)) actors.push(claimant)
     const place = placeOf(sentence, at, scope)
-    const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
+    const counted = spec.type === 'ASSAULT' ? sentenceToll() : null
     const fatalities = counted && nearestTrigger(sentence, triggerMatches, at, counted.at, found) ? counted.fatalities : null
     const moreDead = fatalities !== null && MORE_DEAD.test(sentence.text.slice(counted!.at))
     const specificPlace = place !== null && place.placeKind !== 'country'
