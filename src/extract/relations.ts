@@ -3,7 +3,7 @@ import { lexicon } from '../lexicon/load.js'
 import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
-import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
+import { AnchorSetsScan, requiredAnchorSets } from './pattern-anchors.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
 import type { LexiconOf } from '../lexicon/files.js'
 
@@ -46,7 +46,7 @@ let compiled:
       negation: RegExp
       hedge: RegExp
       opposing: RegExp
-      prefilter: AnchorScan
+      prefilter: AnchorSetsScan
     }
   | undefined
 
@@ -122,19 +122,28 @@ function patterns() {
       negation: new RegExp(lex.negation, 'i'),
       opposing: new RegExp(`\\b(?:${lex.opposingWords.join('|')})\\b`, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
-      // Every pattern's required words in one scan: a pattern runs only on text holding one of them.
-      prefilter: new AnchorScan(anchorsOf(all.map((regex) => regex.source))),
+      // Every pattern's required words in one scan: a pattern runs only on text holding one word of each of its sets.
+      prefilter: new AnchorSetsScan(anchorSetsOf(all.map((regex) => regex.source))),
     }
   }
   return compiled
 }
 
-export const ANCHORS_SNAPSHOT = 'relation-anchors'
+export const ANCHORS_SNAPSHOT = 'relation-anchor-sets'
 
 /** Required words by pattern source: from the build's snapshot when current, else read from the sources. */
-function anchorsOf(sources: string[]): (string[] | null)[] {
-  const known = readSnapshot<Map<string, string[] | null>>(ANCHORS_SNAPSHOT)
-  return sources.map((source) => (known?.has(source) ? known.get(source)! : requiredAnchors(source)))
+function anchorSetsOf(sources: string[]): string[][][] {
+  const known = readSnapshot<Map<string, string[][]>>(ANCHORS_SNAPSHOT)
+  return sources.map((source) => telling(known?.has(source) ? known.get(source)! : requiredAnchorSets(source)))
+}
+
+/**
+ * The sets worth scanning for: a placeholder's marks («E, ») stand in nearly every text read (readRelations reads
+ * none without an actor), so a set holding one rules next to nothing out and only slows the scan. Leaving a set
+ * out only lets more patterns run.
+ */
+function telling(sets: string[][]): string[][] {
+  return sets.filter((set) => !set.some((anchor) => anchor === '«E' || anchor === '»'))
 }
 
 /** The same content is read by the relation, speaker and attack passes in a row: scan it once. */
@@ -145,8 +154,8 @@ function openPatterns(text: string): boolean[] {
   return lastScanned.open
 }
 
-/** For tests: the number of patterns and the required words found for each. */
-export function relationPatternAnchors(): { source: string; anchors: string[] | null }[] {
+/** For tests and the snapshot: the patterns and the sets of required words found for each. */
+export function relationPatternAnchors(): { source: string; anchorSets: string[][] }[] {
   const { relations, speaker, responsibility, eventObject } = patterns()
   return [
     ...relations.flatMap((r) => r.patterns),
@@ -155,7 +164,7 @@ export function relationPatternAnchors(): { source: string; anchors: string[] | 
     ...eventObject,
   ]
     .sort((a, b) => a.slot - b.slot)
-    .map(({ regex }) => ({ source: regex.source, anchors: requiredAnchors(regex.source) }))
+    .map(({ regex }) => ({ source: regex.source, anchorSets: requiredAnchorSets(regex.source) }))
 }
 
 /**
