@@ -109,11 +109,20 @@ export function draftMaterialEvents(view: ArticleView, frames: Frame[]): EventDr
  * material ones (their fields are replaced, never changed in place).
  */
 export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[], material: readonly EventDraft[]): EventDraft[] {
-  const drafts = [...material.map((e) => ({ ...e })), ...speechEvents(frames, claims, view)]
-  // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter(
-    (e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e),
-  )
+  return codable(mergeEvents([...material.map((e) => ({ ...e })), ...speechEvents(frames, claims, view)]))
+}
+
+/**
+ * The material events alone, merged as `draftEvents` merges them: a speech act never merges with a material event
+ * (nor changes the order of those before it), so these are the material events of `draftEvents`, before any claim.
+ */
+export function mergedMaterialEvents(material: readonly EventDraft[]): EventDraft[] {
+  return codable(mergeEvents(material.map((e) => ({ ...e }))))
+}
+
+/** An event with neither a place nor a party is no codable event (ACLED codes none without a location). */
+function codable(events: EventDraft[]): EventDraft[] {
+  return events.filter((e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e))
 }
 
 const DAY_MS = 86_400_000

@@ -6,7 +6,7 @@ import { buildArticleView, type Ref } from './article-view.js'
 import { claimsToldAttack, findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
-import { draftEvents, draftMaterialEvents, liesInCity, toEventRecord } from './events.js'
+import { draftEvents, draftMaterialEvents, liesInCity, mergedMaterialEvents, toEventRecord } from './events.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
 /** What extraction reads from the run context: the knowledge base, for actors the article leaves unnamed. */
@@ -194,7 +194,7 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     return event?.targets.find((t) => t.id !== frame.claimant?.id) ?? event?.place ?? null
   }
   const material = draftMaterialEvents(view, frames)
-  assaults = draftEvents(view, frames, [], material).filter((e) => e.type === 'ASSAULT')
+  assaults = mergedMaterialEvents(material).filter((e) => e.type === 'ASSAULT')
   told = toldAssaults(assaults)
   const claims = draftClaims(view, frames, responsibilityObject)
   const events = draftEvents(view, frames, claims, material)
