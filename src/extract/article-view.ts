@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/load-kb.js'
 import type { DateMention, NlpDoc, RecognizedArticle, RecognizedEntity } from '../record/article.js'
 import type { EntityType, PlaceKind, Span } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder } from '../lexicon/pattern.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
@@ -278,7 +278,7 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
     const open = DESCRIPTION_ANCHORS.candidates(sentence.masked)
     for (const [n, { pattern, fits, plural }] of DESCRIPTIONS.entries()) {
       if (!open[n]) continue
-      for (const match of sentence.masked.matchAll(pattern)) {
+      for (const match of allMatches(pattern, sentence.masked)) {
         if (plural) {
           // "the banned outfits", "these groups": every group named in this sentence or, failing that, the last one.
           const groups = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
@@ -346,10 +346,12 @@ function lastRefBefore(sentence: MaskedSentence, prefix: string): Ref | undefine
   return last ? sentence.refs[Number(last[1])] : undefined
 }
 
+const PLACEHOLDER = /«[EP](\d+)»/g
+
 /** The refs named by placeholders in a masked fragment, in order. */
 export function refsIn(sentence: MaskedSentence, fragment: string): Ref[] {
   const refs: Ref[] = []
-  for (const match of fragment.matchAll(/«[EP](\d+)»/g)) refs.push(sentence.refs[Number(match[1])]!)
+  for (const match of allMatches(PLACEHOLDER, fragment)) refs.push(sentence.refs[Number(match[1])]!)
   return refs
 }
 

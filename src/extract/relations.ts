@@ -1,6 +1,6 @@
 import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
 import { AnchorSetsScan, requiredAnchorSets } from './pattern-anchors.js'
@@ -183,8 +183,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   for (const spec of relations) {
     for (const { regex: pattern, slot, groupOnly } of spec.patterns) {
       if (!open[slot] || (groupOnly && !namesGroup)) continue
-      pattern.lastIndex = 0
-      for (const match of content.matchAll(pattern)) {
+      for (const match of allMatches(pattern, content)) {
         if (!match.groups?.S || !match.groups.O) continue
         const subjects = refsIn(sentence, match.groups.S)
         // "camps in Pakistan's Balochistan province": the possessive country only says where the province is
@@ -239,8 +238,7 @@ export function readSpeakerRelations(
   for (const { relation, pattern: compiledPattern } of specs) {
     if (already.some((r) => r.relation === relation) || !open[compiledPattern.slot] || !allowed(relation)) continue
     const pattern = compiledPattern.regex
-    pattern.lastIndex = 0
-    for (const match of content.matchAll(pattern)) {
+    for (const match of allMatches(pattern, content)) {
       if (!match.groups?.O || possessiveOfAnother(sentence, content.slice(0, match.index), match[0], speaker)) continue
       const named = refsIn(sentence, match.groups.O)
       for (const object of relation === 'attacks' ? withoutQualifiers(named) : named) {
@@ -276,8 +274,7 @@ export function readAttackReferences(
   const open = openPatterns(content)
   for (const { regex: pattern, slot } of eventObject) {
     if (!open[slot]) continue
-    pattern.lastIndex = 0
-    for (const match of content.matchAll(pattern)) {
+    for (const match of allMatches(pattern, content)) {
       const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []
       // "it was not involved in the attack", "had nothing to do with the blast": the speaker denies the attack
       const negated = negation.test(match[0]) || /\bnothing\b/i.test(match[0])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lexicon } from '../../src/lexicon/load.js'
-import { PhraseScanner, phraseAlternatives } from '../../src/lexicon/pattern.js'
+import { allMatches, PhraseScanner, phraseAlternatives } from '../../src/lexicon/pattern.js'
 
 const found = (matches: Iterable<RegExpMatchArray>) => [...matches].map((m) => `${m.index}:${m[0]}`)
 
@@ -33,5 +33,21 @@ describe('PhraseScanner', () => {
 
   it('refuses a phrase that does not open with a word character', () => {
     expect(() => new PhraseScanner(['-attack'])).toThrow()
+  })
+})
+
+describe('allMatches', () => {
+  it('gives what matchAll gives, groups and empty matches included, from the start whatever lastIndex was', () => {
+    const cases: [RegExp, string][] = [
+      [/«(?<kind>[EP])(\d+)»/g, '«E0» and «P12» near «E3»'],
+      [/(?=(in|inside))/g, 'inside the camp in Kunar'],
+      [/x*/gu, 'a😀b'],
+      [/\b\w+\b/gi, ''],
+    ]
+    for (const [regex, text] of cases) {
+      const expected = [...text.matchAll(regex)].map((m) => [m.index, [...m], m.groups])
+      regex.lastIndex = 3
+      expect(allMatches(regex, text).map((m) => [m.index, [...m], m.groups])).toEqual(expected)
+    }
   })
 })
