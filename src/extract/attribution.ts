@@ -1,6 +1,6 @@
 import type { EntityType, Stance } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
 import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 import type { ArticleView, MaskedSentence, Ref } from './article-view.js'
 import { inflections } from './inflect.js'
@@ -338,7 +338,7 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
  */
 function cueMatches(text: string): RegExpMatchArray[] {
   const { cue, cueWords, responsibilityAnchors } = cues()
-  return responsibilityAnchors.candidates(text)[0] ? [...text.matchAll(cue)] : cueWords.matches(text)
+  return responsibilityAnchors.candidates(text)[0] ? allMatches(cue, text) : cueWords.matches(text)
 }
 
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
@@ -357,7 +357,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   }
   let lastEnd = 0
   const subjects: Subject[] = []
-  for (const owned of text.matchAll(POSSESSED_CLAIM)) {
+  for (const owned of allMatches(POSSESSED_CLAIM, text)) {
     const owner = sentence.refs[Number(owned[1])]!
     const start = owned.index! + owned[0].length
     frames.push(
@@ -375,7 +375,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     )
     subjects.push({ at: owned.index!, frames: frames.slice(-1) })
   }
-  for (const passive of text.matchAll(CLAIMED_BY)) {
+  for (const passive of allMatches(CLAIMED_BY, text)) {
     const claimant = sentence.refs[Number(passive[1])]!
     if (claimant.kind !== 'entity' || claimant.type === 'person') continue
     // no content of its own: what is claimed is the attack the sentence (or the one before) tells, not a statement

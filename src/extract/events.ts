@@ -2,7 +2,7 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fata
 import { lexicon } from '../lexicon/load.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { inflections } from './inflect.js'
-import { alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
 import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
@@ -909,7 +909,7 @@ function requestFromCue(): RegExp {
 function requests(view: ArticleView, frames: Frame[]): EventDraft[] {
   const events: EventDraft[] = []
   for (const sentence of view.sentences) {
-    for (const match of [...sentence.masked.matchAll(requestCue()), ...sentence.masked.matchAll(requestFromCue())]) {
+    for (const match of [...allMatches(requestCue(), sentence.masked), ...allMatches(requestFromCue(), sentence.masked)]) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)
       // "the minister requested the Balochistan government …": a pronoun or a description names the last speaker
