@@ -1,4 +1,5 @@
 /** Shape signals of one line of text: is it a sentence, a headline, a name, a link list? */
+import { allMatches } from '../lexicon/pattern.js'
 
 export function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean)
@@ -11,7 +12,7 @@ const URL_PATTERN =
 export function urlShare(text: string): { count: number; share: number } {
   let count = 0
   let length = 0
-  for (const match of text.matchAll(URL_PATTERN)) {
+  for (const match of allMatches(URL_PATTERN, text)) {
     count++
     length += match[0].length
   }

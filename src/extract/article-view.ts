@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../kb/load-kb.js'
 import type { DateMention, NlpDoc, RecognizedArticle, RecognizedEntity } from '../record/article.js'
 import type { EntityType, PlaceKind, Span } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder } from '../lexicon/pattern.js'
+import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 
 /** A mention of an actor or a place, as the extractors see it. */
 export interface Ref extends Span {
@@ -300,6 +301,8 @@ const DESCRIPTIONS = lexicon('relations').descriptions.map(({ pattern, refersTo,
   const types = new Set<EntityType | 'place'>(refersTo)
   return { pattern: new RegExp(pattern, 'gi'), fits: (t: EntityType | 'place') => types.has(t), plural: plural ?? false }
 })
+/** The descriptions' required words, found in one scan: a sentence holding none of a pattern's cannot match it. */
+const DESCRIPTION_ANCHORS = new AnchorScan(DESCRIPTIONS.map(({ pattern }) => requiredAnchors(pattern.source)))
 
 /**
  * "the group", "the outfit": a definite description of an armed group refers to the group named last before it.
@@ -311,8 +314,10 @@ function resolveDescriptions(sentences: MaskedSentence[], typeOf: Map<string, En
   const lastOfKind = new Map<string, Ref[]>()
   for (const sentence of sentences) {
     const additions: { at: number; length: number; refs: Ref[] }[] = []
-    for (const { pattern, fits, plural } of DESCRIPTIONS) {
-      for (const match of sentence.masked.matchAll(pattern)) {
+    const open = DESCRIPTION_ANCHORS.candidates(sentence.masked)
+    for (const [n, { pattern, fits, plural }] of DESCRIPTIONS.entries()) {
+      if (!open[n]) continue
+      for (const match of allMatches(pattern, sentence.masked)) {
         if (plural) {
           // "the banned outfits", "these groups": every group named in this sentence or, failing that, the last one.
           const groups = sentence.refs.filter((r, i) => sentence.refAt[i]! < match.index! && fits(r.type))
@@ -380,10 +385,12 @@ function lastRefBefore(sentence: MaskedSentence, prefix: string): Ref | undefine
   return last ? sentence.refs[Number(last[1])] : undefined
 }
 
+const PLACEHOLDER = /«[EP](\d+)»/g
+
 /** The refs named by placeholders in a masked fragment, in order. */
 export function refsIn(sentence: MaskedSentence, fragment: string): Ref[] {
   const refs: Ref[] = []
-  for (const match of fragment.matchAll(/«[EP](\d+)»/g)) refs.push(sentence.refs[Number(match[1])]!)
+  for (const match of allMatches(PLACEHOLDER, fragment)) refs.push(sentence.refs[Number(match[1])]!)
   return refs
 }
 

@@ -1,6 +1,7 @@
 import type { EntityType, Stance } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
+import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
 import { refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { inflections } from './inflect.js'
 import type { LexiconOf } from '../lexicon/files.js'
@@ -28,6 +29,8 @@ export interface Frame {
 let compiled:
   | {
       cue: RegExp
+      cueWords: PhraseScanner
+      responsibilityAnchors: AnchorScan
       lex: AttributionLexicon
       deny: Set<string>
       accuse: Set<string>
@@ -39,7 +42,7 @@ let compiled:
       allegationThat: RegExp
       clauseOnly: Set<string>
       holding: Set<string>
-      condemnations: { expressed: RegExp; drawn: RegExp; labelled: RegExp }
+      condemnations: { anyWord: RegExp; expressed: RegExp; drawn: RegExp; labelled: RegExp }
       statementVerb: RegExp
       labelledDenial: RegExp
       predicatedDenial: RegExp
@@ -63,6 +66,8 @@ function condemnationPatterns(raw: AttributionLexicon) {
   const attack = phraseAlternatives(raw.responsibility.attackNouns)
   const party = '«E(\\d+)»(?:\\s*\\(«E\\d+»\\))?'
   return {
+    // a sentence holding none of the nouns or labels holds no such condemnation
+    anyWord: new RegExp(`(?:${phraseAlternatives([...nouns, ...labels])})`, 'i'),
     // "«E0» expressed strong condemnation of …"
     expressed: new RegExp(
       `${party}\\s+(?:(?:also|has|have|had|\\w+ly)\\s+)*(?:${express})\\s+(?:(?:its|his|her|their|a|an|the)\\s+)?(?:[\\w-]+\\s+){0,2}?${noun}\\b`,
@@ -107,6 +112,8 @@ function cues() {
       lex,
       responsibility: new RegExp(`^(?:${responsibility})$`, 'i'),
       cue: new RegExp(`\\b(?:${responsibility}|${alternation(all)})\\b`, 'gi'),
+      cueWords: new PhraseScanner(all),
+      responsibilityAnchors: new AnchorScan([requiredAnchors(responsibility)]),
       bareForms: new Set(bareForms),
       deny: new Set(lex.denies),
       accuse: new Set(lex.accuse),
@@ -373,8 +380,17 @@ function continuation(previous: Frame, sentence: MaskedSentence): Frame {
   )
 }
 
+/**
+ * The cues of a text, as the whole `cue` pattern finds them. Most texts hold none of the words every responsibility
+ * phrase needs, and their cues are the cue words alone, which the phrase scanner finds several times faster.
+ */
+function cueMatches(text: string): RegExpMatchArray[] {
+  const { cue, cueWords, responsibilityAnchors } = cues()
+  return responsibilityAnchors.candidates(text)[0] ? allMatches(cue, text) : cueWords.matches(text)
+}
+
 function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: ArticleView): Frame[] {
-  const { cue, lex, deny, accuse, noResponse, responsibility, clauseOnly, holding, blanketDenial } = cues()
+  const { lex, deny, accuse, noResponse, responsibility, clauseOnly, holding, blanketDenial } = cues()
   const text = sentence.masked
   const frames: Frame[] = []
   const silent = noResponse.exec(text)
@@ -389,7 +405,7 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
   }
   let lastEnd = 0
   const subjects: Subject[] = []
-  for (const owned of text.matchAll(POSSESSED_CLAIM)) {
+  for (const owned of allMatches(POSSESSED_CLAIM, text)) {
     const owner = sentence.refs[Number(owned[1])]!
     const start = owned.index! + owned[0].length
     frames.push(
@@ -408,13 +424,13 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
     subjects.push({ at: owned.index!, frames: frames.slice(-1) })
   }
   frames.push(...condemnationFrames(sentence, view))
-  for (const passive of text.matchAll(CLAIMED_BY)) {
+  for (const passive of allMatches(CLAIMED_BY, text)) {
     const claimant = sentence.refs[Number(passive[1])]!
     if (claimant.kind !== 'entity' || claimant.type === 'person') continue
     // no content of its own: what is claimed is the attack the sentence (or the one before) tells, not a statement
     frames.push(frame(sentence, 'claimed by', 'asserts', null, claimant, [passive.index!, passive.index!], false, null, true))
   }
-  for (const match of text.matchAll(cue)) {
+  for (const match of cueMatches(text)) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
     const at = match.index!
     if (word === 'claimed' && /^\s+by\b/.test(text.slice(at + match[0].length))) continue
@@ -540,9 +556,10 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
  * "condemned" is (SPEC: a condemnation is an ACCUSE event).
  */
 function condemnationFrames(sentence: MaskedSentence, view: ArticleView): Frame[] {
-  const { expressed, drawn, labelled } = cues().condemnations
+  const { anyWord, expressed, drawn, labelled } = cues().condemnations
   const text = sentence.masked
   const found: Frame[] = []
+  if (!anyWord.test(text)) return found
   for (const pattern of [expressed, labelled])
     for (const match of text.matchAll(pattern)) {
       const speaker = sentence.refs[Number(match[1])]

@@ -2,7 +2,7 @@ import type { ClaimRelation, DateRange, EntityType, EventRecord, EventType, Fata
 import { lexicon } from '../lexicon/load.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { inflections } from './inflect.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
 import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
@@ -62,7 +62,7 @@ function isPurpose(before: string, word: string): boolean {
 
 const AFTER_ONSET = new RegExp(`\\b(?:${phraseAlternatives(lexicon('events').onsetVerbs)})\\s+to\\s+$`, 'i')
 
-let compiled: { pattern: RegExp; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
+let compiled: { scanner: PhraseScanner; byWord: Map<string, { type: EventType; mode: string | null }> } | undefined
 
 function triggers() {
   if (!compiled) {
@@ -71,13 +71,16 @@ function triggers() {
     for (const group of lex.triggers)
       for (const word of [...group.words, ...(group.lemmas ?? []).flatMap(inflections)])
         if (!byWord.has(word)) byWord.set(word, { type: group.type, mode: group.mode })
-    compiled = { pattern: new RegExp(`\\b(?:${phraseAlternatives([...byWord.keys()])})\\b`, 'gi'), byWord }
+    compiled = { scanner: new PhraseScanner([...byWord.keys()]), byWord }
   }
   return compiled
 }
 
-/** Finds the events of every sentence, fills their slots, and merges the mentions of one incident. */
-export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[]): EventDraft[] {
+/**
+ * The material events of every sentence, told by trigger words, with their slots filled: they depend on the
+ * sentences and frames alone, so extraction drafts them once and `draftEvents` merges them with each pass's speech acts.
+ */
+export function draftMaterialEvents(view: ArticleView, frames: Frame[]): EventDraft[] {
   const drafts: EventDraft[] = []
   const framesOf = groupBy(frames, (f) => f.sentence)
   const typesTold = new Set<EventType>()
@@ -98,11 +101,29 @@ export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDra
     for (const e of found) typesTold.add(e.type)
   }
   datesFromAnchors(drafts)
-  drafts.push(...speechEvents(frames, claims, view))
-  // An event with neither a place nor a party is no codable event (ACLED codes none without a location).
-  return mergeEvents(drafts).filter(
-    (e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e),
-  )
+  return drafts
+}
+
+/**
+ * The events of an article: its material events (from `draftMaterialEvents`) and the speech acts of its frames and
+ * claims, the mentions of one incident merged. Merging rewrites the drafts it keeps, so it works on copies of the
+ * material ones (their fields are replaced, never changed in place).
+ */
+export function draftEvents(view: ArticleView, frames: Frame[], claims: ClaimDraft[], material: readonly EventDraft[]): EventDraft[] {
+  return codable(mergeEvents([...material.map((e) => ({ ...e })), ...speechEvents(frames, claims, view)]))
+}
+
+/**
+ * The material events alone, merged as `draftEvents` merges them: a speech act never merges with a material event
+ * (nor changes the order of those before it), so these are the material events of `draftEvents`, before any claim.
+ */
+export function mergedMaterialEvents(material: readonly EventDraft[]): EventDraft[] {
+  return codable(mergeEvents(material.map((e) => ({ ...e }))))
+}
+
+/** An event with neither a place nor a party is no codable event (ACLED codes none without a location). */
+function codable(events: EventDraft[]): EventDraft[] {
+  return events.filter((e) => (!MATERIAL[e.type] || e.place !== null || e.actors.length > 0 || e.targets.length > 0) && !isTally(e))
 }
 
 const DAY_MS = 86_400_000
@@ -183,12 +204,14 @@ function answersInPlace(event: EventDraft, earlier: EventDraft[]): void {
 
 /** A sentence with no event word of its own that speaks of "the attack", "the blast" … told before. */
 function retellsAttack(sentence: MaskedSentence): boolean {
-  const { pattern, byWord } = triggers()
-  return [...sentence.masked.matchAll(pattern)].some(
-    (m) =>
-      byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
-      /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index! - 6), m.index!)),
-  )
+  const { scanner, byWord } = triggers()
+  return scanner
+    .matches(sentence.masked)
+    .some(
+      (m) =>
+        byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))?.type === 'ASSAULT' &&
+        /\b(?:the|this|that)\s+$/i.test(sentence.masked.slice(Math.max(0, m.index - 6), m.index)),
+    )
 }
 
 /**
@@ -295,14 +318,21 @@ const TIME_ANCHOR_BEFORE = new RegExp(`\\b(?:${lexicon('events').timeLinkers.joi
 
 /** `sentenceFrames`: the frames of this sentence; `typesTold`: the event types of the sentences before it. */
 function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], typesTold: ReadonlySet<EventType>): EventDraft[] {
-  const { pattern, byWord } = triggers()
+  const { scanner, byWord } = triggers()
+  const triggerMatches = scanner.matches(sentence.masked)
+  // the sentence's toll, read once: every assault of the sentence asks for it
+  let toll: ReturnType<typeof locatedFatalitiesIn> | undefined
+  const sentenceToll = () => {
+    if (toll === undefined) toll = locatedFatalitiesIn(sentence.text)
+    return toll
+  }
   const found: EventDraft[] = []
   const asides = victimAsides(sentence.masked)
   const referredBack = new Map<EventType, number>()
   const aggregated = new Set<EventType>()
-  for (const match of sentence.masked.matchAll(pattern)) {
+  for (const match of triggerMatches) {
     const word = match[0].toLowerCase().replace(/\s+/g, ' ')
-    const at = match.index!
+    const at = match.index
     const retyped = retypedByObject(word, sentence.masked.slice(at + match[0].length))
     const spec = retyped === undefined ? byWord.get(word) : retyped
     if (!spec || !MATERIAL[spec.type]) continue
@@ -334,8 +364,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     // tally is the tally
     if ((continues || /\b(?:has|have|had)\s+(?:\w+\s+)?$/i.test(prefix)) && aggregated.has(spec.type)) continue
     if (continued && continues) {
-      const toll = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
-      if (toll && !continued.fatalities) continued.fatalities = toll.fatalities
+      const counted = spec.type === 'ASSAULT' ? sentenceToll() : null
+      if (counted && !continued.fatalities) continued.fatalities = counted.fatalities
       continue
     }
     const frame = sentenceFrames.find((f) => at >= f.content[0] && at < f.content[1])
@@ -355,8 +385,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
       targets.push(claimant)
     if (actors.length === 0 && claimant && frame.stance === 'asserts' && actsAgainstOwnInsurgents(claimant, targets)) actors.push(claimant)
     const place = placeOf(sentence, at, scope)
-    const counted = spec.type === 'ASSAULT' ? locatedFatalitiesIn(sentence.text) : null
-    const fatalities = counted && nearestTrigger(sentence, at, counted.at, found) ? counted.fatalities : null
+    const counted = spec.type === 'ASSAULT' ? sentenceToll() : null
+    const fatalities = counted && nearestTrigger(sentence, triggerMatches, at, counted.at, found) ? counted.fatalities : null
     const moreDead = fatalities !== null && MORE_DEAD.test(sentence.text.slice(counted!.at))
     const specificPlace = place !== null && place.placeKind !== 'country'
     // "the hideouts targeted were those of the BLA": a weak word naming whose things were hit continues an attack told before
@@ -472,14 +502,20 @@ function retypedByObject(word: string, after: string): { type: EventType; mode: 
  * massacre, in which 130 were killed" gives 130 to the massacre). Offsets compare in proportion, since the masked
  * sentence is shorter than the text.
  */
-function nearestTrigger(sentence: MaskedSentence, at: number, countAt: number, found: EventDraft[]): boolean {
+function nearestTrigger(
+  sentence: MaskedSentence,
+  triggerMatches: readonly RegExpExecArray[],
+  at: number,
+  countAt: number,
+  found: EventDraft[],
+): boolean {
   const scale = sentence.text.length / Math.max(1, sentence.masked.length)
   const distance = (maskedAt: number) => Math.abs(maskedAt * scale - countAt)
-  const { pattern, byWord } = triggers()
+  const { byWord } = triggers()
   let best = at
-  for (const match of sentence.masked.matchAll(pattern)) {
+  for (const match of triggerMatches) {
     if (byWord.get(match[0].toLowerCase().replace(/\s+/g, ' '))?.type !== 'ASSAULT') continue
-    if (distance(match.index!) < distance(best)) best = match.index!
+    if (distance(match.index) < distance(best)) best = match.index
   }
   return Math.abs(best - at) < 25 && !found.some((e) => e.fatalities !== null)
 }
@@ -947,9 +983,9 @@ function requests(view: ArticleView, frames: Frame[]): EventDraft[] {
   for (const sentence of view.sentences) {
     const { masked } = sentence
     for (const match of [
-      ...masked.matchAll(requestCue()),
-      ...masked.matchAll(requestFromCue()),
-      ...masked.matchAll(requestOfAddressee()),
+      ...allMatches(requestCue(), masked),
+      ...allMatches(requestFromCue(), masked),
+      ...allMatches(requestOfAddressee(), masked),
     ]) {
       const target = refsIn(sentence, match[1]!)[0]!
       const before = refsIn(sentence, sentence.masked.slice(0, match.index!)).filter((r) => r.kind === 'entity' && r.id !== target.id)

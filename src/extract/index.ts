@@ -6,7 +6,7 @@ import { buildArticleView, type Ref } from './article-view.js'
 import { claimsToldAttack, findFrames, type Frame } from './attribution.js'
 import { draftClaims, reportedAttacks, toClaimRecord } from './claims.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
-import { draftEvents, liesInCity, toEventRecord } from './events.js'
+import { draftEvents, draftMaterialEvents, liesInCity, mergedMaterialEvents, toEventRecord } from './events.js'
 import { struckFacilities } from './facilities.js'
 import { bindSpeakerPronouns } from './speaker-pronouns.js'
 
@@ -233,10 +233,11 @@ function extractFrom(analysis: RecognizedArticle, kb: KnowledgeBase): Omit<Extra
     const here = told ? told.here(s) : assaults.find((e) => e.sentence.index === s && isTold(e))
     return here ?? (told ? told.before(s) : assaults.filter((e) => e.sentence.index < s && isTold(e)).pop())
   }
-  assaults = draftEvents(view, frames, []).filter((e) => e.type === 'ASSAULT')
+  const material = draftMaterialEvents(view, frames)
+  assaults = mergedMaterialEvents(material).filter((e) => e.type === 'ASSAULT')
   told = toldAssaults(assaults)
   const claims = draftClaims(view, frames, toldAttack)
-  const events = draftEvents(view, frames, claims)
+  const events = draftEvents(view, frames, claims, material)
   const claimOf = responsibilityClaims(claims, events)
   for (const event of events) {
     if (event.type === 'ASSAULT' && event.targets.length === 0) event.targets = operationTargets(event, claims)

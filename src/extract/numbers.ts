@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicon/load.js'
+import { allMatches } from '../lexicon/pattern.js'
 import type { Fatalities } from '../record/record.js'
 
 const {
@@ -108,7 +109,7 @@ const ASIDE_BEFORE_DEATH = new RegExp(
  * tell of the victims is no event of its own. The death word may be cut off when `text` ends at the verb before it.
  */
 export function victimAsides(text: string): [number, number][] {
-  return [...text.matchAll(ASIDE_BEFORE_DEATH)].map((m) => {
+  return allMatches(ASIDE_BEFORE_DEATH, text).map((m) => {
     const start = m.index! + m[0].indexOf(m[1]!)
     return [start, start + m[1]!.length]
   })
@@ -181,7 +182,7 @@ function tollsIn(sentence: string): Toll[] {
   const found: Toll[] = []
   const re =
     /\b(?:at least|at most|no fewer than|more than|over|nearly|almost|around|about|roughly|approximately|some|up to|as many as|an estimated|close to)?\s*(?:\d|a dozen|dozens|tens|scores|hundreds|several|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/gi
-  for (const match of sentence.matchAll(re)) {
+  for (const match of allMatches(re, sentence)) {
     const start = match.index! + (match[0].length - match[0].trimStart().length)
     const count = readCount(sentence.slice(start))
     if (!count) continue

@@ -143,11 +143,15 @@ function strength(anchors: string[]): number {
   return weakest - anchors.length / 1000
 }
 
-function sequenceAnchors(nodes: Node[]): string[] | null {
-  const choices: string[][] = []
+/**
+ * Every set of strings a sequence requires: each match holds one string of each set. A required group of one
+ * branch adds the sets of its sequence; one of several branches adds the union of their strongest sets.
+ */
+function requiredSets(nodes: Node[]): string[][] {
+  const sets: string[][] = []
   let run = ''
   const flush = (): void => {
-    if (run) choices.push([run])
+    if (run) sets.push([run])
     run = ''
   }
   for (const node of nodes) {
@@ -160,17 +164,25 @@ function sequenceAnchors(nodes: Node[]): string[] | null {
     } else {
       flush()
       if (node.kind === 'group' && node.min > 0) {
-        const inner = alternationAnchors(node.branches)
-        if (inner) choices.push(inner)
+        if (node.branches.length === 1) sets.push(...requiredSets(node.branches[0]!))
+        else {
+          const inner = alternationAnchors(node.branches)
+          if (inner) sets.push(inner)
+        }
       }
     }
   }
   flush()
+  return sets
+}
+
+/** The strongest of the sets a sequence requires. */
+function sequenceAnchors(nodes: Node[]): string[] | null {
   let best: string[] | null = null
   let bestStrength = -Infinity
-  for (const choice of choices) {
-    const value = strength(choice)
-    if (value > bestStrength) [best, bestStrength] = [choice, value]
+  for (const set of requiredSets(nodes)) {
+    const value = strength(set)
+    if (value > bestStrength) [best, bestStrength] = [set, value]
   }
   return best
 }
@@ -191,6 +203,21 @@ export function requiredAnchors(source: string): string[] | null {
     return alternationAnchors(new Parser(source).parse())
   } catch {
     return null
+  }
+}
+
+/**
+ * Every set of strings the pattern requires, each match holding one string of each (none: nothing is known). Stricter
+ * than `requiredAnchors`, which gives the strongest set alone: a text must hold a string of every set.
+ */
+export function requiredAnchorSets(source: string): string[][] {
+  try {
+    const branches = new Parser(source).parse()
+    if (branches.length === 1) return requiredSets(branches[0]!)
+    const anchors = alternationAnchors(branches)
+    return anchors ? [anchors] : []
+  } catch {
+    return []
   }
 }
 
@@ -235,13 +262,38 @@ export class AnchorScan {
     if (!this.scan) return open
     if (text.includes('ſ')) return open.fill(true)
     const seen = new Set<string>()
+    const lower = text.toLowerCase()
+    // exec, stepping past each (empty) match as matchAll would, at a third of matchAll's cost per match
     this.scan.lastIndex = 0
-    for (const match of text.toLowerCase().matchAll(this.scan)) {
+    for (let match = this.scan.exec(lower); match; match = this.scan.exec(lower)) {
+      this.scan.lastIndex = match.index + 1
       const anchor = match[1]!
       if (seen.has(anchor)) continue
       seen.add(anchor)
       for (const p of this.unlocks.get(anchor)!) open[p] = true
     }
     return open
+  }
+}
+
+/**
+ * The prefilter for patterns that each require several sets of strings (`requiredAnchorSets`): one AnchorScan over
+ * all the sets, and a pattern may match a text only when every one of its sets has a string there.
+ */
+export class AnchorSetsScan {
+  private readonly scan: AnchorScan
+  /** The scan's slots of each pattern's sets. */
+  private readonly slotsOf: number[][]
+
+  constructor(setsByPattern: ReadonlyArray<readonly string[][]>) {
+    const slots: string[][] = []
+    this.slotsOf = setsByPattern.map((sets) => sets.map((set) => slots.push(set) - 1))
+    this.scan = new AnchorScan(slots)
+  }
+
+  /** Which patterns may match somewhere in `text`. */
+  candidates(text: string): boolean[] {
+    const open = this.scan.candidates(text)
+    return this.slotsOf.map((slots) => slots.every((slot) => open[slot]))
   }
 }

@@ -1,9 +1,9 @@
 import type { ClaimRelation } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
-import { alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
+import { allMatches, alternativesInOrder, phraseAlternatives } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import { refsIn, type MaskedSentence, type Ref } from './article-view.js'
-import { AnchorScan, requiredAnchors } from './pattern-anchors.js'
+import { AnchorSetsScan, requiredAnchorSets } from './pattern-anchors.js'
 import { readSnapshot } from '../snapshot/snapshot-file.js'
 import type { LexiconOf } from '../lexicon/files.js'
 
@@ -48,7 +48,7 @@ let compiled:
       negation: RegExp
       hedge: RegExp
       opposing: RegExp
-      prefilter: AnchorScan
+      prefilter: AnchorSetsScan
     }
   | undefined
 
@@ -125,19 +125,28 @@ function patterns() {
       negation: new RegExp(lex.negation, 'i'),
       opposing: new RegExp(`\\b(?:${lex.opposingWords.join('|')})\\b`, 'i'),
       hedge: new RegExp(`\\b(?:${lex.hedges.join('|')})\\b`, 'i'),
-      // Every pattern's required words in one scan: a pattern runs only on text holding one of them.
-      prefilter: new AnchorScan(anchorsOf(all.map((regex) => regex.source))),
+      // Every pattern's required words in one scan: a pattern runs only on text holding one word of each of its sets.
+      prefilter: new AnchorSetsScan(anchorSetsOf(all.map((regex) => regex.source))),
     }
   }
   return compiled
 }
 
-export const ANCHORS_SNAPSHOT = 'relation-anchors'
+export const ANCHORS_SNAPSHOT = 'relation-anchor-sets'
 
 /** Required words by pattern source: from the build's snapshot when current, else read from the sources. */
-function anchorsOf(sources: string[]): (string[] | null)[] {
-  const known = readSnapshot<Map<string, string[] | null>>(ANCHORS_SNAPSHOT)
-  return sources.map((source) => (known?.has(source) ? known.get(source)! : requiredAnchors(source)))
+function anchorSetsOf(sources: string[]): string[][][] {
+  const known = readSnapshot<Map<string, string[][]>>(ANCHORS_SNAPSHOT)
+  return sources.map((source) => telling(known?.has(source) ? known.get(source)! : requiredAnchorSets(source)))
+}
+
+/**
+ * The sets worth scanning for: a placeholder's marks («E, ») stand in nearly every text read (readRelations reads
+ * none without an actor), so a set holding one rules next to nothing out and only slows the scan. Leaving a set
+ * out only lets more patterns run.
+ */
+function telling(sets: string[][]): string[][] {
+  return sets.filter((set) => !set.some((anchor) => anchor === '«E' || anchor === '»'))
 }
 
 /** The same content is read by the relation, speaker and attack passes in a row: scan it once. */
@@ -148,8 +157,8 @@ function openPatterns(text: string): boolean[] {
   return lastScanned.open
 }
 
-/** For tests: the number of patterns and the required words found for each. */
-export function relationPatternAnchors(): { source: string; anchors: string[] | null }[] {
+/** For tests and the snapshot: the patterns and the sets of required words found for each. */
+export function relationPatternAnchors(): { source: string; anchorSets: string[][] }[] {
   const { relations, speaker, responsibility, eventObject } = patterns()
   return [
     ...relations.flatMap((r) => r.patterns),
@@ -158,7 +167,7 @@ export function relationPatternAnchors(): { source: string; anchors: string[] | 
     ...eventObject,
   ]
     .sort((a, b) => a.slot - b.slot)
-    .map(({ regex }) => ({ source: regex.source, anchors: requiredAnchors(regex.source) }))
+    .map(({ regex }) => ({ source: regex.source, anchorSets: requiredAnchorSets(regex.source) }))
 }
 
 /**
@@ -177,8 +186,7 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
   for (const spec of relations) {
     for (const { regex: pattern, slot, groupOnly } of spec.patterns) {
       if (!open[slot] || (groupOnly && !namesGroup)) continue
-      pattern.lastIndex = 0
-      for (const match of content.matchAll(pattern)) {
+      for (const match of allMatches(pattern, content)) {
         if (!match.groups?.S || !match.groups.O) continue
         const subjects = refsIn(sentence, match.groups.S)
         // "camps in Pakistan's Balochistan province": the possessive country only says where the province is
@@ -233,8 +241,7 @@ export function readSpeakerRelations(
   for (const { relation, pattern: compiledPattern } of specs) {
     if (already.some((r) => r.relation === relation) || !open[compiledPattern.slot] || !allowed(relation)) continue
     const pattern = compiledPattern.regex
-    pattern.lastIndex = 0
-    for (const match of content.matchAll(pattern)) {
+    for (const match of allMatches(pattern, content)) {
       if (!match.groups?.O || possessiveOfAnother(sentence, content.slice(0, match.index), match[0], speaker)) continue
       const named = refsIn(sentence, match.groups.O)
       for (const object of relation === 'attacks' ? withoutQualifiers(named) : named) {
@@ -273,8 +280,7 @@ export function readAttackReferences(sentence: MaskedSentence, from: number, to:
   const open = openPatterns(content)
   for (const { regex: pattern, slot, members = false } of eventObject) {
     if (!open[slot]) continue
-    pattern.lastIndex = 0
-    for (const match of content.matchAll(pattern)) {
+    for (const match of allMatches(pattern, content)) {
       const named = match.groups?.S ? refsIn(sentence, match.groups.S) : []
       // "it was not involved in the attack", "had nothing to do with the blast": the speaker denies the attack
       const negated = negation.test(match[0]) || /\bnothing\b/i.test(match[0])

@@ -1,5 +1,6 @@
 import type { ClaimRelation, EntityType } from '../record/record.js'
 import { lexicon } from '../lexicon/load.js'
+import { allMatches } from '../lexicon/pattern.js'
 import { entriesOf } from '../lexicon/schema.js'
 import type { MaskedSentence, Ref } from './article-view.js'
 import type { RelationMention } from './relations.js'
@@ -76,8 +77,7 @@ export function readTypedRelations(sentence: MaskedSentence, from: number, to: n
 }
 
 function readOne(spec: TypedRelation, clause: string, refs: Placed[]): RelationMention | null {
-  spec.trigger.lastIndex = 0
-  for (const trigger of clause.matchAll(spec.trigger)) {
+  for (const trigger of allMatches(spec.trigger, clause)) {
     const at = trigger.index!
     const triggerEnd = at + trigger[0].length
     const near = (p: Placed, reach: number) => p.end >= at - reach && p.at <= triggerEnd + reach
@@ -122,7 +122,7 @@ function nearest(candidates: Placed[], at: number): Placed | undefined {
 function clauses(text: string): [number, number][] {
   const spans: [number, number][] = []
   let start = 0
-  for (const brk of text.matchAll(CLAUSE_BREAK)) {
+  for (const brk of allMatches(CLAUSE_BREAK, text)) {
     spans.push([start, brk.index!])
     start = brk.index! + brk[0].length
   }
@@ -131,7 +131,7 @@ function clauses(text: string): [number, number][] {
 }
 
 function placedRefs(sentence: MaskedSentence, clause: string): Placed[] {
-  return [...clause.matchAll(/«[EP](\d+)»/g)].map((m) => ({ ref: sentence.refs[Number(m[1])]!, at: m.index!, end: m.index! + m[0].length }))
+  return allMatches(/«[EP](\d+)»/g, clause).map((m) => ({ ref: sentence.refs[Number(m[1])]!, at: m.index!, end: m.index! + m[0].length }))
 }
 
 /** Names are masked: what is left between the arguments are the words themselves. */

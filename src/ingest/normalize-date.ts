@@ -1,4 +1,5 @@
 /** Finds calendar dates written the ways news pages write them and turns them into YYYY-MM-DD. */
+import { allMatches } from '../lexicon/pattern.js'
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -89,8 +90,7 @@ function numericDayMonth(year: number, a: number, b: number, weekday: string | u
 export function findDates(text: string): DateMatch[] {
   const found: DateMatch[] = []
   for (const { regex, build } of PATTERNS) {
-    regex.lastIndex = 0
-    for (const match of text.matchAll(regex)) {
+    for (const match of allMatches(regex, text)) {
       const iso = build(match.slice(1))
       if (iso) found.push({ iso, index: match.index, length: match[0].length })
     }

@@ -13,7 +13,7 @@ export function buildSnapshots(): string[] {
   return [
     writeSnapshot(GAZETTEER_SNAPSHOT, toGazetteerSnapshot(buildGazetteer().parts()), fingerprint),
     writeSnapshot(ACTORS_SNAPSHOT, buildActorIndex(loadKnowledgeBase()), fingerprint),
-    writeSnapshot(ANCHORS_SNAPSHOT, new Map(relationPatternAnchors().map(({ source, anchors }) => [source, anchors])), fingerprint),
+    writeSnapshot(ANCHORS_SNAPSHOT, new Map(relationPatternAnchors().map(({ source, anchorSets }) => [source, anchorSets])), fingerprint),
   ]
 }
 

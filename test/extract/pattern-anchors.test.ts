@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AnchorScan, requiredAnchors } from '../../src/extract/pattern-anchors.js'
+import { AnchorScan, AnchorSetsScan, requiredAnchorSets, requiredAnchors } from '../../src/extract/pattern-anchors.js'
 import { relationPatternAnchors } from '../../src/extract/relations.js'
 
 describe('required words of a pattern', () => {
@@ -15,6 +15,23 @@ describe('required words of a pattern', () => {
     ['presence of\\s+(?<S>«E\\d+»)', ['presence of']],
   ])('%s', (source, expected) => {
     expect(requiredAnchors(source)).toEqual(expected)
+  })
+})
+
+describe('the sets of required words of a pattern', () => {
+  it.each([
+    ['\\b(?:camps?|bases?)\\s+in\\s+«P\\d+»', [['camp', 'base'], ['in'], ['«P'], ['»']]],
+    ['(?<S>«E\\d+»)\\s+(?:is|was)\\s+(?:still\\s+)?in\\b', [['«E'], ['»'], ['is', 'was'], ['in']]],
+    ['fund(?:s|ed|ing)?\\b|financ\\w+', [['fund', 'financ']]],
+    ['(?=harbou?r)\\w+', []],
+  ])('%s', (source, expected) => {
+    expect(requiredAnchorSets(source)).toEqual(expected)
+  })
+
+  it('opens a pattern only where every one of its sets has a word', () => {
+    const scan = new AnchorSetsScan([[['camp'], ['«p']], [['camp']], []])
+    expect(scan.candidates('a Camp in «P1»')).toEqual([true, true, true])
+    expect(scan.candidates('a camp in «E1»')).toEqual([false, true, true])
   })
 })
 
@@ -41,7 +58,7 @@ describe('the relation prefilter', () => {
   it('never skips a pattern that matches (every relation, speaker and attack pattern over sample sentences)', () => {
     const patterns = relationPatternAnchors()
     expect(patterns.length).toBeGreaterThan(20)
-    const scan = new AnchorScan(patterns.map((p) => p.anchors))
+    const scan = new AnchorSetsScan(patterns.map((p) => p.anchorSets))
     const regexes = patterns.map((p) => new RegExp(p.source, 'giu'))
     let matched = 0
     let skipped = 0
