@@ -283,6 +283,8 @@ function documentOwner(sentence: MaskedSentence): Ref | undefined {
 const REFERRING_NOUNS = lexicon('attribution').referringNouns
 const DOCUMENT_NOUNS = new Set(lexicon('attribution').documentNouns)
 const REFERRING = alternativesInOrder(Object.keys(REFERRING_NOUNS))
+/** The head words of bodies' names ("government", "police"), lowercase. */
+const BODY_HEADS = new Set(Object.keys(lexicon('actors').orgHeads).map((head) => head.toLowerCase()))
 // "the defence minister", "the provincial government": up to two plain modifiers before the noun
 const PRONOUN_BEFORE = new RegExp(
   String.raw`\b(he|she|they|it|the (?:[a-z][a-z-]*\s+){0,2}?(?:${REFERRING}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
@@ -295,7 +297,11 @@ function descriptionHead(description: string): string | null {
   const parts = DESCRIPTION_HEAD.exec(description)
   if (!parts) return description
   const modifiers = description.slice(4, description.length - parts[2]!.length)
-  return /[A-Z]/.test(modifiers) ? null : `the ${parts[2]!.toLowerCase()}`
+  // "the provincial government spokesperson" names whose spokesperson: no back-reference to the last one
+  const namesBody = modifiers
+    .split(/\s+/)
+    .some((word) => Object.hasOwn(REFERRING_NOUNS, word.toLowerCase()) || BODY_HEADS.has(word.toLowerCase()))
+  return /[A-Z]/.test(modifiers) || namesBody ? null : `the ${parts[2]!.toLowerCase()}`
 }
 
 /** The clause before a verb ends with a pronoun or a description of one told before ("he", "the minister"). */

@@ -76,6 +76,12 @@ describe('a description with modifiers before its noun', () => {
     expect(claims(text)).toContain('Ministry of Defence of Pakistan asserts India supports Baloch Liberation Army')
   })
 
+  it('takes no description whose modifier names a body of its own ("the provincial government spokesperson")', () => {
+    const text =
+      'The Baloch Yakjehti Committee accused the state of abducting students. The provincial government spokesperson rejected the allegations.'
+    expect(events(text).filter((e) => e.type === 'REJECT' && e.actors.includes('Baloch Yakjehti Committee'))).toEqual([])
+  })
+
   it('takes no description whose modifier is a name', () => {
     const text = 'Zabihullah Mujahid spoke in Kabul. "India is funding the BLA," the Pakistani minister said.'
     expect(claims(text).filter((c) => c.startsWith('Taliban'))).toEqual([])
