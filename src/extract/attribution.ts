@@ -263,7 +263,7 @@ let lastDocumentOwner: Ref | undefined
 let lastPerson: Ref | undefined
 const DOCUMENTS = alternativesInOrder(lexicon('attribution').documentNouns)
 const OWNED_DOCUMENT = new RegExp(
-  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?(?:«E\\d+»(?:’s|'s)\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b|«E(\\d+)»[^«».;]{0,40}?\\b(?:in|through)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
+  `«E(\\d+)»(?:’s|'s)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS}|audio|footage)\\b|\\b(?:${DOCUMENTS})\\s+(?:released |issued |published )?by\\s+(?:the\\s+)?(?:«E\\d+»(?:’s|'s)\\s+)?«E(\\d+)»|«E(\\d+)»\\s+(?:released|issued|published|shared)\\s+(?:a|an|its|the)\\s+(?:\\w+\\s+){0,3}?(?:${DOCUMENTS})|\\b(?:the|a|an|this|that|its|their|latest)\\s+(?:[a-z]+\\s+)?«E(\\d+)»\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b|«E(\\d+)»[^«».;]{0,40}?\\b(?:in|through)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${DOCUMENTS})\\b`,
   'i',
 )
 /** "the 16th report of the UN's Monitoring Team": "of" names an author only when no group's deed follows. */
@@ -285,12 +285,23 @@ const DOCUMENT_NOUNS = new Set(lexicon('attribution').documentNouns)
 const REFERRING = alternativesInOrder(Object.keys(REFERRING_NOUNS))
 /** The head words of bodies' names ("government", "police"), lowercase. */
 const BODY_HEADS = new Set(Object.keys(lexicon('actors').orgHeads).map((head) => head.toLowerCase()))
-// "the defence minister", "the provincial government": up to two plain modifiers before the noun
+// "the defence minister", "the provincial government": up to two plain modifiers before the noun; "the report,
+// submitted to the Security Council this week, said": an aside between the description and its verb
 const PRONOUN_BEFORE = new RegExp(
-  String.raw`\b(he|she|they|it|the (?:[a-z][a-z-]*\s+){0,2}?(?:${REFERRING}))\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
+  String.raw`\b(he|she|they|it|the (?:[a-z][a-z-]*\s+){0,2}?(?:${REFERRING}))(?:\s*,[^,]{3,80},)?\s*(?:(?:also|further|later|then|had|has|have|repeatedly|previously|earlier|once again|again|\w+ly)\s+)*$`,
   'i',
 )
 const DESCRIPTION_HEAD = new RegExp(String.raw`^the (?:([a-z][a-z-]*\s+){0,2}?)(${REFERRING})$`, 'i')
+
+const DESCRIPTION_AFTER = new RegExp(String.raw`^\s+(the\s+(?:[a-z][a-z-]*\s+){0,2}?(?:${REFERRING}))\b`, 'i')
+
+/** "the monitors", "the ministry": the last speaker or actor of the kind a description names. */
+function describedSpeaker(description: string, last: Frame | undefined): Ref | undefined {
+  const head = descriptionHead(description)
+  const typed = head ? describedType(head) : undefined
+  if (!head || !typed) return undefined
+  return lastNamedBy(head.slice(4)) ?? lastOfType(typed, last)
+}
 
 /** "the defence minister" → "the minister": a description by its referring noun; null when a modifier is a name. */
 function descriptionHead(description: string): string | null {
@@ -466,22 +477,26 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       const author = documentWord ? authorAfter(sentence, at + match[0].length + documentWord[0].length) : undefined
       // "according to a statement": a new document, never the one discussed before; only its named author speaks
       const indefinite = documentWord !== null && /^\s+an?\s/i.test(documentWord[0])
-      // "According to him, …": the pronoun is the last speaker
+      // "According to him, …", "according to the monitors, …": the pronoun or description is the last speaker (of its kind)
       const pronoun = documentWord ? null : /^\s+(?:him|her|them)\b/i.exec(text.slice(at + match[0].length))
+      const description = documentWord || pronoun ? null : DESCRIPTION_AFTER.exec(text.slice(at + match[0].length))
+      const described = description ? describedSpeaker(description[1]!, frames[frames.length - 1] ?? previous) : undefined
       const named =
         author ??
-        (pronoun || (documentWord && (lastDocumentOwner || indefinite)) ? undefined : firstEntityAfter(sentence, at + match[0].length, 12))
+        (pronoun || described || (documentWord && (lastDocumentOwner || indefinite))
+          ? undefined
+          : firstEntityAfter(sentence, at + match[0].length, 12))
       const previousVoice = pronoun ? (frames[frames.length - 1] ?? previous) : undefined
       const source =
         named ??
         (documentWord && !indefinite ? lastDocumentOwner : undefined) ??
         previousVoice?.speaker ??
         previousVoice?.claimant ??
-        undefined
+        described
       if (!source) continue
       const sourceEnd = named
         ? sentence.refAt[sentence.refs.indexOf(named)]! + placeholderLength(sentence, named)
-        : at + match[0].length + (documentWord ?? pronoun)![0].length
+        : at + match[0].length + (documentWord ?? pronoun ?? description)![0].length
       // "According to the Inter-Services Public Relations (ISPR), …": the acronym belongs to the source
       const acronym = /^\s*\(«E\d+»\)/.exec(text.slice(sourceEnd))
       const content: [number, number] = at < 5 ? [sourceEnd + (acronym?.[0].length ?? 0), text.length] : [0, at]

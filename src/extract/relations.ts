@@ -9,6 +9,9 @@ import type { LexiconOf } from '../lexicon/files.js'
 
 type RelationLexicon = LexiconOf<'relations'>
 
+/** The object of a presence introduced as an origin ("… from Afghanistan", "… out of the Kunar province"). */
+const FROM_PLACE = /\b(?:from|out of)\s+(?:the\s+)?(?:«P\d+»(?:’s|'s)\s+)?«P\d+»[^«]*(?:(?:,\s*|\s+and\s+)«P\d+»[^«]*)*$/
+
 /** A relation read from a stretch of text: subject, relation, object, and whether the text negates it. */
 export interface RelationMention {
   subject: Ref
@@ -193,7 +196,8 @@ export function readRelations(sentence: MaskedSentence, from: number, to: number
         const named = refsIn(sentence, match.groups.O.replace(/«P\d+»(?:’s|'s)\s+(?=«P)/g, ''))
         const objects = spec.relation === 'attacks' ? withoutQualifiers(named) : named
         // "the TTP attacked a police station located in Bannu": the place is the target's, not the group's
-        if (spec.relation === 'present_in' && opposing.test(match[0])) continue
+        // ("attacks from Afghanistan": a place the attacks come from is where the group is)
+        if (spec.relation === 'present_in' && opposing.test(match[0]) && !FROM_PLACE.test(match[0])) continue
         const negated = negation.test(match[0])
         const hedged = hedge.test(content)
         // "BLA, including its suicide wing, the Majeed Brigade": a wing belongs to the last group named.

@@ -94,3 +94,24 @@ describe('descriptions of a report’s authors', () => {
     expect(claims(text)).toContain('Analytical Support and Sanctions Monitoring Team asserts al-Qaeda present_in Paktika')
   })
 })
+
+describe('a report’s author through its description and its wordings', () => {
+  it('takes the author of "a new United Nations report" for "the report … said"', () => {
+    const text =
+      'A new United Nations report has warned that the TTP remains a serious threat. The report, submitted to the Security Council this week, said al-Qaeda continued to provide guidance to the TTP.'
+    expect(claims(text)).toContain('United Nations asserts al-Qaeda supports Tehreek-e-Taliban Pakistan')
+  })
+
+  it('reads "according to the monitors" as the monitors named before', () => {
+    const text =
+      'The UN’s sanctions monitors said the Taliban continued to host al-Qaeda leaders. According to the monitors, TTP fighters were moving freely between Kunar and Bajaur.'
+    const told = claims(text)
+    expect(told).toContain('United Nations asserts Taliban harbors al-Qaeda')
+    expect(told).toContain('United Nations asserts Tehreek-e-Taliban Pakistan present_in Kunar')
+  })
+
+  it('reads attacks launched from a country as presence there', () => {
+    const text = 'Pakistan said the TTP had increased its attacks from Afghanistan this year.'
+    expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
+  })
+})
