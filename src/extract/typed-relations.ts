@@ -70,7 +70,10 @@ export function readTypedRelations(sentence: MaskedSentence, from: number, to: n
     for (const spec of readings().typed) {
       if (already.some((r) => r.relation === spec.relation) || found.some((r) => r.relation === spec.relation)) continue
       const mention = readOne(spec, clause, refs)
-      if (mention) found.push({ ...mention, at: from + start + mention.at })
+      if (!mention) continue
+      // "the BLA and the TTP as India's proxies": the object's coordinated partners take the same relation
+      for (const object of [mention.object, ...coordinatedWith(mention.object, clause, refs)])
+        found.push({ ...mention, object, at: from + start + mention.at })
     }
   }
   return found
@@ -110,6 +113,17 @@ function readOne(spec: TypedRelation, clause: string, refs: Placed[]): RelationM
     }
   }
   return null
+}
+
+/** The refs of the same kind and type joined to `ref` by "and" or commas, on either side of it. */
+function coordinatedWith(ref: Ref, clause: string, refs: Placed[]): Ref[] {
+  const at = refs.findIndex((p) => p.ref === ref)
+  const joined: Ref[] = []
+  const joins = (a: Placed, b: Placed) => /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/.test(clause.slice(a.end, b.at))
+  const alike = (p: Placed) => p.ref.kind === ref.kind && p.ref.type === ref.type && p.ref.id !== ref.id
+  for (let k = at; k + 1 < refs.length && joins(refs[k]!, refs[k + 1]!) && alike(refs[k + 1]!); k++) joined.push(refs[k + 1]!.ref)
+  for (let k = at; k - 1 >= 0 && joins(refs[k - 1]!, refs[k]!) && alike(refs[k - 1]!); k--) joined.push(refs[k - 1]!.ref)
+  return joined
 }
 
 function nearest(candidates: Placed[], at: number): Placed | undefined {

@@ -115,3 +115,17 @@ describe('a report’s author through its description and its wordings', () => {
     expect(claims(text)).toContain('Pakistan asserts Tehreek-e-Taliban Pakistan present_in Afghanistan')
   })
 })
+
+describe('proxies', () => {
+  it.each([
+    ['a proxy of', 'Pakistan says the BLA is a proxy of India.', ['Pakistan asserts India supports Baloch Liberation Army']],
+    [
+      'coordinated groups as proxies',
+      'Pakistan described the BLA and the TTP as India’s proxies.',
+      ['Pakistan asserts India supports Baloch Liberation Army', 'Pakistan asserts India supports Tehreek-e-Taliban Pakistan'],
+    ],
+  ])('%s: the state backs the groups', (_, text, expected) => {
+    const told = claims(text)
+    for (const claim of expected) expect(told).toContain(claim)
+  })
+})
