@@ -313,6 +313,23 @@ function shiftDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
+const AGENT_NOUNS = new Set(lexicon('events').agentNouns)
+
+/** A trigger of another material type within a few words after an agent noun: what the agents did. */
+function doesOtherKind(
+  matches: readonly RegExpMatchArray[],
+  byWord: ReadonlyMap<string, { type: EventType }>,
+  agent: RegExpMatchArray,
+  type: EventType,
+): boolean {
+  const end = agent.index! + agent[0].length
+  return matches.some((m) => {
+    if (m.index! < end || m.index! > end + 30) return false
+    const other = byWord.get(m[0].toLowerCase().replace(/\s+/g, ' '))
+    return other !== undefined && other.type !== type && MATERIAL[other.type]
+  })
+}
+
 /** "after the blast", "days before this attack": an event named only as the time of another. */
 const TIME_ANCHOR_BEFORE = new RegExp(`\\b(?:${lexicon('events').timeLinkers.join('|')})\\s+(?:the|this|that)\\s+$`, 'i')
 
@@ -337,6 +354,8 @@ function materialEvents(sentence: MaskedSentence, sentenceFrames: Frame[], types
     const spec = retyped === undefined ? byWord.get(word) : retyped
     if (!spec || !MATERIAL[spec.type]) continue
     if (asides.some(([start, end]) => at >= start && at < end)) continue
+    // "Gunmen kidnapped a judge": the doers' noun names no event of its own when their verb tells another kind
+    if (AGENT_NOUNS.has(word) && doesOtherKind(triggerMatches, byWord, match, spec.type)) continue
     if (spec.type === 'ASSAULT' && isAggregate(sentence.masked, at, word)) {
       aggregated.add(spec.type)
       continue

@@ -142,6 +142,7 @@ const events = object({
   onsetVerbs: words,
   /** A trigger whose object right after it tells another event, or none (type null): "expelled the ambassador". */
   /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
+  agentNouns: words,
   seriesOrdinals: words,
   aggregateFrames: words,
   objectRetypes: list(object({ words, objects: words, type: nullable(oneOf(EVENT_TYPES)), mode: nullable(text) })),

@@ -267,3 +267,19 @@ describe('an event dated from another', () => {
     ])
   })
 })
+
+describe('the doers’ noun and acts of taking', () => {
+  it('codes a kidnapping by gunmen as one COERCE event, no assault', () => {
+    expect(events('Gunmen kidnapped a district judge in Dera Ismail Khan on Monday.').map((e) => e.type)).toEqual(['COERCE'])
+  })
+
+  it('still codes an attack by gunmen', () => {
+    expect(events('Gunmen opened fire on a police van in Bannu on Monday, killing two.').map((e) => e.type)).toEqual(['ASSAULT'])
+  })
+
+  it('codes hostage-taking and a track blown up', () => {
+    const types = events('The BLA took passengers of the train hostage after blowing up the track near Sibi on Tuesday.').map((e) => e.type)
+    expect(types).toContain('COERCE')
+    expect(types).toContain('ASSAULT')
+  })
+})
