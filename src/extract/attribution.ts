@@ -127,7 +127,7 @@ function cues() {
         'i',
       ),
       definiteAttack: new RegExp(
-        `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b)`,
+        `^\\s*for\\s+(?:the|this|that|last\\s+\\w+'s|\\w+day's)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.responsibility.attackNouns)})(?![\\w-])\\s*(?:[,.;]|$|\\s+(?:and|but|which|in\\s+which|saying|attributing)\\b|\\s+(?:in|through|via)\\s+(?:a|an|its|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alternation(raw.documentNouns)})\\b)`,
         'i',
       ),
       allegationThat: new RegExp(`\\b(?:${alternation(raw.claimNouns)})\\s+that\\s+`, 'i'),

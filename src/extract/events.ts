@@ -888,15 +888,22 @@ function speechEvents(frames: Frame[], claims: ClaimDraft[], view: ArticleView):
       const accused = own
         .filter((c) => (c.subject.id !== actor.id && c.relation !== 'present_in') || c.relation === 'harbors')
         .map((c) => c.subject)
+      const content = frame.sentence.masked.slice(frame.content[0], frame.content[1])
+      // "condemned the attack and paid tribute to the martyred soldiers": a condemnation of an attack names no accused
+      const ofAttack = /^\s*(?:the|this|that|these|those)\b/i.test(content) && referencesAttack(content.slice(0, 50))
       const targets =
         accused.length > 0
           ? accused
           : frame.addressee
             ? [frame.addressee]
-            : refsIn(frame.sentence, frame.sentence.masked.slice(frame.content[0], frame.content[1]))
-                // "Iran's foreign ministry spokesman condemned the attack": the speaker's own side is not accused
-                .filter((r) => r.kind === 'entity' && r.type !== 'person' && !sameSide(r, actor) && !partyFamily(actor.id, view).has(r.id))
-                .slice(0, 1)
+            : ofAttack
+              ? []
+              : refsIn(frame.sentence, content)
+                  // "Iran's foreign ministry spokesman condemned the attack": the speaker's own side is not accused
+                  .filter(
+                    (r) => r.kind === 'entity' && r.type !== 'person' && !sameSide(r, actor) && !partyFamily(actor.id, view).has(r.id),
+                  )
+                  .slice(0, 1)
       events.push(event('ACCUSE', 'allege', targets))
     } else if (blamed.length > 0 && actor.type !== 'media' && actor.type !== 'international_org') {
       events.push(event('ACCUSE', 'allege', blamed))

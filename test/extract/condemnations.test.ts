@@ -74,3 +74,11 @@ describe('a condemnation told by a noun or a label', () => {
     expect(events(`${ATTACK} The minister called the operation a great success.`).filter((e) => e.type === 'ACCUSE')).toEqual([])
   })
 })
+
+describe('a condemnation of an attack', () => {
+  it('names no accused when it goes on to pay tribute to the victims', () => {
+    const text = `${ATTACK} Prime Minister Shehbaz Sharif condemned the attack and paid tribute to the martyred soldiers of the Pakistan Army.`
+    const accusations = events(text).filter((e) => e.type === 'ACCUSE')
+    expect(accusations.map((e) => e.targets)).toEqual([[]])
+  })
+})

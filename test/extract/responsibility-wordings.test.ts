@@ -210,3 +210,16 @@ describe('the doer the reporter’s own account names for an attack told before'
     expect(found.find((e) => e.type === 'ASSAULT')?.actors).toEqual([actor])
   })
 })
+
+describe('a claim for "the attack" made in a statement, several sentences after it', () => {
+  it('still makes the group the attack’s actor, not of the troops’ response', () => {
+    const text = [
+      'Terrorists attacked a checkpost in Datta Khel on Tuesday night, martyring six soldiers.',
+      'The troops responded and killed three terrorists, the military said.',
+      'A sanitisation operation was under way in the area.',
+      'Officials said the area had seen several such raids this year.',
+      'The Hafiz Gul Bahadur group claimed responsibility for the attack in a statement shared with journalists.',
+    ].join(' ')
+    expect(events(text).find((e) => e.type === 'ASSAULT' && e.dead === 6)?.actors).toEqual(['Hafiz Gul Bahadur group'])
+  })
+})
