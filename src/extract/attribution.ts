@@ -531,7 +531,9 @@ function framesIn(sentence: MaskedSentence, previous: Frame | undefined, view: A
       /^(?:(?:in|on|via|through|to|during|at)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*)+[.]?\s*$/i.test(after)
     // "…, the ministry said, adding that …": the participle takes what follows; this cue keeps what came before
     const handsOn = cues().chainedCue.test(text.slice(content[0]))
-    if (after.replace(/[\s.,"“”'’]/g, '').length < 12 || ((sourcingOnly || whereSaid || handsOn) && subject.at > 12))
+    // "… and vowed to respond.": a short infinitive after a commissive cue is its content all the same
+    const shortVow = cues().commissive.has(word) && /^to\s/i.test(after)
+    if (!shortVow && (after.replace(/[\s.,"“”'’]/g, '').length < 12 || ((sourcingOnly || whereSaid || handsOn) && subject.at > 12)))
       content = [0, subject.at - titleBefore(text, subject.at)]
     // "Major X, who had claimed the capture of a pilot, was killed": a cue in a relative clause with a plain object
     // says what the clause holds ("the UN, which reported that the TTP, …, receives support" reports a whole clause).

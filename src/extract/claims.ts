@@ -6,7 +6,7 @@ import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
 import { readAttackReferences, readRelations, readSpeakerRelations, type RelationMention } from './relations.js'
 import { readTypedRelations } from './typed-relations.js'
-import { isThreatened, readThreats } from './threats.js'
+import { isThreatened, readRetaliation, readThreats } from './threats.js'
 
 /**
  * Claims: the relations each attributed stretch states, with the frame's stance (flipped when the content
@@ -30,6 +30,8 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
       frame.claimant && !patterned.some((r) => r.relation === 'threatens')
         ? readThreats(frame.sentence, frame.content[0], frame.content[1], frame.claimant, frame.cue, isCommissive(frame))
         : []
+    if (frame.claimant && threats.length === 0 && isCommissive(frame))
+      threats.push(...readRetaliation(frame.sentence, frame.content[0], frame.content[1], frame.claimant, toldAttack(frame)?.actors ?? []))
     const relations = [...patterned, ...typed, ...threats].filter((r) => !onlyThreatened(frame.sentence, r))
     for (const relation of relations) {
       // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
@@ -239,7 +241,8 @@ function answer(frame: Frame, drafts: ClaimDraft[], stance: Stance, view: Articl
   const isMade = (d: ClaimDraft) => d.claimant && d.claimant.id !== party.id && d.stance === 'asserts' && !family.has(d.claimant.id)
   const aboutFamily = [...family].flatMap((id) => [
     ...index.get('subject', id),
-    ...(stance === 'no_response' ? index.get('object', id) : []),
+    // a threat against the party is no allegation it answers
+    ...(stance === 'no_response' ? index.get('object', id).filter((d) => d.relation !== 'threatens') : []),
   ])
   const onSoil = stance === 'denies' ? onItsSoil(drafts, party) : []
   const about = index.inOrder([...aboutFamily, ...onSoil]).filter(isMade)

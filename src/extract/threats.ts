@@ -11,11 +11,21 @@ import type { RelationMention } from './relations.js'
  * strike") threatens no one, and a harm that is only threatened is no report of an attack (`isThreatened`).
  */
 
-let compiled: { harm: RegExp; modalHarm: RegExp; commissiveHarm: RegExp; warning: RegExp; consequence: RegExp; negator: RegExp } | undefined
+let compiled:
+  | {
+      harm: RegExp
+      modalHarm: RegExp
+      commissiveHarm: RegExp
+      retaliation: RegExp
+      warning: RegExp
+      consequence: RegExp
+      negator: RegExp
+    }
+  | undefined
 
 function patterns() {
   if (!compiled) {
-    const { modals, harmVerbs, harmModifiers, consequenceVerbs, consequenceNouns } = lexicon('relations').threatReading
+    const { modals, harmVerbs, harmModifiers, retaliationVerbs, consequenceVerbs, consequenceNouns } = lexicon('relations').threatReading
     const modifier = `(?:(?:${phraseAlternatives(harmModifiers)})\\s+)?`
     // "carry out more attacks on": a modifier may stand at any space of a phrase of harm
     const harm = phraseAlternatives(harmVerbs).replaceAll('\\s+', `\\s+${modifier}`)
@@ -29,6 +39,8 @@ function patterns() {
         `\\bwarn(?:s|ed|ing)?\\s+(?:the\\s+)?«E(\\d+)»(?:\\s*\\(«E\\d+»\\))?\\s+(?:of|against)\\s+(?:[\\w-]+\\s+){0,2}?(?:${phraseAlternatives(consequenceNouns)})\\b`,
         'gi',
       ),
+      // "vowed to respond", "vowed to avenge the deaths": a retaliation with no party named after it
+      retaliation: new RegExp(`^\\s*to\\s+(?:[\\w’'-]+\\s+){0,2}?(?:${phraseAlternatives(retaliationVerbs)})\\b(?![^.;]{0,40}«E)`, 'i'),
       // "would have dire consequences": what a warning says will follow
       consequence: new RegExp(
         `\\b(?:${phraseAlternatives(modals)})\\s+((?:[\\w’'-]+\\s+){0,2}?)(?:${phraseAlternatives(consequenceVerbs)})\\s+(?:[\\w-]+\\s+){0,2}?(?:${phraseAlternatives(consequenceNouns)})\\b`,
@@ -83,6 +95,27 @@ const OFFICIAL = new Set(['state', 'government', 'security_force'])
 function ownSide(speaker: Ref, object: Ref): boolean {
   const official = (r: Ref) => OFFICIAL.has(r.type) || r.placeKind === 'country'
   return speaker.country !== null && speaker.country === object.country && official(speaker) && official(object)
+}
+
+/**
+ * "The Taliban said Pakistani strikes killed 10 civilians in Khost, and vowed to respond": a commissive retaliation
+ * with no party named is aimed at the attack's doers, when the caller knows them (`attackers`).
+ */
+export function readRetaliation(sentence: MaskedSentence, from: number, to: number, speaker: Ref, attackers: Ref[]): RelationMention[] {
+  const content = sentence.masked.slice(from, to)
+  const match = patterns().retaliation.exec(content)
+  if (!match) return []
+  return attackers
+    .filter((a) => a.id !== speaker.id && !ownSide(speaker, a))
+    .map((object) => ({
+      subject: speaker,
+      relation: 'threatens',
+      object,
+      negated: false,
+      hedged: false,
+      at: from + match.index,
+      length: match[0].length,
+    }))
 }
 
 /** "reserved the right to hit sanctuaries in Afghanistan", "will not strike": a harm only threatened (or ruled out) is no attack. */

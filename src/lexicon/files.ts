@@ -193,7 +193,14 @@ const relations = object({
   eventObjectPatterns: relationPatterns,
   membershipPatterns: object({ patterns: list(text) }),
   struckFacilities: object({ facilityNouns: words, strikeParticiples: words }),
-  threatReading: object({ modals: words, harmVerbs: words, harmModifiers: words, consequenceVerbs: words, consequenceNouns: words }),
+  threatReading: object({
+    modals: words,
+    harmVerbs: words,
+    harmModifiers: words,
+    retaliationVerbs: words,
+    consequenceVerbs: words,
+    consequenceNouns: words,
+  }),
   opposingWords: words,
   descriptions: list(object({ pattern: text, refersTo: list(oneOf(ENTITY_TYPES)), plural: optional(flag) })),
   typedReading: keyedBy(

@@ -60,3 +60,17 @@ describe('a passive participle of a verb of saying', () => {
     expect(events(text).filter((e) => e.type === 'ACCUSE' && e.actors.includes('Taliban'))).toEqual([])
   })
 })
+
+describe('a vow to retaliate with no party named', () => {
+  it('threatens the doers of the attack the statement tells', () => {
+    const text =
+      'The Taliban government said on Monday that Pakistani airstrikes had killed 10 civilians in Khost province, and vowed to respond.'
+    expect(threats(text)).toContainEqual([['Taliban'], ['Pakistan']])
+  })
+
+  it('is no allegation a silence of the threatened side answers', () => {
+    const text =
+      'The Taliban government said Pakistani airstrikes had killed 10 civilians in Khost, and vowed to respond. Pakistan’s military did not comment on the reports.'
+    expect(claims(text).filter((c) => c.includes('no_response') && c.includes('threatens'))).toEqual([])
+  })
+})
