@@ -127,43 +127,11 @@ export function buildArticleView(analysis: RecognizedArticle, kb: KnowledgeBase)
       via: 'soil',
     })
   }
-  // "Pakistani air strikes", "Iranian missiles": the state of the demonym did it, when the article names that state.
   const stateOf = firstStateByCountry(analysis.entities)
-  for (const match of doc.text.matchAll(ATTACK_BY_DEMONYM)) {
-    const code = demonyms[match[1]!]
-    const state = code ? stateOf.get(code) : undefined
-    if (!code || !state) continue
-    const start = match.index!
-    refs.push({
-      kind: 'entity',
-      id: state.id,
-      type: 'state',
-      placeKind: null,
-      country: code,
-      start,
-      end: start + match[1]!.length,
-      sentence: -1,
-      via: 'demonym-attack',
-    })
-  }
+  // "Pakistani air strikes", "Iranian missiles": the state of the demonym did it, when the article names that state
+  refs.push(...demonymStates(doc.text, ATTACK_BY_DEMONYM, 'demonym-attack', (code) => stateOf.get(code)))
   // "the Indian-sponsored Fitna al-Hindustan": a backer named only by its demonym is its state, named in the article or not
-  for (const match of doc.text.matchAll(SPONSOR_BY_DEMONYM)) {
-    const code = demonyms[match[1]!]
-    const state = code ? (stateOf.get(code) ?? knownState(kb, code)) : undefined
-    if (!code || !state) continue
-    const start = match.index!
-    refs.push({
-      kind: 'entity',
-      id: state.id,
-      type: 'state',
-      placeKind: null,
-      country: code,
-      start,
-      end: start + match[1]!.length,
-      sentence: -1,
-      via: 'demonym-sponsor',
-    })
-  }
+  refs.push(...demonymStates(doc.text, SPONSOR_BY_DEMONYM, 'demonym-sponsor', (code) => stateOf.get(code) ?? knownState(kb, code)))
   refs.sort((a, b) => a.start - b.start || b.end - a.end)
   const sentences: MaskedSentence[] = []
   const datesOf = datesBySentence(doc.sentences, analysis.dates)
@@ -223,6 +191,38 @@ function locateByContainment(sentences: MaskedSentence[]): void {
 }
 
 /** The first state entity of each country, in the article's order. */
+/** The state refs of the demonyms `pattern` finds (its first group), when `stateOf` knows the demonym's state. */
+function demonymStates(text: string, pattern: RegExp, via: string, stateOf: (code: string) => { id: string } | undefined): Ref[] {
+  const demonyms = lexicon('demonyms')
+  const refs: Ref[] = []
+  for (const match of text.matchAll(pattern)) {
+    const code = demonyms[match[1]!]
+    const state = code ? stateOf(code) : undefined
+    if (!code || !state) continue
+    const start = match.index!
+    refs.push({
+      kind: 'entity',
+      id: state.id,
+      type: 'state',
+      placeKind: null,
+      country: code,
+      start,
+      end: start + match[1]!.length,
+      sentence: -1,
+      via,
+    })
+  }
+  return refs
+}
+
+/** A state, its government or its forces: a party that acts for a country. */
+export const isOfficial = (r: Ref) => r.type === 'state' || r.type === 'government' || r.type === 'security_force'
+
+/** A state, its government and its forces are one side: what a state says its army did is no accusation. */
+export function sameSide(a: Ref, b: Ref): boolean {
+  return isOfficial(a) && isOfficial(b) && a.country !== null && a.country === b.country
+}
+
 /** The knowledge base's state of a country code. */
 function knownState(kb: KnowledgeBase, code: string): { id: string } | undefined {
   return kb.actors.find((a) => a.type === 'state' && a.country === code)

@@ -1,6 +1,6 @@
 import type { ClaimRecord, Stance } from '../record/record.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
-import { partyFamily, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
+import { isOfficial, partyFamily, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { allegationClause, isCommissive, isSilenceOnAttack, referencesAttack, type Frame } from './attribution.js'
 import { locatedFatalitiesIn } from './numbers.js'
 import type { ClaimDraft, ClaimRule, EventDraft } from './drafts.js'
@@ -30,8 +30,10 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
       frame.claimant && !patterned.some((r) => r.relation === 'threatens')
         ? readThreats(frame.sentence, frame.content[0], frame.content[1], frame.claimant, frame.cue, isCommissive(frame))
         : []
+    // the attack the frame is about (its sentence's, else the last told before it)
+    const attack = toldAttack(frame)
     if (frame.claimant && threats.length === 0 && isCommissive(frame))
-      threats.push(...readRetaliation(frame.sentence, frame.content[0], frame.content[1], frame.claimant, toldAttack(frame)?.actors ?? []))
+      threats.push(...readRetaliation(frame.sentence, frame.content[0], frame.content[1], frame.claimant, attack?.actors ?? []))
     const relations = [...patterned, ...typed, ...threats].filter((r) => !onlyThreatened(frame.sentence, r))
     for (const relation of relations) {
       // "vowed to hunt down the planners of a bombing claimed by X": the vow presupposes that attack, it does not report it
@@ -42,20 +44,10 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
     }
     for (const relation of sheltering(relations, frame.sentence.masked, view)) drafts.push(fromRelation(frame, relation, 'sanctuary'))
     if (frame.responsibility && frame.claimant && !relations.some((r) => r.relation === 'attacks')) {
-      const object = attackObject(toldAttack(frame), frame.claimant)
-      if (object)
-        drafts.push({
-          ...base(frame),
-          stance: 'asserts',
-          subject: frame.claimant,
-          relation: 'attacks',
-          object,
-          hedged: false,
-          rule: 'responsibility',
-        })
+      const object = attackObject(attack, frame.claimant)
+      if (object) drafts.push(attackClaim(frame, 'asserts', frame.claimant, object, 'responsibility'))
     }
     if (!relations.some((r) => r.relation === 'attacks')) {
-      const attack = toldAttack(frame)
       const told = attackObject(attack, frame.claimant)
       for (const { doer: named, negated, place, members } of readAttackReferences(
         frame.sentence,
@@ -70,28 +62,10 @@ export function draftClaims(view: ArticleView, frames: Frame[], toldAttack: (fra
         // "Security forces killed 12 terrorists … The militants belonged to the HGB": the dead of a state's operation
         // were its targets, so the group they belonged to is what the operation attacked
         const operation = members && attack ? stateSideActors(attack) : []
-        for (const actor of operation)
-          if (actor.id !== doer.id)
-            drafts.push({
-              ...base(frame),
-              stance: 'asserts',
-              subject: actor,
-              relation: 'attacks',
-              object: doer,
-              hedged: false,
-              rule: 'attack-reference',
-            })
+        for (const actor of operation) if (actor.id !== doer.id) drafts.push(attackClaim(frame, 'asserts', actor, doer, 'attack-reference'))
         if (operation.length > 0) continue
         if (object && doer.id !== object.id)
-          drafts.push({
-            ...base(frame),
-            stance: (frame.stance === 'denies') !== negated ? 'denies' : 'asserts',
-            subject: doer,
-            relation: 'attacks',
-            object,
-            hedged: false,
-            rule: 'attack-reference',
-          })
+          drafts.push(attackClaim(frame, (frame.stance === 'denies') !== negated ? 'denies' : 'asserts', doer, object, 'attack-reference'))
       }
     }
     if (frame.stance === 'denies' && relations.length === 0) drafts.push(...answer(frame, drafts, 'denies', view))
@@ -152,14 +126,8 @@ function doersTold(sentence: MaskedSentence, toldAttack: (frame: Frame) => Event
   return references
     .filter(({ doer }) => object && doer.id !== object.id)
     .map(({ doer, negated }) => ({
-      ...base(reporter),
+      ...attackClaim(reporter, negated ? 'denies' : 'asserts', doer, object!, 'attack-reference'),
       frame: null,
-      stance: negated ? 'denies' : 'asserts',
-      subject: doer,
-      relation: 'attacks',
-      object: object!,
-      hedged: false,
-      rule: 'attack-reference',
     }))
 }
 
@@ -175,7 +143,7 @@ function attackObject(attack: EventDraft | undefined, claimant: Ref | null): Ref
 
 /** The actors of an attack that act for a state: its forces, its government or the state itself. */
 function stateSideActors(attack: EventDraft): Ref[] {
-  return attack.actors.filter((a) => a.type === 'security_force' || a.type === 'state' || a.type === 'government')
+  return attack.actors.filter(isOfficial)
 }
 
 /**
@@ -214,6 +182,11 @@ function base(frame: Frame): Omit<ClaimDraft, 'stance' | 'subject' | 'relation' 
     evidence: { start: frame.sentence.start, end: frame.sentence.end },
     frame,
   }
+}
+
+/** The claim, in a frame's voice, that `subject` attacks `object`. */
+function attackClaim(frame: Frame, stance: Stance, subject: Ref, object: Ref, rule: ClaimRule): ClaimDraft {
+  return { ...base(frame), stance, subject, relation: 'attacks', object, hedged: false, rule }
 }
 
 function fromRelation(frame: Frame, relation: RelationMention, rule: ClaimRule): ClaimDraft {
@@ -354,15 +327,7 @@ export function reportedAttacks(frames: Frame[], events: EventDraft[], claims: C
     for (const actor of event.actors) {
       for (const object of objects) {
         if (object.id === actor.id) continue
-        derived.push({
-          ...base(frame),
-          stance: frame.stance,
-          subject: actor,
-          relation: 'attacks',
-          object,
-          hedged: false,
-          rule: 'reported-attack',
-        })
+        derived.push(attackClaim(frame, frame.stance, actor, object, 'reported-attack'))
       }
     }
   }
@@ -396,15 +361,7 @@ function tollsOfToldAttacks(frames: Frame[], events: EventDraft[], told: ClaimDr
     for (const actor of attack.actors)
       for (const object of objects)
         if (object.id !== actor.id && actor.id !== frame.claimant.id && !asserted.has(`${frame.claimant.id}|${actor.id}`))
-          derived.push({
-            ...base(frame),
-            stance: 'asserts',
-            subject: actor,
-            relation: 'attacks',
-            object,
-            hedged: false,
-            rule: 'reported-attack',
-          })
+          derived.push(attackClaim(frame, 'asserts', actor, object, 'reported-attack'))
   }
   return derived
 }
@@ -424,17 +381,7 @@ function silencesOnAttacks(frames: Frame[], events: EventDraft[]): ClaimDraft[] 
     const party = frame.claimant
     const objects = attack.targets.some((t) => t.id === party.id) ? [party] : referredObjects(attack)
     for (const actor of attack.actors)
-      for (const object of objects)
-        if (object.id !== actor.id)
-          derived.push({
-            ...base(frame),
-            stance: 'no_response',
-            subject: actor,
-            relation: 'attacks',
-            object,
-            hedged: false,
-            rule: 'silence',
-          })
+      for (const object of objects) if (object.id !== actor.id) derived.push(attackClaim(frame, 'no_response', actor, object, 'silence'))
   }
   return derived
 }

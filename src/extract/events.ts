@@ -3,7 +3,7 @@ import { lexicon } from '../lexicon/load.js'
 import { UNIDENTIFIED_ARMED_GROUP } from '../record/actor-entry.js'
 import { inflections } from './inflect.js'
 import { allMatches, alternativesInOrder, PhraseScanner, phraseAlternatives } from '../lexicon/pattern.js'
-import { partyFamily, refsIn, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
+import { isOfficial, partyFamily, refsIn, sameSide, type ArticleView, type MaskedSentence, type Ref } from './article-view.js'
 import { isStatementVerb, referencesAttack, refersBackBefore, type Frame } from './attribution.js'
 import type { ClaimDraft, EventDraft } from './drafts.js'
 import { distanceKm } from '../gazetteer/gazetteer.js'
@@ -287,8 +287,7 @@ const OTHER_TIME_BEFORE = new RegExp(
 )
 
 /** "A week after the blast", "three days before": a span of time from another event, as a date mention gives it. */
-const SPAN_FROM_EVENT =
-  /^(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month)s?\s+(after|later|before|earlier)$/i
+const SPAN_FROM_EVENT = /^(an?|[\w-]+)\s+(day|week|month)s?\s+(after|later|before|earlier)$/i
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30 }
 
 /**
@@ -302,7 +301,7 @@ function datesFromAnchors(drafts: EventDraft[]): void {
     if (!span) continue
     const anchor = drafts.filter((e) => e.sentence.index < event.sentence.index && e.date.start && e.date.end).pop()
     if (!anchor) continue
-    const count = /^\d/.test(span[1]!) ? Number(span[1]) : /^an?$/i.test(span[1]!) ? 1 : readCount(span[1]!)?.best
+    const count = /^an?$/i.test(span[1]!) ? 1 : readCount(span[1]!)?.best
     if (!count) continue
     const days = count * UNIT_DAYS[span[2]!.toLowerCase()]! * (/after|later/i.test(span[3]!) ? 1 : -1)
     event.date = { start: shiftDays(anchor.date.start!, days), end: shiftDays(anchor.date.end!, days), text: event.date.text }
@@ -569,12 +568,15 @@ let seriesOrdinalPattern: RegExp | undefined
  * a copula or "such". ("The second attack targeted a school" tells an event, and stays.)
  */
 const seriesOrdinal = () => {
-  const ordinal = `(?:${phraseAlternatives(lexicon('events').seriesOrdinals)})`
-  const modifier = '(?:(?:major|deadly|big|large|suicide|terrorist|militant)\\s+)?'
-  seriesOrdinalPattern ??= new RegExp(
-    `(?:\\b(?:was|is|were|are|marks|marked|became|becomes)\\s+(?:the|its|their)\\s+${ordinal}\\s+(?:such\\s+)?${modifier}|\\b(?:the|a|its|their)\\s+${ordinal}\\s+such\\s+${modifier})$`,
-    'i',
-  )
+  if (!seriesOrdinalPattern) {
+    const { seriesOrdinals, seriesModifiers } = lexicon('events')
+    const ordinal = `(?:${phraseAlternatives(seriesOrdinals)})`
+    const modifier = `(?:(?:${phraseAlternatives(seriesModifiers)})\\s+)?`
+    seriesOrdinalPattern = new RegExp(
+      `(?:\\b(?:was|is|were|are|marks|marked|became|becomes)\\s+(?:the|its|their)\\s+${ordinal}\\s+(?:such\\s+)?${modifier}|\\b(?:the|a|its|their)\\s+${ordinal}\\s+such\\s+${modifier})$`,
+      'i',
+    )
+  }
   return seriesOrdinalPattern
 }
 
@@ -935,13 +937,6 @@ function actsAgainstOwnInsurgents(claimant: Ref, targets: Ref[]): boolean {
   return (
     isOfficial(claimant) && claimant.country !== null && targets.some((t) => t.type === 'armed_group' && t.country === claimant.country)
   )
-}
-
-const isOfficial = (r: Ref) => r.type === 'state' || r.type === 'government' || r.type === 'security_force'
-
-/** A state, its government and its forces are one side: what a state says its army did is no accusation. */
-function sameSide(a: Ref, b: Ref): boolean {
-  return isOfficial(a) && isOfficial(b) && a.country !== null && a.country === b.country
 }
 
 const subjectRelation = (c: ClaimDraft) => `${c.subject.id}|${c.relation}`

@@ -48,10 +48,13 @@ function patterns() {
 
 export function struckFacilities(view: ArticleView, frames: Frame[], events: EventDraft[]): ClaimDraft[] {
   const drafts: ClaimDraft[] = []
+  const references = view.sentences.map((s) => patterns().reference.exec(s.masked))
+  // most articles refer to no struck facility: their mentions are never read
+  if (!references.some((r) => r !== null)) return drafts
   const mentions = view.sentences.map((s) => facilityMentions(s))
   const strikes = events.filter((e) => e.type === 'ASSAULT')
   for (const sentence of view.sentences) {
-    const reference = patterns().reference.exec(sentence.masked)
+    const reference = references[sentence.index]
     if (!reference) continue
     const here = readMention(sentence, reference.index, reference.index + reference[0].length)
     const wanted = here.owners.length > 0 ? 'place' : here.place ? 'owners' : null

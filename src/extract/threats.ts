@@ -1,6 +1,6 @@
 import { lexicon } from '../lexicon/load.js'
 import { phraseAlternatives } from '../lexicon/pattern.js'
-import type { MaskedSentence, Ref } from './article-view.js'
+import { isOfficial, sameSide, type MaskedSentence, type Ref } from './article-view.js'
 import type { RelationMention } from './relations.js'
 
 /**
@@ -89,12 +89,9 @@ export function readThreats(
   return found.filter((r, i) => found.findIndex((o) => o.object.id === r.object.id) === i)
 }
 
-const OFFICIAL = new Set(['state', 'government', 'security_force'])
-
 /** A state's side (the state, its government, its forces, its country) threatens no part of itself. */
 function ownSide(speaker: Ref, object: Ref): boolean {
-  const official = (r: Ref) => OFFICIAL.has(r.type) || r.placeKind === 'country'
-  return speaker.country !== null && speaker.country === object.country && official(speaker) && official(object)
+  return object.placeKind === 'country' ? isOfficial(speaker) && speaker.country === object.country : sameSide(speaker, object)
 }
 
 /**

@@ -144,6 +144,7 @@ const events = object({
   /** Time frames of a tally, as regex alternatives ("since 2021", "this year"). */
   agentNouns: words,
   seriesOrdinals: words,
+  seriesModifiers: words,
   aggregateFrames: words,
   objectRetypes: list(object({ words, objects: words, type: nullable(oneOf(EVENT_TYPES)), mode: nullable(text) })),
 })
