@@ -664,8 +664,10 @@ class EntityBuilder {
     return this.roleAppositive(end) || this.speechAfter(end) || this.roleBeforeComma(first) || this.undergoesAsPerson(first, end)
   }
 
+  /** A role noun by lemma ("officials" → official); a verb form of one ("suspected", "accused") is no role. */
   private isRole(token: Token | undefined): boolean {
-    return token !== undefined && hasLemma(token, this.lex.sets.roleNouns)
+    if (token === undefined || !hasLemma(token, this.lex.sets.roleNouns)) return false
+    return this.lex.sets.roleNouns.has(token.folded) || !/(?:ed|ing)$/.test(token.folded)
   }
 
   /**

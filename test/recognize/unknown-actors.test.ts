@@ -13,6 +13,16 @@ const people = (text: string) =>
     .filter((e) => e.type === 'person')
     .map((e) => e.name)
 
+describe('a verb form of a role noun', () => {
+  it('makes no person of the word after "suspected"', () => {
+    expect(people('State television said suspected Baluchi militants attacked a base in Chabahar, killing 11.')).toEqual([])
+  })
+
+  it('still reads the role noun itself ("the suspect, X,")', () => {
+    expect(people('The suspect, Imran Khattak, was arrested in Peshawar on Monday.')).toEqual(['Imran Khattak'])
+  })
+})
+
 describe('people with no entry in the knowledge base', () => {
   it.each([
     [
